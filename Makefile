@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: MIT
+# essaylint build. `make` builds ./essaylint and libessaylint.a under build/;
+# `make demo` and `make check` first install what is missing (see `deps`).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+BUILD ?= build
+PKG_CONFIG ?= pkg-config
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wmissing-prototypes \
+       -Wstrict-prototypes -Wwrite-strings
+OPT ?= -O2 -g
+CFLAGS ?= $(OPT)
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifeq ($(SAN),1)
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+PKGS = libcmark libcjson
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || echo -lcmark -lcjson)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -Isrc -I$(BUILD) $(PKG_CFLAGS)
+LIBS = $(PKG_LIBS) -lunistring -lm -lpthread
+LDFLAGS_ALL = $(LDFLAGS) $(SANFLAGS)
+
+CLI_SRC = src/main.c src/input.c
+LIB_SRC = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
+HAVE_LEX := $(wildcard src/data/mklex.c)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(if $(HAVE_LEX),$(BUILD)/lexicon_data.o)
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LEX_DATA = src/data/places.tsv src/data/classical.tsv src/data/policy.tsv src/data/words.tsv
+
+BIN = $(BUILD)/essaylint
+
+.PHONY: all deps demo check unit golden golden-check asan install uninstall format clean \
+        accuracy hostile fuzz bench leakcheck
+
+all: essaylint
+
+essaylint: $(BIN)
+	@if [ "$(BUILD)" = build ]; then cp $(BIN) essaylint.tmp && mv essaylint.tmp essaylint; fi
+
+$(BIN): $(CLI_OBJ) $(BUILD)/libessaylint.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libessaylint.a $(LIBS)
+
+$(BUILD)/libessaylint.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) include/essaylint.h | $(if $(HAVE_LEX),$(BUILD)/lexicon_data.c)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The lexicon automaton and tables are generated at build time, not at start-up.
+$(BUILD)/mklex: src/data/mklex.c
+	@mkdir -p $(BUILD)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
+
+$(BUILD)/lexicon_data.c: $(BUILD)/mklex $(LEX_DATA)
+	$(BUILD)/mklex src/data > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libessaylint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libessaylint.a $(LIBS) $(CMOCKA_LIBS)
+
+# Install what the build and tests need, when a probe says it is missing.
+deps:
+	@sh tests/deps.sh
+
+demo: deps all
+	./essaylint samples/
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit golden-check hostile
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+golden-check: $(BIN)
+	@sh tests/golden.sh check $(BIN)
+
+# Regenerate tests/golden/ from samples/ (review the diff before committing).
+golden: $(BIN)
+	@sh tests/golden.sh update $(BIN)
+
+hostile: $(BIN)
+	@sh tests/hostile.sh $(BIN)
+
+accuracy: $(BIN)
+	@sh tests/accuracy.sh $(BIN)
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" build/asan/essaylint
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit golden-check hostile
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 essaylint $(DESTDIR)$(PREFIX)/bin/essaylint
+	install -m 644 include/essaylint.h $(DESTDIR)$(PREFIX)/include/essaylint.h
+	install -m 644 $(BUILD)/libessaylint.a $(DESTDIR)$(PREFIX)/lib/libessaylint.a
+	install -m 644 src/essaylint.1 $(DESTDIR)$(PREFIX)/share/man/man1/essaylint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/essaylint $(DESTDIR)$(PREFIX)/include/essaylint.h \
+	    $(DESTDIR)$(PREFIX)/lib/libessaylint.a $(DESTDIR)$(PREFIX)/share/man/man1/essaylint.1
+
+format:
+	clang-format -i src/*.c src/*.h include/*.h tests/unit/*.c src/data/*.c
+
+clean:
+	rm -rf build essaylint

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Decoding (the preconv.c of essaylint): detect UTF-8, UTF-16 and GB18030,
+ * convert to UTF-8 with libunistring, fold CRLF and CR into LF, and build the
+ * one position map every later stage uses. Conversion keeps one code point per
+ * original character (invalid bytes become one U+FFFD each), so a line/column
+ * computed on the decoded text is the line/column in the original file.
+ */
+#include "decode.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <uniconv.h>
+#include <unistr.h>
+
+/* Bytes between position checkpoints: bounds the work of one position lookup. */
+#define EL_MARK_STRIDE 1024
+
+const char *el_decode_name(enum el_encoding enc)
+{
+    switch (enc) {
+    case EL_ENC_GB18030:
+        return "gb18030";
+    case EL_ENC_UTF16LE:
+        return "utf-16le";
+    case EL_ENC_UTF16BE:
+        return "utf-16be";
+    default:
+        return "utf-8";
+    }
+}
+
+int el_decode_parse_name(const char *name)
+{
+    static const struct {
+        const char *name;
+        enum el_encoding enc;
+    } names[] = {
+        {"auto", EL_ENC_AUTO},         {"utf-8", EL_ENC_UTF8},        {"utf8", EL_ENC_UTF8},
+        {"gb18030", EL_ENC_GB18030},   {"gbk", EL_ENC_GB18030},       {"gb2312", EL_ENC_GB18030},
+        {"cp936", EL_ENC_GB18030},     {"utf-16le", EL_ENC_UTF16LE},  {"utf16le", EL_ENC_UTF16LE},
+        {"utf-16be", EL_ENC_UTF16BE},  {"utf16be", EL_ENC_UTF16BE},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(name, names[i].name) == 0)
+            return (int)names[i].enc;
+    return -1;
+}
+
+static void fail(el_doc *doc, const char *code, const char *msg)
+{
+    doc->ok = false;
+    doc->error_code = code;
+    free(doc->error_message);
+    doc->error_message = xstrdup(msg);
+}
+
+/* Guess UTF-16 without a BOM: text in the BMP has a NUL in every other byte. */
+static int guess_utf16(const unsigned char *s, size_t len)
+{
+    if (len < 4 || len % 2 != 0)
+        return EL_ENC_AUTO;
+    size_t n = len / 2, even = 0, odd = 0;
+    for (size_t i = 0; i + 1 < len; i += 2) {
+        even += s[i] == 0;
+        odd += s[i + 1] == 0;
+    }
+    if (odd * 10 >= n * 3 && even * 20 < n)
+        return EL_ENC_UTF16LE;
+    if (even * 10 >= n * 3 && odd * 20 < n)
+        return EL_ENC_UTF16BE;
+    return EL_ENC_AUTO;
+}
+
+/* Fold CRLF and lone CR into LF in place; returns the new length. */
+static size_t fold_newlines(char *s, size_t len)
+{
+    char *cr = memchr(s, '\r', len);
+    if (cr == NULL)
+        return len;
+    size_t o = (size_t)(cr - s);
+    for (size_t i = o; i < len; i++) {
+        if (s[i] == '\r') {
+            s[o++] = '\n';
+            if (i + 1 < len && s[i + 1] == '\n')
+                i++;
+        } else {
+            s[o++] = s[i];
+        }
+    }
+    s[o] = '\0';
+    return o;
+}
+
+/*
+ * Copy UTF-8 with invalid sequences replaced by U+FFFD (one per bad byte);
+ * returns the malloc'd copy and sets *nbad and *first_bad (output offset).
+ */
+static char *utf8_repair(const unsigned char *s, size_t len, size_t *outlen, size_t *nbad,
+                         size_t *first_bad)
+{
+    char *out = xmalloc(len * 3 + 1);
+    size_t o = 0;
+    *nbad = 0;
+    *first_bad = SIZE_MAX;
+    for (size_t i = 0; i < len;) {
+        ucs4_t uc;
+        int n = u8_mbtouc(&uc, s + i, len - i);
+        if (uc == 0xFFFD && !(n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
+            if (*first_bad == SIZE_MAX)
+                *first_bad = o;
+            (*nbad)++;
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += 1;
+            continue;
+        }
+        memcpy(out + o, s + i, (size_t)n);
+        o += (size_t)n;
+        i += (size_t)n;
+    }
+    out[o] = '\0';
+    *outlen = o;
+    return out;
+}
+
+/* utf8_repair() of s[0..len) with its line ends folded first, so offsets are final. */
+static char *utf8_repair_folded(const char *s, size_t len, size_t *outlen, size_t *nbad,
+                                size_t *first_bad)
+{
+    char *tmp = xmalloc(len + 1);
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    size_t n = fold_newlines(tmp, len);
+    char *out = utf8_repair((const unsigned char *)tmp, n, outlen, nbad, first_bad);
+    free(tmp);
+    return out;
+}
+
+/* Convert from a named encoding strictly; NULL when a byte does not convert. */
+static char *convert(const char *from, const char *s, size_t len, size_t *outlen)
+{
+    size_t n = 0;
+    uint8_t *r = u8_conv_from_encoding(from, iconveh_error, s, len, NULL, NULL, &n);
+    if (r == NULL)
+        return NULL;
+    char *out = xrealloc(r, n + 1);
+    out[n] = '\0';
+    *outlen = n;
+    return out;
+}
+
+/* Share of code points that are control characters other than tab, LF, FF: binary data. */
+static bool looks_binary(const char *s, size_t len)
+{
+    if (memchr(s, '\0', len) != NULL)
+        return true;
+    size_t ctl = 0, total = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80)
+            total++;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\v') || c == 0x7F)
+            ctl++;
+    }
+    return total > 0 && ctl * 20 > total;
+}
+
+/* Build the line table and the position checkpoints in one pass over doc->text. */
+static void build_posmap(el_doc *doc)
+{
+    const char *s = doc->text;
+    size_t line = 1, col = 1, next_mark = 0;
+    *EL_VEC_PUSH(doc->lines) = 0;
+    for (size_t i = 0; i < doc->len;) {
+        if (i >= next_mark) {
+            *EL_VEC_PUSH(doc->marks) = (el_mark){i, line, col};
+            next_mark = i + EL_MARK_STRIDE;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n') {
+            line++;
+            col = 1;
+            i++;
+            *EL_VEC_PUSH(doc->lines) = i;
+            continue;
+        }
+        col++;
+        i += el_u8_len(c);
+    }
+    if (doc->marks.n == 0)
+        *EL_VEC_PUSH(doc->marks) = (el_mark){0, 1, 1};
+}
+
+void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    enum el_encoding enc = forced;
+    size_t skip = 0;
+    char *out = NULL;
+    size_t outlen = 0, nbad = 0, first_bad = SIZE_MAX;
+
+    if (enc == EL_ENC_AUTO) {
+        if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+            enc = EL_ENC_UTF8;
+            skip = 3;
+        } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+            enc = EL_ENC_UTF16LE;
+            skip = 2;
+        } else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+            enc = EL_ENC_UTF16BE;
+            skip = 2;
+        } else {
+            enc = (enum el_encoding)guess_utf16(u, len);
+        }
+    } else if (enc == EL_ENC_UTF8 && len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) {
+        skip = 3;
+    } else if ((enc == EL_ENC_UTF16LE && len >= 2 && u[0] == 0xFF && u[1] == 0xFE) ||
+               (enc == EL_ENC_UTF16BE && len >= 2 && u[0] == 0xFE && u[1] == 0xFF)) {
+        skip = 2;
+    }
+
+    if (enc == EL_ENC_UTF16LE || enc == EL_ENC_UTF16BE) {
+        out = convert(enc == EL_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE", raw + skip, len - skip,
+                      &outlen);
+        if (out == NULL) {
+            fail(doc, "bad_encoding", "not valid UTF-16");
+            return;
+        }
+    } else if (enc == EL_ENC_GB18030) {
+        out = convert("GB18030", raw, len, &outlen);
+        if (out == NULL) {
+            fail(doc, "bad_encoding", "not valid GB18030");
+            return;
+        }
+    } else if (enc == EL_ENC_UTF8 || u8_check(u + skip, len - skip) == NULL) {
+        enc = EL_ENC_UTF8;
+        out = utf8_repair_folded(raw + skip, len - skip, &outlen, &nbad, &first_bad);
+    } else {
+        /* Not valid UTF-8: GB18030 if it converts cleanly and has no NUL, else repaired UTF-8
+         * when only a few bytes are bad. */
+        size_t rlen;
+        char *repaired = utf8_repair_folded(raw, len, &rlen, &nbad, &first_bad);
+        size_t good_multi = 0;
+        for (size_t i = 0; i < rlen; i++)
+            good_multi += ((unsigned char)repaired[i] & 0xC0) == 0xC0;
+        good_multi -= nbad; /* each U+FFFD counted a lead byte */
+        if (memchr(raw, '\0', len) == NULL && nbad > good_multi / 50 + 2 &&
+            (out = convert("GB18030", raw, len, &outlen)) != NULL) {
+            enc = EL_ENC_GB18030;
+            free(repaired);
+            nbad = 0;
+            first_bad = SIZE_MAX;
+        } else if (nbad * 10 <= len) {
+            enc = EL_ENC_UTF8;
+            out = repaired;
+            outlen = rlen;
+        } else {
+            free(repaired);
+            fail(doc, "not_text", "neither UTF-8 nor GB18030 text");
+            return;
+        }
+    }
+
+    if (looks_binary(out, outlen)) {
+        free(out);
+        fail(doc, "not_text", "binary data, not text");
+        return;
+    }
+    outlen = fold_newlines(out, outlen);
+    doc->encoding = enc;
+    doc->text = out;
+    doc->len = outlen;
+    doc->invalid_off = nbad > 0 ? first_bad : SIZE_MAX;
+    build_posmap(doc);
+}

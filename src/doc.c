@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The document's life: el_parse() runs decode → blocks → section tree, the
+ * accessors of the public API read it, el_doc_free() frees all of it, and the
+ * position helpers turn offsets into the original file's line and column.
+ */
+#include "blocks.h"
+#include "decode.h"
+#include "doc.h"
+#include "section.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static el_doc *doc_new(const char *path)
+{
+    el_doc *doc = xcalloc(1, sizeof *doc);
+    doc->path = xstrdup(path ? path : "-");
+    doc->invalid_off = SIZE_MAX;
+    return doc;
+}
+
+el_doc *el_doc_failed(const char *path, const char *code, const char *message)
+{
+    el_doc *doc = doc_new(path);
+    doc->ok = false;
+    doc->error_code = code;
+    doc->error_message = xstrdup(message);
+    return doc;
+}
+
+/* Markdown when the name says so; for other names, when the text has Markdown block syntax. */
+static enum el_input_format pick_format(const char *path, const char *text, size_t len)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (dot && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0))
+        return EL_INPUT_MARKDOWN;
+    if (dot && strcmp(dot, ".txt") == 0)
+        return EL_INPUT_TEXT;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && j < i + 3 && text[j] == ' ')
+            j++;
+        if (j < len) {
+            char c = text[j];
+            size_t k = j;
+            while (k < len && text[k] == '#' && k < j + 7)
+                k++;
+            if (k > j && k - j <= 6 && k < len && text[k] == ' ')
+                return EL_INPUT_MARKDOWN;
+            if ((c == '>' || ((c == '-' || c == '*' || c == '+') && j + 1 < len &&
+                              text[j + 1] == ' ')))
+                return EL_INPUT_MARKDOWN;
+        }
+        const char *nl = memchr(text + i, '\n', len - i);
+        if (nl == NULL)
+            break;
+        i = (size_t)(nl - text) + 1;
+    }
+    return EL_INPUT_TEXT;
+}
+
+el_doc *el_parse(const char *path, const char *buf, size_t len, const el_options *opt)
+{
+    el_options defaults = {0};
+    if (opt == NULL)
+        opt = &defaults;
+    el_doc *doc = doc_new(path);
+    doc->ok = true;
+    el_decode(doc, buf, len, opt->encoding);
+    if (!doc->ok)
+        return doc;
+    doc->format = opt->input != EL_INPUT_AUTO ? opt->input : pick_format(path, doc->text, doc->len);
+    doc->roles = xcalloc(doc->lines.n + 1, 1);
+    if (doc->format == EL_INPUT_MARKDOWN)
+        el_blocks_markdown(doc);
+    else
+        el_blocks_text(doc);
+    el_section_build(doc);
+    return doc;
+}
+
+void el_doc_free(el_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    for (size_t i = 0; i < doc->findings.n; i++)
+        free(doc->findings.v[i].arg);
+    free(doc->findings.v);
+    free(doc->devices.v);
+    free(doc->quotes.v);
+    free(doc->cases.v);
+    free(doc->stats.v);
+    free(doc->notes.v);
+    free(doc->paras.v);
+    free(doc->sections.v);
+    free(doc->roles);
+    free(doc->blocks.v);
+    free(doc->segs.v);
+    free(doc->plain.v);
+    free(doc->lines.v);
+    free(doc->marks.v);
+    free(doc->text);
+    free(doc->error_message);
+    free(doc->path);
+    free(doc);
+}
+
+bool el_doc_ok(const el_doc *doc)
+{
+    return doc->ok;
+}
+
+const char *el_doc_path(const el_doc *doc)
+{
+    return doc->path;
+}
+
+const char *el_doc_error_code(const el_doc *doc)
+{
+    return doc->ok ? NULL : doc->error_code;
+}
+
+const char *el_doc_error_message(const el_doc *doc)
+{
+    return doc->ok ? NULL : doc->error_message;
+}
+
+el_counts el_doc_counts(const el_doc *doc)
+{
+    return doc->counts;
+}
+
+size_t el_doc_nfindings(const el_doc *doc, enum el_severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->findings.n; i++)
+        n += doc->findings.v[i].severity == (int)sev;
+    return n;
+}
+
+int el_doc_max_severity(const el_doc *doc)
+{
+    int max = -1;
+    for (size_t i = 0; i < doc->findings.n; i++)
+        if (doc->findings.v[i].severity > max)
+            max = doc->findings.v[i].severity;
+    return max;
+}
+
+void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col)
+{
+    if (doc->marks.n == 0) {
+        *line = 1;
+        *col = 1;
+        return;
+    }
+    if (src_off > doc->len)
+        src_off = doc->len;
+    size_t lo = 0, hi = doc->marks.n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->marks.v[mid].off <= src_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    el_mark m = doc->marks.v[lo];
+    for (size_t i = m.off; i < src_off;) {
+        unsigned char c = (unsigned char)doc->text[i];
+        if (c == '\n') {
+            m.line++;
+            m.col = 1;
+            i++;
+        } else {
+            m.col++;
+            i += el_u8_len(c);
+        }
+    }
+    *line = m.line;
+    *col = m.col;
+}
+
+size_t el_doc_src(const el_doc *doc, size_t plain_off)
+{
+    if (doc->segs.n == 0)
+        return 0;
+    size_t lo = 0, hi = doc->segs.n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->segs.v[mid].plain_off <= plain_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const el_seg *s = &doc->segs.v[lo];
+    size_t d = plain_off >= s->plain_off ? plain_off - s->plain_off : 0;
+    if (d > s->len)
+        d = s->len;
+    return s->src_off + d;
+}
+
+int el_doc_section_at(const el_doc *doc, size_t plain_off)
+{
+    for (size_t i = doc->sections.n; i-- > 0;) {
+        const el_section *sec = &doc->sections.v[i];
+        size_t lo = SIZE_MAX, hi = 0;
+        if (sec->npara) {
+            lo = doc->paras.v[sec->para0].txt.off;
+            const el_para *last = &doc->paras.v[sec->para0 + sec->npara - 1];
+            hi = last->txt.off + last->txt.len;
+        }
+        if (sec->title.len) {
+            if (sec->title.off < lo)
+                lo = sec->title.off;
+            if (sec->title.off + sec->title.len > hi)
+                hi = sec->title.off + sec->title.len;
+        }
+        if (plain_off >= lo && plain_off <= hi)
+            return (int)i;
+    }
+    return -1;
+}
+
+size_t el_doc_plain_append(el_doc *doc, size_t src_off, size_t len)
+{
+    size_t at = doc->plain.n;
+    if (len == 0)
+        return at;
+    doc->plain.v = xgrow(doc->plain.v, &doc->plain.cap, at + len + 1, 1);
+    memcpy(doc->plain.v + at, doc->text + src_off, len);
+    doc->plain.n += len;
+    doc->plain.v[doc->plain.n] = '\0';
+    el_seg *last = doc->segs.n ? &doc->segs.v[doc->segs.n - 1] : NULL;
+    if (last && last->plain_off + last->len == at && last->src_off + last->len == src_off)
+        last->len += len;
+    else
+        *EL_VEC_PUSH(doc->segs) = (el_seg){at, src_off, len};
+    return at;
+}
+
+void el_doc_plain_sep(el_doc *doc)
+{
+    doc->plain.v = xgrow(doc->plain.v, &doc->plain.cap, doc->plain.n + 2, 1);
+    doc->plain.v[doc->plain.n++] = '\n';
+    doc->plain.v[doc->plain.n] = '\0';
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The document: the one owner of everything the pipeline builds for one input.
+ *
+ * read.c fills raw bytes, decode.c turns them into `text` (UTF-8, LF line ends,
+ * one code point per original character so line/column survive), blocks_*.c
+ * split `text` into blocks whose markup-free content lives in `plain`, section.c
+ * classifies blocks into title/theme/sections/paragraphs/notes, and the analysis
+ * modules add cases, statistics, quotes, devices and findings. Every item keeps
+ * byte offsets into `plain` (or `text`), never copies; el_doc_free() frees all.
+ *
+ * Internal header: included by the files under src/ and tests/ only, never by essaylint.h users.
+ */
+#ifndef EL_DOC_H
+#define EL_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "essaylint.h"
+#include "util.h"
+
+/* A byte range; in `plain` unless a field says otherwise. len 0 means absent. */
+typedef struct el_span {
+    size_t off, len;
+} el_span;
+
+/* A run of `plain` copied verbatim from `text`: plain[plain_off + i] == text[src_off + i]. */
+typedef struct el_seg {
+    size_t plain_off, src_off, len;
+} el_seg;
+
+/* Line-position checkpoint: byte offset in `text` with its 1-based line and column. */
+typedef struct el_mark {
+    size_t off, line, col;
+} el_mark;
+
+enum el_block_type {
+    EL_BLOCK_PARA,    /* a paragraph (or one plain-text line/group) */
+    EL_BLOCK_HEADING, /* ATX/setext heading; level in `level` */
+    EL_BLOCK_CODE,    /* code block: kept as a paragraph-like block */
+    EL_BLOCK_HTML,    /* raw HTML block, e.g. <!-- essaylint-disable --> */
+    EL_BLOCK_BREAK,   /* thematic break `---` */
+};
+
+enum {
+    EL_BF_QUOTE = 1 << 0,    /* inside a blockquote */
+    EL_BF_ITEM = 1 << 1,     /* first block of a list item */
+    EL_BF_LIST = 1 << 2,     /* inside a list */
+    EL_BF_BOLD = 1 << 3,     /* entire content was strong/emphasised */
+    EL_BF_INDENT = 1 << 4,   /* plain text: line started with indentation */
+    EL_BF_CENTERED = 1 << 5, /* plain text: much leading whitespace (a centred title) */
+};
+
+typedef struct el_block {
+    enum el_block_type type;
+    unsigned flags;
+    int level;        /* heading level, or list nesting depth */
+    int list_num;     /* ordered-list item number, -1 if none */
+    size_t line;      /* first source line (1-based) */
+    size_t end_line;  /* last source line */
+    el_span txt;      /* markup-free content in `plain`, trimmed */
+    size_t bold_len;  /* bytes of txt that a leading **bold** run covers, 0 if none */
+} el_block;
+
+/* What a source line became: every non-blank line gets exactly one role. */
+enum el_role {
+    EL_ROLE_NONE = 0,
+    EL_ROLE_TITLE,
+    EL_ROLE_THEME,
+    EL_ROLE_LABEL,
+    EL_ROLE_PARAGRAPH,
+    EL_ROLE_NOTE,
+};
+
+typedef struct el_para {
+    el_span txt;
+    size_t line;
+    size_t chars; /* grid count: non-whitespace code points */
+} el_para;
+
+typedef struct el_note {
+    el_span label; /* len 0: no label */
+    el_span txt;
+    size_t line;
+} el_note;
+
+/* What an argument section has as evidence; filled by the analysis. */
+typedef struct el_evidence {
+    bool has_case, has_data, has_counter, has_measure;
+} el_evidence;
+
+typedef struct el_section {
+    enum el_section_kind kind;
+    int index;        /* 1-based among sections of the same kind */
+    el_span title;    /* heading/topic sentence for arguments, else the label; len 0: null */
+    size_t line, end_line;
+    size_t para0, npara; /* range in doc->paras */
+    size_t note0, nnote; /* range in doc->notes */
+    el_evidence ev;
+} el_section;
+
+typedef struct el_stat_item {
+    el_span txt;
+    double value;
+    el_span unit;
+    const char *qualifier;
+    int kind; /* el_stat_kind from stats.h */
+    int section;
+} el_stat_item;
+
+typedef struct el_case {
+    el_span place;     /* as written */
+    el_span span;      /* the clause group the case covers */
+    int province;      /* index for el_lex_province(), -1 if none */
+    el_span name;      /* the named initiative without quote marks */
+    bool negative;
+    size_t stat0, nstat; /* statistics inside the case: range in doc->stats */
+    int section;
+} el_case;
+
+enum el_quote_kind { EL_QUOTE_POLICY, EL_QUOTE_CLASSICAL, EL_QUOTE_OTHER };
+
+typedef struct el_quote {
+    enum el_quote_kind kind;
+    el_span txt;            /* without the quotation marks */
+    el_span speaker;        /* in plain; len 0 = null */
+    el_span source;         /* in plain (a 《…》 title written in the text) */
+    const char *source_lex; /* source from the classical lexicon, when found there */
+    int section;
+} el_quote;
+
+enum el_device_type {
+    EL_DEV_PARALLELISM,
+    EL_DEV_ANTITHESIS,
+    EL_DEV_METAPHOR,
+    EL_DEV_CONTRAST,
+    EL_DEV_RHETORICAL_QUESTION,
+    EL_DEV_CITATION,
+};
+
+typedef struct el_device {
+    enum el_device_type type;
+    el_span txt;
+    int section;
+} el_device;
+
+typedef struct el_finding {
+    int rule;        /* index into the rule table (rules.h) */
+    int severity;    /* enum el_severity */
+    size_t src_off;  /* byte offset in `text` */
+    int section;
+    char *arg;       /* owned; substituted into the message, NULL if none */
+} el_finding;
+
+struct el_doc {
+    char *path;
+    bool ok;
+    const char *error_code; /* static string: "not_found", "not_text", ... */
+    char *error_message;
+
+    enum el_encoding encoding;
+    enum el_input_format format;
+
+    char *text; /* decoded UTF-8, LF only, NUL-terminated */
+    size_t len;
+    size_t invalid_off; /* first U+FFFD that replaced an invalid byte, or SIZE_MAX */
+
+    EL_VEC(el_mark) marks;   /* position checkpoints over `text` */
+    EL_VEC(size_t) lines;    /* byte offset of each line start in `text` */
+
+    EL_VEC(char) plain;      /* markup-free text of every block, blocks separated by '\n' */
+    EL_VEC(el_seg) segs;     /* plain -> text mapping, sorted by plain_off */
+    EL_VEC(el_block) blocks;
+    unsigned char *roles;    /* per source line (index line-1): enum el_role */
+
+    el_span title;
+    size_t title_line;
+    el_span theme;
+    size_t theme_line;
+    EL_VEC(el_section) sections;
+    EL_VEC(el_para) paras;
+    EL_VEC(el_note) notes;
+
+    EL_VEC(el_stat_item) stats;
+    EL_VEC(el_case) cases;
+    EL_VEC(el_quote) quotes;
+    EL_VEC(el_device) devices;
+    EL_VEC(el_finding) findings;
+
+    el_counts counts;
+};
+
+/* Position of a byte offset in `text`: 1-based line and code-point column. */
+void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col);
+/* Byte offset in `text` of a byte offset in `plain`. */
+size_t el_doc_src(const el_doc *doc, size_t plain_off);
+/* Pointer to a span's bytes in `plain`. */
+static inline const char *el_doc_str(const el_doc *doc, el_span s)
+{
+    return doc->plain.v + s.off;
+}
+/* Section index (0-based) holding a plain offset, or -1. */
+int el_doc_section_at(const el_doc *doc, size_t plain_off);
+
+/* Append text[src_off..+len) to `plain` with its mapping; returns its plain offset. */
+size_t el_doc_plain_append(el_doc *doc, size_t src_off, size_t len);
+/* Append a separator byte (not mapped) to `plain`. */
+void el_doc_plain_sep(el_doc *doc);
+
+#endif

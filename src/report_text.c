@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The text reporter, for people in an 80-column terminal: the outline of the
+ * section tree (CJK aligned by display width), then one `path:line:col:
+ * severity: message [rule]` line per finding, clickable in editors.
+ */
+#include "report.h"
+
+#include "decode.h"
+#include "rules.h"
+#include "section.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_RED "\033[31m"
+#define C_YELLOW "\033[33m"
+#define C_CYAN "\033[36m"
+
+/* Print s[0..n) clipped to at most width columns, padded to exactly width. */
+static void put_clipped(FILE *out, const char *s, size_t n, size_t width)
+{
+    size_t used = 0, i = 0;
+    size_t total = el_text_width(s, n);
+    size_t room = total > width ? (width >= 1 ? width - 1 : 0) : width;
+    while (i < n) {
+        size_t k = el_u8_len((unsigned char)s[i]);
+        if (i + k > n)
+            break;
+        size_t w = el_text_width(s + i, k);
+        if (used + w > room)
+            break;
+        fwrite(s + i, 1, k, out);
+        used += w;
+        i += k;
+    }
+    if (total > width && used < width) {
+        fputs("…", out);
+        used++;
+    }
+    for (; used < width; used++)
+        putc(' ', out);
+}
+
+static const char *kind_zh(enum el_section_kind k)
+{
+    static const char *const names[] = {"总领", "分论点", "结尾", "总评", "其他"};
+    return k <= EL_SEC_OTHER ? names[k] : "其他";
+}
+
+static const char *kind_en(enum el_section_kind k)
+{
+    return el_section_kind_name(k);
+}
+
+static void outline(const el_doc *doc, bool en, bool color, FILE *out)
+{
+    const el_counts *c = &doc->counts;
+    fprintf(out, "%s%s%s  %s, %s, %zu %s, %zu %s, %zu %s\n", color ? C_BOLD : "", doc->path,
+            color ? C_RESET : "", el_decode_name(doc->encoding),
+            doc->format == EL_INPUT_MARKDOWN ? "markdown" : "text", c->chars,
+            en ? "chars" : "字", c->paragraphs, en ? "paragraphs" : "段", c->sentences,
+            en ? "sentences" : "句");
+    fputs(en ? "  title    " : "  标题     ", out);
+    if (doc->title.len) {
+        put_clipped(out, doc->plain.v + doc->title.off, doc->title.len, 52);
+        fprintf(out, " L%zu\n", doc->title_line);
+    } else {
+        fputs(en ? "(none)\n" : "（无）\n", out);
+    }
+    if (doc->theme.len) {
+        fputs(en ? "  theme    " : "  主题     ", out);
+        put_clipped(out, doc->plain.v + doc->theme.off, doc->theme.len, 52);
+        fprintf(out, " L%zu\n", doc->theme_line);
+    }
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        const char *kn = en ? kind_en(s->kind) : kind_zh(s->kind);
+        char head[32];
+        snprintf(head, sizeof head, "%s %d", kn, s->index);
+        fputs("  ", out);
+        if (color)
+            fputs(C_CYAN, out);
+        put_clipped(out, head, strlen(head), 11);
+        if (color)
+            fputs(C_RESET, out);
+        if (s->title.len)
+            put_clipped(out, doc->plain.v + s->title.off, s->title.len, 34);
+        else
+            put_clipped(out, "-", 1, 34);
+        size_t chars = 0;
+        for (size_t k = 0; k < s->npara; k++)
+            chars += doc->paras.v[s->para0 + k].chars;
+        fprintf(out, " L%-4zu %2zu%s %4zu%s", s->line, s->npara, en ? "p" : "段", chars,
+                en ? "c" : "字");
+        if (s->nnote)
+            fprintf(out, " %s%zu", en ? "notes " : "注", s->nnote);
+        putc('\n', out);
+    }
+}
+
+int el_report_text(const el_doc *doc, const el_report_options *opt, FILE *out)
+{
+    bool en = opt && opt->english, color = opt && opt->color;
+    if (!doc->ok) {
+        fprintf(out, "%s: %s%s%s: %s\n", doc->path, color ? C_RED : "", "error",
+                color ? C_RESET : "", doc->error_message ? doc->error_message : "");
+        return ferror(out) ? -1 : 0;
+    }
+    outline(doc, en, color, out);
+    static const char *const sev[] = {"info", "warning", "error"};
+    static const char *const sevcol[] = {C_DIM, C_YELLOW, C_RED};
+    for (size_t i = 0; i < doc->findings.n; i++) {
+        const el_finding *f = &doc->findings.v[i];
+        size_t line, col;
+        el_doc_pos(doc, f->src_off, &line, &col);
+        char *msg = el_finding_message(f, en);
+        fprintf(out, "%s:%zu:%zu: %s%s%s: %s [%s]\n", doc->path, line, col,
+                color ? sevcol[f->severity] : "", sev[f->severity], color ? C_RESET : "", msg,
+                el_rule(f->rule)->id);
+        free(msg);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+void el_report_debug_blocks(const el_doc *doc, FILE *out)
+{
+    if (!doc->ok)
+        return;
+    for (size_t ln = 1; ln <= doc->lines.n; ln++) {
+        size_t a = doc->lines.v[ln - 1];
+        size_t b = ln < doc->lines.n ? doc->lines.v[ln] - 1 : doc->len;
+        fprintf(out, "%s:%zu: %-9s| ", doc->path, ln,
+                el_section_role_name((enum el_role)doc->roles[ln - 1]));
+        fwrite(doc->text + a, 1, b > a ? b - a : 0, out);
+        putc('\n', out);
+    }
+}

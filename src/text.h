@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Small text helpers over UTF-8 that several stages share: sentence ends,
+ * grid counting, Han detection, prefix matching against word lists.
+ * Internal header: any src/ file or test may include it.
+ */
+#ifndef EL_TEXT_H
+#define EL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the code point at s[i] (i < n); *len gets its byte length. Invalid bytes give U+FFFD. */
+uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len);
+/* True for a Han ideograph. */
+bool el_text_is_han(uint32_t c);
+/* True for whitespace, ASCII or Unicode (U+3000 included). */
+bool el_text_is_space(uint32_t c);
+/* True for a sentence-final mark: 。！？!? (and ． / ；is not). */
+bool el_text_is_sentence_end(uint32_t c);
+/*
+ * End of the sentence starting at s[0]: byte offset just past its final mark and any
+ * closing quotes/brackets that follow it, or n when the text ends first.
+ */
+size_t el_text_sentence_end(const char *s, size_t n);
+/* Grid count (non-whitespace code points) and Han count of s[0..n). */
+void el_text_count(const char *s, size_t n, size_t *chars, size_t *hanzi);
+/* Number of sentences in s[0..n) (a trailing fragment counts as one). */
+size_t el_text_sentences(const char *s, size_t n);
+/* Code points in s[0..n). */
+size_t el_text_ncp(const char *s, size_t n);
+/* If s[0..n) starts with one of the NULL-terminated words, return its byte length, else 0
+ * (the longest match wins). */
+size_t el_text_prefix(const char *s, size_t n, const char *const *words);
+/* True if s[0..n) equals one of the NULL-terminated words. */
+bool el_text_is_one_of(const char *s, size_t n, const char *const *words);
+/* Display width in terminal columns (CJK wide), via libunistring. */
+size_t el_text_width(const char *s, size_t n);
+
+#endif
