@@ -969,7 +969,7 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
             const char *s = doc->plain.v + p0->txt.off;
             size_t ncp = el_text_ncp(s, p0->txt.len);
             bool colon = p0->txt.len >= 3 && memcmp(s + p0->txt.len - 3, "：", 3) == 0;
-            if ((ncp < 40 || colon) && concl_from > 2 && np >= 4)
+            if ((ncp < 25 || colon) && concl_from > 2 && np >= 4)
                 intro_to = 2;
         }
         if (intro_to > concl_from)
