@@ -94,8 +94,12 @@ golden-check: $(BIN)
 golden: $(BIN)
 	@sh tests/golden.sh update $(BIN)
 
-hostile: $(BIN)
-	@sh tests/hostile.sh $(BIN)
+$(BUILD)/jsoncheck: tests/jsoncheck.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(PKG_LIBS)
+
+hostile: $(BIN) $(BUILD)/jsoncheck
+	@HOSTILE_SLOW=$(SAN) sh tests/hostile.sh $(BIN) $(BUILD)/jsoncheck
 
 accuracy: $(BIN)
 	@sh tests/accuracy.sh $(BIN)
