@@ -18,6 +18,9 @@ endif
 ifeq ($(SAN),1)
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
+ifeq ($(FUZZ),1)
+SANFLAGS += -fsanitize=fuzzer-no-link
+endif
 
 PKGS = libcmark libcjson
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -28,18 +31,18 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -Isr
 LIBS = $(PKG_LIBS) -lunistring -lm -lpthread
 LDFLAGS_ALL = $(LDFLAGS) $(SANFLAGS)
 
-CLI_SRC = src/main.c src/input.c
+CLI_SRC = src/main.c
 LIB_SRC = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
-HAVE_LEX := $(wildcard src/data/mklex.c)
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(if $(HAVE_LEX),$(BUILD)/lexicon_data.o)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-LEX_DATA = src/data/places.tsv src/data/classical.tsv src/data/policy.tsv src/data/words.tsv
+LEXDIR ?= src/data
+LEX_DATA = $(addprefix $(LEXDIR)/,places.tsv classical.tsv policy.tsv words.tsv)
 
 BIN = $(BUILD)/essaylint
 
-.PHONY: all deps demo check unit golden golden-check asan install uninstall format clean \
+.PHONY: all deps demo check unit golden golden-check rules-check cli-check asan install uninstall format clean \
         accuracy hostile fuzz bench leakcheck
 
 all: essaylint
@@ -54,7 +57,7 @@ $(BUILD)/libessaylint.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h) include/essaylint.h | $(if $(HAVE_LEX),$(BUILD)/lexicon_data.c)
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) include/essaylint.h | $(BUILD)/lexicon_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -64,7 +67,7 @@ $(BUILD)/mklex: src/data/mklex.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
 
 $(BUILD)/lexicon_data.c: $(BUILD)/mklex $(LEX_DATA)
-	$(BUILD)/mklex src/data > $@.tmp && mv $@.tmp $@
+	$(BUILD)/mklex $(LEXDIR) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
@@ -75,14 +78,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libessaylint.a
 
 # Install what the build and tests need, when a probe says it is missing.
 deps:
-	@sh tests/deps.sh
+	@sh tests/deps.sh parallel
 
 demo: deps all
 	./essaylint samples/
 
 check: deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory unit golden-check hostile
+	@$(MAKE) --no-print-directory unit golden-check rules-check cli-check hostile accuracy
 
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
@@ -98,6 +101,12 @@ $(BUILD)/jsoncheck: tests/jsoncheck.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
+rules-check: $(BIN)
+	@sh tests/rules/run.sh $(BIN)
+
+cli-check: $(BIN)
+	@sh tests/cli/run.sh $(BIN)
+
 hostile: $(BIN) $(BUILD)/jsoncheck
 	@HOSTILE_SLOW=$(SAN) sh tests/hostile.sh $(BIN) $(BUILD)/jsoncheck
 
@@ -106,7 +115,26 @@ accuracy: $(BIN)
 
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" build/asan/essaylint
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit golden-check hostile
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit golden-check rules-check \
+	    cli-check hostile
+
+# libFuzzer harnesses (clang): `make fuzz FUZZ_SECONDS=600` runs each for that long.
+FUZZ_SECONDS ?= 20
+FUZZERS = decode parse analyze report
+FUZZ_BIN = $(FUZZERS:%=build/fuzz/fuzz_%)
+
+fuzz:
+	@sh tests/deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SAN=1 FUZZ=1 OPT="-O1 -g" $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libessaylint.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libessaylint.a $(LIBS)
+
+# The golden tests under valgrind's leak checker.
+leakcheck: all
+	@sh tests/deps.sh valgrind
+	@sh tests/golden.sh check "valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect $(BIN)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib \

@@ -5,20 +5,23 @@
  */
 #include "analyze.h"
 
+#include "lint.h"
 #include "rules.h"
 
 void el_analyze(el_doc *doc, const el_config *cfg)
 {
-    (void)cfg;
     if (!doc->ok)
         return;
+    doc->cfg = cfg;
     if (doc->invalid_off != SIZE_MAX)
-        el_finding_add(doc, EL_RULE_DECODE_INVALID_BYTES, doc->invalid_off,
-                       -1, NULL);
+        el_finding_add(doc, EL_RULE_DECODE_INVALID_BYTES, doc->invalid_off, -1, NULL);
+    /* Order matters: cases link statistics, devices read quotes and cases. */
     static void (*const extractors[])(el_doc *) = {
-        NULL,
+        el_extract_stats,  el_extract_cases,    el_extract_quotes,
+        el_extract_devices, el_extract_evidence, NULL,
     };
     for (size_t i = 0; extractors[i] != NULL; i++)
         extractors[i](doc);
+    el_lint(doc, cfg);
     el_findings_sort(doc);
 }

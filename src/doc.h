@@ -189,6 +189,8 @@ struct el_doc {
     EL_VEC(el_finding) findings;
 
     el_counts counts;
+
+    const el_config *cfg; /* the configuration el_analyze() runs under; NULL: defaults */
 };
 
 /* Position of a byte offset in `text`: 1-based line and code-point column. */

@@ -2,7 +2,8 @@
 /*
  * Reading inputs (the read.c of essaylint): whole files and stdin with a size
  * cap, and folder walks in byte-sorted order, so a batch reports every path
- * exactly once, readable or not, in the same order on every machine.
+ * exactly once, readable or not, in the same order on every machine. Walks
+ * honour `.essaylintignore` files (gitignore syntax) and --exclude globs.
  */
 #include "input.h"
 
@@ -11,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,15 +107,56 @@ bool el_input_read(const char *path, size_t max, char **buf, size_t *len, const 
 bool el_input_is_draft(const char *name)
 {
     const char *dot = strrchr(name, '.');
-    return dot && (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0 ||
-                   strcmp(dot, ".txt") == 0);
+    return dot &&
+           (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0 || strcmp(dot, ".txt") == 0);
+}
+
+/* FNV-1a: the dedup set only needs a cheap, well-spread hash of a path. */
+static size_t hash_str(const char *s)
+{
+    size_t h = (size_t)14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+    return h;
+}
+
+/* True if path is already listed; else remembers slot (list->n, about to be added). */
+static bool seen_or_mark(el_inputs *list, const char *path)
+{
+    if ((list->n + 1) * 2 > list->seen_cap) {
+        size_t ncap = list->seen_cap ? list->seen_cap * 2 : 64;
+        size_t *nv = xcalloc(ncap, sizeof *nv);
+        for (size_t i = 0; i < list->seen_cap; i++) {
+            size_t k = list->seen[i];
+            if (k == 0)
+                continue;
+            size_t h = hash_str(list->v[k - 1].path) & (ncap - 1);
+            while (nv[h])
+                h = (h + 1) & (ncap - 1);
+            nv[h] = k;
+        }
+        free(list->seen);
+        list->seen = nv;
+        list->seen_cap = ncap;
+    }
+    size_t h = hash_str(path) & (list->seen_cap - 1);
+    while (list->seen[h]) {
+        if (strcmp(list->v[list->seen[h] - 1].path, path) == 0)
+            return true;
+        h = (h + 1) & (list->seen_cap - 1);
+    }
+    list->seen[h] = list->n + 1;
+    return false;
 }
 
 static void add(el_inputs *list, const char *path, const char *code, const char *msg)
 {
+    if (strcmp(path, "-") != 0 && seen_or_mark(list, path))
+        return;
     list->v = xgrow(list->v, &list->cap, list->n + 1, sizeof *list->v);
     el_input *in = &list->v[list->n++];
     in->path = xstrdup(path);
+    in->name = NULL;
     in->err_code = code;
     in->err_msg = msg ? xstrdup(msg) : NULL;
 }
@@ -123,19 +166,180 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* ---- ignore patterns ---------------------------------------------------------------- */
+
+/* One ignore rule; base is the length of the root-relative folder it came from. */
+typedef struct ign_rule {
+    char *pat;
+    bool neg, dir_only, anchored;
+    size_t base;
+} ign_rule;
+
+/* Match '/'-separated pattern p against path s component by component ('**' spans any
+ * number of components, a trailing '**' at least one). */
+static bool seg_match(const char *p, const char *s)
+{
+    const char *pe = strchr(p, '/');
+    size_t pl = pe ? (size_t)(pe - p) : strlen(p);
+    if (pl == 2 && p[0] == '*' && p[1] == '*') {
+        if (pe == NULL)
+            return *s != '\0';
+        for (const char *t = s;;) {
+            if (seg_match(pe + 1, t))
+                return true;
+            const char *slash = strchr(t, '/');
+            if (slash == NULL)
+                return false;
+            t = slash + 1;
+        }
+    }
+    if (*s == '\0')
+        return false;
+    const char *se = strchr(s, '/');
+    size_t sl = se ? (size_t)(se - s) : strlen(s);
+    char *pseg = xstrndup(p, pl), *sseg = xstrndup(s, sl);
+    bool m = fnmatch(pseg, sseg, 0) == 0;
+    free(pseg);
+    free(sseg);
+    if (!m)
+        return false;
+    if (pe == NULL)
+        return se == NULL;
+    if (se == NULL)
+        return false;
+    return seg_match(pe + 1, se + 1);
+}
+
+/* Parse one ignore-file line into r; false for blank lines and comments. */
+static bool parse_rule(const char *line, size_t n, ign_rule *r)
+{
+    while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == '\n'))
+        n--;
+    while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t') && !(n >= 2 && line[n - 2] == '\\'))
+        n--;
+    if (n == 0 || line[0] == '#')
+        return false;
+    r->neg = false;
+    if (line[0] == '!') {
+        r->neg = true;
+        line++, n--;
+    } else if (n >= 2 && line[0] == '\\' && (line[1] == '#' || line[1] == '!')) {
+        line++, n--;
+    }
+    r->dir_only = n > 0 && line[n - 1] == '/';
+    while (n > 0 && line[n - 1] == '/')
+        n--;
+    if (n == 0)
+        return false;
+    r->anchored = memchr(line, '/', n) != NULL;
+    if (line[0] == '/')
+        line++, n--;
+    if (n == 0)
+        return false;
+    r->pat = xstrndup(line, n);
+    r->base = 0;
+    return true;
+}
+
+/* Does the parsed rule match rel (relative to the rule's folder)? */
+static bool rule_match(const ign_rule *r, const char *rel, bool is_dir)
+{
+    if (r->dir_only && !is_dir)
+        return false;
+    if (r->anchored)
+        return seg_match(r->pat, rel);
+    const char *base = strrchr(rel, '/');
+    return fnmatch(r->pat, base ? base + 1 : rel, 0) == 0;
+}
+
+bool el_input_ignore_match(const char *pattern, const char *rel, bool is_dir)
+{
+    ign_rule r;
+    if (!parse_rule(pattern, strlen(pattern), &r))
+        return false;
+    bool m = rule_match(&r, rel, is_dir);
+    free(r.pat);
+    return m;
+}
+
+/* ---- the walk ----------------------------------------------------------------------- */
+
 /* Directories on the current walk path, to detect symlink loops. */
 typedef struct dir_id {
     dev_t dev;
     ino_t ino;
 } dir_id;
 
-static void walk(const char *dir, el_inputs *list, dir_id *stack, size_t depth)
+enum { MAX_DEPTH = 256 };
+
+typedef struct walker {
+    const el_walk_options *wo;
+    el_inputs *list;
+    dir_id stack[MAX_DEPTH + 1];
+    EL_VEC(ign_rule) rules;    /* ignore rules of the folders on the walk path, outermost first */
+    EL_VEC(ign_rule) excludes; /* --exclude globs parsed as root-level rules */
+} walker;
+
+/* Append the rules of dir's ignore file, with base = strlen(rel). */
+static void load_ignore(walker *w, const char *dir, const char *rel)
+{
+    size_t dl = strlen(dir);
+    char *p = xmalloc(dl + sizeof EL_IGNORE_FILE + 1);
+    snprintf(p, dl + sizeof EL_IGNORE_FILE + 1, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/",
+             EL_IGNORE_FILE);
+    FILE *f = fopen(p, "r");
+    free(p);
+    if (f == NULL)
+        return;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        ign_rule r;
+        if (parse_rule(line, (size_t)got, &r)) {
+            r.base = strlen(rel);
+            *EL_VEC_PUSH(w->rules) = r;
+        }
+    }
+    free(line);
+    fclose(f);
+}
+
+/* Is the walked entry (rel: root-relative; path: as it will be reported) left out? */
+static bool ignored(const walker *w, const char *rel, const char *path, bool is_dir)
+{
+    bool ign = false;
+    for (size_t i = 0; i < w->rules.n; i++) {
+        const ign_rule *r = &w->rules.v[i];
+        const char *sub = rel + r->base + (r->base ? 1 : 0);
+        if (rule_match(r, sub, is_dir))
+            ign = !r->neg;
+    }
+    for (size_t i = 0; i < w->excludes.n && !ign; i++) {
+        const ign_rule *r = &w->excludes.v[i];
+        ign = rule_match(r, rel, is_dir) || fnmatch(w->wo->excludes[i], path, 0) == 0;
+    }
+    return ign;
+}
+
+static char *join(const char *a, const char *b)
+{
+    size_t al = strlen(a), n = al + 1 + strlen(b) + 1;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s%s%s", a, al == 0 || a[al - 1] == '/' ? "" : "/", b);
+    return p;
+}
+
+static void walk(walker *w, const char *dir, const char *rel, size_t depth)
 {
     DIR *d = opendir(dir);
     if (d == NULL) {
-        add(list, dir, errno_code(errno), strerror(errno));
+        add(w->list, dir, errno_code(errno), strerror(errno));
         return;
     }
+    size_t nrules = w->rules.n;
+    if (!w->wo->no_ignore)
+        load_ignore(w, dir, rel);
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *de;
@@ -146,59 +350,84 @@ static void walk(const char *dir, el_inputs *list, dir_id *stack, size_t depth)
         names[n++] = xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
-    size_t dl = strlen(dir);
-    bool slash = dl > 0 && dir[dl - 1] == '/';
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        size_t pl = dl + 1 + strlen(names[i]) + 1;
-        char *path = xmalloc(pl);
-        snprintf(path, pl, "%s%s%s", dir, slash ? "" : "/", names[i]);
+        char *path = join(dir, names[i]);
+        char *crel = *rel ? join(rel, names[i]) : xstrdup(names[i]);
         struct stat st;
         if (stat(path, &st) != 0) {
             /* A dangling link or a file that vanished: report it if it looks like a draft. */
-            if (el_input_is_draft(names[i]))
-                add(list, path, errno_code(errno), strerror(errno));
+            if (el_input_is_draft(names[i]) && !ignored(w, crel, path, false))
+                add(w->list, path, errno_code(errno), strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
             bool loop = false;
             for (size_t k = 0; k < depth; k++)
-                loop |= stack[k].dev == st.st_dev && stack[k].ino == st.st_ino;
-            if (loop) {
-                add(list, path, "symlink_loop", "symbolic link loop");
-            } else if (depth < 256) {
-                stack[depth] = (dir_id){st.st_dev, st.st_ino};
-                walk(path, list, stack, depth + 1);
+                loop |= w->stack[k].dev == st.st_dev && w->stack[k].ino == st.st_ino;
+            if (ignored(w, crel, path, true)) {
+                /* left out, contents included */
+            } else if (loop) {
+                add(w->list, path, "symlink_loop", "symbolic link loop");
+            } else if (depth < MAX_DEPTH) {
+                w->stack[depth] = (dir_id){st.st_dev, st.st_ino};
+                walk(w, path, crel, depth + 1);
             } else {
-                add(list, path, "too_deep", "folder nesting deeper than 256");
+                add(w->list, path, "too_deep", "folder nesting deeper than 256");
             }
-        } else if (el_input_is_draft(names[i])) {
-            add(list, path, NULL, NULL);
+        } else if (el_input_is_draft(names[i]) && !ignored(w, crel, path, false)) {
+            add(w->list, path, NULL, NULL);
         }
+        free(crel);
         free(path);
         free(names[i]);
     }
     free(names);
+    for (size_t i = nrules; i < w->rules.n; i++)
+        free(w->rules.v[i].pat);
+    w->rules.n = nrules;
+}
+
+void el_input_expand_opts(const char *arg, const el_walk_options *wo, el_inputs *list)
+{
+    static const el_walk_options defaults = {0};
+    struct stat st;
+    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+        walker *w = xcalloc(1, sizeof *w);
+        w->wo = wo ? wo : &defaults;
+        w->list = list;
+        for (size_t i = 0; i < w->wo->nexcludes; i++) {
+            ign_rule r = {0};
+            if (!parse_rule(w->wo->excludes[i], strlen(w->wo->excludes[i]), &r))
+                r.pat = xstrdup("");
+            *EL_VEC_PUSH(w->excludes) = r;
+        }
+        w->stack[0] = (dir_id){st.st_dev, st.st_ino};
+        walk(w, arg, "", 1);
+        for (size_t i = 0; i < w->excludes.n; i++)
+            free(w->excludes.v[i].pat);
+        free(w->excludes.v);
+        free(w->rules.v);
+        free(w);
+        return;
+    }
+    add(list, arg, NULL, NULL);
 }
 
 void el_input_expand(const char *arg, el_inputs *list)
 {
-    struct stat st;
-    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
-        dir_id *stack = xmalloc(257 * sizeof *stack);
-        stack[0] = (dir_id){st.st_dev, st.st_ino};
-        walk(arg, list, stack, 1);
-        free(stack);
-        return;
-    }
-    add(list, arg, NULL, NULL);
+    el_input_expand_opts(arg, NULL, list);
 }
 
 void el_inputs_free(el_inputs *list)
 {
     for (size_t i = 0; i < list->n; i++) {
         free(list->v[i].path);
+        free(list->v[i].name);
         free(list->v[i].err_msg);
     }
     free(list->v);
+    free(list->seen);
     list->v = NULL;
-    list->n = list->cap = 0;
+    list->seen = NULL;
+    list->n = list->cap = list->seen_cap = 0;
 }

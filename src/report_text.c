@@ -57,48 +57,60 @@ static const char *kind_en(enum el_section_kind k)
     return el_section_kind_name(k);
 }
 
+/* Column widths of the outline: two-space indent, label (with its trailing space), text, then
+ * line and counts, so a row stays within 80 columns (2 + 12 + 40 + 6 + 5 + 7 + 5). */
+enum { LABEL_W = 12, TEXT_W = 40 };
+
+static void label(FILE *out, const char *s, bool color)
+{
+    fputs("  ", out);
+    if (color)
+        fputs(C_CYAN, out);
+    put_clipped(out, s, strlen(s), LABEL_W - 1);
+    if (color)
+        fputs(C_RESET, out);
+    putc(' ', out);
+}
+
 static void outline(const el_doc *doc, bool en, bool color, FILE *out)
 {
     const el_counts *c = &doc->counts;
     fprintf(out, "%s%s%s  %s, %s, %zu %s, %zu %s, %zu %s\n", color ? C_BOLD : "", doc->path,
             color ? C_RESET : "", el_decode_name(doc->encoding),
-            doc->format == EL_INPUT_MARKDOWN ? "markdown" : "text", c->chars,
-            en ? "chars" : "字", c->paragraphs, en ? "paragraphs" : "段", c->sentences,
-            en ? "sentences" : "句");
-    fputs(en ? "  title    " : "  标题     ", out);
+            doc->format == EL_INPUT_MARKDOWN ? "markdown" : "text", c->chars, en ? "chars" : "字",
+            c->paragraphs, en ? "paragraphs" : "段", c->sentences, en ? "sentences" : "句");
+    label(out, en ? "title" : "标题", color);
     if (doc->title.len) {
-        put_clipped(out, doc->plain.v + doc->title.off, doc->title.len, 52);
+        put_clipped(out, doc->plain.v + doc->title.off, doc->title.len, TEXT_W);
         fprintf(out, " L%zu\n", doc->title_line);
     } else {
         fputs(en ? "(none)\n" : "（无）\n", out);
     }
     if (doc->theme.len) {
-        fputs(en ? "  theme    " : "  主题     ", out);
-        put_clipped(out, doc->plain.v + doc->theme.off, doc->theme.len, 52);
+        label(out, en ? "theme" : "主题", color);
+        put_clipped(out, doc->plain.v + doc->theme.off, doc->theme.len, TEXT_W);
         fprintf(out, " L%zu\n", doc->theme_line);
     }
     for (size_t i = 0; i < doc->sections.n; i++) {
         const el_section *s = &doc->sections.v[i];
         const char *kn = en ? kind_en(s->kind) : kind_zh(s->kind);
         char head[32];
-        snprintf(head, sizeof head, "%s %d", kn, s->index);
-        fputs("  ", out);
-        if (color)
-            fputs(C_CYAN, out);
-        put_clipped(out, head, strlen(head), 11);
-        if (color)
-            fputs(C_RESET, out);
-        if (s->title.len)
-            put_clipped(out, doc->plain.v + s->title.off, s->title.len, 34);
+        if (s->kind == EL_SEC_ARGUMENT || s->index > 1)
+            snprintf(head, sizeof head, "%s %d", kn, s->index);
         else
-            put_clipped(out, "-", 1, 34);
+            snprintf(head, sizeof head, "%s", kn);
+        label(out, head, color);
+        if (s->title.len)
+            put_clipped(out, doc->plain.v + s->title.off, s->title.len, TEXT_W);
+        else
+            put_clipped(out, "-", 1, TEXT_W);
         size_t chars = 0;
         for (size_t k = 0; k < s->npara; k++)
             chars += doc->paras.v[s->para0 + k].chars;
         fprintf(out, " L%-4zu %2zu%s %4zu%s", s->line, s->npara, en ? "p" : "段", chars,
                 en ? "c" : "字");
         if (s->nnote)
-            fprintf(out, " %s%zu", en ? "notes " : "注", s->nnote);
+            fprintf(out, " %s%zu", en ? "notes " : "注 ", s->nnote);
         putc('\n', out);
     }
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The rule table and the one function through which every finding is raised.
+ * Messages are written for a candidate reading them next to the draft: short,
+ * concrete, and in Chinese unless --lang en asks otherwise.
  */
 #include "rules.h"
 
@@ -12,6 +14,97 @@ static const el_rule_info rules[EL_RULE_COUNT_] = {
                                       "The input has bytes that are not valid in its encoding.",
                                       "输入含有无效字节，已替换为 U+FFFD",
                                       "invalid bytes in the input were replaced by U+FFFD"},
+    [EL_RULE_STRUCTURE_TITLE_MISSING] = {"structure/title-missing", EL_SEV_ERROR,
+                                         "The essay has no title line.", "缺少标题",
+                                         "the essay has no title"},
+    [EL_RULE_STRUCTURE_INTRO_MISSING] =
+        {"structure/intro-missing", EL_SEV_WARNING,
+         "No opening paragraph (总领段) that leads in and states the thesis.",
+         "缺少开头（总领段），应先引出话题、亮明总论点",
+         "no opening paragraph that leads in and states the thesis"},
+    [EL_RULE_STRUCTURE_CONCLUSION_MISSING] =
+        {"structure/conclusion-missing", EL_SEV_WARNING,
+         "No concluding paragraph (结尾) that sums up the essay.",
+         "缺少结尾段，应总结全文、升华主题", "no concluding paragraph that sums up the essay"},
+    [EL_RULE_STRUCTURE_ARGUMENT_COUNT] =
+        {"structure/argument-count", EL_SEV_WARNING,
+         "The number of sub-arguments (分论点) is outside 2-4 (3 is ideal).",
+         "分论点有 %s 个，一般宜 2–4 个（3 个最佳）", "%s sub-arguments; 2-4 is usual, 3 is ideal"},
+    [EL_RULE_STRUCTURE_ARGUMENT_PARALLEL] =
+        {"structure/argument-parallel", EL_SEV_INFO,
+         "The sub-argument topic sentences differ in length or in frame (not parallel).",
+         "分论点句不对称：%s", "the topic sentences of the sub-arguments are not parallel: %s"},
+    [EL_RULE_STRUCTURE_CONCLUSION_ECHO] =
+        {"structure/conclusion-echo", EL_SEV_INFO,
+         "The conclusion shares no keyword with the title or the sub-argument titles.",
+         "结尾没有呼应标题或分论点（二者的关键词都未出现）",
+         "the conclusion echoes neither the title nor the sub-arguments (no shared keyword)"},
+    [EL_RULE_LENGTH_TOTAL] =
+        {"length/total", EL_SEV_WARNING,
+         "The grid count of title and text is outside the expected range (default 1000-1200).",
+         "全文 %s 字，不在 %s–%s 字的要求范围内",
+         "%s characters in all, outside the expected %s-%s"},
+    [EL_RULE_LENGTH_PARAGRAPH] =
+        {"length/paragraph", EL_SEV_INFO,
+         "A paragraph is too long or too short (default 30-400 characters).",
+         "本段 %s 字，不在 %s–%s 字的适宜范围内", "paragraph of %s characters, outside %s-%s"},
+    [EL_RULE_LENGTH_SENTENCE] = {"length/sentence", EL_SEV_INFO,
+                                 "A sentence is too long (default over 120 characters).",
+                                 "句子过长（%s 字，宜不超过 %s 字），可拆分",
+                                 "sentence of %s characters (at most %s); split it"},
+    [EL_RULE_EVIDENCE_NO_CASE] =
+        {"evidence/no-case", EL_SEV_WARNING,
+         "A sub-argument has no concrete case (a practice tied to a place).",
+         "分论点 %s 缺少具体案例", "sub-argument %s has no concrete case"},
+    [EL_RULE_EVIDENCE_NO_DATA] = {"evidence/no-data", EL_SEV_INFO,
+                                  "A sub-argument has no statistics.", "分论点 %s 缺少数据支撑",
+                                  "sub-argument %s has no statistics"},
+    [EL_RULE_EVIDENCE_NO_COUNTERMEASURE] =
+        {"evidence/no-countermeasure", EL_SEV_WARNING,
+         "A sub-argument proposes no countermeasure (要/应/需/建议 ...).",
+         "分论点 %s 缺少对策（怎么办）", "sub-argument %s proposes no countermeasure"},
+    [EL_RULE_EVIDENCE_REGION_COVERAGE] =
+        {"evidence/region-coverage", EL_SEV_INFO,
+         "All cases with a province come from one economic region.",
+         "案例都来自%s地区，可补充其他地区的案例",
+         "all cases come from the %s region; add cases from other regions"},
+    [EL_RULE_EVIDENCE_REPEATED_CASE] =
+        {"evidence/repeated-case", EL_SEV_WARNING,
+         "The same case (place and initiative) is used in two sections.",
+         "案例%s已在前文其他部分用过", "the case %s is already used in an earlier section"},
+    [EL_RULE_QUOTE_UNBALANCED] =
+        {"quote/unbalanced", EL_SEV_ERROR,
+         "A quotation mark or bracket (“” 《》 （） 【】) has no partner in its paragraph.",
+         "本段中的 %s 没有配对", "unmatched %s in this paragraph"},
+    [EL_RULE_QUOTE_UNATTRIBUTED] =
+        {"quote/unattributed", EL_SEV_WARNING,
+         "A quotation introduced by 强调/指出/提出 has no speaker or source.",
+         "“%s：”前没有说明是谁说的，应写明引用来源",
+         "nobody is named before “%s:”; say whose words these are"},
+    [EL_RULE_QUOTE_MISQUOTED] = {"quote/misquoted", EL_SEV_WARNING,
+                                 "A well-known quotation differs from its canonical wording.",
+                                 "引文与原文不符，原文为“%s”",
+                                 "misquoted; the original reads “%s”"},
+    [EL_RULE_PUNCT_HALFWIDTH] = {"punct/halfwidth", EL_SEV_WARNING,
+                                 "Half-width punctuation (, : ; ? ! ( )) in Chinese text.",
+                                 "中文中使用了半角标点“%s”，应为“%s”",
+                                 "half-width “%s” in Chinese text; use “%s”"},
+    [EL_RULE_PUNCT_ELLIPSIS] = {"punct/ellipsis", EL_SEV_WARNING,
+                                "An ellipsis written as ... or 。。。 or a single …",
+                                "省略号应写作“……”，而非“%s”",
+                                "write the ellipsis as “……”, not “%s”"},
+    [EL_RULE_STYLE_COLLOQUIAL] = {"style/colloquial", EL_SEV_WARNING,
+                                  "Colloquial wording in a formal essay.",
+                                  "口语化表达“%s”，宜改为书面语",
+                                  "colloquial wording “%s”; use formal written Chinese"},
+    [EL_RULE_STYLE_FIRST_PERSON] = {"style/first-person", EL_SEV_INFO,
+                                    "First-person wording (我认为, 我觉得 ...).",
+                                    "第一人称表达“%s”，申论宜用客观表述",
+                                    "first-person wording “%s”; prefer an impersonal voice"},
+    [EL_RULE_NOTES_CLAIM_NOT_FOUND] =
+        {"notes/claim-not-found", EL_SEV_WARNING,
+         "A 写作分析 note names a term, number, place or device that the essay lacks.",
+         "点评提到“%s”，但正文中找不到", "the note mentions “%s” but the essay text lacks it"},
 };
 
 const el_rule_info *el_rule(int rule)
@@ -24,12 +117,23 @@ size_t el_rule_count(void)
     return EL_RULE_COUNT_;
 }
 
-int el_rule_find(const char *id)
+int el_rule_findn(const char *s, size_t n)
 {
     for (int i = 0; i < EL_RULE_COUNT_; i++)
-        if (strcmp(rules[i].id, id) == 0)
+        if (strlen(rules[i].id) == n && memcmp(rules[i].id, s, n) == 0)
             return i;
     return -1;
+}
+
+int el_rule_find(const char *id)
+{
+    return el_rule_findn(id, strlen(id));
+}
+
+const char *el_severity_name(int severity)
+{
+    static const char *const names[] = {"info", "warning", "error"};
+    return severity >= 0 && severity <= EL_SEV_ERROR ? names[severity] : "off";
 }
 
 void el_finding_add(el_doc *doc, int rule, size_t src_off, int section, const char *arg)
@@ -42,21 +146,64 @@ void el_finding_add(el_doc *doc, int rule, size_t src_off, int section, const ch
     f->arg = arg ? xstrdup(arg) : NULL;
 }
 
+/* A growable output string for message formatting. */
+typedef struct buf {
+    char *s;
+    size_t n, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+/* Append value v[0..n), picking its language variant when it has two. */
+static void put_value(buf *b, const char *v, size_t n, bool english)
+{
+    const char *sep = memchr(v, EL_ARG_LANG[0], n);
+    if (sep == NULL)
+        put(b, v, n);
+    else if (english)
+        put(b, sep + 1, n - (size_t)(sep + 1 - v));
+    else
+        put(b, v, (size_t)(sep - v));
+}
+
 char *el_finding_message(const el_finding *f, bool english)
 {
     const el_rule_info *r = el_rule(f->rule);
-    const char *fmt = english ? r->msg_en : r->msg_zh;
-    const char *pct = strstr(fmt, "%s");
-    if (pct == NULL)
-        return xstrdup(fmt);
     const char *arg = f->arg ? f->arg : "";
-    size_t n = strlen(fmt) - 2 + strlen(arg);
-    char *out = xmalloc(n + 1);
-    size_t k = (size_t)(pct - fmt);
-    memcpy(out, fmt, k);
-    strcpy(out + k, arg);
-    strcat(out, pct + 2);
-    return out;
+    if (arg[0] == EL_ARG_MORE[0]) {
+        buf m = {0};
+        put(&m, english ? "" : "另有 ", english ? 0 : strlen("另有 "));
+        put(&m, arg + 1, strlen(arg + 1));
+        if (english)
+            put(&m, " more like this not listed", strlen(" more like this not listed"));
+        else
+            put(&m, " 处同类问题未逐一列出", strlen(" 处同类问题未逐一列出"));
+        return m.s;
+    }
+    const char *fmt = english ? r->msg_en : r->msg_zh;
+    buf b = {0};
+    put(&b, "", 0);
+    const char *a = arg, *aend = arg + strlen(arg);
+    for (const char *p = fmt; *p;) {
+        const char *pct = strstr(p, "%s");
+        if (pct == NULL) {
+            put(&b, p, strlen(p));
+            break;
+        }
+        put(&b, p, (size_t)(pct - p));
+        const char *sep = memchr(a, EL_ARG_SEP[0], (size_t)(aend - a));
+        const char *vend = sep ? sep : aend;
+        put_value(&b, a, (size_t)(vend - a), english);
+        a = sep ? sep + 1 : aend;
+        p = pct + 2;
+    }
+    return b.s;
 }
 
 static int by_offset(const void *a, const void *b)
@@ -64,11 +211,17 @@ static int by_offset(const void *a, const void *b)
     const el_finding *x = a, *y = b;
     if (x->src_off != y->src_off)
         return x->src_off < y->src_off ? -1 : 1;
-    return x->rule - y->rule;
+    if (x->rule != y->rule)
+        return x->rule - y->rule;
+    /* Total order, so that output never depends on the sort's stability. */
+    if (x->section != y->section)
+        return x->section - y->section;
+    return strcmp(x->arg ? x->arg : "", y->arg ? y->arg : "");
 }
 
 void el_findings_sort(el_doc *doc)
 {
     /* Offsets in `text` order the same way as line/column. */
-    qsort(doc->findings.v, doc->findings.n, sizeof *doc->findings.v, by_offset);
+    if (doc->findings.n > 1)
+        qsort(doc->findings.v, doc->findings.n, sizeof *doc->findings.v, by_offset);
 }

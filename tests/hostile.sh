@@ -122,5 +122,12 @@ else
     echo "hostile: FAIL binary file named .md: exit $st" >&2
 fi
 
+# Every input a fuzzer ever crashed on stays a regression test.
+for f in tests/fuzz/regressions/*; do
+    [ -f "$f" ] || continue
+    cp "$f" "$tmp/regression.md"
+    run "regression $(basename "$f")" "$tmp/regression.md"
+done
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,892 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Cases and per-argument evidence.
+ *
+ * A case is a concrete practice tied to a place: 浙江省宁波市鄞州区推行“红管家”…, or an
+ * anonymised counter-example (反观某县…). Each 正文 paragraph is scanned once by the lexicon
+ * automaton; adjacent place hits are merged into chains (浙江省 + 宁波市 + 鄞州区) whose
+ * candidates are narrowed by containment, which is how a repeated name (朝阳区 in 北京 and in
+ * 长春) is resolved by the city or province written before it. A chain becomes a case anchor
+ * only where a clause starts (after punctuation or a lead word such as 在/从/反观), since a
+ * place in the middle of a clause is an object or a modifier (走出山西, 隋唐洛阳城), not the
+ * actor of a practice. The case covers its clause group up to the next 。；！？ or the next
+ * anchor; the statistics inside it are linked, the first quoted term that is not a lexicon
+ * metaphor names the initiative, and a contrast marker before it in the sentence (or, for an
+ * anonymised place, a problem word in it) makes it a counter-example.
+ *
+ * Every step is a forward pass or a binary search over sorted offsets, so a paragraph of any
+ * length with any number of places stays O(n log n).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "lexicon.h"
+#include "text.h"
+
+/* Words the extractor needs even when the lexicon's word lists lack them. */
+static const char *const contrast_words[] = {
+    "反观", "然而",     "但",       "但是",     "却",   "相比之下", "与之相反", "反之",
+    "个别", "部分地方", "有的地方", "一些地方", "不过", "可是",     "遗憾的是", NULL,
+};
+/* Markers strong enough to signal a counter-example in an argument on their own. */
+static const char *const strong_contrast[] = {
+    "反观",       "相比之下", "与之相反",         "反之",         "然而", "但也要看到",
+    "但也应看到", "但也有",   "与此形成鲜明对比", "形成鲜明对比", NULL,
+};
+static const char *const problem_words[] = {
+    "问题",     "缺乏",     "盲目",     "不足",     "难以",   "流于",   "形式主义", "官僚主义",
+    "屡禁不止", "乱象",     "困境",     "短板",     "滞后",   "下降",   "萎缩",     "外流",
+    "空心化",   "怨声载道", "荡然无存", "门可罗雀", "敷衍",   "走过场", "一刀切",   "留痕",
+    "推诿",     "隐患",     "脱节",     "偏低",     "不到位", "不畅",   "堵点",     "难题",
+    "弊端",     "闲置",     "浪费",     "粗放",     "违规",   "偷排",   "拆真建假", "千篇一律",
+    "苦不堪言", "不满",     "投诉",     "失败",     "搁置",   "停滞",   "烂尾",     "低效",
+    "空转",     "层层加码", "文山会海", "疲于应付", "重复",   "未能",   "没有",     "无人",
+    "不高",     "冷清",     "不愿",     "不敢",     "不会",   "跟风",   "照搬",     "忽视",
+    "代价",     "事故",     "罚款",     "处罚",     "不行",   "不了",   NULL,
+};
+/* (需要 and 只有 are left out: 群众需要, 只有一种 are not countermeasures; a clause-initial
+   需要 is found as 需.) */
+static const char *const measure_words[] = {
+    "未来需", "未来要", "建议", "应当", "必须", "亟需", "亟待", "务必",
+    "应该",   "为此",   "对此", "要",   "需",   "应",   NULL,
+};
+/* Single-character countermeasure words count only where a clause starts or after these. */
+static const char *const measure_lead[] = {
+    "更", "还",   "就",   "也",   "都",   "仍",   "则",   "而",
+    "既", "首先", "其次", "同时", "一是", "二是", "三是", NULL,
+};
+/* Words that may stand between a clause start and a case's place. */
+static const char *const lead_words[] = {
+    "在",   "从",   "如",       "例如",     "比如",   "譬如", "像",   "反观", "然而", "但",
+    "但是", "而",   "却",       "相比之下", "同时",   "此外", "又如", "再如", "据",   "对此",
+    "其中", "另外", "与此同时", "近年来",   "近年",   "去年", "今年", "目前", "如今", "早在",
+    "此前", "以",   "即",       "就连",     "无论是", "当",   "还有", "不过", "可是", "我们看到",
+    "看",   "位于", "正如",     "年",       "月",     "日",   NULL,
+};
+/* Written right after a place, these make it a modifier of an event, a spirit, an institution
+   or people (延安精神, 北京冬奥会, 浙江大学, 四川人民), not the actor of a practice. */
+static const char *const place_modifiers[] = {
+    "精神", "冬奥", "亚运", "奥运", "世博", "进博", "峰会", "会议", "合作组织", "大学",
+    "宣言", "共识", "方言", "人民", "籍",   "话",   "菜",   "卫视", NULL,
+};
+/* What may follow 某 to make an anonymised place (longest first wins via prefix match). */
+static const char *const anon_suffix[] = {
+    "小区", "街道", "社区", "乡镇", "村", "乡", "镇", "县",
+    "市",   "区",   "地",   "省",   "州", "旗", NULL,
+};
+/* 某 + suffix + these is not a place: 某市场, 某地方, 某区域, 某村民. */
+static const char *const anon_not[] = {
+    "某市场", "某地方", "某区域", "某村民", "某县级", "某市级", "某省级", "某地区性", NULL,
+};
+/*
+ * Written right after a place chain, a name ending in one of these is part of the place: the
+ * functional zones at county level that the gazetteer (NBS divisions) lacks (武汉市东湖高新区,
+ * 重庆市两江新区). Townships and villages after a county (喜洲镇, 中关村) are not: a case's
+ * place is recorded down to the county, as the samples' truth files do.
+ */
+static const char *const sub_suffix[] = {
+    "新区", "高新区", "开发区", "经开区", "园区", "高新技术产业开发区", "经济技术开发区", NULL,
+};
+/* A county written by its short form plus its generic (酉阳县 for 酉阳土家族苗族自治县). */
+static const char *const county_generic[] = {"县", "区", "市", "旗", NULL};
+static const char *const city_generic[] = {"州", "盟", "市", NULL};
+/* What joins the members of a list of places, and what ends such a list. */
+static const char *const list_links[] = {"、", "和", "与", "及", "以及", "、以及", NULL};
+static const char *const list_end[] = {"等", NULL};
+/* Idioms that open with a place's short form (文山会海): never a place. */
+static const char *const place_idioms[] = {"文山会海", NULL};
+/* Characters that never occur in such a sub-place name: verbs and function words. */
+static const char *const sub_stop[] = {
+    "的", "在", "以", "把", "将", "和", "与", "及", "等", "推", "打", "实", "建",
+    "通", "依", "创", "开", "是", "为", "对", "让", "从", "向", "全", "各", "这",
+    "该", "有", "每", "农", "城", "多", "部", "个", "美", "丽", "乡", "村", "了",
+    "着", "被", "由", "于", "其", "、", "，", "。", "“",  "”",  "；", "：", NULL,
+};
+
+/* ---- small UTF-8 helpers ----------------------------------------------------------------- */
+
+/* Start of the code point that ends just before s[i] (i > 0). */
+static size_t prev_cp(const char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+        j--;
+    return j;
+}
+
+/* Whether s[0..i) ends with word w. */
+static bool ends_with(const char *s, size_t i, const char *w)
+{
+    size_t k = strlen(w);
+    return k <= i && memcmp(s + i - k, w, k) == 0;
+}
+
+/* Longest of the words that s[0..i) ends with; 0 if none. */
+static size_t suffix_of(const char *s, size_t i, const char *const *words)
+{
+    size_t best = 0;
+    for (; *words; words++)
+        if (strlen(*words) > best && ends_with(s, i, *words))
+            best = strlen(*words);
+    return best;
+}
+
+/* Punctuation (or a space) after which a clause starts. Closing quotes do not count:
+   “走出”山西 is the object of a verb. */
+static bool is_clause_break(uint32_t c)
+{
+    return c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF1A ||
+           c == ':' || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0x3001 ||
+           c == 0x201C || c == 0x300C || c == 0xFF08 || c == '(' || c == 0x2014 || c == 0x2026 ||
+           el_text_is_space(c);
+}
+
+/* Marks that end a case's clause group. */
+static bool is_group_end(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF01 || c == 0xFF1F || c == '!' ||
+           c == '?';
+}
+
+/* Whether a clause starts at s[i]: the paragraph start or a clause break just before. */
+static bool break_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return true;
+    size_t k, j = prev_cp(s, i);
+    return is_clause_break(el_text_cp(s, i, j, &k));
+}
+
+/* Chinese numerals that write a year or a day (二〇二三年, 五月). */
+static const char *const cn_digits[] = {
+    "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL,
+};
+
+/* Whether the code point just before s[i] is a digit (2023年, ２０２３年, 二〇二三年). */
+static bool digit_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return false;
+    size_t k, j = prev_cp(s, i);
+    uint32_t c = el_text_cp(s, i, j, &k);
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) ||
+           el_text_is_one_of(s + j, i - j, cn_digits);
+}
+
+/* Whether s[i] starts a clause, allowing up to three lead words in between (而在, 反观,
+   2023 年). */
+static bool clause_start(const char *s, size_t i)
+{
+    for (int depth = 0; depth < 3; depth++) {
+        if (break_before(s, i))
+            return true;
+        size_t k = suffix_of(s, i, lead_words);
+        if (k == 0)
+            return false;
+        bool date =
+            k == 3 && (ends_with(s, i, "年") || ends_with(s, i, "月") || ends_with(s, i, "日"));
+        i -= k;
+        if (date)
+            return digit_before(s, i) || break_before(s, i);
+    }
+    return break_before(s, i);
+}
+
+/* ---- per-paragraph scan state ------------------------------------------------------------ */
+
+typedef EL_VEC(el_lex_hit) hit_vec;
+typedef EL_VEC(size_t) off_vec;
+
+/* A quotation “…”: offsets of its marks. */
+typedef struct qpair {
+    size_t open, inner, close;
+} qpair;
+
+/* A place mention: a chain of places, or an anonymised 某X. */
+typedef struct mention {
+    size_t s, e;   /* the place as written (chain plus a trailing 街道/镇… name) */
+    int province;  /* resolved province, -1 if none or ambiguous */
+    unsigned last; /* entry of the chain's last element (for the relatedness test) */
+    const el_lex_cand *cand;
+    size_t ncand;
+    unsigned long long allowed; /* bit k: cand[k] is still possible */
+    bool anon;
+    bool list; /* a member of a list of places */
+} mention;
+
+/* How recent ambiguous names were resolved (朝阳区 → 吉林 after 长春市朝阳区): a small ring. */
+#define EL_CASES_MEMORY 16
+struct memory {
+    unsigned entry[EL_CASES_MEMORY]; /* lexicon entry + 1; 0 = empty slot */
+    int province[EL_CASES_MEMORY];
+    size_t next;
+};
+
+struct scan {
+    const char *s; /* the paragraph being scanned */
+    hit_vec places, metaphors;
+    off_vec contrast, strong, problems, measures, ends;
+    EL_VEC(qpair) quotes;
+    EL_VEC(mention) ments;
+};
+
+/* Lexicon callback: sort the hits of one paragraph by category. */
+static void on_hit(void *ctx, const el_lex_hit *h)
+{
+    struct scan *sc = ctx;
+    switch (h->cat) {
+    case EL_LEX_PLACE:
+        *EL_VEC_PUSH(sc->places) = *h;
+        break;
+    case EL_LEX_METAPHOR:
+        *EL_VEC_PUSH(sc->metaphors) = *h;
+        break;
+    case EL_LEX_CONTRAST:
+        if (h->end - h->start == 3 && ends_with(sc->s, h->start, "不"))
+            break; /* 不但 */
+        *EL_VEC_PUSH(sc->contrast) = h->start;
+        if (h->end - h->start >= 6)
+            *EL_VEC_PUSH(sc->strong) = h->start;
+        break;
+    case EL_LEX_PROBLEM:
+        *EL_VEC_PUSH(sc->problems) = h->start;
+        break;
+    case EL_LEX_COUNTERMEASURE:
+        if (h->end - h->start > 3 || break_before(sc->s, h->start) ||
+            suffix_of(sc->s, h->start, measure_lead))
+            *EL_VEC_PUSH(sc->measures) = h->start;
+        break;
+    default:
+        break;
+    }
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sort and deduplicate an offset list. */
+static void sort_offs(off_vec *v)
+{
+    if (v->n < 2)
+        return;
+    qsort(v->v, v->n, sizeof *v->v, cmp_size);
+    size_t o = 1;
+    for (size_t i = 1; i < v->n; i++)
+        if (v->v[i] != v->v[o - 1])
+            v->v[o++] = v->v[i];
+    v->n = o;
+}
+
+/* Index of the first offset >= x. */
+static size_t lower_bound(const off_vec *v, size_t x)
+{
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether some offset lies in [a, b). */
+static bool any_in(const off_vec *v, size_t a, size_t b)
+{
+    size_t i = lower_bound(v, a);
+    return i < v->n && v->v[i] < b;
+}
+
+/*
+ * Add every occurrence of the words in s[0..n) to v. A single-character word of a
+ * countermeasure list (`lead` non-NULL) counts only at a clause start or after a lead word,
+ * so that 要 in 重要 or 需 in 需求 is not taken for 要/需. 但 of 不但 is skipped.
+ */
+static void find_words(const char *s, size_t n, const char *const *words, const char *const *lead,
+                       off_vec *v)
+{
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        const char *p = s, *end = s + n;
+        while ((p = memmem(p, (size_t)(end - p), *words, k)) != NULL) {
+            size_t at = (size_t)(p - s);
+            bool ok = true;
+            if (k == 3 && lead)
+                ok = break_before(s, at) || suffix_of(s, at, lead) > 0;
+            if (ok && !strcmp(*words, "但"))
+                ok = !ends_with(s, at, "不");
+            if (ok)
+                *EL_VEC_PUSH(*v) = at;
+            p += k;
+        }
+    }
+}
+
+static int cmp_qpair(const void *a, const void *b)
+{
+    const qpair *x = a, *y = b;
+    return x->open < y->open ? -1 : x->open > y->open;
+}
+
+/* Pair “ and ” (innermost first), sorted by opening mark; unmatched marks are ignored. */
+static void find_quotes(const char *s, size_t n, struct scan *sc)
+{
+    size_t stack[16], depth = 0, k;
+    sc->quotes.n = 0;
+    for (size_t i = 0; i < n; i += k) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        if (c == 0x201C) {
+            if (depth < 16)
+                stack[depth++] = i;
+        } else if (c == 0x201D && depth > 0) {
+            size_t o = stack[--depth];
+            *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
+        }
+    }
+    if (sc->quotes.n > 1)
+        qsort(sc->quotes.v, sc->quotes.n, sizeof *sc->quotes.v, cmp_qpair);
+}
+
+/* ---- place chains ------------------------------------------------------------------------ */
+
+static int cmp_hit(const void *a, const void *b)
+{
+    const el_lex_hit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end; /* longest first */
+}
+
+/* Candidates of entry that lie strictly within some allowed candidate of m (bit set), 0 if
+   none: 宁波市 after 浙江省, but not 浙江 after 浙江. */
+static unsigned long long within_prev(unsigned entry, const mention *m)
+{
+    const el_lex_cand *c;
+    size_t n = el_lex_place_candidates(entry, &c);
+    unsigned long long bits = 0;
+    for (size_t i = 0; i < n && i < 64; i++)
+        for (size_t j = 0; j < m->ncand && j < 64; j++)
+            if ((m->allowed >> j & 1) && c[i].place != m->cand[j].place &&
+                el_lex_place_within(c[i].place, m->cand[j].place)) {
+                bits |= 1ULL << i;
+                break;
+            }
+    return bits;
+}
+
+/* Candidates of entry readable on their own: not weak. */
+static unsigned long long strong_cands(unsigned entry)
+{
+    const el_lex_cand *c;
+    size_t n = el_lex_place_candidates(entry, &c);
+    unsigned long long bits = 0;
+    for (size_t i = 0; i < n && i < 64; i++)
+        if (!(c[i].flags & EL_LEX_WEAK))
+            bits |= 1ULL << i;
+    return bits;
+}
+
+/* Province shared by every allowed candidate of m, or -1. */
+static int mention_province(const mention *m)
+{
+    int pv = -2;
+    for (size_t j = 0; j < m->ncand && j < 64; j++) {
+        if (!(m->allowed >> j & 1))
+            continue;
+        int p = el_lex_place(m->cand[j].place)->province;
+        if (pv == -2)
+            pv = p;
+        else if (pv != p)
+            return -1;
+    }
+    return pv < 0 ? -1 : pv;
+}
+
+/* Length of a sub-place name (华阳街道, 东湖高新区) written at s[0..n), 0 if none. */
+static size_t sub_place(const char *s, size_t n)
+{
+    size_t i = 0, k, chars = 0;
+    while (i < n && chars < 6) {
+        size_t suf = el_text_prefix(s + i, n - i, sub_suffix);
+        if (suf && chars >= 1)
+            return i + suf;
+        uint32_t c = el_text_cp(s, n, i, &k);
+        if (!el_text_is_han(c) || el_text_prefix(s + i, n - i, sub_stop))
+            return 0;
+        i += k;
+        chars++;
+    }
+    return 0;
+}
+
+/*
+ * Length of the generic written after a chain ending in a short form, when the gazetteer
+ * has only the full name: 酉阳县 (酉阳土家族苗族自治县), 积石山县. Only generics of the
+ * short form's level, so 浙江区域 stays 浙江.
+ */
+static size_t generic_after(const mention *m, const char *s, size_t n)
+{
+    if (!(el_lex_flags(m->last) & EL_LEX_SHORT) || (el_lex_flags(m->last) & EL_LEX_FULL))
+        return 0;
+    size_t k = el_text_prefix(s, n, county_generic), best = 0;
+    for (size_t j = 0; j < m->ncand && j < 64; j++) {
+        if (!(m->allowed >> j & 1))
+            continue;
+        unsigned lvl = el_lex_place(m->cand[j].place)->level;
+        if (lvl == EL_PLACE_COUNTY && k > best)
+            best = k;
+        if (lvl == EL_PLACE_CITY && el_text_prefix(s, n, city_generic) > best)
+            best = el_text_prefix(s, n, city_generic);
+    }
+    return best;
+}
+
+/*
+ * Select place chains from the paragraph's hits: leftmost-longest, a weak surface only right
+ * after a place containing it, adjacent places merged when the later lies within the earlier.
+ */
+static void build_chains(const char *s, size_t n, struct scan *sc)
+{
+    if (sc->places.n > 1)
+        qsort(sc->places.v, sc->places.n, sizeof *sc->places.v, cmp_hit);
+    size_t pos = 0;
+    mention *cur = NULL;
+    for (size_t i = 0; i < sc->places.n; i++) {
+        const el_lex_hit *h = &sc->places.v[i];
+        if (h->start < pos)
+            continue;
+        unsigned long long bits = 0;
+        bool cont = cur && !cur->anon && cur->e == h->start;
+        if (cont)
+            bits = within_prev(h->entry, cur);
+        if (bits) {
+            cur->e = h->end;
+            cur->last = h->entry;
+            cur->ncand = el_lex_place_candidates(h->entry, &cur->cand);
+            cur->allowed = bits;
+        } else {
+            bits = strong_cands(h->entry);
+            if (!bits)
+                continue; /* a weak surface on its own: try a shorter hit or move on */
+            cur = EL_VEC_PUSH(sc->ments);
+            cur->s = h->start;
+            cur->e = h->end;
+            cur->last = h->entry;
+            cur->ncand = el_lex_place_candidates(h->entry, &cur->cand);
+            cur->allowed = bits;
+            cur->anon = false;
+        }
+        pos = h->end;
+    }
+    for (size_t i = 0; i < sc->ments.n; i++) {
+        mention *m = &sc->ments.v[i];
+        size_t lim = i + 1 < sc->ments.n ? sc->ments.v[i + 1].s : n;
+        m->e += generic_after(m, s + m->e, lim - m->e);
+        m->e += sub_place(s + m->e, lim - m->e);
+        m->province = mention_province(m);
+    }
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* Add the anonymised places (某村 某乡 某县 …) of s[0..n). */
+static void find_anon(const char *s, size_t n, struct scan *sc)
+{
+    static const char mou[] = "某";
+    const char *p = s, *end = s + n;
+    while ((p = memmem(p, (size_t)(end - p), mou, 3)) != NULL) {
+        size_t at = (size_t)(p - s);
+        p += 3;
+        size_t k = el_text_prefix(p, (size_t)(end - p), anon_suffix);
+        if (k == 0 || el_text_prefix(s + at, n - at, anon_not))
+            continue;
+        mention *m = EL_VEC_PUSH(sc->ments);
+        memset(m, 0, sizeof *m);
+        m->s = at;
+        m->e = at + 3 + k;
+        m->province = -1;
+        m->anon = true;
+        p += k;
+    }
+}
+
+/* Whether two named mentions are the same place, or one lies within the other. */
+static bool related(const mention *a, const mention *b)
+{
+    if (a->anon || b->anon)
+        return false;
+    for (size_t i = 0; i < a->ncand && i < 64; i++) {
+        if (!(a->allowed >> i & 1))
+            continue;
+        for (size_t j = 0; j < b->ncand && j < 64; j++)
+            if ((b->allowed >> j & 1) && (el_lex_place_within(a->cand[i].place, b->cand[j].place) ||
+                                          el_lex_place_within(b->cand[j].place, a->cand[i].place)))
+                return true;
+    }
+    return false;
+}
+
+/* Whether a metaphor lexicon hit covers exactly s[a..b); metaphors are sorted by start. */
+static bool is_metaphor(const struct scan *sc, size_t a, size_t b)
+{
+    size_t lo = 0, hi = sc->metaphors.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->metaphors.v[mid].start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < sc->metaphors.n && sc->metaphors.v[lo].start == a; lo++)
+        if (sc->metaphors.v[lo].end == b)
+            return true;
+    return false;
+}
+
+/* A quoted term usable as an initiative name: short, no sentence punctuation, no 的
+   (“宋元中国的世界海洋商贸中心” is a title, not an initiative). */
+static bool name_like(const char *s, const qpair *q)
+{
+    size_t len = q->close - q->inner, k, ncp = 0;
+    if (len == 0)
+        return false;
+    for (size_t i = q->inner; i < q->close; i += k) {
+        uint32_t c = el_text_cp(s, q->close, i, &k);
+        if (c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+            c == 0xFF1A || c == '!' || c == '?' || c == ';' || c == 0x201C || c == 0x7684 /* 的 */)
+            return false;
+        ncp++;
+    }
+    return ncp <= 20;
+}
+
+/* Links that join the two halves of a figurative pair of quotes. */
+static const char *const pair_links[] = {
+    "与",   "和",   "同",   "到",   "回到", "变",   "变为",
+    "变成", "转为", "转向", "走向", "替代", "代替", NULL,
+};
+
+/*
+ * Whether s[a..b), the text between two quotes, links a figurative pair: one of pair_links,
+ * or 、 and a short verb (端起“生态碗”、吃上“生态饭”). Adjacent quotes or a bare 、 are a list of
+ * names (“一网通办”“跨省通办”), and a longer text (“社区议事厅”通过“线上+线下”) is a sentence.
+ */
+static bool short_link(const char *s, size_t a, size_t b)
+{
+    if (a >= b)
+        return false;
+    if (el_text_is_one_of(s + a, b - a, pair_links))
+        return true;
+    if (b - a <= 3 || memcmp(s + a, "、", 3) != 0)
+        return false;
+    size_t k, ncp = 0;
+    for (size_t i = a + 3; i < b; i += k) {
+        if (!el_text_is_han(el_text_cp(s, b, i, &k)) || ++ncp > 2)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Whether quote i is one of a figurative pair — “守艺”与“创艺”, 从“指尖”回到“脚尖”, 端起“生态碗”、
+ * 吃上“生态饭” — wordplay rather than the name of an initiative.
+ */
+static bool paired(const char *s, const struct scan *sc, size_t i)
+{
+    const qpair *q = &sc->quotes.v[i];
+    if (i + 1 < sc->quotes.n && sc->quotes.v[i + 1].open >= q->close + 3 &&
+        short_link(s, q->close + 3, sc->quotes.v[i + 1].open))
+        return true;
+    return i > 0 && q->open >= sc->quotes.v[i - 1].close + 3 &&
+           short_link(s, sc->quotes.v[i - 1].close + 3, q->open);
+}
+
+/*
+ * The first initiative name among the quotes that open in [a, b) (a = the end of the place):
+ * not a lexicon metaphor, not one of a figurative pair, not an adjective after 的 (昔日的“小众”
+ * 艺术) unless in the place's own clause (浙江的“千万工程”, 安徽小岗村的“大包干”). 0-length span
+ * if none.
+ */
+static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t b, size_t base)
+{
+    size_t first_break = a, k;
+    while (first_break < b && !is_clause_break(el_text_cp(s, b, first_break, &k)))
+        first_break += k;
+    size_t lo = 0, hi = sc->quotes.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->quotes.v[mid].open < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < sc->quotes.n && sc->quotes.v[i].open < b; i++) {
+        const qpair *q = &sc->quotes.v[i];
+        if (q->close > b)
+            break;
+        if (!name_like(s, q) || is_metaphor(sc, q->inner, q->close) || paired(s, sc, i))
+            continue;
+        if (ends_with(s, q->open, "的") && q->open > first_break)
+            continue;
+        return (el_span){base + q->inner, q->close - q->inner};
+    }
+    return (el_span){0, 0};
+}
+
+/* Index of the first statistic at or after plain offset x. */
+static size_t stat_lower(const el_doc *doc, size_t x)
+{
+    size_t lo = 0, hi = doc->stats.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->stats.v[mid].txt.off < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Collect the per-paragraph lists (hits, words, quotes, group ends), all sorted. */
+static void scan_para(const char *s, size_t n, struct scan *sc)
+{
+    sc->places.n = sc->metaphors.n = 0;
+    sc->contrast.n = sc->strong.n = sc->problems.n = sc->measures.n = sc->ends.n = 0;
+    sc->ments.n = 0;
+    sc->s = s;
+    el_lex_scan(s, n, on_hit, sc);
+    find_words(s, n, contrast_words, NULL, &sc->contrast);
+    find_words(s, n, strong_contrast, NULL, &sc->strong);
+    find_words(s, n, problem_words, NULL, &sc->problems);
+    find_words(s, n, measure_words, measure_lead, &sc->measures);
+    sort_offs(&sc->contrast);
+    sort_offs(&sc->strong);
+    sort_offs(&sc->problems);
+    sort_offs(&sc->measures);
+    if (sc->metaphors.n > 1)
+        qsort(sc->metaphors.v, sc->metaphors.n, sizeof *sc->metaphors.v, cmp_hit);
+    size_t k;
+    for (size_t i = 0; i < n; i += k)
+        if (is_group_end(el_text_cp(s, n, i, &k)))
+            *EL_VEC_PUSH(sc->ends) = i;
+    find_quotes(s, n, sc);
+}
+
+static void scan_free(struct scan *sc)
+{
+    free(sc->places.v);
+    free(sc->metaphors.v);
+    free(sc->contrast.v);
+    free(sc->strong.v);
+    free(sc->problems.v);
+    free(sc->measures.v);
+    free(sc->ends.v);
+    free(sc->quotes.v);
+    free(sc->ments.v);
+}
+
+/* Start of the sentence (or ；-group) holding offset x: just past the previous group end. */
+static size_t group_start(const char *s, const struct scan *sc, size_t x)
+{
+    size_t i = lower_bound(&sc->ends, x);
+    if (i == 0)
+        return 0;
+    size_t e = sc->ends.v[i - 1], k;
+    el_text_cp(s, x, e, &k);
+    return e + k;
+}
+
+/* End of the group holding offset x: the next group end mark (included), or n. */
+static size_t group_end(const char *s, size_t n, const struct scan *sc, size_t x)
+{
+    size_t i = lower_bound(&sc->ends, x);
+    if (i == sc->ends.n)
+        return n;
+    size_t k;
+    el_text_cp(s, n, sc->ends.v[i], &k);
+    return sc->ends.v[i] + k;
+}
+
+/* Narrow m to its candidates in province pv; false (m unchanged) if it has none there. */
+static bool restrict_to(mention *m, int pv)
+{
+    unsigned long long keep = 0;
+    for (size_t j = 0; j < m->ncand && j < 64; j++)
+        if ((m->allowed >> j & 1) && el_lex_place(m->cand[j].place)->province == pv)
+            keep |= 1ULL << j;
+    if (!keep)
+        return false;
+    m->allowed = keep;
+    m->province = mention_province(m);
+    return true;
+}
+
+/* Cases of one paragraph at plain offset base. */
+static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t base, size_t n,
+                       int section)
+{
+    const char *s = doc->plain.v + base;
+    scan_para(s, n, sc);
+    build_chains(s, n, sc);
+    find_anon(s, n, sc);
+    if (sc->ments.n > 1)
+        qsort(sc->ments.v, sc->ments.n, sizeof *sc->ments.v, cmp_mention);
+
+    /* Drop overlaps, and mark the members of a list of places (北京、上海、广州等城市): a list
+       names regions, it does not tell a practice of one place. */
+    size_t o = 0;
+    for (size_t i = 0; i < sc->ments.n; i++) {
+        mention *m = &sc->ments.v[i];
+        if (o > 0 && m->s < sc->ments.v[o - 1].e)
+            continue;
+        if (o > 0 && m->anon && !sc->ments.v[o - 1].anon && sc->ments.v[o - 1].e == m->s) {
+            /* 广东省某市: an anonymised place inside a named one; the province is known. */
+            sc->ments.v[o - 1].e = m->e;
+            sc->ments.v[o - 1].anon = true;
+            continue;
+        }
+        m->list = el_text_prefix(s + m->e, n - m->e, list_end) > 0;
+        if (o > 0 &&
+            el_text_is_one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e, list_links))
+            m->list = sc->ments.v[o - 1].list = true;
+        sc->ments.v[o++] = *m;
+    }
+    sc->ments.n = o;
+
+    /* Keep the anchors: anonymised places always, named chains where a clause starts. */
+    o = 0;
+    for (size_t i = 0; i < sc->ments.n; i++) {
+        mention *m = &sc->ments.v[i];
+        if (!m->anon && (m->list || !clause_start(s, m->s) ||
+                         el_text_prefix(s + m->s, n - m->s, place_idioms) ||
+                         el_text_prefix(s + m->e, n - m->e, place_modifiers)))
+            continue;
+        sc->ments.v[o++] = *m;
+    }
+    sc->ments.n = o;
+
+    /* Second chance for an ambiguous name (朝阳区): a place written earlier in the same
+       sentence, else how the same name was resolved earlier in the essay. */
+    for (size_t i = 0; i < sc->ments.n; i++) {
+        mention *m = &sc->ments.v[i], *p = i > 0 ? &sc->ments.v[i - 1] : NULL;
+        if (m->anon)
+            continue;
+        if (m->province < 0 && p && !p->anon && p->province >= 0 &&
+            group_start(s, sc, m->s) <= p->s)
+            restrict_to(m, p->province);
+        if (m->province < 0)
+            for (size_t j = 0; j < EL_CASES_MEMORY; j++)
+                if (mem->entry[j] == m->last + 1 && restrict_to(m, mem->province[j]))
+                    break;
+        if (m->province >= 0 && m->ncand > 1) {
+            mem->entry[mem->next] = m->last + 1;
+            mem->province[mem->next] = m->province;
+            mem->next = (mem->next + 1) % EL_CASES_MEMORY;
+        }
+    }
+
+    for (size_t i = 0; i < sc->ments.n;) {
+        mention *m = &sc->ments.v[i];
+        size_t end = group_end(s, n, sc, m->e);
+        /* Later mentions in the group: the same place again joins this case; another place
+           starts the next case and ends this one. */
+        size_t j = i + 1;
+        while (j < sc->ments.n && sc->ments.v[j].s < end && related(m, &sc->ments.v[j]))
+            j++;
+        if (j < sc->ments.n && sc->ments.v[j].s < end)
+            end = sc->ments.v[j].s;
+
+        el_case *c = EL_VEC_PUSH(doc->cases);
+        memset(c, 0, sizeof *c);
+        c->place = (el_span){base + m->s, m->e - m->s};
+        c->span = (el_span){base + m->s, end - m->s};
+        c->province = m->province;
+        c->section = section;
+        size_t gs = group_start(s, sc, m->s);
+        c->negative =
+            any_in(&sc->contrast, gs, m->s) || (m->anon && any_in(&sc->problems, m->e, end));
+        if (!c->negative)
+            c->name = find_name(s, sc, m->e, end, base);
+        c->stat0 = stat_lower(doc, base + m->s);
+        size_t st1 = stat_lower(doc, base + end);
+        c->nstat = st1 - c->stat0;
+        i = j;
+    }
+}
+
+/* Map each paragraph to its section: one pass over the section ranges. */
+static int *para_sections(const el_doc *doc)
+{
+    int *ps = xmalloc((doc->paras.n ? doc->paras.n : 1) * sizeof *ps);
+    for (size_t p = 0; p < doc->paras.n; p++)
+        ps[p] = -1;
+    for (size_t k = 0; k < doc->sections.n; k++) {
+        const el_section *sec = &doc->sections.v[k];
+        for (size_t p = sec->para0; p < sec->para0 + sec->npara && p < doc->paras.n; p++)
+            ps[p] = (int)k;
+    }
+    return ps;
+}
+
+/* Fill doc->cases from the 正文 paragraphs, in text order; needs doc->stats. */
+void el_extract_cases(el_doc *doc)
+{
+    struct scan sc;
+    struct memory mem;
+    memset(&sc, 0, sizeof sc);
+    memset(&mem, 0, sizeof mem);
+    int *ps = para_sections(doc);
+    for (size_t p = 0; p < doc->paras.n; p++)
+        para_cases(doc, &sc, &mem, doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, ps[p]);
+    free(ps);
+    scan_free(&sc);
+}
+
+/* Set the evidence flags of every argument section; needs cases and statistics. */
+void el_extract_evidence(el_doc *doc)
+{
+    struct scan sc;
+    memset(&sc, 0, sizeof sc);
+    int *ps = para_sections(doc);
+    for (size_t i = 0; i < doc->cases.n; i++) {
+        const el_case *c = &doc->cases.v[i];
+        if (c->section < 0 || (size_t)c->section >= doc->sections.n)
+            continue;
+        el_evidence *ev = &doc->sections.v[c->section].ev;
+        ev->has_case = true;
+        if (c->negative)
+            ev->has_counter = true;
+    }
+    for (size_t i = 0; i < doc->stats.n; i++) {
+        int k = doc->stats.v[i].section;
+        if (k >= 0 && (size_t)k < doc->sections.n)
+            doc->sections.v[k].ev.has_data = true;
+    }
+    for (size_t p = 0; p < doc->paras.n; p++) {
+        if (ps[p] < 0 || doc->sections.v[ps[p]].kind != EL_SEC_ARGUMENT)
+            continue;
+        el_evidence *ev = &doc->sections.v[ps[p]].ev;
+        if (ev->has_counter && ev->has_measure)
+            continue;
+        scan_para(doc->plain.v + doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, &sc);
+        if (sc.strong.n)
+            ev->has_counter = true;
+        if (sc.measures.n)
+            ev->has_measure = true;
+    }
+    /* Only argument sections carry evidence in the report. */
+    for (size_t k = 0; k < doc->sections.n; k++)
+        if (doc->sections.v[k].kind != EL_SEC_ARGUMENT)
+            doc->sections.v[k].ev = (el_evidence){false, false, false, false};
+    free(ps);
+    scan_free(&sc);
+}

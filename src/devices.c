@@ -1,0 +1,861 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Rhetorical devices of the essay's own text (title and 正文): 排比 (parallelism), 对偶
+ * (antithesis), 比喻/形象表达 (metaphor), 正反对比 (contrast), 设问/反问 (rhetorical
+ * question) and 引用 (citation, one per policy or classical quote).
+ *
+ * Each paragraph is cut into clauses at ，；。、！？： once; the clause-level devices
+ * compare neighbours only (a frame of at most three characters, a shape of at most 24), so
+ * the whole pass is linear. The patterns and thresholds are explained where they are used:
+ * precision matters more than recall, a list of places is not a 排比.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "lexicon.h"
+#include "quotes.h"
+#include "text.h"
+
+/* Cap on devices per file. */
+#define EL_DEVICES_MAX 10000
+/* Longest clause (code points) compared position by position. */
+#define SHAPE_MAX 24
+
+/* Single characters that open parallel clauses (以…、让…、用…、在…中). */
+static const char *const frame1[] = {
+    "以", "让", "用", "在", "把", "要", "为", "从", "向", "对", "靠", "使", "凭", "是",
+    "有", "不", "无", "当", "将", "更", "多", "每", "既", "于", "给", "往", NULL,
+};
+/* Characters before 像 that make it a noun (图像, 影像) rather than a simile. */
+static const char *const xiang_nouns[] = {
+    "图", "影", "肖", "好", "想", "录", "画", "偶", "雕", "塑", "头", "人", "佛",
+    "群", "实", "不", "镜", "音", "成", "显", "映", "造", "石", "铜", "蜡", NULL,
+};
+/* Simile markers whose clause is the figure. */
+static const char *const simile_markers[] = {
+    "如同", "犹如", "宛如", "好比", "恰似", "宛若", "仿佛", "好似", "恰如", "有如", NULL,
+};
+/* Words ending a 像… simile. */
+static const char *const xiang_ends[] = {"一样", "一般", "似的", NULL};
+/* Characters before 是 that make it part of a conjunction or adverb (但是, 于是, 总是). */
+static const char *const is_prefix_excl[] = {"但", "可", "于", "若", "要",
+                                             "凡", "总", "还", "或", NULL};
+
+typedef EL_VEC(el_lex_hit) hit_vec;
+
+/* A counted string in `plain`. */
+struct strref {
+    const char *p;
+    size_t n;
+};
+
+struct clause {
+    size_t start, end; /* trimmed, relative to the block */
+    size_t ncp;        /* code points */
+    size_t nhan;
+    bool places;       /* every Han character lies inside a place name: a list, not a figure */
+    bool sentence_end; /* the clause is followed by 。！？ (not ，；、) */
+    bool comma_after;  /* followed by ，or ；(a pair may be a 对偶) */
+    bool in_par;       /* part of a parallelism already reported */
+};
+
+typedef EL_VEC(struct clause) clause_vec;
+
+struct dstate {
+    el_doc *doc;
+    hit_vec hits;
+    el_qpair_vec pairs;
+    clause_vec cl;
+    unsigned char *cov; /* per byte of the block: inside a place hit */
+    size_t covcap;
+    EL_VEC(el_span) meta;      /* metaphor candidates of the block */
+    struct strref *case_names; /* texts of the case names, sorted */
+    size_t ncase;
+    size_t *evid; /* sorted plain offsets of positive evidence (statistics, positive cases) */
+    size_t nevid;
+};
+
+/* ---- helpers ------------------------------------------------------------------------ */
+
+static bool add_device(struct dstate *st, enum el_device_type type, size_t off, size_t len)
+{
+    el_doc *doc = st->doc;
+    if (doc->devices.n >= EL_DEVICES_MAX || len == 0)
+        return false;
+    el_device *d = EL_VEC_PUSH(doc->devices);
+    d->type = type;
+    d->txt = (el_span){off, len};
+    d->section = el_doc_section_at(doc, off);
+    return true;
+}
+
+static bool is_hspace(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+}
+
+static bool is_opener(uint32_t c)
+{
+    return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E || c == '"' || c == 0xFF08 ||
+           c == '(';
+}
+
+static bool is_closer(uint32_t c)
+{
+    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == '"' || c == 0xFF09 ||
+           c == ')';
+}
+
+/* Clause delimiters: 1 = inside a sentence (，；、：), 2 = sentence end, 0 = none. */
+static int delim(uint32_t c)
+{
+    if (c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0x3001 || c == 0xFF1A ||
+        c == ':')
+        return 1;
+    if (el_text_is_sentence_end(c) || c == '\n' || c == 0x2026)
+        return 2;
+    return 0;
+}
+
+static size_t back1(const char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+        j--;
+    return j;
+}
+
+static uint32_t prev_cp(const char *s, size_t i, size_t *start)
+{
+    size_t j = back1(s, i), k;
+    *start = j;
+    return el_text_cp(s, i, j, &k);
+}
+
+static bool word_at(const char *s, size_t n, size_t i, const char *w)
+{
+    size_t k = strlen(w);
+    return i + k <= n && memcmp(s + i, w, k) == 0;
+}
+
+/* Whether the code point c is one of the single-character words. */
+static bool cp_in(uint32_t c, const char *const *words)
+{
+    char buf[4];
+    size_t k = 0;
+    if (c < 0x80) {
+        buf[k++] = (char)c;
+    } else if (c < 0x800) {
+        buf[k++] = (char)(0xC0 | (c >> 6));
+        buf[k++] = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        buf[k++] = (char)(0xE0 | (c >> 12));
+        buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        buf[k++] = (char)(0x80 | (c & 0x3F));
+    } else {
+        return false;
+    }
+    return el_text_is_one_of(buf, k, words);
+}
+
+static void collect_hit(void *ctx, const el_lex_hit *h)
+{
+    if (h->cat == EL_LEX_PLACE || h->cat == EL_LEX_METAPHOR || h->cat == EL_LEX_CONTRAST ||
+        h->cat == EL_LEX_PARALLEL_FRAME)
+        *EL_VEC_PUSH(*(hit_vec *)ctx) = *h;
+}
+
+static size_t hit_lower(const hit_vec *h, size_t e)
+{
+    size_t lo = 0, hi = h->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->v[mid].end < e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* ---- clauses ------------------------------------------------------------------------ */
+
+/* Cut s[0..n) into clauses, trimmed of spaces and of quote marks at either end. */
+static void split_clauses(struct dstate *st, const char *s, size_t n)
+{
+    st->cl.n = 0;
+    size_t i = 0, k;
+    while (i < n) {
+        size_t a = i;
+        int d = 0;
+        while (i < n && !(d = delim(el_text_cp(s, n, i, &k))))
+            i += k;
+        size_t b = i;
+        /* The delimiter and any closing marks or further delimiters after it. */
+        bool end = d == 2, comma = false;
+        if (i < n) {
+            uint32_t c = el_text_cp(s, n, i, &k);
+            comma = c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';';
+            i += k;
+        }
+        while (i < n) {
+            uint32_t c = el_text_cp(s, n, i, &k);
+            int d2 = delim(c);
+            if (!is_closer(c) && !d2 && !is_hspace(c))
+                break;
+            if (d2 == 2)
+                end = true;
+            i += k;
+        }
+        while (a < b) {
+            uint32_t c = el_text_cp(s, b, a, &k);
+            if (!is_hspace(c) && !is_opener(c) && !is_closer(c))
+                break;
+            a += k;
+        }
+        while (b > a) {
+            size_t j;
+            uint32_t c = prev_cp(s, b, &j);
+            if (!is_hspace(c) && !is_closer(c))
+                break;
+            b = j;
+        }
+        if (a >= b)
+            continue;
+        struct clause c = {a, b, 0, 0, false, end, comma && !end, false};
+        bool all_place = true;
+        for (size_t p = a; p < b; p += k) {
+            uint32_t cp = el_text_cp(s, b, p, &k);
+            c.ncp++;
+            if (el_text_is_han(cp)) {
+                c.nhan++;
+                if (!st->cov[p] && cp != 0x7B49) /* 等 closes a list */
+                    all_place = false;
+            }
+        }
+        c.places = all_place && c.nhan > 0;
+        *EL_VEC_PUSH(st->cl) = c;
+    }
+}
+
+/* Up to max code points of a clause. */
+static size_t clause_cps(const char *s, const struct clause *c, uint32_t *out, size_t max)
+{
+    size_t m = 0, k;
+    for (size_t i = c->start; i < c->end && m < max; i += k)
+        out[m++] = el_text_cp(s, c->end, i, &k);
+    return m;
+}
+
+/* Common leading code points of two clauses, at most 3. */
+static size_t lcp3(const char *s, const struct clause *x, const struct clause *y)
+{
+    uint32_t a[3], b[3];
+    size_t na = clause_cps(s, x, a, 3), nb = clause_cps(s, y, b, 3), i = 0;
+    while (i < na && i < nb && a[i] == b[i] && el_text_is_han(a[i]))
+        i++;
+    return i;
+}
+
+/* Whether a clause may take part in a 排比: long enough and not a list of places. */
+static bool par_eligible(const struct clause *c)
+{
+    return c->nhan >= 4 && !c->places;
+}
+
+/* Whether a frame of len code points opening clause c is a real frame. */
+static bool frame_ok(const struct dstate *st, const char *s, const struct clause *c, size_t len)
+{
+    if (len >= 2)
+        return true;
+    if (len == 0)
+        return false;
+    size_t k;
+    uint32_t first = el_text_cp(s, c->end, c->start, &k);
+    if (cp_in(first, frame1))
+        return true;
+    /* A one-character frame from the lexicon. */
+    for (size_t i = hit_lower(&st->hits, c->start + k);
+         i < st->hits.n && st->hits.v[i].end == c->start + k; i++)
+        if (st->hits.v[i].cat == EL_LEX_PARALLEL_FRAME && st->hits.v[i].start == c->start)
+            return true;
+    return false;
+}
+
+/*
+ * Same shape: equal length (5..SHAPE_MAX code points), non-Han marks at the same places,
+ * and either such a mark or a character shared at one position besides the first
+ * (党建是引领，科技是支撑，群众是基础). *mask narrows to the shared positions.
+ */
+static bool same_shape(const char *s, const struct clause *x, const struct clause *y,
+                       uint32_t *mask, bool *marks)
+{
+    if (x->ncp != y->ncp || x->ncp < 5 || x->ncp > SHAPE_MAX)
+        return false;
+    uint32_t a[SHAPE_MAX], b[SHAPE_MAX];
+    size_t n = clause_cps(s, x, a, SHAPE_MAX);
+    clause_cps(s, y, b, SHAPE_MAX);
+    uint32_t m = 0;
+    bool mk = false;
+    for (size_t i = 0; i < n; i++) {
+        bool ha = el_text_is_han(a[i]), hb = el_text_is_han(b[i]);
+        if (ha != hb || (!ha && a[i] != b[i]))
+            return false;
+        if (!ha)
+            mk = true;
+        else if (i > 0 && a[i] == b[i])
+            m |= 1u << i;
+    }
+    *mask &= m;
+    *marks = mk;
+    return mk || *mask;
+}
+
+/* ---- parallelism and antithesis ----------------------------------------------------- */
+
+/* End of the run of clauses after i whose openings share a frame with head (clause i). */
+static size_t frame_run(const struct dstate *st, const char *s, const struct clause *head, size_t i)
+{
+    const struct clause *cl = st->cl.v;
+    size_t j = i + 1, frame = 3;
+    while (j < st->cl.n && par_eligible(&cl[j])) {
+        size_t l = lcp3(s, head, &cl[j]);
+        size_t f = l < frame ? l : frame;
+        if (!frame_ok(st, s, head, f) || cl[j].ncp < f + 2 || head->ncp < f + 2)
+            break;
+        frame = f;
+        j++;
+    }
+    return j;
+}
+
+/*
+ * Maximal runs of >= 3 clauses sharing a frame or a shape: one 排比 each. The first clause
+ * may carry up to three characters of lead-in before the frame (我们要以…，以…，以…).
+ */
+static void find_parallel(struct dstate *st, const char *s, size_t base)
+{
+    struct clause *cl = st->cl.v;
+    size_t n = st->cl.n;
+    for (size_t i = 0; i + 2 < n;) {
+        if (!par_eligible(&cl[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        struct clause head = cl[i];
+        for (int o = 0; o < 4 && head.ncp >= 6; o++) {
+            size_t e = frame_run(st, s, &head, i);
+            if (e > j)
+                j = e;
+            if (j - i >= 3)
+                break;
+            size_t k;
+            el_text_cp(s, head.end, head.start, &k);
+            head.start += k;
+            head.ncp--;
+        }
+        if (j - i < 3) {
+            uint32_t mask = ~0u;
+            bool marks = false;
+            j = i + 1;
+            while (j < n && par_eligible(&cl[j]) && same_shape(s, &cl[i], &cl[j], &mask, &marks))
+                j++;
+        }
+        if (j - i >= 3) {
+            add_device(st, EL_DEV_PARALLELISM, base + cl[i].start, cl[j - 1].end - cl[i].start);
+            for (size_t k = i; k < j; k++)
+                cl[k].in_par = true;
+            i = j;
+        } else {
+            i++;
+        }
+    }
+}
+
+/*
+ * 对偶: two clauses of one sentence, equal in length (4..12 code points), either sharing
+ * characters at >= 1/3 of the positions and differing at >= 2 (基层强则国家强，基层安则天下安)
+ * or opening with the same frame character with their marks at the same places
+ * (在“小事”中…，在“细节”处…). Clauses of a reported 排比 are not paired again.
+ */
+static void find_antithesis(struct dstate *st, const char *s, size_t base)
+{
+    struct clause *cl = st->cl.v;
+    for (size_t i = 0; i + 1 < st->cl.n; i++) {
+        const struct clause *x = &cl[i], *y = &cl[i + 1];
+        if (!x->comma_after || x->in_par || y->in_par || x->ncp != y->ncp || x->ncp < 4 ||
+            x->ncp > 12 || x->nhan < 4 || x->places || y->places)
+            continue;
+        uint32_t a[12], b[12];
+        size_t n = clause_cps(s, x, a, 12);
+        clause_cps(s, y, b, 12);
+        size_t same = 0, samehan = 0;
+        bool skeleton = true;
+        for (size_t k = 0; k < n; k++) {
+            bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
+            if (ha != hb || (!ha && a[k] != b[k]))
+                skeleton = false;
+            if (a[k] == b[k]) {
+                same++;
+                samehan += ha;
+            }
+        }
+        bool balanced = 3 * same >= n && n - same >= 2 && samehan > 0;
+        bool framed = skeleton && a[0] == b[0] && cp_in(a[0], frame1) && n - same >= 4;
+        if (!skeleton || !(balanced || framed))
+            continue;
+        if (!add_device(st, EL_DEV_ANTITHESIS, base + x->start, y->end - x->start))
+            return;
+        i++;
+    }
+}
+
+/* ---- metaphor ----------------------------------------------------------------------- */
+
+static int cmp_span(const void *a, const void *b)
+{
+    const el_span *x = a, *y = b;
+    if (x->off != y->off)
+        return x->off < y->off ? -1 : 1;
+    return x->len > y->len ? -1 : x->len < y->len;
+}
+
+/* Whether s[a..b) is the name of a case (a named initiative, “红管家”). */
+static bool is_case_name(const struct dstate *st, const char *s, size_t a, size_t b)
+{
+    size_t lo = 0, hi = st->ncase, n = b - a;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct strref *r = &st->case_names[mid];
+        int c = memcmp(r->p, s + a, r->n < n ? r->n : n);
+        if (!c)
+            c = r->n < n ? -1 : r->n > n;
+        if (!c)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* End of the clause holding s[i], at most max code points ahead. */
+static size_t clause_end(const char *s, size_t n, size_t i, size_t max)
+{
+    size_t k;
+    for (size_t m = 0; i < n && m < max; m++) {
+        if (delim(el_text_cp(s, n, i, &k)))
+            break;
+        i += k;
+    }
+    return i;
+}
+
+/* 是…的“X”: a 是 earlier in the clause, 的 right before the mark, X 2–6 Han characters. */
+static bool shi_de_x(const struct dstate *st, const char *s, const el_qpair *p)
+{
+    size_t j, k, ncp = 0;
+    for (size_t i = p->inner; i < p->close; i += k, ncp++)
+        if (!el_text_is_han(el_text_cp(s, p->close, i, &k)))
+            return false;
+    if (ncp < 2 || ncp > 6 || p->open == 0 || prev_cp(s, p->open, &j) != 0x7684) /* 的 */
+        return false;
+    /* A place right before 的 makes X that place's initiative (鄞州区的“红管家”). */
+    for (size_t h = hit_lower(&st->hits, j); h < st->hits.n && st->hits.v[h].end == j; h++)
+        if (st->hits.v[h].cat == EL_LEX_PLACE && !(el_lex_flags(st->hits.v[h].entry) & EL_LEX_WEAK))
+            return false;
+    for (size_t m = 0, i = j; i > 0 && m < 30; m++) {
+        size_t t;
+        uint32_t c = prev_cp(s, i, &t);
+        if (delim(c))
+            return false;
+        if (c == 0x662F) { /* 是 */
+            size_t u;
+            uint32_t before = t > 0 ? prev_cp(s, t, &u) : 0;
+            uint32_t after = el_text_cp(s, p->open, i, &k);
+            if (after != 0x5426 && !cp_in(before, is_prefix_excl)) /* not 是否, 但是 */
+                return !is_case_name(st, s, p->inner, p->close);
+        }
+        i = t;
+    }
+    return false;
+}
+
+/* Candidate metaphors of a block into st->meta; emitted once each, overlaps dropped. */
+static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t base)
+{
+    st->meta.n = 0;
+    for (size_t i = 0; i < st->pairs.n; i++) {
+        const el_qpair *p = &st->pairs.v[i];
+        size_t len = p->close - p->inner;
+        if (len > 40) /* over 10 code points: not a term (and nested marks stay linear) */
+            continue;
+        size_t ncp = el_text_ncp(s + p->inner, len);
+        if (ncp < 2 || ncp > 10)
+            continue;
+        bool lex = false;
+        for (size_t h = hit_lower(&st->hits, p->close);
+             h < st->hits.n && st->hits.v[h].end == p->close; h++)
+            if (st->hits.v[h].cat == EL_LEX_METAPHOR && st->hits.v[h].start >= p->inner)
+                lex = true;
+        if (lex || shi_de_x(st, s, p))
+            *EL_VEC_PUSH(st->meta) = (el_span){p->inner, len};
+    }
+    size_t k;
+    for (size_t i = 0; i < n; i += k) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        if (c == 0x63D2 && word_at(s, n, i, "插上")) { /* 插上…翅膀 */
+            size_t e = clause_end(s, n, i, 20);
+            for (size_t q = i + 6, kk; q < e; q += kk) {
+                el_text_cp(s, e, q, &kk);
+                if (word_at(s, e, q, "翅膀")) {
+                    size_t end = q + 6;
+                    if (end < n && is_closer(el_text_cp(s, n, end, &kk)))
+                        end += kk;
+                    *EL_VEC_PUSH(st->meta) = (el_span){i, end - i};
+                    break;
+                }
+            }
+        } else if (c == 0x50CF) { /* 像…一样 */
+            size_t t;
+            if (i > 0 && cp_in(prev_cp(s, i, &t), xiang_nouns))
+                continue;
+            if (word_at(s, n, i + k, "素"))
+                continue;
+            size_t e = clause_end(s, n, i, 24);
+            for (size_t q = i + k, kk; q < e; q += kk) {
+                el_text_cp(s, e, q, &kk);
+                size_t w = el_text_prefix(s + q, e - q, xiang_ends);
+                if (w) {
+                    if (q > i + k)
+                        *EL_VEC_PUSH(st->meta) = (el_span){i, q + w - i};
+                    break;
+                }
+            }
+        } else if (c >= 0x4E00 && el_text_prefix(s + i, n - i, simile_markers)) {
+            size_t e = clause_end(s, n, i, 30);
+            if (el_text_ncp(s + i, e - i) >= 4)
+                *EL_VEC_PUSH(st->meta) = (el_span){i, e - i};
+        }
+    }
+    if (st->meta.n)
+        qsort(st->meta.v, st->meta.n, sizeof *st->meta.v, cmp_span);
+    size_t last_end = 0;
+    for (size_t i = 0; i < st->meta.n; i++) {
+        el_span m = st->meta.v[i];
+        if (i > 0 && m.off < last_end)
+            continue;
+        if (!add_device(st, EL_DEV_METAPHOR, base + m.off, m.len))
+            return;
+        last_end = m.off + m.len;
+    }
+}
+
+/* ---- contrast and questions ---------------------------------------------------------- */
+
+/* Whether positive evidence (a statistic, a positive case, a place) lies in [a, b) of plain. */
+static bool evidence_before(const struct dstate *st, size_t a, size_t b)
+{
+    size_t lo = 0, hi = st->nevid;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->evid[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < st->nevid && st->evid[lo] < b;
+}
+
+/* 正反对比: the first contrast marker of the paragraph after positive material. */
+static void find_contrast(struct dstate *st, const char *s, size_t n, size_t base)
+{
+    size_t first_place = SIZE_MAX;
+    for (size_t i = 0; i < st->hits.n; i++) {
+        const el_lex_hit *h = &st->hits.v[i];
+        if (h->cat == EL_LEX_PLACE && !(el_lex_flags(h->entry) & EL_LEX_WEAK) &&
+            h->start < first_place)
+            first_place = h->start;
+        if (h->cat != EL_LEX_CONTRAST)
+            continue;
+        /* A one-character marker (但, 却) counts only where a clause begins. */
+        if (el_text_ncp(s + h->start, h->end - h->start) < 2) {
+            size_t t = h->start, u;
+            uint32_t c = 0;
+            while (t > 0 && is_hspace(c = prev_cp(s, t, &u)))
+                t = u;
+            if (t > 0 && !delim(c) && !is_closer(c))
+                continue;
+        }
+        if (first_place >= h->start && !evidence_before(st, base, base + h->start))
+            continue;
+        size_t e = h->start + el_text_sentence_end(s + h->start, n - h->start);
+        add_device(st, EL_DEV_CONTRAST, base + h->start, e - h->start);
+        return;
+    }
+}
+
+/* 设问/反问: every sentence ending with a question mark. */
+static void find_questions(struct dstate *st, const char *s, size_t n, size_t base)
+{
+    for (size_t i = 0; i < n;) {
+        size_t e = i + el_text_sentence_end(s + i, n - i), b = e, j, k;
+        while (b > i) {
+            uint32_t c = prev_cp(s, b, &j);
+            if (!is_closer(c) && !is_hspace(c) && c != '\n')
+                break;
+            b = j;
+        }
+        if (b > i) {
+            uint32_t c = prev_cp(s, b, &j);
+            if (c == 0xFF1F || c == '?') {
+                size_t a = i;
+                while (a < b && is_hspace(el_text_cp(s, b, a, &k)))
+                    a += k;
+                size_t han = 0;
+                for (size_t p = a; p < b; p += k)
+                    han += el_text_is_han(el_text_cp(s, b, p, &k));
+                if (han >= 3 && !add_device(st, EL_DEV_RHETORICAL_QUESTION, base + a, b - a))
+                    return;
+            }
+        }
+        i = e > i ? e : n;
+    }
+}
+
+/* ---- blocks and titles --------------------------------------------------------------- */
+
+static void scan_block(struct dstate *st, el_span blk)
+{
+    const char *s = st->doc->plain.v + blk.off;
+    size_t n = blk.len;
+    if (n == 0 || st->doc->devices.n >= EL_DEVICES_MAX)
+        return;
+    st->hits.n = 0;
+    el_lex_scan(s, n, collect_hit, &st->hits);
+    if (n > st->covcap) {
+        free(st->cov);
+        st->cov = xmalloc(n);
+        st->covcap = n;
+    }
+    memset(st->cov, 0, n);
+    for (size_t i = 0; i < st->hits.n; i++) {
+        const el_lex_hit *h = &st->hits.v[i];
+        if (h->cat == EL_LEX_PLACE)
+            memset(st->cov + h->start, 1, h->end - h->start);
+    }
+    el_quote_pairs(s, n, &st->pairs);
+    split_clauses(st, s, n);
+    find_parallel(st, s, blk.off);
+    find_antithesis(st, s, blk.off);
+    find_metaphors(st, s, n, blk.off);
+    find_contrast(st, s, n, blk.off);
+    find_questions(st, s, n, blk.off);
+}
+
+/* Numbering and labels before an argument title (分论点一：, 论点 1:, 一、, （一）, 首先，). */
+static el_span strip_label(const char *s, el_span t)
+{
+    static const char *const heads[] = {"首先", "其次", "再次", "最后", "第一", "第二", "第三",
+                                        "第四", "一是", "二是", "三是", "四是", NULL};
+    static const char *const numerals = "一二三四五六七八九十0123456789１２３４５６７８９０";
+    size_t a = t.off, b = t.off + t.len, k;
+    /* A label ending in a colon within the first 10 code points. */
+    for (size_t i = a, m = 0; i < b && m < 10; i += k, m++) {
+        uint32_t c = el_text_cp(s, b, i, &k);
+        if (c == 0xFF1A || c == ':') {
+            a = i + k;
+            break;
+        }
+    }
+    for (int round = 0; round < 2; round++) {
+        while (a < b) {
+            uint32_t c = el_text_cp(s, b, a, &k);
+            bool num = false;
+            if (k <= 3) {
+                char tmp[4] = {0};
+                memcpy(tmp, s + a, k);
+                num = c > ' ' && strstr(numerals, tmp) != NULL;
+            }
+            if (!is_hspace(c) && !num && c != 0x3001 && c != 0xFF08 && c != 0xFF09 && c != '(' &&
+                c != ')' && c != '.' && c != 0xFF0E && c != 0xFF0C && c != ',')
+                break;
+            a += k;
+        }
+        size_t h = el_text_prefix(s + a, b - a, heads);
+        if (!h)
+            break;
+        a += h;
+    }
+    return (el_span){a, b - a};
+}
+
+/* Clause code-point lengths of a title (at most 4 clauses). */
+static size_t title_shape(const char *s, el_span t, size_t *lens)
+{
+    size_t n = 0, cur = 0, k;
+    for (size_t i = t.off; i < t.off + t.len; i += k) {
+        uint32_t c = el_text_cp(s, t.off + t.len, i, &k);
+        if (delim(c) || is_hspace(c)) {
+            if (cur && n < 4)
+                lens[n++] = cur;
+            cur = 0;
+        } else if (!is_opener(c) && !is_closer(c)) {
+            cur++;
+        }
+    }
+    if (cur && n < 4)
+        lens[n++] = cur;
+    return n;
+}
+
+/* Argument titles in parallel (≥ 3, a shared frame or the same clause shape): report once. */
+static void find_title_parallel(struct dstate *st)
+{
+    el_doc *doc = st->doc;
+    const char *s = doc->plain.v;
+    el_span t[16];
+    int sec[16];
+    size_t nt = 0;
+    for (size_t i = 0; i < doc->sections.n && nt < 16; i++) {
+        const el_section *sc = &doc->sections.v[i];
+        if (sc->kind != EL_SEC_ARGUMENT || !sc->title.len)
+            continue;
+        el_span x = strip_label(s, sc->title);
+        if (el_text_ncp(s + x.off, x.len) < 4)
+            continue;
+        sec[nt] = (int)i;
+        t[nt++] = x;
+    }
+    if (nt < 3)
+        return;
+    /* Frame: the first one to three characters common to all titles. */
+    size_t frame = 3;
+    uint32_t f0[3];
+    struct clause c0 = {t[0].off, t[0].off + t[0].len, 0, 0, false, false, false, false};
+    size_t nf = clause_cps(s, &c0, f0, 3);
+    if (nf < frame)
+        frame = nf;
+    for (size_t i = 1; i < nt && frame; i++) {
+        uint32_t f[3];
+        struct clause ci = {t[i].off, t[i].off + t[i].len, 0, 0, false, false, false, false};
+        size_t m = clause_cps(s, &ci, f, 3), l = 0;
+        while (l < frame && l < m && f[l] == f0[l] && el_text_is_han(f[l]))
+            l++;
+        frame = l;
+    }
+    bool par = frame >= 2 || (frame == 1 && cp_in(f0[0], frame1));
+    if (!par) {
+        /*
+         * Same shape: as many clauses each; one-clause titles of exactly equal length,
+         * longer ones within one character per clause, or within two when every title
+         * ends in a quoted term (…“主心骨” / …“新引擎” / …“同心圆”).
+         */
+        bool quoted_end = true;
+        for (size_t i = 0; i < nt && quoted_end; i++) {
+            size_t j;
+            quoted_end = is_closer(prev_cp(s, t[i].off + t[i].len, &j));
+        }
+        size_t l0[4], n0 = title_shape(s, t[0], l0);
+        size_t slack = n0 < 2 ? 0 : quoted_end ? 2 : 1;
+        par = n0 > 0 && (n0 >= 2 || l0[0] >= 4);
+        for (size_t i = 1; i < nt && par; i++) {
+            size_t li[4], ni = title_shape(s, t[i], li);
+            if (ni != n0)
+                par = false;
+            for (size_t k = 0; k < ni && par; k++) {
+                size_t d = li[k] > l0[k] ? li[k] - l0[k] : l0[k] - li[k];
+                if (d > slack || li[k] < 2)
+                    par = false;
+            }
+        }
+    }
+    if (!par || doc->devices.n >= EL_DEVICES_MAX)
+        return;
+    el_device *d = EL_VEC_PUSH(doc->devices);
+    d->type = EL_DEV_PARALLELISM;
+    d->txt = t[0];
+    d->section = sec[0];
+}
+
+/* ---- driver -------------------------------------------------------------------------- */
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_strref(const void *a, const void *b)
+{
+    const struct strref *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+    return c ? c : x->n < y->n ? -1 : x->n > y->n;
+}
+
+/* Sorted case names and positive evidence offsets, for O(log n) checks per candidate. */
+static void index_doc(struct dstate *st)
+{
+    el_doc *doc = st->doc;
+    st->case_names = xmalloc((doc->cases.n + 1) * sizeof *st->case_names);
+    st->ncase = 0;
+    for (size_t i = 0; i < doc->cases.n; i++) {
+        el_span nm = doc->cases.v[i].name;
+        if (nm.len)
+            st->case_names[st->ncase++] = (struct strref){doc->plain.v + nm.off, nm.len};
+    }
+    if (st->ncase)
+        qsort(st->case_names, st->ncase, sizeof *st->case_names, cmp_strref);
+
+    st->evid = xmalloc((doc->stats.n + doc->cases.n + 1) * sizeof *st->evid);
+    st->nevid = 0;
+    for (size_t i = 0; i < doc->stats.n; i++)
+        st->evid[st->nevid++] = doc->stats.v[i].txt.off;
+    for (size_t i = 0; i < doc->cases.n; i++)
+        if (!doc->cases.v[i].negative)
+            st->evid[st->nevid++] = doc->cases.v[i].place.off;
+    if (st->nevid)
+        qsort(st->evid, st->nevid, sizeof *st->evid, cmp_size);
+}
+
+static int cmp_device(const void *a, const void *b)
+{
+    const el_device *x = a, *y = b;
+    if (x->txt.off != y->txt.off)
+        return x->txt.off < y->txt.off ? -1 : 1;
+    return (int)x->type - (int)y->type;
+}
+
+void el_extract_devices(el_doc *doc)
+{
+    struct dstate st = {0};
+    st.doc = doc;
+    size_t n0 = doc->devices.n;
+    index_doc(&st);
+    el_span_vec blocks = {0};
+    el_quote_blocks(doc, &blocks);
+    for (size_t i = 0; i < blocks.n; i++)
+        scan_block(&st, blocks.v[i]);
+    free(blocks.v);
+    find_title_parallel(&st);
+    /* 引用: every policy or classical quote is also a citation. */
+    for (size_t i = 0; i < doc->quotes.n; i++) {
+        const el_quote *q = &doc->quotes.v[i];
+        if (q->kind != EL_QUOTE_OTHER)
+            add_device(&st, EL_DEV_CITATION, q->txt.off, q->txt.len);
+    }
+    if (doc->devices.n > n0)
+        qsort(doc->devices.v + n0, doc->devices.n - n0, sizeof *doc->devices.v, cmp_device);
+    free(st.hits.v);
+    free(st.pairs.v);
+    free(st.cl.v);
+    free(st.cov);
+    free(st.meta.v);
+    free(st.case_names);
+    free(st.evid);
+}

@@ -1,0 +1,1627 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The lint rules. Each rule reads the section tree and what the extractors
+ * found (cases, statistics, quotes, devices, evidence flags) and raises
+ * findings through el_finding_add(); a final pass then applies the
+ * configuration, the inline suppression comments and the per-file cap, so
+ * that no rule needs to know about any of them.
+ *
+ * Every scan here is linear in the text (hostile inputs: a 30 MB line, 200,000
+ * unmatched quotation marks); work that compares claims against the whole text
+ * is budgeted.
+ */
+#include "lint.h"
+
+#include "config.h"
+#include "lexicon.h"
+#include "rules.h"
+#include "section.h"
+#include "text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(EL_RULE_COUNT_ <= 64, "suppression masks hold one bit per rule");
+
+/* Bytes of memmem work the notes rule may spend comparing claims against the essay. */
+#define EL_NOTES_BUDGET ((size_t)200 << 20)
+/* Most numbers of an essay indexed for the notes rule. */
+#define EL_NOTES_MAX_NUMBERS 100000
+/* Code points searched backwards for the speaker of a quotation. */
+#define EL_SPEAKER_WINDOW 40
+/* Longest quoted term of a note checked against the essay, in code points. */
+#define EL_TERM_MAX 12
+/* Bytes of a long offending run shown in a message. */
+#define EL_SHOW_MAX 12
+
+typedef struct lint {
+    el_doc *doc;
+    const el_config *cfg;           /* never NULL */
+    el_suppress *sup;               /* inline suppression, NULL if none */
+    size_t seen[EL_RULE_COUNT_];    /* findings raised per rule (after config and suppression) */
+    size_t dropped[EL_RULE_COUNT_]; /* of those, beyond the cap */
+    size_t drop_at[EL_RULE_COUNT_]; /* src offset of the first dropped one */
+    int drop_sec[EL_RULE_COUNT_];
+    int *para_sec;   /* section of each paragraph */
+    int *note_sec;   /* section of each note */
+    size_t span_off; /* plain offset of the span a callback scans */
+    int span_sec;    /* its section */
+} lint;
+
+static size_t cap_of(int rule)
+{
+    return rule == EL_RULE_QUOTE_UNBALANCED ? EL_LINT_MAX_UNBALANCED : EL_LINT_MAX_PER_RULE;
+}
+
+/*
+ * Raise a finding unless its rule is off or suppressed on that line; past the rule's cap only
+ * count it, so that a hostile input's millions of spots cost no memory.
+ */
+static void raise_at(lint *L, int rule, size_t src_off, int section, const char *arg)
+{
+    if (el_config_severity(L->cfg, rule) < 0)
+        return;
+    if (L->sup && el_suppress_match(L->sup, rule, el_lint_line(L->doc, src_off)))
+        return;
+    if (L->seen[rule]++ >= cap_of(rule)) {
+        if (L->dropped[rule]++ == 0) {
+            L->drop_at[rule] = src_off;
+            L->drop_sec[rule] = section;
+        }
+        return;
+    }
+    el_finding_add(L->doc, rule, src_off, section, arg);
+}
+
+static void add(lint *L, int rule, size_t plain_off, int section, const char *arg)
+{
+    raise_at(L, rule, el_doc_src(L->doc, plain_off), section, arg);
+}
+
+static void add_num(lint *L, int rule, size_t plain_off, int section, size_t a, size_t b, size_t c)
+{
+    char arg[80];
+    snprintf(arg, sizeof arg, "%zu" EL_ARG_SEP "%zu" EL_ARG_SEP "%zu", a, b, c);
+    add(L, rule, plain_off, section, arg);
+}
+
+static const char *str(const lint *L, el_span s)
+{
+    return el_doc_str(L->doc, s);
+}
+
+/* Plain offset where a section starts (its title or first paragraph); SIZE_MAX if neither. */
+static size_t sec_start(const el_doc *doc, const el_section *s)
+{
+    if (s->title.len)
+        return s->title.off;
+    if (s->npara)
+        return doc->paras.v[s->para0].txt.off;
+    return SIZE_MAX;
+}
+
+/* Raise a finding at the start of section i (or of its source line). */
+static void add_at_sec(lint *L, int rule, int i, const char *arg)
+{
+    const el_section *s = &L->doc->sections.v[i];
+    size_t at = sec_start(L->doc, s);
+    if (at != SIZE_MAX) {
+        add(L, rule, at, i, arg);
+    } else {
+        size_t ln = s->line >= 1 && s->line <= L->doc->lines.n ? s->line - 1 : 0;
+        raise_at(L, rule, L->doc->lines.n ? L->doc->lines.v[ln] : 0, i, arg);
+    }
+}
+
+static bool is_cjk_punct(uint32_t c)
+{
+    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C ||
+           c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014 || c == 0x00B7;
+}
+
+static bool is_cjk(uint32_t c)
+{
+    return el_text_is_han(c) || is_cjk_punct(c);
+}
+
+/* Code point ending just before s[i] (i > 0); *start gets its offset. */
+static uint32_t cp_before(const char *s, size_t i, size_t *start)
+{
+    size_t j = i - 1;
+    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    size_t k;
+    *start = j;
+    return el_text_cp(s, i, j, &k);
+}
+
+/* ---- structure ---------------------------------------------------------------------------- */
+
+/* Title text without its argument marker and trailing punctuation/space. */
+static el_span topic(const lint *L, el_span t)
+{
+    const char *s = str(L, t);
+    int num;
+    size_t m = el_section_arg_marker(s, t.len, &num);
+    if (m > t.len)
+        m = t.len;
+    size_t a = m, z = t.len;
+    while (z > a) {
+        size_t st;
+        uint32_t c = cp_before(s, z, &st);
+        if (el_text_is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
+            (c >= '0' && c <= '9') || c == 0x201D || c == 0x300B || c == 0xFF09)
+            break;
+        z = st;
+    }
+    return (el_span){t.off + a, z - a};
+}
+
+/*
+ * Punctuation signature of a title: its clause separators in order, half and full width
+ * folded. Quotation marks and whatever they enclose are left out: “加速度” and “最后一公里”
+ * decorate the same frame.
+ */
+static size_t signature(const char *s, size_t n, char *sig, size_t cap)
+{
+    size_t o = 0, k;
+    int depth = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i += k) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        char m = 0;
+        if (c == 0x201C || c == 0x300A || c == 0xFF08 || c == '(') {
+            depth++;
+            continue;
+        }
+        if (c == 0x201D || c == 0x300B || c == 0xFF09 || c == ')') {
+            depth -= depth > 0;
+            continue;
+        }
+        if (depth > 0)
+            continue;
+        if (c == 0xFF0C || c == ',')
+            m = ',';
+        else if (c == 0x3001)
+            m = '`';
+        else if (c == 0xFF1B || c == ';')
+            m = ';';
+        else if (c == 0xFF1A || c == ':')
+            m = ':';
+        else if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?')
+            m = '.';
+        else if (c == 0x2014)
+            m = '-';
+        if (m)
+            sig[o++] = m;
+    }
+    sig[o] = '\0';
+    return o;
+}
+
+static void rule_argument_parallel(lint *L)
+{
+    el_doc *doc = L->doc;
+    size_t n = 0, lmin = SIZE_MAX, lmax = 0;
+    int first = -1;
+    bool same_sig = true, same_head = true;
+    char sig0[32] = "", sig[32];
+    uint32_t head0 = 0;
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        if (s->kind != EL_SEC_ARGUMENT || s->title.len == 0)
+            continue;
+        el_span t = topic(L, s->title);
+        if (t.len == 0)
+            continue;
+        size_t chars = 0, hanzi = 0, k;
+        el_text_count(str(L, t), t.len, &chars, &hanzi);
+        lmin = chars < lmin ? chars : lmin;
+        lmax = chars > lmax ? chars : lmax;
+        signature(str(L, t), t.len, sig, sizeof sig);
+        uint32_t head = el_text_cp(str(L, t), t.len, 0, &k);
+        if (n == 0) {
+            first = (int)i;
+            memcpy(sig0, sig, sizeof sig);
+            head0 = head;
+        } else {
+            same_sig = same_sig && strcmp(sig, sig0) == 0;
+            same_head = same_head && head == head0;
+        }
+        n++;
+    }
+    if (n < 2)
+        return;
+    bool len_bad = lmax * 10 > lmin * 16;
+    bool frame_bad = !same_sig && !same_head;
+    if (!len_bad && !frame_bad)
+        return;
+    char arg[256];
+    if (len_bad && frame_bad)
+        snprintf(arg, sizeof arg,
+                 "长短悬殊（最长 %zu 字，最短 %zu 字），句式也不一致" EL_ARG_LANG
+                 "lengths differ (%zu against %zu characters) and so do their frames",
+                 lmax, lmin, lmax, lmin);
+    else if (len_bad)
+        snprintf(arg, sizeof arg,
+                 "长短悬殊（最长 %zu 字，最短 %zu 字）" EL_ARG_LANG
+                 "lengths differ (%zu against %zu characters)",
+                 lmax, lmin, lmax, lmin);
+    else
+        snprintf(arg, sizeof arg,
+                 "句式不一致（标点格局与开头用词都不同）" EL_ARG_LANG
+                 "frames differ (neither punctuation pattern nor opening word is shared)");
+    add_at_sec(L, EL_RULE_STRUCTURE_ARGUMENT_PARALLEL, first, arg);
+}
+
+/* A set of Han bigrams (two code points packed in 64 bits), open addressing. */
+typedef struct bigrams {
+    uint64_t *v; /* 0 = empty */
+    size_t cap;  /* power of two */
+} bigrams;
+
+static bool stop_bigram(uint64_t key)
+{
+    static const char *const stop[] = {
+        "我们", "他们", "一个", "这个", "那个", "进行", "以及", "就是", "不是", "可以",
+        "需要", "没有", "已经", "通过", "因此", "所以", "但是", "如果", "因为", "同时",
+        "而且", "不断", "更加", "之间", "之中", "方面", "其中", "只有", "才能", "为了",
+    };
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++) {
+        size_t k1, k2;
+        uint32_t a = el_text_cp(stop[i], 6, 0, &k1);
+        uint32_t b = el_text_cp(stop[i], 6, k1, &k2);
+        if (((uint64_t)a << 32 | b) == key)
+            return true;
+    }
+    return false;
+}
+
+static bool bigram_op(bigrams *set, uint64_t key, bool insert)
+{
+    size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 17) & (set->cap - 1);
+    while (set->v[h] != 0) {
+        if (set->v[h] == key)
+            return true;
+        h = (h + 1) & (set->cap - 1);
+    }
+    if (insert)
+        set->v[h] = key;
+    return false;
+}
+
+/* Insert every pair of adjacent Han characters of s[0..n) into set, or (insert false) return
+ * whether any of them is in it. Stop bigrams are skipped. */
+static bool each_bigram(const char *s, size_t n, bigrams *set, bool insert)
+{
+    uint32_t prev = 0;
+    size_t k;
+    for (size_t i = 0; i < n; i += k) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        if (!el_text_is_han(c)) {
+            prev = 0;
+            continue;
+        }
+        if (prev) {
+            uint64_t key = (uint64_t)prev << 32 | c;
+            if (!stop_bigram(key) && bigram_op(set, key, insert) && !insert)
+                return true;
+        }
+        prev = c;
+    }
+    return false;
+}
+
+static void rule_conclusion_echo(lint *L)
+{
+    el_doc *doc = L->doc;
+    int conc = -1;
+    size_t keylen = doc->title.len + doc->theme.len;
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        if (s->kind == EL_SEC_CONCLUSION && s->npara && conc < 0)
+            conc = (int)i;
+        if (s->kind == EL_SEC_ARGUMENT)
+            keylen += s->title.len;
+    }
+    if (conc < 0 || keylen == 0)
+        return;
+    bigrams set = {NULL, 16};
+    while (set.cap < keylen * 2)
+        set.cap *= 2;
+    set.v = xcalloc(set.cap, sizeof *set.v);
+    each_bigram(str(L, doc->title), doc->title.len, &set, true);
+    each_bigram(str(L, doc->theme), doc->theme.len, &set, true);
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        if (s->kind == EL_SEC_ARGUMENT)
+            each_bigram(str(L, s->title), s->title.len, &set, true);
+    }
+    bool echo = false;
+    for (size_t i = 0; i < doc->sections.n && !echo; i++) {
+        const el_section *s = &doc->sections.v[i];
+        if (s->kind != EL_SEC_CONCLUSION)
+            continue;
+        for (size_t p = s->para0; p < s->para0 + s->npara && !echo; p++)
+            echo = each_bigram(str(L, doc->paras.v[p].txt), doc->paras.v[p].txt.len, &set, false);
+    }
+    free(set.v);
+    if (!echo)
+        add_at_sec(L, EL_RULE_STRUCTURE_CONCLUSION_ECHO, conc, NULL);
+}
+
+static void rules_structure(lint *L)
+{
+    el_doc *doc = L->doc;
+    if (doc->title.len == 0)
+        raise_at(L, EL_RULE_STRUCTURE_TITLE_MISSING, 0, -1, NULL);
+    if (doc->paras.n == 0)
+        return;
+    size_t nintro = 0, narg = 0, nconc = 0;
+    int first_arg = -1;
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        nintro += s->kind == EL_SEC_INTRO;
+        nconc += s->kind == EL_SEC_CONCLUSION;
+        if (s->kind == EL_SEC_ARGUMENT) {
+            narg++;
+            if (first_arg < 0)
+                first_arg = (int)i;
+        }
+    }
+    const el_para *p0 = &doc->paras.v[0], *pn = &doc->paras.v[doc->paras.n - 1];
+    if (nintro == 0)
+        add(L, EL_RULE_STRUCTURE_INTRO_MISSING, p0->txt.off, L->para_sec[0], NULL);
+    if (nconc == 0)
+        add(L, EL_RULE_STRUCTURE_CONCLUSION_MISSING, pn->txt.off, L->para_sec[doc->paras.n - 1],
+            NULL);
+    if (narg < 2 || narg > 4) {
+        char arg[32];
+        snprintf(arg, sizeof arg, "%zu", narg);
+        if (first_arg >= 0)
+            add_at_sec(L, EL_RULE_STRUCTURE_ARGUMENT_COUNT, first_arg, arg);
+        else
+            add(L, EL_RULE_STRUCTURE_ARGUMENT_COUNT, p0->txt.off, L->para_sec[0], arg);
+    }
+    rule_argument_parallel(L);
+    rule_conclusion_echo(L);
+}
+
+/* ---- length ------------------------------------------------------------------------------- */
+
+static void rules_length(lint *L)
+{
+    el_doc *doc = L->doc;
+    const el_config *cfg = L->cfg;
+    size_t chars = doc->counts.chars;
+    if (chars < cfg->len_min || chars > cfg->len_max)
+        add_num(L, EL_RULE_LENGTH_TOTAL,
+                doc->title.len ? doc->title.off
+                : doc->paras.n ? doc->paras.v[0].txt.off
+                               : 0,
+                -1, chars, cfg->len_min, cfg->len_max);
+    for (size_t i = 0; i < doc->paras.n; i++) {
+        const el_para *p = &doc->paras.v[i];
+        if (p->chars < cfg->para_min || p->chars > cfg->para_max)
+            add_num(L, EL_RULE_LENGTH_PARAGRAPH, p->txt.off, L->para_sec[i], p->chars,
+                    cfg->para_min, cfg->para_max);
+        const char *s = str(L, p->txt);
+        for (size_t a = 0; a < p->txt.len;) {
+            size_t e = a + el_text_sentence_end(s + a, p->txt.len - a);
+            size_t c = 0, h = 0;
+            el_text_count(s + a, e - a, &c, &h);
+            if (c > cfg->sentence_max) {
+                char arg[64];
+                snprintf(arg, sizeof arg, "%zu" EL_ARG_SEP "%zu", c, cfg->sentence_max);
+                add(L, EL_RULE_LENGTH_SENTENCE, p->txt.off + a, L->para_sec[i], arg);
+            }
+            a = e > a ? e : a + 1;
+        }
+    }
+}
+
+/* ---- evidence ----------------------------------------------------------------------------- */
+
+static int by_case_key(const void *a, const void *b, void *ctx)
+{
+    const el_doc *doc = ctx;
+    const el_case *x = &doc->cases.v[*(const size_t *)a], *y = &doc->cases.v[*(const size_t *)b];
+    const el_span xs[2] = {x->place, x->name}, ys[2] = {y->place, y->name};
+    for (int k = 0; k < 2; k++) {
+        size_t m = xs[k].len < ys[k].len ? xs[k].len : ys[k].len;
+        int c = memcmp(el_doc_str(doc, xs[k]), el_doc_str(doc, ys[k]), m);
+        if (c != 0)
+            return c;
+        if (xs[k].len != ys[k].len)
+            return xs[k].len < ys[k].len ? -1 : 1;
+    }
+    /* Document order among equal keys, so the first use is the one kept. */
+    return x->place.off < y->place.off ? -1 : x->place.off > y->place.off;
+}
+
+static bool same_case(const el_doc *doc, const el_case *x, const el_case *y)
+{
+    return x->place.len == y->place.len && x->name.len == y->name.len &&
+           memcmp(el_doc_str(doc, x->place), el_doc_str(doc, y->place), x->place.len) == 0 &&
+           memcmp(el_doc_str(doc, x->name), el_doc_str(doc, y->name), x->name.len) == 0;
+}
+
+static void rule_repeated_case(lint *L)
+{
+    el_doc *doc = L->doc;
+    size_t n = 0;
+    size_t *idx = xmalloc((doc->cases.n + 1) * sizeof *idx);
+    for (size_t i = 0; i < doc->cases.n; i++)
+        if (doc->cases.v[i].name.len && doc->cases.v[i].place.len)
+            idx[n++] = i;
+    if (n > 1)
+        qsort_r(idx, n, sizeof *idx, by_case_key, doc);
+    for (size_t a = 0; a < n;) {
+        size_t b = a + 1;
+        while (b < n && same_case(doc, &doc->cases.v[idx[a]], &doc->cases.v[idx[b]]))
+            b++;
+        const el_case *first = &doc->cases.v[idx[a]];
+        for (size_t j = a + 1; j < b; j++) {
+            const el_case *c = &doc->cases.v[idx[j]];
+            if (c->section == first->section)
+                continue;
+            size_t m = c->place.len + c->name.len + 8;
+            char *arg = xmalloc(m);
+            snprintf(arg, m, "%.*s“%.*s”", (int)c->place.len, str(L, c->place), (int)c->name.len,
+                     str(L, c->name));
+            add(L, EL_RULE_EVIDENCE_REPEATED_CASE, c->place.off, c->section, arg);
+            free(arg);
+        }
+        a = b;
+    }
+    free(idx);
+}
+
+static void rule_region_coverage(lint *L)
+{
+    el_doc *doc = L->doc;
+    static const char *const zh[] = {"东部", "中部", "西部", "东北"};
+    size_t n = 0;
+    int region = -1;
+    const el_case *first = NULL;
+    for (size_t i = 0; i < doc->cases.n; i++) {
+        const el_case *c = &doc->cases.v[i];
+        if (c->province < 0 || (size_t)c->province >= el_lex_nprovinces())
+            continue;
+        const el_province *pv = el_lex_province(c->province);
+        if (pv == NULL)
+            continue;
+        if (n == 0) {
+            region = (int)pv->region;
+            first = c;
+        } else if ((int)pv->region != region) {
+            return;
+        }
+        n++;
+    }
+    if (n < 2 || region < 0 || region > 3)
+        return;
+    char arg[64];
+    snprintf(arg, sizeof arg, "%s" EL_ARG_LANG "%s", zh[region],
+             el_region_id((enum el_region)region));
+    add(L, EL_RULE_EVIDENCE_REGION_COVERAGE, first->place.off, first->section, arg);
+}
+
+static void rules_evidence(lint *L)
+{
+    el_doc *doc = L->doc;
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        if (s->kind != EL_SEC_ARGUMENT || s->npara == 0)
+            continue;
+        char arg[32];
+        snprintf(arg, sizeof arg, "%d", s->index);
+        if (!s->ev.has_case)
+            add_at_sec(L, EL_RULE_EVIDENCE_NO_CASE, (int)i, arg);
+        if (!s->ev.has_data)
+            add_at_sec(L, EL_RULE_EVIDENCE_NO_DATA, (int)i, arg);
+        if (!s->ev.has_measure)
+            add_at_sec(L, EL_RULE_EVIDENCE_NO_COUNTERMEASURE, (int)i, arg);
+    }
+    rule_region_coverage(L);
+    rule_repeated_case(L);
+}
+
+/* ---- spans of essay text ------------------------------------------------------------------ */
+
+typedef void (*span_fn)(lint *L, const char *s, size_t n);
+
+/* Run fn over the title and every paragraph, with L->span_off/span_sec set. */
+static void each_span(lint *L, span_fn fn)
+{
+    el_doc *doc = L->doc;
+    if (doc->title.len) {
+        L->span_off = doc->title.off;
+        L->span_sec = -1;
+        fn(L, str(L, doc->title), doc->title.len);
+    }
+    for (size_t i = 0; i < doc->paras.n; i++) {
+        L->span_off = doc->paras.v[i].txt.off;
+        L->span_sec = L->para_sec[i];
+        fn(L, str(L, doc->paras.v[i].txt), doc->paras.v[i].txt.len);
+    }
+}
+
+/* ---- quotes ------------------------------------------------------------------------------- */
+
+/* The paired marks: openers and closers, each 3 bytes of UTF-8. */
+static const char *const open_marks[] = {"“", "《", "（", "【"};
+static const char *const close_marks[] = {"”", "》", "）", "】"};
+#define EL_NPAIRS 4
+
+/* Which pair s[i..] opens (+1+type) or closes (-1-type), 0 if neither. */
+static int pair_mark(const char *s, size_t n, size_t i)
+{
+    if (n - i < 3)
+        return 0;
+    for (int t = 0; t < EL_NPAIRS; t++) {
+        if (memcmp(s + i, open_marks[t], 3) == 0)
+            return 1 + t;
+        if (memcmp(s + i, close_marks[t], 3) == 0)
+            return -1 - t;
+    }
+    return 0;
+}
+
+static void unbalanced_at(lint *L, const char *s, size_t off)
+{
+    char arg[4];
+    memcpy(arg, s + off, 3);
+    arg[3] = '\0';
+    add(L, EL_RULE_QUOTE_UNBALANCED, L->span_off + off, L->span_sec, arg);
+}
+
+/* Each mark is pushed and popped at most once: linear in the paragraph. */
+static void span_unbalanced(lint *L, const char *s, size_t n)
+{
+    EL_VEC(size_t) stack = {0};
+    size_t depth[EL_NPAIRS] = {0};
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        int m = c == 0xE2 || c == 0xE3 || c == 0xEF ? pair_mark(s, n, i) : 0;
+        if (m > 0) {
+            *EL_VEC_PUSH(stack) = i;
+            depth[m - 1]++;
+        } else if (m < 0) {
+            int t = -m - 1;
+            if (depth[t] == 0) {
+                unbalanced_at(L, s, i);
+            } else {
+                /* Close the nearest opener of this type; openers above it are unmatched. */
+                for (;;) {
+                    size_t o = stack.v[--stack.n];
+                    int ot = pair_mark(s, n, o) - 1;
+                    if (ot < 0 || ot >= 4)
+                        break; /* only openers are stacked */
+                    depth[ot]--;
+                    if (ot == t)
+                        break;
+                    unbalanced_at(L, s, o);
+                }
+            }
+        }
+        i += m ? 3 : el_u8_len(c);
+    }
+    for (size_t k = 0; k < stack.n; k++)
+        unbalanced_at(L, s, stack.v[k]);
+    free(stack.v);
+}
+
+static size_t suffix_of(const char *s, size_t n, const char *const *words)
+{
+    size_t best = 0;
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        if (k > best && k <= n && memcmp(s + n - k, *words, k) == 0)
+            best = k;
+    }
+    return best;
+}
+
+static bool is_clause_end(uint32_t c)
+{
+    return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' ||
+           c == ':' || c == 0x201D || el_text_is_sentence_end(c) || c == '\n';
+}
+
+static void on_speaker_hit(void *ctx, const el_lex_hit *h)
+{
+    bool *found = ctx;
+    if (h->cat == EL_LEX_SPEAKER || h->cat == EL_LEX_DOCUMENT)
+        *found = true;
+}
+
+/* A common noun for someone who speaks at s[0..n): its byte length, else 0. */
+static size_t speaker_noun(const char *s, size_t n)
+{
+    static const char *const nouns[] = {
+        "书记", "主席",   "总理", "领导", "同志", "专家", "学者", "人士",   "代表", "部门", "政府",
+        "中央", "国务院", "报告", "会议", "文件", "讲话", "决定", "意见",   "纲要", "规划", "指示",
+        "古人", "先贤",   "有人", "人们", "他",   "她",   "》",   "负责人", "干部", "支书", "主任",
+        "局长", "村长",   "市长", "县长", "省长", "部长", "馆长", "校长",   "院长", "社长", "镇长",
+        "乡长", "区长",   "厅长", "处长", "科长", "队长", "组长"};
+    /* Every noun starts with a 3-byte character: compare that as one integer first. */
+    if (n < 3)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t key = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
+        const unsigned char *w = (const unsigned char *)nouns[i];
+        if (((uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2]) != key)
+            continue;
+        size_t len = strlen(nouns[i]);
+        if (len <= n && memcmp(s, nouns[i], len) == 0)
+            return len;
+    }
+    return 0;
+}
+
+/* Whether s[a..z) names someone who speaks: a lexicon speaker or document, or a common noun. */
+static bool names_speaker(const char *s, size_t a, size_t z)
+{
+    bool found = false;
+    el_lex_scan(s + a, z - a, on_speaker_hit, &found);
+    for (size_t j = a; j < z && !found; j += el_u8_len((unsigned char)s[j]))
+        found = speaker_noun(s + j, z - j) > 0;
+    return found;
+}
+
+/* Bytes a speaker's name may straddle between two incremental look-backs. */
+#define EL_SPEAKER_OVERLAP 36
+
+/*
+ * quote/unattributed: 强调/指出/提出/表示 right before ：“ when the clause before the verb is
+ * empty (adverbs aside) and the sentence names nobody before it. The sentence look-back is
+ * incremental (each byte is searched for a speaker about once), so the scan stays linear.
+ */
+static void span_unattributed(lint *L, const char *s, size_t n)
+{
+    static const char *const verbs[] = {"强调", "指出", "提出", "表示", NULL};
+    static const char *const colons[] = {"：", ":", NULL};
+    static const char *const adverbs[] = {
+        "明确", "深刻", "多次", "反复", "一再", "再次", "曾经", "曾",     "也",   "还",
+        "更",   "又",   "都",   "就",   "要",   "特别", "着重", "进一步", "郑重", "鲜明",
+        "重点", "亦",   "均",   "专门", "首次", "同样", "正如", "诚如",   "恰如", "如",
+        "就像", "同时", "并",   "而",   "并且", "此外", "另外", NULL};
+    size_t sent = 0;    /* start of the current sentence */
+    size_t swept = 0;   /* bytes before this were checked for sentence ends */
+    size_t scanned = 0; /* the current sentence was searched for a speaker up to here */
+    bool found = false; /* ... and one was found */
+    for (size_t i = 0; i + 3 <= n;) {
+        const char *hit = memmem(s + i, n - i, "“", 3);
+        if (hit == NULL)
+            break;
+        size_t at = (size_t)(hit - s);
+        i = at + 3;
+        size_t c = suffix_of(s, at, colons);
+        if (c == 0)
+            continue;
+        size_t vend = at - c;
+        size_t v = suffix_of(s, vend, verbs);
+        if (v == 0)
+            continue;
+        size_t vstart = vend - v;
+        /* Sentence ends up to the verb: each byte looked at once over the whole span. */
+        for (size_t k; swept < vstart; swept += k) {
+            uint32_t cp = el_text_cp(s, vstart, swept, &k);
+            if (el_text_is_sentence_end(cp) || cp == '\n') {
+                sent = swept + k;
+                scanned = sent;
+                found = false;
+            }
+        }
+        /* The clause before the verb (to the previous comma or sentence end). */
+        size_t a = vstart, cps = 0;
+        uint32_t stop = 0;
+        while (a > 0 && cps <= EL_SPEAKER_WINDOW) {
+            size_t st;
+            uint32_t cp = cp_before(s, a, &st);
+            if (is_clause_end(cp)) {
+                stop = cp;
+                break;
+            }
+            a = st;
+            cps++;
+        }
+        if (cps > EL_SPEAKER_WINDOW)
+            continue; /* a long clause: assume it names someone */
+        size_t z = vstart;
+        for (size_t k; z > a && (k = suffix_of(s + a, z - a, adverbs)) > 0;)
+            z -= k;
+        bool speaker = false;
+        for (size_t j = a, k; j < z && !speaker; j += k) {
+            uint32_t cp = el_text_cp(s, z, j, &k);
+            speaker = el_text_is_han(cp) || cp == 0x300B || (cp < 0x80 && cp > ' ');
+        }
+        /* An empty clause after a comma: the speaker may open the sentence (总书记…，强调：). */
+        if (!speaker && a > sent && !el_text_is_sentence_end(stop) && stop != '\n') {
+            if (!found && a > scanned) {
+                size_t from =
+                    scanned >= sent + EL_SPEAKER_OVERLAP ? scanned - EL_SPEAKER_OVERLAP : sent;
+                while (from > sent && ((unsigned char)s[from] & 0xC0) == 0x80)
+                    from--;
+                found = names_speaker(s, from, a);
+                scanned = a;
+            }
+            speaker = found;
+        }
+        if (speaker)
+            continue;
+        char arg[16];
+        memcpy(arg, s + vstart, v);
+        arg[v] = '\0';
+        add(L, EL_RULE_QUOTE_UNATTRIBUTED, L->span_off + vstart, L->span_sec, arg);
+    }
+}
+
+/* ---- punctuation -------------------------------------------------------------------------- */
+
+static bool is_closing(uint32_t c)
+{
+    return c == 0x201D || c == 0x2019 || c == 0x300B || c == 0xFF09 || c == 0x300D || c == 0x300F ||
+           c == 0x3011;
+}
+
+static bool is_opening(uint32_t c)
+{
+    return c == 0x201C || c == 0x2018 || c == 0x300A || c == 0xFF08 || c == 0x300C || c == 0x300E ||
+           c == 0x3010;
+}
+
+/* Previous non-space code point before s[i], 0 at the start. */
+static uint32_t prev_ns(const char *s, size_t i)
+{
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+        i--;
+    if (i == 0)
+        return 0;
+    size_t st;
+    return cp_before(s, i, &st);
+}
+
+/*
+ * Next code point at or after s[i] that is not white space (a soft line break included),
+ * 0 at the end; *at gets the end of the spaces and tabs right after s[i] (what a fix removes).
+ */
+static uint32_t next_ns(const char *s, size_t n, size_t i, size_t *at)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    *at = i;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+        i++;
+    if (i >= n)
+        return 0;
+    size_t k;
+    return el_text_cp(s, n, i, &k);
+}
+
+/* Length of the run of the k-byte sequence seq starting at s[i]. */
+static size_t run_of(const char *s, size_t n, size_t i, const char *seq, size_t k)
+{
+    size_t r = 0;
+    while (i + k <= n && memcmp(s + i, seq, k) == 0)
+        i += k, r++;
+    return r;
+}
+
+void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
+{
+    static const char half[] = ",:;?!()";
+    static const char *const full[] = {"，", "：", "；", "？", "！", "（", "）"};
+    static const struct {
+        const char *seq;
+        size_t k, min;
+    } dots[] = {{".", 1, 3}, {"。", 3, 3}, {"·", 2, 3}, {"．", 3, 3}, {"…", 3, 1}};
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        const char *h = c ? strchr(half, c) : NULL;
+        if (h) {
+            uint32_t p = prev_ns(s, i);
+            size_t at;
+            uint32_t q = next_ns(s, n, i + 1, &at);
+            bool fire = false;
+            size_t len = 1;
+            if (c == '(') {
+                fire = el_text_is_han(q) || is_opening(q);
+            } else if (c == ')') {
+                fire = el_text_is_han(p) || is_closing(p);
+            } else if (el_text_is_han(p) || is_closing(p)) {
+                if (c == '?' || c == '!')
+                    fire = q == 0 || is_cjk(q) || q == '?' || q == '!';
+                else
+                    fire = el_text_is_han(q) || is_opening(q);
+                if (fire && q != 0 && is_cjk(q))
+                    len = at - i; /* the spaces after the mark go too */
+            }
+            if (fire)
+                cb(ctx, EL_RULE_PUNCT_HALFWIDTH, i, len, 1, full[h - half]);
+            i++;
+            continue;
+        }
+        if (c == '.' || c == 0xE3 || c == 0xC2 || c == 0xEF || c == 0xE2) {
+            bool done = false;
+            for (size_t d = 0; d < sizeof dots / sizeof dots[0] && !done; d++) {
+                size_t r = run_of(s, n, i, dots[d].seq, dots[d].k);
+                if (r == 0)
+                    continue;
+                done = true;
+                size_t len = r * dots[d].k;
+                /* A single … is an error; …… is right; longer runs of … are left alone. */
+                bool fire = dots[d].min == 1 ? r == 1 : r >= dots[d].min;
+                if (fire)
+                    cb(ctx, EL_RULE_PUNCT_ELLIPSIS, i, len, len, "……");
+                i += len;
+            }
+            if (done)
+                continue;
+        }
+        i += el_u8_len(c);
+    }
+}
+
+static void punct_hit(void *ctx, int rule, size_t off, size_t len, size_t mark_len,
+                      const char *repl)
+{
+    lint *L = ctx;
+    const char *s = el_doc_str(L->doc, (el_span){L->span_off, 0});
+    char arg[64];
+    (void)len;
+    if (L->seen[rule] >= cap_of(rule)) { /* only counted: skip formatting the message */
+        add(L, rule, L->span_off + off, L->span_sec, NULL);
+        return;
+    }
+    if (rule == EL_RULE_PUNCT_HALFWIDTH) {
+        snprintf(arg, sizeof arg, "%c" EL_ARG_SEP "%s", s[off], repl);
+    } else {
+        size_t show = mark_len;
+        while (show > EL_SHOW_MAX)
+            show--;
+        while (show > 0 && show < mark_len && ((unsigned char)s[off + show] & 0xC0) == 0x80)
+            show--;
+        snprintf(arg, sizeof arg, "%.*s%s", (int)show, s + off, show < mark_len ? "…" : "");
+    }
+    add(L, rule, L->span_off + off, L->span_sec, arg);
+}
+
+static void span_punct(lint *L, const char *s, size_t n)
+{
+    el_lint_punct_scan(s, n, punct_hit, L);
+}
+
+/* ---- style -------------------------------------------------------------------------------- */
+
+typedef struct hit {
+    size_t start, end;
+    int cat;        /* el_lex_cat */
+    unsigned entry; /* lexicon entry */
+} hit;
+
+/*
+ * Leftmost-longest selection over hits arriving in order of end offset, shorter first on
+ * equal ends (el_lex_scan's order), in constant memory: a hit that contains the pending one
+ * replaces it, one that only overlaps it is dropped.
+ */
+typedef struct longest {
+    hit pending;
+    bool has;
+    void (*emit)(void *ctx, const hit *h);
+    void *ctx;
+} longest;
+
+static void longest_push(longest *g, hit h)
+{
+    if (g->has) {
+        if (h.start <= g->pending.start) {
+            g->pending = h;
+            return;
+        }
+        if (h.start < g->pending.end)
+            return;
+        g->emit(g->ctx, &g->pending);
+    }
+    g->pending = h;
+    g->has = true;
+}
+
+static void longest_flush(longest *g)
+{
+    if (g->has)
+        g->emit(g->ctx, &g->pending);
+    g->has = false;
+}
+
+typedef struct style_scan {
+    lint *L;
+    const char *s;
+    longest colloquial, first;
+} style_scan;
+
+static void emit_style(void *ctx, const hit *h)
+{
+    style_scan *S = ctx;
+    int rule = h->cat == EL_LEX_COLLOQUIAL ? EL_RULE_STYLE_COLLOQUIAL : EL_RULE_STYLE_FIRST_PERSON;
+    if (S->L->seen[rule] >= cap_of(rule)) { /* only counted */
+        add(S->L, rule, S->L->span_off + h->start, S->L->span_sec, NULL);
+        return;
+    }
+    char *arg = xstrndup(S->s + h->start, h->end - h->start);
+    add(S->L, rule, S->L->span_off + h->start, S->L->span_sec, arg);
+    free(arg);
+}
+
+static void on_style_hit(void *ctx, const el_lex_hit *h)
+{
+    style_scan *S = ctx;
+    hit x = {h->start, h->end, (int)h->cat, h->entry};
+    if (h->cat == EL_LEX_COLLOQUIAL)
+        longest_push(&S->colloquial, x);
+    else if (h->cat == EL_LEX_FIRSTPERSON)
+        longest_push(&S->first, x);
+}
+
+typedef struct whole_word {
+    size_t len;
+    bool listed;
+} whole_word;
+
+static void on_word_hit(void *ctx, const el_lex_hit *h)
+{
+    whole_word *w = ctx;
+    if (h->cat == EL_LEX_COLLOQUIAL && h->start == 0 && h->end == w->len)
+        w->listed = true;
+}
+
+/* Whether the built-in lexicon already lists word as colloquial (no double report). */
+static bool lexicon_colloquial(const char *word, size_t k)
+{
+    whole_word w = {k, false};
+    el_lex_scan(word, k, on_word_hit, &w);
+    return w.listed;
+}
+
+static void span_style(lint *L, const char *s, size_t n)
+{
+    style_scan S = {L, s, {.emit = emit_style}, {.emit = emit_style}};
+    S.colloquial.ctx = S.first.ctx = &S;
+    el_lex_scan(s, n, on_style_hit, &S);
+    longest_flush(&S.colloquial);
+    longest_flush(&S.first);
+    char *const *extra;
+    size_t nextra = el_config_colloquial(L->cfg, &extra);
+    for (size_t w = 0; w < nextra; w++) {
+        size_t k = strlen(extra[w]);
+        if (k == 0 || lexicon_colloquial(extra[w], k))
+            continue;
+        for (size_t i = 0; i + k <= n;) {
+            const char *f = memmem(s + i, n - i, extra[w], k);
+            if (f == NULL)
+                break;
+            size_t at = (size_t)(f - s);
+            emit_style(&S, &(hit){at, at + k, EL_LEX_COLLOQUIAL, 0});
+            i = at + k;
+        }
+    }
+}
+
+/* ---- notes -------------------------------------------------------------------------------- */
+
+typedef struct notes_ctx {
+    char *essay; /* title and paragraphs, '\n'-separated */
+    size_t len;
+    unsigned char *places; /* bitset over el_lex_nplaces() */
+    size_t nplaces;
+    char *keys;              /* the essay's numbers without separators, back to back */
+    EL_VEC(el_span) numbers; /* spans of keys, sorted by text */
+    bool numbers_built;
+    bool too_many; /* the essay has more numbers than are worth indexing */
+    size_t budget; /* bytes of memmem left */
+} notes_ctx;
+
+static void on_essay_place(void *ctx, const el_lex_hit *h)
+{
+    notes_ctx *N = ctx;
+    if (h->cat != EL_LEX_PLACE)
+        return;
+    const el_lex_cand *c;
+    size_t n = el_lex_place_candidates(h->entry, &c);
+    for (size_t i = 0; i < n; i++)
+        if (c[i].place < N->nplaces)
+            N->places[c[i].place / 8] |= (unsigned char)(1u << (c[i].place % 8));
+}
+
+static bool essay_has(notes_ctx *N, const char *s, size_t n)
+{
+    if (n == 0)
+        return true;
+    if (N->budget < N->len)
+        return true; /* out of budget: stay silent rather than slow */
+    N->budget -= N->len;
+    return memmem(N->essay, N->len, s, n) != NULL;
+}
+
+/*
+ * Whether the essay has a quoted term of a note: some pair of adjacent Han characters of the
+ * term occurs in the essay. Notes gloss as often as they quote (“旧邦新命” for 周虽旧邦，其命
+ * 维新), so only a term none of whose parts the essay has is reported. Terms without two
+ * adjacent Han characters (“以……”) are patterns, not claims: found.
+ */
+static bool term_found(notes_ctx *N, const char *s, size_t n)
+{
+    bool any = false;
+    uint32_t prev = 0;
+    size_t prev_at = 0, k;
+    for (size_t i = 0; i < n; i += k) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        if (el_text_is_han(c) && prev) {
+            any = true;
+            if (essay_has(N, s + prev_at, i + k - prev_at))
+                return true;
+        }
+        prev = el_text_is_han(c) ? c : 0;
+        prev_at = i;
+    }
+    return !any;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int by_number(const void *a, const void *b, void *ctx)
+{
+    const char *base = ctx;
+    const el_span *x = a, *y = b;
+    size_t m = x->len < y->len ? x->len : y->len;
+    int c = memcmp(base + x->off, base + y->off, m);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Length of the number at s[i] (digits, inner '.' or ','), 0 if none. */
+static size_t number_at(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && (is_digit(s[j]) ||
+                     ((s[j] == '.' || s[j] == ',') && j > i && j + 1 < n && is_digit(s[j + 1]))))
+        j++;
+    return j - i;
+}
+
+/* The number s[0..n) written without thousands separators, into out. */
+static size_t number_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o < cap; i++)
+        if (s[i] != ',')
+            out[o++] = s[i];
+    return o;
+}
+
+static bool essay_has_number(notes_ctx *N, const char *s, size_t n)
+{
+    if (!N->numbers_built) {
+        N->numbers_built = true;
+        N->keys = xmalloc(N->len + 1);
+        size_t used = 0;
+        for (size_t i = 0; i < N->len;) {
+            size_t k = is_digit(N->essay[i]) ? number_at(N->essay, N->len, i) : 0;
+            if (k && N->numbers.n >= EL_NOTES_MAX_NUMBERS) {
+                N->too_many = true;
+                break;
+            }
+            if (k) {
+                size_t o = number_key(N->essay + i, k, N->keys + used, k);
+                *EL_VEC_PUSH(N->numbers) = (el_span){used, o};
+                used += o;
+                i += k;
+            } else {
+                i++;
+            }
+        }
+        if (N->numbers.n > 1)
+            qsort_r(N->numbers.v, N->numbers.n, sizeof *N->numbers.v, by_number, N->keys);
+    }
+    if (N->too_many)
+        return true; /* a hostile essay: stay silent rather than build a huge index */
+    char key[64];
+    size_t kn = number_key(s, n, key, sizeof key);
+    size_t lo = 0, hi = N->numbers.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const el_span *e = &N->numbers.v[mid];
+        size_t m = e->len < kn ? e->len : kn;
+        int c = memcmp(N->keys + e->off, key, m);
+        if (c == 0)
+            c = (e->len > kn) - (e->len < kn);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+typedef struct note_scan {
+    lint *L;
+    notes_ctx *N;
+    size_t note;
+    const char *s;
+    longest places;
+} note_scan;
+
+static void claim(lint *L, size_t note, size_t rel, const char *s, size_t n)
+{
+    const el_note *nt = &L->doc->notes.v[note];
+    char *arg = xstrndup(s, n);
+    add(L, EL_RULE_NOTES_CLAIM_NOT_FOUND, nt->txt.off + rel, L->note_sec[note], arg);
+    free(arg);
+}
+
+/* A place named by a note: a claim unless one of its readings is a place of the essay. */
+static void emit_note_place(void *ctx, const hit *h)
+{
+    note_scan *S = ctx;
+    const el_lex_cand *c;
+    size_t nc = el_lex_place_candidates(h->entry, &c);
+    bool found = false;
+    for (size_t j = 0; j < nc && !found; j++)
+        found =
+            c[j].place < S->N->nplaces && (S->N->places[c[j].place / 8] & (1u << (c[j].place % 8)));
+    if (!found && nc > 0)
+        claim(S->L, S->note, h->start, S->s + h->start, h->end - h->start);
+}
+
+static void on_note_place(void *ctx, const el_lex_hit *h)
+{
+    note_scan *S = ctx;
+    if (h->cat != EL_LEX_PLACE || (el_lex_flags(h->entry) & EL_LEX_WEAK))
+        return;
+    longest_push(&S->places, (hit){h->start, h->end, (int)h->cat, h->entry});
+}
+
+/* Whether a device keyword at s[at] is negated or a suggestion (缺少排比, 可加引用). */
+static bool negated(const char *s, size_t at)
+{
+    static const char *const neg[] = {"缺", "没有", "无",   "未",   "可",   "建议", "应", "不足",
+                                      "欠", "若",   "如果", "增加", "补充", "少",   "不", NULL};
+    size_t a = at, cps = 0;
+    while (a > 0 && cps < 8) {
+        size_t st;
+        uint32_t c = cp_before(s, a, &st);
+        if (!el_text_is_han(c))
+            break;
+        a = st;
+        cps++;
+    }
+    for (size_t j = a; j < at; j += el_u8_len((unsigned char)s[j]))
+        if (el_text_prefix(s + j, at - j, neg))
+            return true;
+    return false;
+}
+
+static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
+{
+    el_doc *doc = L->doc;
+    const el_note *nt = &doc->notes.v[note];
+    const char *s = str(L, nt->txt);
+    size_t n = nt->txt.len;
+
+    /* Quoted terms (《…》 titles are not claims: notes name the sources essays only adapt). */
+    for (size_t i = 0; i + 3 <= n;) {
+        const char *o = memmem(s + i, n - i, "“", 3);
+        if (o == NULL)
+            break;
+        size_t a = (size_t)(o - s) + 3, z = a, cps = 0;
+        while (z + 3 <= n && cps <= EL_TERM_MAX && memcmp(s + z, "”", 3) != 0)
+            z += el_u8_len((unsigned char)s[z]), cps++;
+        i = a;
+        if (z + 3 > n || cps < 2 || cps > EL_TERM_MAX)
+            continue;
+        if (!term_found(N, s + a, z - a))
+            claim(L, note, a - 3, s + a, z - a);
+        i = z + 3;
+    }
+
+    /* Numbers of two or more digits (a leading item number is not a claim). */
+    static const char *const item_marks[] = {"、", "．", "）", NULL};
+    for (size_t i = 0; i < n;) {
+        size_t k = is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])) ? number_at(s, n, i) : 0;
+        if (k == 0) {
+            i++;
+            continue;
+        }
+        size_t digits = 0;
+        for (size_t j = i; j < i + k; j++)
+            digits += is_digit(s[j]);
+        bool item = i == 0 && i + k < n &&
+                    (s[i + k] == '.' || s[i + k] == ')' ||
+                     el_text_prefix(s + i + k, n - i - k, item_marks));
+        if (digits >= 2 && !item && k < 40 && !essay_has_number(N, s + i, k))
+            claim(L, note, i, s + i, k);
+        i += k;
+    }
+
+    /* Places (strong surfaces only), leftmost-longest. */
+    note_scan S = {L, N, note, s, {.emit = emit_note_place}};
+    S.places.ctx = &S;
+    el_lex_scan(s, n, on_note_place, &S);
+    longest_flush(&S.places);
+
+    /* Devices the note says the essay uses. */
+    static const struct {
+        const char *word;
+        int dev; /* el_device_type, or -1 for 引用 (any quote) */
+    } claims[] = {
+        {"排比", EL_DEV_PARALLELISM},
+        {"对偶", EL_DEV_ANTITHESIS},
+        {"对仗", EL_DEV_ANTITHESIS},
+        {"比喻", EL_DEV_METAPHOR},
+        {"对比", EL_DEV_CONTRAST},
+        {"设问", EL_DEV_RHETORICAL_QUESTION},
+        {"反问", EL_DEV_RHETORICAL_QUESTION},
+        {"引用", EL_DEV_CITATION},
+    };
+    static const char *const not_quote[] = {"数据", "案例", "事例", "实例", NULL};
+    for (size_t c = 0; c < sizeof claims / sizeof claims[0]; c++) {
+        if (devs[claims[c].dev])
+            continue;
+        for (size_t i = 0; i + 6 <= n;) {
+            const char *f = memmem(s + i, n - i, claims[c].word, 6);
+            if (f == NULL)
+                break;
+            size_t at = (size_t)(f - s);
+            i = at + 6;
+            if (negated(s, at))
+                continue;
+            if (claims[c].dev == EL_DEV_CITATION &&
+                el_text_prefix(s + at + 6, n - at - 6, not_quote))
+                continue;
+            claim(L, note, at, claims[c].word, 6);
+            break; /* once per note and device */
+        }
+    }
+}
+
+static void rule_notes(lint *L)
+{
+    el_doc *doc = L->doc;
+    if (doc->notes.n == 0)
+        return;
+    notes_ctx N = {0};
+    size_t total = doc->title.len + 1;
+    for (size_t i = 0; i < doc->paras.n; i++)
+        total += doc->paras.v[i].txt.len + 1;
+    N.essay = xmalloc(total + 1);
+    memcpy(N.essay, str(L, doc->title), doc->title.len);
+    N.len = doc->title.len;
+    for (size_t i = 0; i < doc->paras.n; i++) {
+        N.essay[N.len++] = '\n';
+        memcpy(N.essay + N.len, str(L, doc->paras.v[i].txt), doc->paras.v[i].txt.len);
+        N.len += doc->paras.v[i].txt.len;
+    }
+    N.essay[N.len] = '\0';
+    N.budget = EL_NOTES_BUDGET;
+    N.nplaces = el_lex_nplaces();
+    N.places = xcalloc(N.nplaces / 8 + 1, 1);
+    el_lex_scan(N.essay, N.len, on_essay_place, &N);
+
+    bool devs[EL_DEV_CITATION + 1] = {false};
+    for (size_t i = 0; i < doc->devices.n; i++)
+        if ((int)doc->devices.v[i].type <= EL_DEV_CITATION)
+            devs[doc->devices.v[i].type] = true;
+    devs[EL_DEV_CITATION] = devs[EL_DEV_CITATION] || doc->quotes.n > 0;
+    /* A counter-example is a contrast (正反对比) even when no device was recorded. */
+    for (size_t i = 0; i < doc->cases.n; i++)
+        devs[EL_DEV_CONTRAST] = devs[EL_DEV_CONTRAST] || doc->cases.v[i].negative;
+    for (size_t i = 0; i < doc->sections.n; i++)
+        devs[EL_DEV_CONTRAST] = devs[EL_DEV_CONTRAST] || doc->sections.v[i].ev.has_counter;
+
+    for (size_t i = 0; i < doc->notes.n; i++)
+        check_note(L, &N, i, devs);
+    free(N.numbers.v);
+    free(N.keys);
+    free(N.places);
+    free(N.essay);
+}
+
+/* ---- suppression -------------------------------------------------------------------------- */
+
+typedef struct sup_event {
+    size_t line;
+    uint64_t mask; /* rules disabled from this line on */
+} sup_event;
+
+struct el_suppress {
+    EL_VEC(sup_event) state; /* sorted by line */
+    EL_VEC(sup_event) next;  /* disable-next-line: mask for exactly that line; sorted */
+    size_t first_line;       /* first line of essay text (for file-level findings) */
+};
+
+#define ALL_RULES (EL_RULE_COUNT_ >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << EL_RULE_COUNT_) - 1))
+
+/* Rules named in s[0..n) (ids separated by spaces or commas); all rules when none. */
+static uint64_t rule_mask(const char *s, size_t n)
+{
+    uint64_t m = 0;
+    bool any = false;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '\t' || s[i] == '\n'))
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != ',' && s[j] != '\t' && s[j] != '\n')
+            j++;
+        if (j == i)
+            break;
+        if (j - i == 2 && memcmp(s + i, "--", 2) == 0)
+            break; /* the rest is a reason, as in eslint */
+        any = true;
+        int r = el_rule_findn(s + i, j - i);
+        if (r >= 0)
+            m |= (uint64_t)1 << r;
+        i = j;
+    }
+    return any ? m : ALL_RULES;
+}
+
+static bool blank_line(const el_doc *doc, size_t ln)
+{
+    size_t a = doc->lines.v[ln - 1];
+    size_t z = ln < doc->lines.n ? doc->lines.v[ln] : doc->len;
+    for (size_t i = a, k; i < z; i += k) {
+        uint32_t c = el_text_cp(doc->text, doc->len, i, &k);
+        if (!el_text_is_space(c))
+            return false;
+    }
+    return true;
+}
+
+static void directive(el_suppress *sup, const el_doc *doc, const char *s, size_t n, size_t line,
+                      size_t end_line, uint64_t *cur)
+{
+    static const char *const kinds[] = {"essaylint-disable-next-line", "essaylint-disable",
+                                        "essaylint-enable", NULL};
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t k = el_text_prefix(s + i, n - i, kinds);
+    if (k == 0 || (i + k < n && s[i + k] != ' ' && s[i + k] != '\t' && s[i + k] != '\n'))
+        return;
+    uint64_t m = rule_mask(s + i + k, n - i - k);
+    if (k == strlen("essaylint-disable-next-line")) {
+        size_t target = end_line + 1;
+        while (target <= doc->lines.n && blank_line(doc, target))
+            target++;
+        *EL_VEC_PUSH(sup->next) = (sup_event){target, m};
+        return;
+    }
+    *cur = k == strlen("essaylint-disable") ? *cur | m : *cur & ~m;
+    sup_event *last = sup->state.n ? &sup->state.v[sup->state.n - 1] : NULL;
+    if (last && last->line == line)
+        last->mask = *cur;
+    else
+        *EL_VEC_PUSH(sup->state) = (sup_event){line, *cur};
+}
+
+el_suppress *el_suppress_build(const el_doc *doc)
+{
+    el_suppress *sup = NULL;
+    uint64_t cur = 0;
+    for (size_t b = 0; b < doc->blocks.n; b++) {
+        const el_block *bl = &doc->blocks.v[b];
+        if (bl->type != EL_BLOCK_HTML)
+            continue;
+        const char *s = el_doc_str(doc, bl->txt);
+        size_t n = bl->txt.len;
+        for (size_t i = 0; i + 4 <= n;) {
+            const char *o = memmem(s + i, n - i, "<!--", 4);
+            if (o == NULL)
+                break;
+            size_t a = (size_t)(o - s) + 4;
+            const char *c = memmem(s + a, n - a, "-->", 3);
+            size_t z = c ? (size_t)(c - s) : n;
+            if (sup == NULL) {
+                sup = xcalloc(1, sizeof *sup);
+            }
+            size_t line = bl->line;
+            for (size_t j = 0; j < (size_t)(o - s); j++)
+                line += s[j] == '\n';
+            size_t end_line = line;
+            for (size_t j = (size_t)(o - s); j < z; j++)
+                end_line += s[j] == '\n';
+            if (c == NULL)
+                end_line = bl->end_line;
+            directive(sup, doc, s + a, z - a, line, end_line, &cur);
+            i = c ? z + 3 : n;
+        }
+    }
+    if (sup == NULL)
+        return NULL;
+    if (sup->state.n == 0 && sup->next.n == 0) {
+        free(sup);
+        return NULL;
+    }
+    sup->first_line = doc->title.len ? doc->title_line : doc->paras.n ? doc->paras.v[0].line : 1;
+    return sup;
+}
+
+static uint64_t mask_at(const el_suppress *sup, size_t line)
+{
+    size_t lo = 0, hi = sup->state.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sup->state.v[mid].line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint64_t m = lo ? sup->state.v[lo - 1].mask : 0;
+    /* disable-next-line entries for this line. */
+    lo = 0;
+    hi = sup->next.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sup->next.v[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < sup->next.n && sup->next.v[lo].line == line; lo++)
+        m |= sup->next.v[lo].mask;
+    return m;
+}
+
+/* Findings about the whole essay: a disable comment above the essay's first line covers them. */
+static bool file_level(int rule)
+{
+    switch (rule) {
+    case EL_RULE_STRUCTURE_TITLE_MISSING:
+    case EL_RULE_STRUCTURE_INTRO_MISSING:
+    case EL_RULE_STRUCTURE_CONCLUSION_MISSING:
+    case EL_RULE_STRUCTURE_ARGUMENT_COUNT:
+    case EL_RULE_STRUCTURE_ARGUMENT_PARALLEL:
+    case EL_RULE_STRUCTURE_CONCLUSION_ECHO:
+    case EL_RULE_LENGTH_TOTAL:
+    case EL_RULE_EVIDENCE_REGION_COVERAGE:
+    case EL_RULE_DECODE_INVALID_BYTES:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool el_suppress_match(const el_suppress *s, int rule, size_t line)
+{
+    if (s == NULL || rule < 0 || rule >= EL_RULE_COUNT_)
+        return false;
+    uint64_t bit = (uint64_t)1 << rule;
+    if (mask_at(s, line) & bit)
+        return true;
+    return file_level(rule) && (mask_at(s, s->first_line) & bit);
+}
+
+void el_suppress_free(el_suppress *s)
+{
+    if (s == NULL)
+        return;
+    free(s->state.v);
+    free(s->next.v);
+    free(s);
+}
+
+size_t el_lint_line(const el_doc *doc, size_t src_off)
+{
+    size_t lo = 0, hi = doc->lines.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->lines.v[mid] <= src_off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo : 1;
+}
+
+/* ---- the final pass ----------------------------------------------------------------------- */
+
+/*
+ * Configuration, suppression, then the per-rule cap over every finding (the extractors raise
+ * some too); the one place severities are decided.
+ */
+static void finish(lint *L)
+{
+    el_doc *doc = L->doc;
+    el_suppress *sup = L->sup;
+    size_t o = 0;
+    for (size_t i = 0; i < doc->findings.n; i++) {
+        el_finding f = doc->findings.v[i];
+        int sev = el_config_severity(L->cfg, f.rule);
+        if (sev < 0 || (sup && el_suppress_match(sup, f.rule, el_lint_line(doc, f.src_off)))) {
+            free(f.arg);
+            continue;
+        }
+        f.severity = sev;
+        doc->findings.v[o++] = f;
+    }
+    doc->findings.n = o;
+
+    el_findings_sort(doc);
+    size_t kept[EL_RULE_COUNT_] = {0}, more[EL_RULE_COUNT_] = {0};
+    size_t at[EL_RULE_COUNT_] = {0};
+    int sec[EL_RULE_COUNT_] = {0};
+    o = 0;
+    for (size_t i = 0; i < doc->findings.n; i++) {
+        el_finding f = doc->findings.v[i];
+        if (kept[f.rule] < cap_of(f.rule)) {
+            kept[f.rule]++;
+            doc->findings.v[o++] = f;
+            continue;
+        }
+        if (more[f.rule]++ == 0) {
+            at[f.rule] = f.src_off;
+            sec[f.rule] = f.section;
+        }
+        free(f.arg);
+    }
+    doc->findings.n = o;
+    for (int r = 0; r < EL_RULE_COUNT_; r++) {
+        if (L->dropped[r] && (more[r] == 0 || L->drop_at[r] < at[r])) {
+            at[r] = L->drop_at[r];
+            sec[r] = L->drop_sec[r];
+        }
+        more[r] += L->dropped[r];
+        if (more[r] == 0)
+            continue;
+        char arg[32];
+        snprintf(arg, sizeof arg, EL_ARG_MORE "%zu", more[r]);
+        el_finding_add(doc, r, at[r], sec[r], arg);
+        doc->findings.v[doc->findings.n - 1].severity = el_config_severity(L->cfg, r);
+    }
+}
+
+void el_lint(el_doc *doc, const el_config *cfg)
+{
+    if (!doc->ok)
+        return;
+    el_config defaults;
+    if (cfg == NULL) {
+        el_config_init(&defaults);
+        cfg = &defaults;
+    }
+    lint L = {.doc = doc, .cfg = cfg, .sup = el_suppress_build(doc), .span_sec = -1};
+    L.para_sec = xmalloc((doc->paras.n + 1) * sizeof *L.para_sec);
+    L.note_sec = xmalloc((doc->notes.n + 1) * sizeof *L.note_sec);
+    for (size_t i = 0; i < doc->paras.n; i++)
+        L.para_sec[i] = -1;
+    for (size_t i = 0; i < doc->notes.n; i++)
+        L.note_sec[i] = -1;
+    for (size_t s = 0; s < doc->sections.n; s++) {
+        const el_section *sec = &doc->sections.v[s];
+        for (size_t p = sec->para0; p < sec->para0 + sec->npara && p < doc->paras.n; p++)
+            L.para_sec[p] = (int)s;
+        for (size_t k = sec->note0; k < sec->note0 + sec->nnote && k < doc->notes.n; k++)
+            L.note_sec[k] = (int)s;
+    }
+
+    rules_structure(&L);
+    rules_length(&L);
+    rules_evidence(&L);
+    each_span(&L, span_unbalanced);
+    each_span(&L, span_unattributed);
+    each_span(&L, span_punct);
+    each_span(&L, span_style);
+    rule_notes(&L);
+    finish(&L);
+
+    el_suppress_free(L.sup);
+    free(L.para_sec);
+    free(L.note_sec);
+}

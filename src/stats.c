@@ -1,0 +1,1027 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Statistics extractor. One left-to-right pass tries, at each code point that can open a
+ * statistic (a digit, a Chinese numeral, a qualifier such as 近/超过, 翻, 百分之), the grammar
+ *
+ *   [pre-qualifier] number [余|多] [百|千][万][亿] [余|多] unit [以上|左右|…]
+ *
+ * plus the fixed forms 百分之N, X分之Y, N成, 翻N番 and date runs (2023 年 5 月 1 日).
+ * Precision comes first: a figure needs a unit or a 万/亿 multiplier, and ordinals (第三),
+ * list labels (1. / （2）), vague numbers (数十, 三五), Latin tokens (5G, G20, COVID-19),
+ * digit runs longer than 15 digits, slogans (四个全面, 十四五) and idioms (三番五次) are skipped.
+ *
+ * Linearity: every attempt looks ahead a bounded distance past the numeral run it starts on,
+ * and a failed attempt resumes after that whole run, so no run is rescanned more than a
+ * constant number of times.
+ */
+#include "stats.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#define MAX_SPACES 3  /* spaces tolerated between number, qualifier and unit */
+#define MAX_DIGITS 15 /* longer digit runs are IDs or phone numbers, never statistics */
+#define CN_MAX 24     /* longer Chinese numeral runs are not numbers anyone writes */
+#define MAX_VALUE 1e16
+
+/* ---- UTF-8 ------------------------------------------------------------------------------- */
+
+/* Code point at s[i] (i < n) and its length; invalid or truncated sequences give U+FFFD, 1. */
+static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    unsigned char c = u[0];
+    size_t l;
+    uint32_t cp, min;
+
+    *len = 1;
+    if (c < 0x80)
+        return c;
+    if (c >= 0xC2 && c <= 0xDF) {
+        l = 2, cp = c & 0x1Fu, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        l = 3, cp = c & 0x0Fu, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        l = 4, cp = c & 0x07u, min = 0x10000;
+    } else {
+        return 0xFFFD;
+    }
+    if (l > n - i)
+        return 0xFFFD;
+    for (size_t k = 1; k < l; k++) {
+        if ((u[k] & 0xC0) != 0x80)
+            return 0xFFFD;
+        cp = cp << 6 | (u[k] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0xFFFD;
+    *len = l;
+    return cp;
+}
+
+/* Code point ending just before s[i] (0 at the start); *start receives where it begins. */
+static uint32_t cp_before(const char *s, size_t n, size_t i, size_t *start)
+{
+    size_t k, l;
+    uint32_t c;
+
+    if (i == 0) {
+        *start = 0;
+        return 0;
+    }
+    k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    c = cp_at(s, n, k, &l);
+    if (k + l != i) {
+        *start = i - 1;
+        return 0xFFFD;
+    }
+    *start = k;
+    return c;
+}
+
+static bool is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+}
+
+/* Position after at most MAX_SPACES spaces starting at i. */
+static size_t skip_sp(const char *s, size_t n, size_t i)
+{
+    for (int k = 0; k < MAX_SPACES && i < n; k++) {
+        size_t l;
+        if (!is_space(cp_at(s, n, i, &l)))
+            break;
+        i += l;
+    }
+    return i;
+}
+
+/* Length of w if s[i..] starts with it, else 0; stops at the first differing byte, which
+   keeps the vocabulary look-ups cheap. */
+static size_t lit(const char *s, size_t n, size_t i, const char *w)
+{
+    size_t k = 0;
+    for (; w[k]; k++)
+        if (i + k >= n || s[i + k] != w[k])
+            return 0;
+    return k;
+}
+
+/* Longest entry of list[0..cnt) that s[i..] starts with (its length in *len), or NULL. */
+static const char *match_list(const char *s, size_t n, size_t i, const char *const *list,
+                              size_t cnt, size_t *len)
+{
+    const char *best = NULL;
+    size_t bl = 0;
+    for (size_t k = 0; k < cnt; k++) {
+        size_t l = lit(s, n, i, list[k]);
+        if (l > bl)
+            bl = l, best = list[k];
+    }
+    *len = bl;
+    return best;
+}
+
+#define COUNT_OF(a) (sizeof(a) / sizeof *(a))
+
+/* ---- Vocabulary ---------------------------------------------------------------------------- */
+
+static const char *const pre_quals[] = {"超过", "将近", "接近", "不足", "不到", "大约",
+                                        "约",   "近",   "超",   "逾",   "仅"};
+static const char *const num_quals[] = {"余", "多"};
+static const char *const tail_quals[] = {"以上", "左右", "上下", "以下", "以内", "之多"};
+
+enum {
+    U_YEAR = 1 << 0,     /* 年: a date for a plain year 1900–2100, else a duration */
+    U_MONTH = 1 << 1,    /* 月: a date for 1–12 */
+    U_DAY = 1 << 2,      /* 日: a date for 1–31 */
+    U_DATEONLY = 1 << 3, /* 号: only inside a date run */
+    U_CHENG = 1 << 4,    /* 成: tenths, value × 10 */
+    U_PERMILLE = 1 << 5, /* ‰: value ÷ 10 */
+    U_RATIO = 1 << 6,    /* 成 倍: a bare 一 is still a figure (一成, 一倍) */
+    U_REJECT = 1 << 7    /* 年级 号楼 号线: the number is a label */
+};
+
+typedef struct {
+    const char *w;
+    el_stat_kind kind;
+    unsigned flags;
+} unit_def;
+
+/* Measure words and units; the longest match wins (人次 over 人, 个月 over 个). */
+#define K_COUNT EL_STAT_COUNT
+#define K_PERCENT EL_STAT_PERCENT
+#define K_MONEY EL_STAT_MONEY
+#define K_DURATION EL_STAT_DURATION
+#define K_DATE EL_STAT_DATE
+#define K_OTHER EL_STAT_OTHER
+/* clang-format off */
+static const unit_def units[] = {
+    {"件", K_COUNT, 0}, {"起", K_COUNT, 0}, {"名", K_COUNT, 0}, {"户", K_COUNT, 0},
+    {"项", K_COUNT, 0}, {"部门", K_COUNT, 0}, {"部", K_COUNT, 0}, {"例", K_COUNT, 0},
+    {"人次", K_COUNT, 0}, {"人", K_COUNT, 0}, {"个", K_COUNT, 0}, {"家", K_COUNT, 0},
+    {"所", K_COUNT, 0}, {"座", K_COUNT, 0}, {"条", K_COUNT, 0}, {"台", K_COUNT, 0},
+    {"辆", K_COUNT, 0}, {"架", K_COUNT, 0}, {"艘", K_COUNT, 0}, {"亩", K_COUNT, 0},
+    {"公顷", K_COUNT, 0}, {"平方米", K_COUNT, 0}, {"平方公里", K_COUNT, 0}, {"平方千米", K_COUNT, 0},
+    {"立方米", K_COUNT, 0}, {"公里", K_COUNT, 0}, {"千米", K_COUNT, 0}, {"厘米", K_COUNT, 0},
+    {"毫米", K_COUNT, 0}, {"米", K_COUNT, 0}, {"吨", K_COUNT, 0}, {"公斤", K_COUNT, 0},
+    {"千克", K_COUNT, 0}, {"斤", K_COUNT, 0}, {"克", K_COUNT, 0}, {"千瓦时", K_COUNT, 0},
+    {"千瓦", K_COUNT, 0}, {"次", K_COUNT, 0}, {"批", K_COUNT, 0}, {"场", K_COUNT, 0},
+    {"支", K_COUNT, 0}, {"只", K_COUNT, 0}, {"棵", K_COUNT, 0}, {"株", K_COUNT, 0},
+    {"位", K_COUNT, 0}, {"篇", K_COUNT, 0}, {"本", K_COUNT, 0}, {"册", K_COUNT, 0},
+    {"首", K_COUNT, 0}, {"张", K_COUNT, 0}, {"间", K_COUNT, 0}, {"套", K_COUNT, 0},
+    {"栋", K_COUNT, 0}, {"幢", K_COUNT, 0}, {"处", K_COUNT, 0}, {"片", K_COUNT, 0},
+    {"块", K_COUNT, 0}, {"根", K_COUNT, 0}, {"头", K_COUNT, 0}, {"匹", K_COUNT, 0},
+    {"种", K_COUNT, 0}, {"类", K_COUNT, 0}, {"份", K_COUNT, 0}, {"期", K_COUNT, 0},
+    {"轮", K_COUNT, 0}, {"组", K_COUNT, 0}, {"队", K_COUNT, 0}, {"层", K_COUNT, 0},
+    {"盏", K_COUNT, 0}, {"岁", K_COUNT, 0}, {"周岁", K_COUNT, 0}, {"周年", K_COUNT, 0},
+    {"%", K_PERCENT, 0}, {"％", K_PERCENT, 0}, {"‰", K_PERCENT, U_PERMILLE},
+    {"个百分点", K_PERCENT, 0}, {"百分点", K_PERCENT, 0}, {"成", K_PERCENT, U_CHENG | U_RATIO},
+    {"元", K_MONEY, 0}, {"美元", K_MONEY, 0}, {"欧元", K_MONEY, 0}, {"日元", K_MONEY, 0},
+    {"港元", K_MONEY, 0}, {"英镑", K_MONEY, 0},
+    {"小时", K_DURATION, 0}, {"个小时", K_DURATION, 0}, {"分钟", K_DURATION, 0}, {"秒钟", K_DURATION, 0},
+    {"秒", K_DURATION, 0}, {"天", K_DURATION, 0}, {"个工作日", K_DURATION, 0}, {"工作日", K_DURATION, 0},
+    {"周", K_DURATION, 0}, {"个星期", K_DURATION, 0}, {"星期", K_DURATION, 0}, {"个月", K_DURATION, 0},
+    {"季度", K_DURATION, 0}, {"个季度", K_DURATION, 0}, {"年", K_DURATION, U_YEAR},
+    {"月", K_DATE, U_MONTH}, {"月份", K_DATE, U_MONTH}, {"日", K_DATE, U_DAY},
+    {"号", K_DATE, U_DAY | U_DATEONLY}, {"年代", K_DATE, 0}, {"世纪", K_DATE, 0},
+    {"倍", K_OTHER, U_RATIO},
+    {"年级", K_COUNT, U_REJECT}, {"号楼", K_COUNT, U_REJECT}, {"号线", K_COUNT, U_REJECT},
+};
+/* clang-format on */
+
+/* Latin units accepted right after an Arabic number; any other letter run (5G, 4K) rejects. */
+static const char *const latin_units[] = {"km", "kg", "kWh", "kW", "MW", "GW", "GB",
+                                          "TB", "MB", "cm",  "mm", "m",  "t"};
+
+/* Slogans, idioms and place names whose numerals would otherwise read as a figure with a
+   measure word; matched where a numeral starts and skipped whole. */
+static const char *const fixed_phrases[] = {
+    "四个全面",   "两个确立",     "两个维护",   "四个意识",     "四个自信", "两个务必",
+    "三个务必",   "三个代表",     "两个一百年", "两个百年",     "两个结合", "两个大局",
+    "两个基本点", "四个现代化",   "四个伟大",   "两个毫不动摇", "两个健康", "三个有利于",
+    "四个坚持",   "五个必由之路", "五位一体",   "三位一体",     "四位一体", "八项规定",
+    "三区三州",   "三严三实",     "两学一做",   "三会一课",     "一国两制", "十三五",
+    "十四五",     "十五五",       "两条腿",     "三部曲",       "二人转",   "五年规划",
+    "三番五次",   "三人成虎",     "三人行",     "三头六臂",     "十年树木", "十年磨一剑",
+    "十年如一日", "三天打鱼",     "两天晒网",   "三天两头",     "三年五载", "九天揽月",
+    "一成不变",   "七台河",       "五台山",     "五台县",       "三台县",   "九台区",
+    "五家渠",     "三元区",
+};
+
+/* ---- Numerals ------------------------------------------------------------------------------ */
+
+static int a_digit(uint32_t c)
+{
+    if (c >= '0' && c <= '9')
+        return (int)(c - '0');
+    if (c >= 0xFF10 && c <= 0xFF19)
+        return (int)(c - 0xFF10);
+    return -1;
+}
+
+static bool is_ascii_alpha(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_ascii_alnum(uint32_t c)
+{
+    return is_ascii_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static int cn_digit(uint32_t c)
+{
+    switch (c) {
+    case U'零':
+    case U'〇':
+        return 0;
+    case U'一':
+    case U'壹':
+        return 1;
+    case U'二':
+    case U'贰':
+    case U'两':
+    case U'兩':
+        return 2;
+    case U'三':
+    case U'叁':
+        return 3;
+    case U'四':
+    case U'肆':
+        return 4;
+    case U'五':
+    case U'伍':
+        return 5;
+    case U'六':
+    case U'陆':
+        return 6;
+    case U'七':
+    case U'柒':
+        return 7;
+    case U'八':
+    case U'捌':
+        return 8;
+    case U'九':
+    case U'玖':
+        return 9;
+    default:
+        return -1;
+    }
+}
+
+static double cn_unit(uint32_t c)
+{
+    switch (c) {
+    case U'十':
+    case U'拾':
+        return 10;
+    case U'百':
+    case U'佰':
+        return 100;
+    case U'千':
+    case U'仟':
+        return 1000;
+    case U'万':
+    case U'萬':
+        return 1e4;
+    case U'亿':
+    case U'億':
+        return 1e8;
+    default:
+        return 0;
+    }
+}
+
+static bool is_cn_numeral(uint32_t c)
+{
+    return cn_digit(c) >= 0 || cn_unit(c) > 0;
+}
+
+typedef struct {
+    double value;
+    size_t end;  /* end of the number */
+    size_t skip; /* where a failed attempt resumes: past the whole numeral run */
+    int ndigits; /* integer digits (Arabic) or digits of a Chinese digit string */
+    bool ok, chinese, integer, bare_one, bare_two, digit_string;
+} num_t;
+
+/* True if s[j..j+3) are ASCII digits not followed by a fourth (a thousands group). */
+static bool digit_group(const char *s, size_t n, size_t j)
+{
+    if (j > n || n - j < 3)
+        return false;
+    for (int k = 0; k < 3; k++)
+        if (s[j + k] < '0' || s[j + k] > '9')
+            return false;
+    return j + 3 >= n || s[j + 3] < '0' || s[j + 3] > '9';
+}
+
+/* Arabic number at s[i] (digits, 3,200 groups, a decimal part; full-width digits too). */
+static void parse_arabic(const char *s, size_t n, size_t i, num_t *r)
+{
+    size_t j = i, l;
+    double ip = 0, fv = 0, scale = 1;
+    int nd = 0, group = 0, fd = 0;
+    bool commas = false;
+
+    memset(r, 0, sizeof *r);
+    while (j < n) {
+        uint32_t c = cp_at(s, n, j, &l);
+        int d = a_digit(c);
+        if (d >= 0) {
+            if (nd <= MAX_DIGITS)
+                ip = ip * 10 + d;
+            nd++, group++, j += l;
+        } else if (c == ',' && (commas ? group == 3 : group <= 3) && digit_group(s, n, j + 1)) {
+            commas = true, group = 0, j++;
+        } else {
+            break;
+        }
+    }
+    r->integer = true;
+    if (j < n) {
+        uint32_t c = cp_at(s, n, j, &l);
+        size_t l2;
+        if ((c == '.' || c == 0xFF0E) && j + l < n && a_digit(cp_at(s, n, j + l, &l2)) >= 0) {
+            r->integer = false;
+            j += l;
+            while (j < n) {
+                int d = a_digit(cp_at(s, n, j, &l2));
+                if (d < 0)
+                    break;
+                if (fd < 9)
+                    fv = fv * 10 + d, scale *= 10;
+                fd++, j += l2;
+            }
+        }
+    }
+    r->end = r->skip = j;
+    r->ndigits = nd;
+    r->value = ip + fv / scale;
+    r->ok = nd > 0 && nd <= MAX_DIGITS;
+}
+
+enum { CN_POINT = 1, CN_UNIT_START = 2 };
+
+/* Chinese numeral at s[i]: 一千二百, 十八, 三万五, 两千, 二〇二三 (a digit string), and with
+   CN_POINT a 点 decimal (三十五点五), with CN_UNIT_START a leading 百/千 (百分之百). */
+static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r)
+{
+    uint32_t tok[CN_MAX];
+    int nt = 0;
+    bool too_long = false;
+    size_t j = i, l;
+
+    memset(r, 0, sizeof *r);
+    r->chinese = true;
+    r->integer = true;
+    while (j < n) {
+        uint32_t c = cp_at(s, n, j, &l);
+        if (!is_cn_numeral(c))
+            break;
+        if (nt < CN_MAX)
+            tok[nt++] = c;
+        else
+            too_long = true;
+        j += l;
+    }
+    r->end = r->skip = j;
+    if (nt == 0 || too_long)
+        return;
+
+    bool all_digits = true;
+    for (int k = 0; k < nt; k++)
+        if (cn_digit(tok[k]) < 0)
+            all_digits = false;
+    if (all_digits) {
+        if (nt == 1) {
+            r->value = cn_digit(tok[0]);
+            r->ok = r->value > 0;
+            r->bare_one = r->value == 1;
+            r->bare_two = tok[0] == U'二' || tok[0] == U'贰';
+        } else if (nt <= MAX_DIGITS) {
+            double v = 0;
+            for (int k = 0; k < nt; k++)
+                v = v * 10 + cn_digit(tok[k]);
+            r->value = v;
+            r->digit_string = true;
+            r->ndigits = nt;
+            r->ok = true;
+        }
+        return;
+    }
+
+    /* Positional parse: digits times 十/百/千 inside a 万/亿 section. */
+    double total = 0, section = 0, last_unit = 0, small_limit = 1e4;
+    int cur = -1;
+    bool after_zero = false, wan_in_section = false, yi_seen = false;
+    for (int k = 0; k < nt; k++) {
+        int d = cn_digit(tok[k]);
+        double u = cn_unit(tok[k]);
+        if (d == 0) {
+            if (k == 0)
+                return;
+            after_zero = true;
+        } else if (d > 0) {
+            if (cur >= 0)
+                return; /* 十四五, 三五十: two digits in a row */
+            cur = d;
+        } else if (u < 1e4) {
+            double m;
+            if (u >= small_limit)
+                return;
+            if (cur >= 0)
+                m = cur;
+            else if (k == 0 && (u == 10 || (flags & CN_UNIT_START)))
+                m = 1;
+            else
+                return;
+            section += m * u;
+            small_limit = u, last_unit = u, cur = -1, after_zero = false;
+        } else if (u == 1e4) {
+            if (wan_in_section || (k == 0 && !(flags & CN_UNIT_START)) || (section == 0 && cur < 0))
+                return;
+            total += (section + (cur > 0 ? cur : 0)) * 1e4;
+            section = 0, cur = -1, small_limit = 1e4, last_unit = u, after_zero = false;
+            wan_in_section = true;
+        } else {
+            if (yi_seen || k == 0 || (total == 0 && section == 0 && cur < 0))
+                return;
+            total = (total + section + (cur > 0 ? cur : 0)) * 1e8;
+            section = 0, cur = -1, small_limit = 1e4, last_unit = u, after_zero = false;
+            yi_seen = true, wan_in_section = false;
+        }
+    }
+    if (cur > 0)
+        section += last_unit >= 100 && !after_zero ? cur * last_unit / 10 : cur; /* 三万五 */
+    r->value = total + section;
+
+    size_t pl;
+    if ((flags & CN_POINT) && (pl = lit(s, n, j, "点")) > 0 && j + pl < n &&
+        cn_digit(cp_at(s, n, j + pl, &l)) >= 0) {
+        double fv = 0, scale = 1;
+        int fd = 0;
+        j += pl;
+        while (j < n) {
+            int d = cn_digit(cp_at(s, n, j, &l));
+            if (d < 0)
+                break;
+            if (fd < 9)
+                fv = fv * 10 + d, scale *= 10;
+            fd++, j += l;
+        }
+        r->value += fv / scale;
+        r->integer = false;
+        r->end = r->skip = j;
+    }
+    r->ok = r->value > 0 && r->value < MAX_VALUE;
+}
+
+/* Any number (Arabic or Chinese) at s[i]; r->ok false if none. */
+static void parse_num(const char *s, size_t n, size_t i, int flags, num_t *r)
+{
+    size_t l;
+    uint32_t c;
+    if (i >= n) {
+        memset(r, 0, sizeof *r);
+        r->end = r->skip = n;
+        return;
+    }
+    c = cp_at(s, n, i, &l);
+    if (a_digit(c) >= 0) {
+        parse_arabic(s, n, i, r);
+    } else if (is_cn_numeral(c)) {
+        parse_chinese(s, n, i, flags, r);
+    } else {
+        memset(r, 0, sizeof *r);
+        r->end = r->skip = i + l;
+    }
+}
+
+/* ---- Context checks ------------------------------------------------------------------------ */
+
+/* True if the number s[i..end) is a list label: alone at the start of a line and followed by
+   . 、 ) : (1. / 2、 / （3） / (4)). */
+static bool is_list_label(const char *s, size_t n, size_t i, size_t end)
+{
+    size_t l, k;
+    uint32_t after = end < n ? cp_at(s, n, end, &l) : 0;
+    uint32_t before = cp_before(s, n, i, &k);
+    bool paren = before == '(' || before == 0xFF08;
+
+    if (paren) {
+        if (after != ')' && after != 0xFF09)
+            return false;
+    } else {
+        if (after != '.' && after != 0xFF0E && after != 0x3001 && after != ')' && after != 0xFF09 &&
+            after != ':' && after != 0xFF1A)
+            return false;
+        k = i;
+    }
+    for (int steps = 0; steps < 16 && k > 0; steps++) {
+        size_t st;
+        uint32_t c = cp_before(s, n, k, &st);
+        if (c == '\n' || c == '\r')
+            return true;
+        if (!is_space(c))
+            return false;
+        k = st;
+    }
+    return k == 0;
+}
+
+/* The code point before i, looking back over at most MAX_SPACES spaces. */
+static uint32_t prev_nonspace(const char *s, size_t n, size_t i, size_t *at)
+{
+    uint32_t c = 0;
+    *at = i;
+    for (int k = 0; k <= MAX_SPACES && *at > 0; k++) {
+        c = cp_before(s, n, *at, at);
+        if (!is_space(c))
+            return c;
+    }
+    return is_space(c) ? 0 : c;
+}
+
+/* True if the context before the number at i makes it an ordinal, a weekday or vague. */
+static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
+{
+    size_t at, at2;
+    uint32_t p = prev_nonspace(s, n, i, &at);
+
+    if (p == U'第')
+        return true;
+    if (!chinese) {
+        /* G20, COVID-19, v1.2.3, PM2.5: the number belongs to a Latin token (only a character
+           touching the number counts) */
+        if (cp_before(s, n, i, &at2) != p)
+            return false;
+        if (is_ascii_alpha(p) || p == '_')
+            return true;
+        if (p == '-' || p == '.' || p == 0xFF0E) {
+            uint32_t pp = cp_before(s, n, at, &at2);
+            return is_ascii_alpha(pp) || (p != '-' && is_ascii_alnum(pp));
+        }
+        return false;
+    }
+    p = cp_before(s, n, i, &at);
+    if (p == U'几' || p == U'数' || p == U'初')
+        return true;
+    if (p == U'周' || p == U'期' || p == U'拜') {
+        uint32_t pp = cp_before(s, n, at, &at2);
+        if (p == U'周')
+            return pp != U'每';
+        return (p == U'期' && pp == U'星') || (p == U'拜' && pp == U'礼');
+    }
+    return false;
+}
+
+/* True if 成 at s[i] starts a word (成为, 成立, 成本 …) rather than meaning tenths. */
+static bool cheng_is_word(const char *s, size_t n, size_t i)
+{
+    size_t l;
+    if (i >= n)
+        return false;
+    switch (cp_at(s, n, i, &l)) {
+    case U'为':
+    case U'立':
+    case U'本':
+    case U'果':
+    case U'员':
+    case U'效':
+    case U'绩':
+    case U'熟':
+    case U'功':
+    case U'长':
+    case U'就':
+    case U'交':
+    case U'型':
+    case U'都':
+    case U'品':
+    case U'群':
+    case U'虎':
+    case U'才':
+    case U'年':
+    case U'败':
+    case U'分':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- Statistic grammar -------------------------------------------------------------------- */
+
+typedef struct {
+    const char *s;
+    size_t n;
+} scan_t;
+
+/* Unit at i (table or, directly or after spaces, a Latin unit); *def NULL for a Latin unit. */
+static size_t match_unit(const scan_t *t, size_t i, const unit_def **def)
+{
+    size_t best = 0;
+    *def = NULL;
+    for (size_t k = 0; k < COUNT_OF(units); k++) {
+        size_t l = lit(t->s, t->n, i, units[k].w);
+        if (l > best)
+            best = l, *def = &units[k];
+    }
+    return best;
+}
+
+/* Length of the ASCII letter run at i (plus a trailing ² or ³) if it is a Latin unit, 0 if
+   there is no letter, SIZE_MAX if there are letters that are no unit (5G, 3D). */
+static size_t match_latin(const scan_t *t, size_t i)
+{
+    size_t j = i, l;
+    while (j < t->n && j - i < 8 && is_ascii_alpha((unsigned char)t->s[j]))
+        j++;
+    if (j == i)
+        return 0;
+    if (j < t->n && is_ascii_alpha((unsigned char)t->s[j]))
+        return SIZE_MAX;
+    for (size_t k = 0; k < COUNT_OF(latin_units); k++)
+        if (strlen(latin_units[k]) == j - i && memcmp(t->s + i, latin_units[k], j - i) == 0) {
+            if (j < t->n) {
+                uint32_t c = cp_at(t->s, t->n, j, &l);
+                if (c == 0xB2 || c == 0xB3)
+                    j += l;
+            }
+            return j - i;
+        }
+    return SIZE_MAX;
+}
+
+/* Extends a date run ending at e by "[spaces] N 月" (lo..hi = 1..12) or "N 日/号" (1..31). */
+static size_t date_part(const scan_t *t, size_t e, bool month)
+{
+    size_t p = skip_sp(t->s, t->n, e), l;
+    num_t m;
+    if (p >= t->n)
+        return e;
+    parse_num(t->s, t->n, p, 0, &m);
+    if (!m.ok || !m.integer || m.digit_string || m.value < 1 || m.value > (month ? 12 : 31))
+        return e;
+    p = skip_sp(t->s, t->n, m.end);
+    if (month) {
+        if ((l = lit(t->s, t->n, p, "月份")) || (l = lit(t->s, t->n, p, "月")))
+            return p + l;
+    } else if ((l = lit(t->s, t->n, p, "日")) || (l = lit(t->s, t->n, p, "号"))) {
+        return p + l;
+    }
+    return e;
+}
+
+/* Trailing qualifier (以上 左右 …) after end: extends *end and fills *q if still empty. */
+static void tail_qualifier(const scan_t *t, size_t *end, const char **q)
+{
+    size_t p = skip_sp(t->s, t->n, *end), l;
+    const char *tq = match_list(t->s, t->n, p, tail_quals, COUNT_OF(tail_quals), &l);
+    if (tq && strcmp(tq, "上下") == 0 && p + l < t->n) {
+        /* 上下班, 上下游, 上下联动: a word, not "about" */
+        size_t cl;
+        uint32_t c = cp_at(t->s, t->n, p + l, &cl);
+        if (c >= 0x4E00 && c <= 0x9FFF && c != U'的')
+            tq = NULL;
+    }
+    if (tq) {
+        *end = p + l;
+        if (!*q)
+            *q = tq;
+    }
+}
+
+/* 翻番 / 翻倍 / 翻一番 / 翻了两番 at j: a multiplier of 2^N. */
+static bool parse_fan(const scan_t *t, size_t j, el_stat *st, size_t *end)
+{
+    size_t p = j + lit(t->s, t->n, j, "翻"), l;
+    p += lit(t->s, t->n, p, "了");
+    if ((l = lit(t->s, t->n, p, "番")) || (l = lit(t->s, t->n, p, "倍"))) {
+        st->value = 2;
+    } else {
+        num_t m;
+        parse_num(t->s, t->n, p, 0, &m);
+        if (!m.ok || !m.integer || m.digit_string || m.value < 1 || m.value > 10)
+            return false;
+        p = m.end;
+        if (!(l = lit(t->s, t->n, p, "番")))
+            return false;
+        st->value = 1;
+        for (int k = 0; k < (int)m.value; k++)
+            st->value *= 2;
+    }
+    st->unit_off = p, st->unit_len = l;
+    st->kind = EL_STAT_OTHER;
+    *end = p + l;
+    return true;
+}
+
+/* 百分之六十 / 千分之三 / 万分之一 at j. */
+static bool parse_per(const scan_t *t, size_t j, el_stat *st, size_t *end)
+{
+    static const struct {
+        const char *w;
+        double scale;
+    } per[] = {{"百分之", 1}, {"千分之", 0.1}, {"万分之", 0.01}};
+    for (size_t k = 0; k < COUNT_OF(per); k++) {
+        size_t l = lit(t->s, t->n, j, per[k].w);
+        num_t m;
+        if (!l)
+            continue;
+        parse_num(t->s, t->n, skip_sp(t->s, t->n, j + l), CN_POINT | CN_UNIT_START, &m);
+        if (!m.ok || m.digit_string)
+            return false;
+        st->value = m.value * per[k].scale;
+        st->kind = EL_STAT_PERCENT;
+        *end = m.end;
+        return true;
+    }
+    return false;
+}
+
+/* A number-led statistic whose number starts at j. *skip: where to resume on failure. */
+static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end,
+                         size_t *skip)
+{
+    const char *s = t->s;
+    size_t n = t->n, p, l, unit_at = 0, unit_len = 0;
+    const unit_def *u = NULL;
+    num_t m;
+    double mult = 1;
+    const char *qpost = NULL;
+
+    parse_num(s, n, j, 0, &m);
+    *skip = m.skip;
+    if (!m.ok)
+        return false;
+    if (!qualified && bad_prefix(s, n, j, m.chinese))
+        return false;
+    if (!m.chinese && is_list_label(s, n, j, m.end))
+        return false;
+
+    /* X分之Y: the first number is the denominator */
+    if ((l = lit(s, n, m.end, "分之")) > 0) {
+        num_t y;
+        parse_num(s, n, m.end + l, CN_POINT, &y);
+        if (!y.ok || y.digit_string || m.digit_string || m.value == 0)
+            return false;
+        st->value = y.value / m.value * 100;
+        st->kind = EL_STAT_PERCENT;
+        *end = y.end;
+        return true;
+    }
+
+    p = m.end;
+    if (!m.chinese) {
+        size_t ll = match_latin(t, p);
+        if (ll == SIZE_MAX)
+            return false; /* 5G, 4K, 3D: a name, not a figure */
+        if (ll) {
+            st->value = m.value;
+            st->kind = EL_STAT_COUNT;
+            st->unit_off = p, st->unit_len = ll;
+            *end = p + ll;
+            return true;
+        }
+    }
+
+    p = skip_sp(s, n, p);
+    if ((qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
+        p = skip_sp(s, n, p + l);
+    if (!(unit_len = match_unit(t, p, &u))) {
+        /* multipliers after an Arabic number or after 余/多: [百|千][万][亿] */
+        size_t q0 = p;
+        if (!m.chinese || qpost) {
+            if ((l = lit(s, n, p, "百")) > 0)
+                mult *= 100, p += l;
+            else if ((l = lit(s, n, p, "千")) > 0)
+                mult *= 1000, p += l;
+            if ((l = lit(s, n, p, "万")) > 0)
+                mult *= 1e4, p += l;
+            if ((l = lit(s, n, p, "亿")) > 0)
+                mult *= 1e8, p += l;
+        }
+        if (p == q0)
+            return false; /* no unit, no multiplier: a bare number */
+        *end = p;
+        if (!qpost && (qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
+            p += l;
+        p = skip_sp(s, n, p);
+        unit_len = match_unit(t, p, &u);
+        if (!unit_len && !m.chinese) {
+            size_t ll = match_latin(t, p);
+            if (ll && ll != SIZE_MAX)
+                unit_len = ll;
+        }
+        if (unit_len && u && (u->flags & (U_YEAR | U_MONTH | U_DAY)))
+            return false; /* 3 万年, 5 万日: not how figures are written */
+    }
+    bool force_duration = false;
+    if (unit_len) {
+        unit_at = p;
+        /* 两个多月, 三个多小时: the qualifier sits inside the unit */
+        if (u && strcmp(u->w, "个") == 0 && !qpost) {
+            const char *q2 = match_list(s, n, p + unit_len, num_quals, COUNT_OF(num_quals), &l);
+            const unit_def *u2;
+            size_t l2 = q2 ? match_unit(t, p + unit_len + l, &u2) : 0;
+            if (l2 && u2 && (u2->kind == EL_STAT_DURATION || (u2->flags & U_MONTH))) {
+                qpost = q2;
+                unit_at = p + unit_len + l, unit_len = l2, u = u2;
+                force_duration = true;
+            }
+        }
+        *end = unit_at + unit_len;
+    }
+    if (!unit_len && mult == 1)
+        return false;
+
+    unsigned fl = u ? u->flags : 0;
+    el_stat_kind kind = u ? u->kind : EL_STAT_COUNT;
+    if (force_duration)
+        fl = 0, kind = EL_STAT_DURATION;
+    if (fl & U_REJECT)
+        return false;
+    if (m.digit_string && !((fl & U_YEAR) && m.ndigits == 4))
+        return false;
+    if (m.bare_one && !(fl & U_RATIO))
+        return false; /* 一个 一项 一次 一起 一公里: wording, not data */
+    if (m.bare_two && kind == EL_STAT_COUNT)
+        return false; /* 二次 二期: ordinal-like; a counted two is written 两 */
+
+    double v = m.value * mult;
+    const char *q = qpost;
+    bool plain = !qualified && !qpost && mult == 1 && m.integer;
+
+    if (fl & U_CHENG) {
+        if (mult != 1 || v > 10 || cheng_is_word(s, n, *end))
+            return false;
+        v *= 10;
+    } else if (fl & U_PERMILLE) {
+        v /= 10;
+    } else if (fl & U_YEAR) {
+        bool year = m.digit_string || (!m.chinese && m.ndigits == 4 && v >= 1900 && v <= 2100);
+        if (plain && year) {
+            kind = EL_STAT_DATE;
+            size_t e = date_part(t, *end, true);
+            if (e != *end)
+                e = date_part(t, e, false);
+            *end = e;
+        } else if (m.digit_string) {
+            return false;
+        } else {
+            kind = EL_STAT_DURATION;
+        }
+    } else if (fl & U_MONTH) {
+        if (plain && v >= 1 && v <= 12)
+            *end = date_part(t, *end, false);
+        else
+            kind = EL_STAT_DURATION;
+    } else if (fl & U_DAY) {
+        if (fl & U_DATEONLY)
+            return false;
+        size_t a = *end;
+        if (!plain || v < 1 || v > 31 || lit(s, n, a, "内") || lit(s, n, a, "以内") ||
+            lit(s, n, a, "之内") || lit(s, n, a, "后"))
+            kind = EL_STAT_DURATION;
+    }
+    st->value = v;
+    st->kind = kind;
+    st->unit_off = unit_at, st->unit_len = unit_len;
+    st->qualifier = q;
+    return true;
+}
+
+/* Tries a statistic at i. On success fills *st; otherwise *next is where scanning resumes. */
+static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
+{
+    const char *s = t->s;
+    size_t n = t->n, l, ql, j, end = 0, skip;
+    uint32_t c = cp_at(s, n, i, &l);
+    const char *q = NULL;
+    bool ok;
+
+    *next = i + l;
+    if (is_cn_numeral(c)) {
+        size_t pl;
+        if (match_list(s, n, i, fixed_phrases, COUNT_OF(fixed_phrases), &pl)) {
+            *next = i + pl;
+            return false;
+        }
+    }
+    q = match_list(s, n, i, pre_quals, COUNT_OF(pre_quals), &ql);
+    if (q && strcmp(q, "近") == 0) {
+        size_t at;
+        uint32_t p = cp_before(s, n, i, &at);
+        if (p == U'附' || p == U'邻' || p == U'靠' || p == U'亲' || p == U'贴')
+            q = NULL;
+    } else if (q && strcmp(q, "约") == 0) {
+        size_t at;
+        uint32_t p = cp_before(s, n, i, &at);
+        if (p == U'节' || p == U'制' || p == U'预' || p == U'签' || p == U'公' || p == U'相' ||
+            p == U'契' || p == U'履' || p == U'违' || p == U'邀' || p == U'特' || p == U'婉')
+            q = NULL;
+    }
+    if (q) {
+        j = skip_sp(s, n, i + ql);
+        if (j >= n)
+            return false;
+        c = cp_at(s, n, j, &l);
+        if (a_digit(c) < 0 && !is_cn_numeral(c) && c != U'翻')
+            return false;
+    } else {
+        j = i;
+        if (a_digit(c) < 0 && !is_cn_numeral(c) && c != U'翻')
+            return false;
+    }
+
+    memset(st, 0, sizeof *st);
+    if (c == U'翻') {
+        ok = parse_fan(t, j, st, &end);
+        skip = j + l;
+    } else if (parse_per(t, j, st, &end)) {
+        ok = true;
+        skip = end;
+    } else {
+        ok = parse_figure(t, j, q != NULL, st, &end, &skip);
+    }
+    if (!ok) {
+        if (!q && skip > *next)
+            *next = skip;
+        return false;
+    }
+    if (q)
+        st->qualifier = q;
+    tail_qualifier(t, &end, &st->qualifier);
+    st->off = i;
+    st->len = end - i;
+    return true;
+}
+
+static bool may_start(uint32_t c)
+{
+    if (a_digit(c) >= 0 || is_cn_numeral(c))
+        return true;
+    switch (c) {
+    case U'翻':
+    case U'超':
+    case U'将':
+    case U'接':
+    case U'不':
+    case U'大':
+    case U'约':
+    case U'近':
+    case U'逾':
+    case U'仅':
+        return true;
+    default:
+        return false;
+    }
+}
+
+void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
+{
+    scan_t t = {s, n};
+    size_t i = 0;
+
+    if (!s || !emit)
+        return;
+    while (i < n) {
+        size_t l, next;
+        el_stat st;
+        uint32_t c = cp_at(s, n, i, &l);
+        if (!may_start(c)) {
+            i += l;
+            continue;
+        }
+        if (try_at(&t, i, &st, &next)) {
+            emit(ctx, &st);
+            i = st.off + st.len > i ? st.off + st.len : i + l;
+        } else {
+            i = next;
+        }
+    }
+}
+
+const char *el_stats_kind_name(el_stat_kind k)
+{
+    switch (k) {
+    case EL_STAT_COUNT:
+        return "count";
+    case EL_STAT_PERCENT:
+        return "percent";
+    case EL_STAT_MONEY:
+        return "money";
+    case EL_STAT_DURATION:
+        return "duration";
+    case EL_STAT_DATE:
+        return "date";
+    case EL_STAT_OTHER:
+        return "other";
+    }
+    return "other";
+}

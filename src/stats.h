@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Statistics extractor: finds the figures an essay offers as evidence (3200 余件, 1.2 万起,
+ * 近三成, 百分之六十, 翻一番, 2023 年) in UTF-8 text and reports each one with its value
+ * normalised, its unit, its qualifier and a kind (count, percent, money, duration, date, other).
+ * Labels, ordinals, political slogans and idioms that merely contain numerals are left out.
+ * Self-contained: no allocation, one left-to-right pass, bounded look-ahead and look-behind.
+ */
+#ifndef EL_STATS_H
+#define EL_STATS_H
+
+#include <stddef.h>
+
+typedef enum {
+    EL_STAT_COUNT, /* a number with a measure word (件 起 名 户 个 …) or a bare 万/亿 figure */
+    EL_STAT_PERCENT, /* 98%, 百分之六十, 近三成, 三分之一, 5 个百分点: value in percent units */
+    EL_STAT_MONEY,    /* 元 美元 …: value in the currency unit (1.5 亿元 → 150000000) */
+    EL_STAT_DURATION, /* a span of time: 24 小时, 15 个工作日, 近 5 年, 十年 */
+    EL_STAT_DATE,     /* a point in time: 2023 年, 5 月, 2023 年 5 月 1 日, 80 年代 */
+    EL_STAT_OTHER     /* a ratio: 3 倍, 翻一番 (value = the multiplier) */
+} el_stat_kind;
+
+typedef struct el_stat {
+    size_t off, len; /* the statistic as written, qualifiers and unit included */
+    double value;    /* normalised: 1.2万 → 12000, 近三成 → 30, 百分之六十 → 60 */
+    size_t unit_off, unit_len; /* the unit after any 万/亿 multiplier (件 起 元 小时 % 成 番);
+                                  unit_len 0 = none (百分之六十, 三分之一, a bare 1.2 万) */
+    const char *qualifier; /* static string (近 超 约 超过 将近 不足 余 多 以上 左右 …) or NULL */
+    el_stat_kind kind;
+} el_stat;
+
+/* Receives one statistic; st is only valid during the call. */
+typedef void (*el_stats_emit_fn)(void *ctx, const el_stat *st);
+
+/* Scan UTF-8 text s[0..n) (invalid bytes tolerated) and call emit for each statistic in text
+   order, offsets relative to s. Never allocates; linear in n. */
+void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx);
+
+/* "count" "percent" "money" "duration" "date" "other" (the JSON spelling); "other" if unknown. */
+const char *el_stats_kind_name(el_stat_kind k);
+
+#endif

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for the case extractor, the statistics wiring and the per-argument evidence:
+ * place chains and their provinces (浙江省宁波市鄞州区, 朝阳区 in 北京 and in 长春, 黔东南州),
+ * the four regions, anonymised counter-examples, initiative names, the statistics a case
+ * covers, and the precision traps (某些, 我国, lists of places, weak short forms, a place that
+ * is the object of a verb) that must yield no case. Each test parses an in-memory essay with
+ * el_parse and runs the extractors directly.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "doc.h"
+#include "lexicon.h"
+
+/* Parse text as a plain-text essay (a title line, then paragraphs) and extract. */
+static el_doc *analyse_as(const char *name, const char *text)
+{
+    el_doc *doc = el_parse(name, text, strlen(text), NULL);
+    assert_true(el_doc_ok(doc));
+    el_extract_stats(doc);
+    el_extract_cases(doc);
+    el_extract_evidence(doc);
+    return doc;
+}
+
+/* A title line, then body as the only paragraph. */
+static el_doc *analyse(const char *body)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "以多元共治夯实基层治理根基\n\n%s\n", body);
+    return analyse_as("t.txt", buf);
+}
+
+static void assert_span(const el_doc *doc, el_span s, const char *want)
+{
+    if (!want) {
+        assert_int_equal(s.len, 0);
+        return;
+    }
+    char *got = xstrndup(doc->plain.v + s.off, s.len);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* Short province name of case i, or NULL. */
+static const char *province_of(const el_doc *doc, size_t i)
+{
+    int p = doc->cases.v[i].province;
+    return p >= 0 ? el_lex_province(p)->short_name : NULL;
+}
+
+/* Assert case i: place as written, province short name (NULL: none), name, polarity. */
+static void assert_case(const el_doc *doc, size_t i, const char *place, const char *province,
+                        const char *name, bool negative)
+{
+    assert_true(i < doc->cases.n);
+    assert_span(doc, doc->cases.v[i].place, place);
+    if (province)
+        assert_non_null(province_of(doc, i));
+    if (province)
+        assert_string_equal(province_of(doc, i), province);
+    else
+        assert_null(province_of(doc, i));
+    assert_span(doc, doc->cases.v[i].name, name);
+    assert_int_equal(doc->cases.v[i].negative, negative);
+}
+
+static void test_full_chain(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("浙江省宁波市鄞州区推行“红管家”模式，一年调解纠纷 3200 余件。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "浙江省宁波市鄞州区", "浙江", "红管家", false);
+    assert_int_equal(el_lex_province(doc->cases.v[0].province)->region, EL_REGION_EAST);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    assert_span(doc, doc->stats.v[doc->cases.v[0].stat0].txt, "3200 余件");
+    el_doc_free(doc);
+}
+
+static void test_city_short_form(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("杭州推出“城市大脑”，让城市治理更聪明。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "杭州", "浙江", "城市大脑", false);
+    el_doc_free(doc);
+}
+
+static void test_repeated_district(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("北京市朝阳区探索“劲松模式”，居民满意度达 95%。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "北京市朝阳区", "北京", "劲松模式", false);
+    el_doc_free(doc);
+
+    doc = analyse("吉林省长春市朝阳区在社区设立“帮办代办”专窗。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "吉林省长春市朝阳区", "吉林", "帮办代办", false);
+    el_doc_free(doc);
+
+    doc = analyse("长春市朝阳区推行“幸福里”服务。");
+    assert_case(doc, 0, "长春市朝阳区", "吉林", "幸福里", false);
+    el_doc_free(doc);
+
+    /* Written alone, the name stays ambiguous. */
+    doc = analyse("朝阳区推行“吹哨报到”，群众诉求当天响应。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "朝阳区", NULL, "吹哨报到", false);
+    el_doc_free(doc);
+
+    /* ... unless the essay resolved the same name before. */
+    doc = analyse("长春市朝阳区推行“幸福里”服务；朝阳区还开通了热线。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 1, "朝阳区", "吉林", NULL, false);
+    el_doc_free(doc);
+}
+
+static void test_prefecture_short_forms(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("黔东南州以“村超”赛事为媒，带火乡村旅游；湘西州开办“非遗传习所”。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "黔东南州", "贵州", "村超", false);
+    assert_case(doc, 1, "湘西州", "湖南", "非遗传习所", false);
+    el_doc_free(doc);
+}
+
+static void test_chain_extensions(void **state)
+{
+    (void)state;
+    /* A county written by its short form plus 县; a functional zone after its city. */
+    el_doc *doc = analyse("重庆市酉阳县依托闲置村小改建互助养老点；湖北省武汉市东湖高新区打造“光谷"
+                          "科创大走廊”。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "重庆市酉阳县", "重庆", NULL, false);
+    assert_case(doc, 1, "湖北省武汉市东湖高新区", "湖北", "光谷科创大走廊", false);
+    el_doc_free(doc);
+}
+
+static void test_regions(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("浙江省推行“最多跑一次”；湖北省宜昌市推出“宜格服务”；四川省成都市武侯区"
+                          "探索“信托制物业”；黑龙江省哈尔滨市推行“安心水表”。");
+    assert_int_equal(doc->cases.n, 4);
+    static const enum el_region want[] = {EL_REGION_EAST, EL_REGION_CENTRAL, EL_REGION_WEST,
+                                          EL_REGION_NORTHEAST};
+    for (size_t i = 0; i < 4; i++) {
+        assert_true(doc->cases.v[i].province >= 0);
+        assert_int_equal(el_lex_province(doc->cases.v[i].province)->region, want[i]);
+    }
+    assert_string_equal(province_of(doc, 3), "黑龙江");
+    el_doc_free(doc);
+}
+
+static void test_anonymised_negative(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("但也要看到，某村年轻人大量外出务工，“空心化”问题日益突出。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "某村", NULL, NULL, true);
+    el_doc_free(doc);
+
+    /* No contrast marker: the problem word makes it a counter-example. */
+    doc = analyse("某乡护林员每月补助不足 800 元，积极性难以调动。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "某乡", NULL, NULL, true);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    el_doc_free(doc);
+
+    /* An anonymised place inside a named province keeps the province. */
+    doc = analyse("反观广东省某市，盲目上马项目，造成资金浪费。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "广东省某市", "广东", NULL, true);
+    el_doc_free(doc);
+}
+
+static void test_contrast_negative(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("江苏省苏州市推行“拿地即开工”；反观安徽省某县，审批仍需 100 多天。"
+                          "相比之下，湖南省长沙市的做法却收效甚微。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "江苏省苏州市", "江苏", "拿地即开工", false);
+    assert_case(doc, 1, "安徽省某县", "安徽", NULL, true);
+    assert_case(doc, 2, "湖南省长沙市", "湖南", NULL, true);
+    el_doc_free(doc);
+}
+
+static void test_not_places(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        analyse("某些地方、某种程度上、某个环节、某方面、某一时期都有问题。我国各地、全国上下、"
+                "中国式现代化，某市场主体。江山就是人民，人民就是江山。要防止文山会海。");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+}
+
+static void test_lists_and_objects(void **state)
+{
+    (void)state;
+    /* A list of regions names no practice; a place in mid-clause is an object. */
+    el_doc *doc = analyse("北京、上海、广州等城市率先探索。山西省大同市为云冈石窟建立“数字档案”，"
+                          "让千年石窟“走出”山西、巡展海外。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "山西省大同市", "山西", "数字档案", false);
+    el_doc_free(doc);
+
+    /* The same place twice in one case is one case. */
+    doc = analyse("河南省洛阳市投入 2.6 亿元，洛阳市文物部门同步建设数字展馆。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    el_doc_free(doc);
+}
+
+static void test_weak_short_forms(void **state)
+{
+    (void)state;
+    /* 兴安 alone is a weak short form; after its province it is a place. */
+    el_doc *doc = analyse("兴安推行新办法。内蒙古兴安盟推行“干部实绩档案”。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "内蒙古兴安盟", "内蒙古", "干部实绩档案", false);
+    el_doc_free(doc);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    /* A figurative pair of quotes is not a name; adjacent names are a list, the first wins. */
+    el_doc *doc = analyse(
+        "江西省景德镇市坚持“守艺”与“创艺”并重；上海市推动政府职能转变，“一网通办”"
+        "“跨省通办”让群众少跑腿；福建省泉州市以“宋元中国的世界海洋商贸中心”申遗成功为契机。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "江西省景德镇市", "江西", NULL, false);
+    assert_case(doc, 1, "上海市", "上海", "一网通办", false);
+    assert_case(doc, 2, "福建省泉州市", "福建", NULL, false);
+    el_doc_free(doc);
+}
+
+static void test_statistics_linked(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("2023 年，四川省成都市郫都区培训农民两千余名，其中百分之六十成为带头人；"
+                          "河南省信阳市吸引返乡创业人员 3200 余人，新增市场主体 5000 余家。");
+    assert_int_equal(doc->cases.n, 2);
+    /* Statistics are in text order; the date before the first case belongs to no case. */
+    for (size_t i = 1; i < doc->stats.n; i++)
+        assert_true(doc->stats.v[i].txt.off > doc->stats.v[i - 1].txt.off);
+    const el_case *a = &doc->cases.v[0], *b = &doc->cases.v[1];
+    assert_true(a->stat0 >= 1);
+    assert_int_equal(b->stat0, a->stat0 + a->nstat);
+    assert_int_equal(b->nstat, 2);
+    assert_span(doc, doc->stats.v[b->stat0].txt, "3200 余人");
+    for (size_t i = 0; i < doc->stats.n; i++)
+        assert_int_equal(doc->stats.v[i].section, doc->cases.v[0].section);
+    el_doc_free(doc);
+}
+
+static void test_evidence(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse_as(
+        "t.md", "# 以多元共治夯实基层治理根基\n\n## 开头\n\n基层治理是国家治理的基石。\n\n"
+                "## 分论点一：强化党建引领\n\n浙江省宁波市鄞州区推行“红管家”，调解纠纷 3200 余件。"
+                "反观某村，党组织软弱涣散，问题频发。未来需健全组织体系。\n\n"
+                "## 分论点二：推动科技赋能\n\n科技是治理的重要支撑，数字化改变了治理方式。\n\n"
+                "## 结尾\n\n基层强则国家强。\n");
+    size_t args = 0;
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *sec = &doc->sections.v[i];
+        if (sec->kind != EL_SEC_ARGUMENT) {
+            assert_false(sec->ev.has_case || sec->ev.has_data || sec->ev.has_counter ||
+                         sec->ev.has_measure);
+            continue;
+        }
+        bool first = args++ == 0;
+        assert_int_equal(sec->ev.has_case, first);
+        assert_int_equal(sec->ev.has_data, first);
+        assert_int_equal(sec->ev.has_counter, first);
+        assert_int_equal(sec->ev.has_measure, first);
+    }
+    assert_int_equal(args, 2);
+    assert_int_equal(doc->cases.n, 2);
+    assert_int_equal(doc->cases.v[0].section, doc->cases.v[1].section);
+    el_doc_free(doc);
+}
+
+static void test_title_statistics(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse_as("t.txt", "用好 3 万名网格员的力量\n\n网格员是基层治理的末梢。\n");
+    assert_int_equal(doc->stats.n, 1);
+    assert_span(doc, doc->stats.v[0].txt, "3 万名");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+}
+
+/* Many places and quotes in one paragraph: bounded work, every case found. */
+static void test_many_cases(void **state)
+{
+    (void)state;
+    static const char unit[] = "浙江省杭州市推行“红管家”，某村问题突出，惠及 3 万人；";
+    size_t reps = 20000, n = strlen(unit);
+    static const char title[] = "以多元共治夯实基层治理根基\n\n";
+    char *buf = xmalloc(reps * n + sizeof title);
+    size_t o = strlen(title);
+    memcpy(buf, title, o);
+    for (size_t i = 0; i < reps; i++, o += n)
+        memcpy(buf + o, unit, n);
+    buf[o] = 0;
+    el_doc *doc = analyse_as("t.txt", buf);
+    assert_int_equal(doc->cases.n, 2 * reps);
+    assert_int_equal(doc->stats.n, reps);
+    assert_int_equal(doc->cases.v[0].nstat, 0);
+    assert_int_equal(doc->cases.v[1].nstat, 1);
+    el_doc_free(doc);
+    free(buf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_chain),          cmocka_unit_test(test_city_short_form),
+        cmocka_unit_test(test_repeated_district),   cmocka_unit_test(test_prefecture_short_forms),
+        cmocka_unit_test(test_chain_extensions),    cmocka_unit_test(test_regions),
+        cmocka_unit_test(test_anonymised_negative), cmocka_unit_test(test_contrast_negative),
+        cmocka_unit_test(test_not_places),          cmocka_unit_test(test_lists_and_objects),
+        cmocka_unit_test(test_weak_short_forms),    cmocka_unit_test(test_names),
+        cmocka_unit_test(test_statistics_linked),   cmocka_unit_test(test_evidence),
+        cmocka_unit_test(test_title_statistics),    cmocka_unit_test(test_many_cases),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for devices.c: 排比 (a shared frame, a lead-in before the frame, parallel
+ * argument titles), 对偶 (shared characters, a shared frame with matching marks), metaphors
+ * (lexicon terms in quotes, 是…的“X”, 插上…翅膀, 像…一样, 犹如), 正反对比, 设问/反问,
+ * citations, and the traps: a list of places or two parallel clauses are not 排比, a
+ * case's name is not a metaphor, 图像 is not a simile, notes are never scanned.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analyze.h"
+#include "doc.h"
+
+static el_doc *parse_only(const char *s)
+{
+    el_doc *doc = el_parse("t.txt", s, strlen(s), NULL);
+    assert_true(doc->ok);
+    return doc;
+}
+
+static el_doc *parse(const char *s)
+{
+    el_doc *doc = parse_only(s);
+    el_extract_quotes(doc);
+    el_extract_devices(doc);
+    return doc;
+}
+
+/* Number of devices of a type; with want != NULL, only those whose text is want. */
+static size_t count(const el_doc *doc, enum el_device_type type, const char *want)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < doc->devices.n; i++) {
+        const el_device *d = &doc->devices.v[i];
+        if (d->type != type)
+            continue;
+        if (want && (d->txt.len != strlen(want) ||
+                     memcmp(doc->plain.v + d->txt.off, want, d->txt.len) != 0))
+            continue;
+        n++;
+    }
+    return n;
+}
+
+static void dump(const el_doc *doc)
+{
+    for (size_t i = 0; i < doc->devices.n; i++) {
+        const el_device *d = &doc->devices.v[i];
+        fprintf(stderr, "  device %d [%.*s]\n", (int)d->type, (int)d->txt.len,
+                doc->plain.v + d->txt.off);
+    }
+}
+
+#define EXPECT(doc, type, want, n)                                                                 \
+    do {                                                                                           \
+        if (count(doc, type, want) != (n)) {                                                       \
+            dump(doc);                                                                             \
+            fail_msg("expected %d of type %d [%s]", (int)(n), (int)(type),                         \
+                     (want) ? (const char *)(want) : "*");                                         \
+        }                                                                                          \
+    } while (0)
+
+static const char *const NO = NULL;
+
+/* ---- parallelism ----------------------------------------------------------------------- */
+
+static void test_parallel_frame(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n我们要以党建引领把稳方向，以科技赋能提质增效，"
+                        "以群众参与凝聚合力，为现代化筑牢根基。\n");
+    /* The first clause's lead-in (我们要) belongs to the 排比's span; 为… breaks the frame. */
+    EXPECT(doc, EL_DEV_PARALLELISM,
+           "我们要以党建引领把稳方向，以科技赋能提质增效，以群众参与凝聚合力", 1);
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 1);
+    el_doc_free(doc);
+
+    doc = parse(
+        "筑牢基层治理根基\n\n需以党建引领把稳方向，以科技赋能提质增效，以群众参与凝聚合力。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "需以党建引领把稳方向，以科技赋能提质增效，以群众参与凝聚合力",
+           1);
+    /* Clauses of a 排比 are not paired again as 对偶. */
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+
+    doc =
+        parse("筑牢基层治理根基\n\n让群众的呼声有人听、让群众的难题有人解、让群众的生活更舒心。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "让群众的呼声有人听、让群众的难题有人解、让群众的生活更舒心",
+           1);
+    el_doc_free(doc);
+}
+
+static void test_parallel_shape(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n党建是治理的灵魂，科技是治理的引擎，群众是治理的根基。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "党建是治理的灵魂，科技是治理的引擎，群众是治理的根基", 1);
+    el_doc_free(doc);
+}
+
+static void test_parallel_traps(void **state)
+{
+    (void)state;
+    /* Two clauses are not enough. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n在“小事”中彰显初心，在“细节”处传递温度。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    EXPECT(doc, EL_DEV_ANTITHESIS, "在“小事”中彰显初心，在“细节”处传递温度", 1);
+    el_doc_free(doc);
+    /* Lists of places, short or long, are not 排比. */
+    doc = parse("筑牢基层治理根基\n\n北京、上海、广州、深圳都有类似做法。"
+                "北京市朝阳区、北京市海淀区、北京市西城区相继推广。"
+                "浙江省宁波市、浙江省温州市、浙江省台州市也在跟进。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+    /* A list of four-character issues has no frame. */
+    doc = parse("筑牢基层治理根基\n\n基层治理面临资源分散、参与不足、手段滞后等挑战。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_parallel_titles(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("以多元共治提升治理效能\n\n　　治理之道，贵在多元。\n\n"
+                        "　　一、强化党建引领，激活治理“主心骨”\n\n"
+                        "　　杭州市推出“城市大脑”，办事时长缩短 50%。\n\n"
+                        "　　二、推动科技赋能，打造智慧治理“新引擎”\n\n"
+                        "　　宁波市推行“一网通办”，群众少跑腿。\n\n"
+                        "　　三、激发群众参与，绘就共治共享“同心圆”\n\n"
+                        "　　成都市开展“院落议事”，居民齐参与。\n");
+    size_t nargs = 0;
+    for (size_t i = 0; i < doc->sections.n; i++)
+        nargs += doc->sections.v[i].kind == EL_SEC_ARGUMENT;
+    if (nargs < 3) {
+        el_doc_free(doc);
+        skip(); /* the section builder did not see three arguments */
+    }
+    EXPECT(doc, EL_DEV_PARALLELISM, "强化党建引领，激活治理“主心骨”", 1);
+    el_doc_free(doc);
+}
+
+/* ---- antithesis ------------------------------------------------------------------------ */
+
+static void test_antithesis(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n基层强则国家强，基层安则天下安。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "基层强则国家强，基层安则天下安", 1);
+    el_doc_free(doc);
+    /* Equal length but nothing in common: not 对偶. */
+    doc = parse("筑牢基层治理根基\n\n社区开展志愿服务，居民踊跃报名参加。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+    /* Across a full stop: two sentences, not one 对偶. */
+    doc = parse("筑牢基层治理根基\n\n基层强则国家强。基层安则天下安。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+}
+
+/* ---- metaphor ------------------------------------------------------------------------- */
+
+static void test_metaphor(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n基层党组织是基层治理的“压舱石”。居民是社区治理的“源头活水”。"
+              "数字化为治理插上“智慧翅膀”。制度像一把钥匙一样打开了治理之门，"
+              "犹如春风化雨般润物无声。\n");
+    EXPECT(doc, EL_DEV_METAPHOR, "压舱石", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, "源头活水", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, "插上“智慧翅膀”", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, "像一把钥匙一样", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, "犹如春风化雨般润物无声", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, NO, 5);
+    el_doc_free(doc);
+}
+
+static void test_metaphor_traps(void **state)
+{
+    (void)state;
+    /* A place's initiative after 是…的, a case name, 图像, 是否, an unquoted noun. */
+    el_doc *doc =
+        parse_only("筑牢基层治理根基\n\n这是鄞州区的“红管家”。最受欢迎的是社区的“幸福食堂”。"
+                   "图像识别一样精准。是否有效的“试点”还需检验。压舱石很重。\n");
+    el_extract_quotes(doc);
+    /* Pretend the case extractor named “幸福食堂” as an initiative. */
+    const char *nm = strstr(doc->plain.v, "幸福食堂");
+    assert_non_null(nm);
+    el_case *c = EL_VEC_PUSH(doc->cases);
+    memset(c, 0, sizeof *c);
+    c->name = (el_span){(size_t)(nm - doc->plain.v), strlen("幸福食堂")};
+    c->province = -1;
+    el_extract_devices(doc);
+    EXPECT(doc, EL_DEV_METAPHOR, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_metaphor_once(void **state)
+{
+    (void)state;
+    /* Each occurrence once, even when two patterns cover it. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n党组织是治理的“压舱石”，也是发展的“压舱石”。\n");
+    EXPECT(doc, EL_DEV_METAPHOR, "压舱石", 2);
+    el_doc_free(doc);
+}
+
+/* ---- contrast, questions, citations ---------------------------------------------------- */
+
+static void test_contrast(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n杭州市推出“城市大脑”，办事时长缩短 50%。"
+                        "反观某县，群众办事仍需多次跑腿。然而也有改进。\n");
+    EXPECT(doc, EL_DEV_CONTRAST, "反观某县，群众办事仍需多次跑腿。", 1);
+    EXPECT(doc, EL_DEV_CONTRAST, NO, 1);
+    el_doc_free(doc);
+    /* No positive material before the marker: not a 正反对比. */
+    doc = parse("筑牢基层治理根基\n\n反观某县，群众办事仍需多次跑腿。\n");
+    EXPECT(doc, EL_DEV_CONTRAST, NO, 0);
+    el_doc_free(doc);
+    /* 但 inside a clause (不但) is no marker. */
+    doc = parse("筑牢基层治理根基\n\n宁波市不但推行“一网通办”，还开通了热线。\n");
+    EXPECT(doc, EL_DEV_CONTRAST, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_questions(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n乡村治理难道只是政府的事吗？当然不是。"
+                        "如何破解治理难题？关键在人。好吗?\n");
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, "乡村治理难道只是政府的事吗？", 1);
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, "如何破解治理难题？", 1);
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, NO, 2);
+    el_doc_free(doc);
+}
+
+static void test_citation(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n总书记强调：“要把群众的小事当作自己的大事。”"
+                        "有人说：“社区是我家，建设靠大家。”\n");
+    EXPECT(doc, EL_DEV_CITATION, "要把群众的小事当作自己的大事。", 1);
+    EXPECT(doc, EL_DEV_CITATION, NO, 1); /* an `other` quote is not a citation */
+    el_doc_free(doc);
+}
+
+static void test_notes_not_scanned(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n正文第一段。\n\n写作分析\n\n1.\n"
+                        "以党建引领把稳方向，以科技赋能提质增效，以群众参与凝聚合力。"
+                        "这是治理的“压舱石”吗？\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    EXPECT(doc, EL_DEV_METAPHOR, NO, 0);
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_sections_and_order(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("# 筑牢基层治理根基\n\n## 开头\n\n基层强则国家强，基层安则天下安。\n\n"
+              "## 结尾\n\n需以党建引领把稳方向，以科技赋能提质增效，以群众参与凝聚合力。\n");
+    assert_true(doc->devices.n >= 2);
+    for (size_t i = 1; i < doc->devices.n; i++)
+        assert_true(doc->devices.v[i - 1].txt.off <= doc->devices.v[i].txt.off);
+    for (size_t i = 0; i < doc->devices.n; i++) {
+        const el_device *d = &doc->devices.v[i];
+        assert_int_equal(d->section, el_doc_section_at(doc, d->txt.off));
+        if (d->type == EL_DEV_PARALLELISM)
+            assert_int_equal(doc->sections.v[d->section].kind, EL_SEC_CONCLUSION);
+    }
+    el_doc_free(doc);
+}
+
+/* ---- hostile -------------------------------------------------------------------------- */
+
+#define HOSTILE_SECONDS 4.0 /* optimised builds take well under a second; room for sanitizers */
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void run_hostile(const char *unit, size_t times)
+{
+    size_t k = strlen(unit), n = k * times;
+    el_doc *doc = el_doc_failed("t.txt", "x", "x");
+    doc->ok = true;
+    doc->plain.v = xmalloc(n + 1);
+    for (size_t i = 0; i < times; i++)
+        memcpy(doc->plain.v + i * k, unit, k);
+    doc->plain.v[n] = '\0';
+    doc->plain.n = doc->plain.cap = n;
+    el_para *p = EL_VEC_PUSH(doc->paras);
+    memset(p, 0, sizeof *p);
+    p->txt = (el_span){0, n};
+    double t0 = seconds();
+    el_extract_quotes(doc);
+    el_extract_devices(doc);
+    double dt = seconds() - t0;
+    assert_true(doc->devices.n <= 10000);
+    if (dt > HOSTILE_SECONDS)
+        fail_msg("hostile %s x%zu took %.2fs", unit, times, dt);
+    el_doc_free(doc);
+}
+
+static void test_hostile(void **state)
+{
+    (void)state;
+    run_hostile("“", 200000);
+    run_hostile("以党建引领方向，", 200000);
+    run_hostile("在社区中化解矛盾，在细节处传递温暖。", 50000);
+    run_hostile("像", 300000);
+    run_hostile("插上", 200000);
+    run_hostile("是的“压舱石”", 100000);
+    run_hostile("反观", 200000);
+    run_hostile("？", 200000);
+    run_hostile("难道不是吗？", 100000);
+    run_hostile("，", 300000);
+    run_hostile("北京、", 200000);
+    run_hostile("犹如", 200000);
+    run_hostile("\xff\xfe", 100000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parallel_frame),     cmocka_unit_test(test_parallel_shape),
+        cmocka_unit_test(test_parallel_traps),     cmocka_unit_test(test_parallel_titles),
+        cmocka_unit_test(test_antithesis),         cmocka_unit_test(test_metaphor),
+        cmocka_unit_test(test_metaphor_traps),     cmocka_unit_test(test_metaphor_once),
+        cmocka_unit_test(test_contrast),           cmocka_unit_test(test_questions),
+        cmocka_unit_test(test_citation),           cmocka_unit_test(test_notes_not_scanned),
+        cmocka_unit_test(test_sections_and_order), cmocka_unit_test(test_hostile),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for quotes.c: mark pairing, policy quotes (speaker, lexicon document, 《…》
+ * title, a second quote sharing the lead), classical quotes (exact, punctuation- and
+ * width-insensitive, a clause run, a bare line after 古人云), misquotes, other quoted
+ * sentences, the false-positive traps (quoted terms, a policy lead before a term, notes)
+ * and hostile inputs. Classical tests take their lines from the built-in lexicon, so they
+ * hold whatever lines it lists.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analyze.h"
+#include "doc.h"
+#include "lexicon.h"
+#include "quotes.h"
+#include "rules.h"
+#include "text.h"
+
+static el_doc *parse(const char *s)
+{
+    el_doc *doc = el_parse("t.txt", s, strlen(s), NULL);
+    assert_true(doc->ok);
+    el_extract_quotes(doc);
+    return doc;
+}
+
+/* A document whose only paragraph is s[0..n), bypassing the section builder. */
+static el_doc *raw(const char *s, size_t n)
+{
+    el_doc *doc = el_doc_failed("t.txt", "x", "x");
+    doc->ok = true;
+    doc->error_code = NULL;
+    free(doc->error_message);
+    doc->error_message = NULL;
+    doc->plain.v = xmalloc(n + 1);
+    memcpy(doc->plain.v, s, n);
+    doc->plain.v[n] = '\0';
+    doc->plain.n = doc->plain.cap = n;
+    el_para *p = EL_VEC_PUSH(doc->paras);
+    memset(p, 0, sizeof *p);
+    p->txt = (el_span){0, n};
+    return doc;
+}
+
+static bool span_eq(const el_doc *doc, el_span sp, const char *want)
+{
+    return sp.len == strlen(want) && memcmp(doc->plain.v + sp.off, want, sp.len) == 0;
+}
+
+static void assert_span(const el_doc *doc, el_span sp, const char *want)
+{
+    if (!span_eq(doc, sp, want)) {
+        fprintf(stderr, "span [%.*s] != [%s]\n", (int)sp.len, doc->plain.v + sp.off, want);
+        fail();
+    }
+}
+
+static size_t count_findings(const el_doc *doc, const char *id)
+{
+    int r = el_rule_find(id);
+    size_t n = 0;
+    for (size_t i = 0; i < doc->findings.n; i++)
+        n += doc->findings.v[i].rule == r;
+    return n;
+}
+
+/* A lexicon line with at least min code points in its key (the 淮南子 line if listed). */
+static const el_classical *pick_line(size_t min)
+{
+    const el_classical *c = el_lex_classical_find("治国有常利民为本", strlen("治国有常利民为本"));
+    if (c)
+        return c;
+    for (size_t i = 0; i < el_lex_nclassical(); i++) {
+        c = el_lex_classical(i);
+        size_t n = el_text_ncp(c->key, strlen(c->key));
+        if (n >= min && n <= 30)
+            return c;
+    }
+    return NULL;
+}
+
+/* ---- pairing -------------------------------------------------------------------------- */
+
+static void test_pairs(void **state)
+{
+    (void)state;
+    el_qpair_vec v = {0};
+    const char *s = "甲“乙”丙“丁“戊”己”「庚」\"辛\"“壬";
+    el_quote_pairs(s, strlen(s), &v);
+    assert_int_equal(v.n, 5);
+    /* Document order by opening mark; nesting pairs innermost-first. */
+    assert_memory_equal(s + v.v[0].inner, "乙", 3);
+    assert_memory_equal(s + v.v[1].inner, "丁“戊”己", v.v[1].close - v.v[1].inner);
+    assert_memory_equal(s + v.v[2].inner, "戊", 3);
+    assert_memory_equal(s + v.v[3].inner, "庚", 3);
+    assert_memory_equal(s + v.v[4].inner, "辛", 3);
+    /* Unmatched closers and openers are skipped. */
+    const char *u = "”甲”“乙";
+    el_quote_pairs(u, strlen(u), &v);
+    assert_int_equal(v.n, 0);
+    free(v.v);
+}
+
+/* ---- policy --------------------------------------------------------------------------- */
+
+static void test_policy_speaker(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n习近平总书记在考察时强调：“要把群众的小事当作自己的大"
+                        "事。”我们深受鼓舞。\n");
+    assert_int_equal(doc->quotes.n, 1);
+    el_quote *q = &doc->quotes.v[0];
+    assert_int_equal(q->kind, EL_QUOTE_POLICY);
+    assert_span(doc, q->txt, "要把群众的小事当作自己的大事。");
+    assert_span(doc, q->speaker, "习近平总书记");
+    assert_int_equal(q->source.len, 0);
+    el_doc_free(doc);
+
+    doc = parse("筑牢基层治理根基\n\n总书记指出，“发展是第一要务，人才是第一资源。”\n");
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_POLICY);
+    assert_span(doc, doc->quotes.v[0].speaker, "总书记");
+    el_doc_free(doc);
+}
+
+static void test_policy_document(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n党的二十大报告提出：“推进基层治理体系和治理能力现代化。”"
+              "《关于加强基层治理的意见》明确：“坚持党对基层治理的全面领导。”\n");
+    assert_int_equal(doc->quotes.n, 2);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_POLICY);
+    assert_int_equal(doc->quotes.v[0].speaker.len, 0);
+    assert_span(doc, doc->quotes.v[0].source, "党的二十大报告");
+    assert_int_equal(doc->quotes.v[1].kind, EL_QUOTE_POLICY);
+    assert_span(doc, doc->quotes.v[1].source, "《关于加强基层治理的意见》");
+    el_doc_free(doc);
+}
+
+static void test_policy_chain(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n总书记强调：“人民城市人民建。”“人民城市为人民。”\n");
+    assert_int_equal(doc->quotes.n, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(doc->quotes.v[i].kind, EL_QUOTE_POLICY);
+        assert_span(doc, doc->quotes.v[i].speaker, "总书记");
+    }
+    el_doc_free(doc);
+}
+
+static void test_policy_term_is_not_quote(void **state)
+{
+    (void)state;
+    /* A lead before a quoted term (the term modifies what follows) is not a quotation. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n总书记提出“两山”理念，深入人心。\n");
+    assert_int_equal(doc->quotes.n, 0);
+    el_doc_free(doc);
+}
+
+/* ---- classical ------------------------------------------------------------------------ */
+
+static void test_classical_exact(void **state)
+{
+    (void)state;
+    const el_classical *c = pick_line(4);
+    if (!c)
+        skip();
+    char buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n“%s”基层治理要以民为本。\n", c->text);
+    el_doc *doc = parse(buf);
+    assert_int_equal(doc->quotes.n, 1);
+    el_quote *q = &doc->quotes.v[0];
+    assert_int_equal(q->kind, EL_QUOTE_CLASSICAL);
+    assert_span(doc, q->txt, c->text);
+    assert_string_equal(q->source_lex, c->source);
+    assert_int_equal(q->speaker.len, 0);
+    assert_int_equal(count_findings(doc, "quote/misquoted"), 0);
+    el_doc_free(doc);
+}
+
+static void test_classical_seed_line(void **state)
+{
+    (void)state;
+    /* Half-width comma, a space and a full stop: matching ignores them. */
+    if (!el_lex_classical_find("治国有常利民为本", strlen("治国有常利民为本")))
+        skip();
+    el_doc *doc = parse("筑牢基层治理根基\n\n“治国有常, 利民为本.”治理的要义在于民。\n");
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+    assert_non_null(strstr(doc->quotes.v[0].source_lex, "淮南子"));
+    el_doc_free(doc);
+}
+
+/* Bytes [a, b) of a line's text holding a proper run of its clauses of >= 6 code points. */
+static bool find_clause_run(const el_classical *c, size_t *a, size_t *b)
+{
+    const char *t = c->text;
+    size_t n = strlen(t), cs[16], ce[16], nc = 0;
+    char tmp[8];
+    for (size_t p = 0; p < n && nc < 16;) {
+        size_t k = el_u8_len((unsigned char)t[p]);
+        if (el_lex_normalize(t + p, k, tmp) == 0) {
+            p += k;
+            continue;
+        }
+        cs[nc] = p;
+        while (p < n && el_lex_normalize(t + p, el_u8_len((unsigned char)t[p]), tmp) > 0)
+            p += el_u8_len((unsigned char)t[p]);
+        ce[nc++] = p;
+    }
+    for (size_t i = 0; i < nc; i++)
+        for (size_t j = i; j < nc; j++) {
+            if (i == 0 && j + 1 == nc)
+                continue;
+            char key[512];
+            size_t l = el_lex_normalize(t + cs[i], ce[j] - cs[i], key);
+            if (el_text_ncp(key, l) >= 6) {
+                *a = cs[i];
+                *b = ce[j];
+                return true;
+            }
+        }
+    return false;
+}
+
+static void test_classical_clause_run(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < el_lex_nclassical(); i++) {
+        const el_classical *c = el_lex_classical(i);
+        size_t a, b;
+        if (strlen(c->text) > 300 || !find_clause_run(c, &a, &b))
+            continue;
+        /* The quote is part of a lexicon line. */
+        char buf[1024];
+        snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n“%.*s”\n", (int)(b - a), c->text + a);
+        el_doc *doc = parse(buf);
+        assert_int_equal(doc->quotes.n, 1);
+        assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+        assert_non_null(doc->quotes.v[0].source_lex);
+        el_doc_free(doc);
+        /* The quote holds a whole lexicon line as its first clauses. */
+        snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n“%s，此言至今仍有启示。”\n", c->text);
+        doc = parse(buf);
+        assert_int_equal(doc->quotes.n, 1);
+        assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+        assert_string_equal(doc->quotes.v[0].source_lex, c->source);
+        el_doc_free(doc);
+        return;
+    }
+    skip();
+}
+
+/* Copy of text with its middle Han character replaced. */
+static char *mutate(const char *text)
+{
+    size_t n = strlen(text), nh = 0, k;
+    for (size_t i = 0; i < n; i += k)
+        nh += el_text_is_han(el_text_cp(text, n, i, &k));
+    char *out = xmalloc(n + 1);
+    memcpy(out, text, n + 1);
+    size_t h = 0;
+    for (size_t i = 0; i < n; i += k) {
+        uint32_t c = el_text_cp(text, n, i, &k);
+        if (el_text_is_han(c) && h++ == nh / 2) {
+            const char *rep = memcmp(text + i, "甲", 3) ? "甲" : "乙";
+            if (k == 3)
+                memcpy(out + i, rep, 3);
+            break;
+        }
+    }
+    return out;
+}
+
+static void test_misquote(void **state)
+{
+    (void)state;
+    const el_classical *c = pick_line(8);
+    if (!c)
+        skip();
+    assert_true(el_rule_find("quote/misquoted") >= 0);
+    char *bad = mutate(c->text), buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n古人说得好，“%s”我们当铭记。\n", bad);
+    el_doc *doc = parse(buf);
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+    assert_string_equal(doc->quotes.v[0].source_lex, c->source);
+    assert_int_equal(count_findings(doc, "quote/misquoted"), 1);
+    const el_finding *f = &doc->findings.v[doc->findings.n - 1];
+    assert_string_equal(f->arg, c->text);
+    char *msg = el_finding_message(f, false);
+    assert_non_null(strstr(msg, c->text));
+    free(msg);
+    el_doc_free(doc);
+    free(bad);
+
+    /* Far from every line: no finding, and not classical. */
+    doc = parse("筑牢基层治理根基\n\n“今天的天气真是非常不错啊。”\n");
+    assert_int_equal(count_findings(doc, "quote/misquoted"), 0);
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_OTHER);
+    el_doc_free(doc);
+}
+
+static void test_bare_classical(void **state)
+{
+    (void)state;
+    const el_classical *c = pick_line(4);
+    if (!c)
+        skip();
+    char buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n古人云：%s基层治理亦然。\n", c->text);
+    el_doc *doc = parse(buf);
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+    assert_string_equal(doc->quotes.v[0].source_lex, c->source);
+    /* The span is the line without its final mark. */
+    el_span sp = doc->quotes.v[0].txt;
+    assert_true(sp.len > 0 && sp.len <= strlen(c->text));
+    assert_memory_equal(doc->plain.v + sp.off, c->text, sp.len);
+    el_doc_free(doc);
+
+    /* Without a lead, an unquoted line is not reported. */
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n%s基层治理亦然。\n", c->text);
+    doc = parse(buf);
+    assert_int_equal(doc->quotes.n, 0);
+    el_doc_free(doc);
+}
+
+static void test_classical_title_lead(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n《礼记》有言：“凡事预则立，不预则废，此乃至理名言。”\n");
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+    assert_span(doc, doc->quotes.v[0].source, "《礼记》");
+    el_doc_free(doc);
+}
+
+/* ---- other ---------------------------------------------------------------------------- */
+
+static void test_other(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n俗话说：“远亲不如近邻，邻里之间要互相帮衬。”"
+                        "村支书老王曾说：“干部就要为群众办实事。”\n");
+    assert_int_equal(doc->quotes.n, 2);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_OTHER);
+    assert_int_equal(doc->quotes.v[0].speaker.len, 0);
+    assert_int_equal(doc->quotes.v[1].kind, EL_QUOTE_OTHER);
+    assert_span(doc, doc->quotes.v[1].speaker, "村支书老王");
+    el_doc_free(doc);
+}
+
+static void test_terms_are_not_quotes(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n鄞州区“红管家”服务队打通了服务群众的“最后一公里”，"
+                        "让“小事不出村”成为常态，“三治融合”见实效。\n");
+    assert_int_equal(doc->quotes.n, 0);
+    el_doc_free(doc);
+}
+
+static void test_notes_are_not_scanned(void **state)
+{
+    (void)state;
+    el_doc *doc = parse(
+        "筑牢基层治理根基\n\n正文第一段。\n\n写作分析\n\n1.\n总书记强调：“基层强则国家强。”\n");
+    assert_int_equal(doc->quotes.n, 0);
+    el_doc_free(doc);
+}
+
+static void test_positions_and_sections(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("# 筑牢基层治理根基\n\n## 开头\n\n开头段落。\n\n## 分论点一：强化引领\n\n"
+                        "总书记强调：“要坚持以人民为中心。”\n");
+    assert_int_equal(doc->quotes.n, 1);
+    el_quote *q = &doc->quotes.v[0];
+    size_t line, col;
+    el_doc_pos(doc, el_doc_src(doc, q->txt.off), &line, &col);
+    assert_int_equal(line, 9);
+    assert_int_equal(col, 8);
+    assert_true(q->section >= 0);
+    assert_int_equal(doc->sections.v[q->section].kind, EL_SEC_ARGUMENT);
+    el_doc_free(doc);
+}
+
+/* ---- hostile -------------------------------------------------------------------------- */
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* s repeated times into a fresh buffer; *n gets its length. */
+static char *repeat(const char *s, size_t times, size_t *n)
+{
+    size_t k = strlen(s);
+    char *b = xmalloc(k * times + 1);
+    for (size_t i = 0; i < times; i++)
+        memcpy(b + i * k, s, k);
+    b[k * times] = '\0';
+    *n = k * times;
+    return b;
+}
+
+/*
+ * Time limit for one hostile input. An optimised build takes well under a second for each;
+ * the limit leaves room for sanitizer builds (make asan), which run several times slower.
+ */
+#define HOSTILE_SECONDS 4.0
+
+static void run_hostile(const char *unit, size_t times, size_t max_quotes)
+{
+    size_t n;
+    char *b = repeat(unit, times, &n);
+    el_doc *doc = raw(b, n);
+    double t0 = seconds();
+    el_extract_quotes(doc);
+    double dt = seconds() - t0;
+    assert_true(doc->quotes.n <= max_quotes);
+    if (dt > HOSTILE_SECONDS) {
+        fprintf(stderr, "hostile %s x%zu took %.2fs\n", unit, times, dt);
+        fail();
+    }
+    el_doc_free(doc);
+    free(b);
+}
+
+static void test_hostile(void **state)
+{
+    (void)state;
+    /* 200,000 unmatched openers in one paragraph: the brief's bound, checked tightly. */
+    size_t nu;
+    char *u = repeat("“", 200000, &nu);
+    el_doc *du = raw(u, nu);
+    double tu = seconds();
+    el_extract_quotes(du);
+    assert_true(seconds() - tu < 1.0);
+    assert_int_equal(du->quotes.n, 0);
+    el_doc_free(du);
+    free(u);
+    run_hostile("”", 200000, 0);
+    run_hostile("\"", 200001, 0);
+    run_hostile("“甲", 100000, 0);
+    run_hostile("“", 100000, 0);
+    run_hostile("古人云：", 200000, 0);
+    run_hostile("总书记强调：", 100000, 0);
+    run_hostile("《》", 100000, 0);
+    /* Many real quotes: capped. */
+    run_hostile("总书记强调：“要坚持以人民为中心的发展思想。”", 20000, 10000);
+    /* Deep nesting: 100,000 openers then 100,000 closers. */
+    size_t n1, n2;
+    char *o = repeat("“", 100000, &n1), *c = repeat("”", 100000, &n2);
+    char *b = xmalloc(n1 + n2 + 1);
+    memcpy(b, o, n1);
+    memcpy(b + n1, c, n2 + 1);
+    el_doc *doc = raw(b, n1 + n2);
+    double t0 = seconds();
+    el_extract_quotes(doc);
+    assert_true(seconds() - t0 < HOSTILE_SECONDS);
+    assert_int_equal(doc->quotes.n, 0);
+    el_doc_free(doc);
+    free(o);
+    free(c);
+    free(b);
+    /* Invalid UTF-8 and NUL bytes inside quotes. */
+    const char bad[] = "总书记强调：“\xff\xfe\x00\xe4\xb8”“\xe4\xb8\xad\xe6\x96\x87\xe3\x80\x82”";
+    doc = raw(bad, sizeof bad - 1);
+    el_extract_quotes(doc);
+    el_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pairs),
+        cmocka_unit_test(test_policy_speaker),
+        cmocka_unit_test(test_policy_document),
+        cmocka_unit_test(test_policy_chain),
+        cmocka_unit_test(test_policy_term_is_not_quote),
+        cmocka_unit_test(test_classical_exact),
+        cmocka_unit_test(test_classical_seed_line),
+        cmocka_unit_test(test_classical_clause_run),
+        cmocka_unit_test(test_misquote),
+        cmocka_unit_test(test_bare_classical),
+        cmocka_unit_test(test_classical_title_lead),
+        cmocka_unit_test(test_other),
+        cmocka_unit_test(test_terms_are_not_quotes),
+        cmocka_unit_test(test_notes_are_not_scanned),
+        cmocka_unit_test(test_positions_and_sections),
+        cmocka_unit_test(test_hostile),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for the statistics extractor: every written form of a figure (Arabic and Chinese
+ * numerals, 万/亿, percentages, 成, fractions, 翻番, dates and durations) with its exact span,
+ * value, kind, qualifier and unit; the precision traps (labels, ordinals, slogans, idioms, Latin
+ * tokens) that must yield nothing; and hostile input (invalid UTF-8, huge runs) that must stay
+ * linear and in bounds. Texts are copied into exact-size buffers so reads past n are caught.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+
+#include "stats.h"
+
+#define MAX_STATS 64
+
+struct found {
+    el_stat v[MAX_STATS];
+    size_t n;
+};
+
+static void collect(void *ctx, const el_stat *st)
+{
+    struct found *f = ctx;
+    assert_true(f->n < MAX_STATS);
+    f->v[f->n++] = *st;
+}
+
+/* Scan text from an exact-size heap copy (no terminating NUL to lean on). *copy keeps it. */
+static struct found scan_copy(const char *text, char **copy)
+{
+    struct found f;
+    size_t n = strlen(text);
+    char *b = malloc(n ? n : 1);
+    assert_non_null(b);
+    memcpy(b, text, n);
+    f.n = 0;
+    el_stats_scan(b, n, collect, &f);
+    for (size_t i = 0; i < f.n; i++) {
+        assert_true(f.v[i].off + f.v[i].len <= n);
+        assert_true(f.v[i].len > 0);
+        if (f.v[i].unit_len)
+            assert_true(f.v[i].unit_off >= f.v[i].off &&
+                        f.v[i].unit_off + f.v[i].unit_len <= f.v[i].off + f.v[i].len);
+        if (i > 0)
+            assert_true(f.v[i].off >= f.v[i - 1].off + f.v[i - 1].len);
+    }
+    *copy = b;
+    return f;
+}
+
+/* Checks one statistic against span, value, kind, qualifier (NULL = none), unit (NULL = none). */
+static void check_stat(const char *s, const el_stat *st, const char *span, double value,
+                       el_stat_kind kind, const char *qual, const char *unit)
+{
+    if (st->len != strlen(span) || memcmp(s + st->off, span, st->len) != 0)
+        fail_msg("span: got [%.*s], want [%s]", (int)st->len, s + st->off, span);
+    if (fabs(st->value - value) > 1e-9 * fmax(1.0, fabs(value)))
+        fail_msg("[%s] value: got %.12g, want %.12g", span, st->value, value);
+    if (st->kind != kind)
+        fail_msg("[%s] kind: got %s, want %s", span, el_stats_kind_name(st->kind),
+                 el_stats_kind_name(kind));
+    if (!qual != !st->qualifier || (qual && strcmp(qual, st->qualifier) != 0))
+        fail_msg("[%s] qualifier: got %s, want %s", span, st->qualifier ? st->qualifier : "NULL",
+                 qual ? qual : "NULL");
+    if (unit == NULL) {
+        if (st->unit_len != 0)
+            fail_msg("[%s] unit: got [%.*s], want none", span, (int)st->unit_len, s + st->unit_off);
+    } else if (st->unit_len != strlen(unit) || memcmp(s + st->unit_off, unit, st->unit_len)) {
+        fail_msg("[%s] unit: got [%.*s], want [%s]", span, (int)st->unit_len, s + st->unit_off,
+                 unit);
+    }
+}
+
+struct one {
+    const char *text;
+    const char *span;
+    double value;
+    el_stat_kind kind;
+    const char *qual;
+    const char *unit;
+};
+
+/* Each text holds exactly the one statistic described. */
+static void run_ones(const struct one *cases, size_t cnt)
+{
+    for (size_t i = 0; i < cnt; i++) {
+        char *b;
+        struct found f = scan_copy(cases[i].text, &b);
+        if (f.n != 1)
+            fail_msg("\"%s\": %zu statistics, want 1 (%s)", cases[i].text, f.n, cases[i].span);
+        check_stat(b, &f.v[0], cases[i].span, cases[i].value, cases[i].kind, cases[i].qual,
+                   cases[i].unit);
+        free(b);
+    }
+}
+
+/* Each text holds no statistic at all. */
+static void run_nones(const char *const *texts, size_t cnt)
+{
+    for (size_t i = 0; i < cnt; i++) {
+        char *b;
+        struct found f = scan_copy(texts[i], &b);
+        if (f.n != 0)
+            fail_msg("\"%s\": found [%.*s], want nothing", texts[i], (int)f.v[0].len,
+                     b + f.v[0].off);
+        free(b);
+    }
+}
+
+#define N(a) (sizeof(a) / sizeof *(a))
+#define C EL_STAT_COUNT
+#define P EL_STAT_PERCENT
+#define M EL_STAT_MONEY
+#define D EL_STAT_DURATION
+#define T EL_STAT_DATE
+#define O EL_STAT_OTHER
+
+static void test_arabic_counts(void **state)
+{
+    static const struct one cases[] = {
+        {"街道一年调处邻里矛盾 3200 余件。", "3200 余件", 3200, C, "余", "件"},
+        {"全年排查隐患 1.2 万起，", "1.2 万起", 12000, C, NULL, "起"},
+        {"组织 508 名志愿者", "508 名", 508, C, NULL, "名"},
+        {"打通了 16 个部门的数据", "16 个", 16, C, NULL, "个"},
+        {"共有 64 户签约", "64 户", 64, C, NULL, "户"},
+        {"下放 83 项审批事项", "83 项", 83, C, NULL, "项"},
+        {"救治 19 例突发病人", "19 例", 19, C, NULL, "例"},
+        {"新装电梯 145 部", "145 部", 145, C, NULL, "部"},
+        {"服务 3.6 万人次", "3.6 万人次", 36000, C, NULL, "人次"},
+        {"惠及 2.4 万户家庭", "2.4 万户", 24000, C, NULL, "户"},
+        {"志愿者超 12 万人，", "超 12 万人", 120000, C, "超", "人"},
+        {"联合 9 部门开展整治", "9 部门", 9, C, NULL, "部门"},
+        {"新建 3,600 个充电桩", "3,600 个", 3600, C, NULL, "个"},
+        {"开通 40 条公交线路", "40 条", 40, C, NULL, "条"},
+        {"整治 1200 亩撂荒地", "1200 亩", 1200, C, NULL, "亩"},
+        {"修复河道 35 公里", "35 公里", 35, C, NULL, "公里"},
+        {"绿道 12.5km 全线贯通", "12.5km", 12.5, C, NULL, "km"},
+        {"回收 3 千吨塑料", "3 千吨", 3000, C, NULL, "吨"},
+        {"跑道长 5 千米", "5 千米", 5, C, NULL, "千米"},
+        {"服务 80 岁以上老人", "80 岁以上", 80, C, "以上", "岁"},
+        {"年满 18 周岁", "18 周岁", 18, C, NULL, "周岁"},
+        {"全市共 45 所学校", "45 所", 45, C, NULL, "所"},
+        {"累计 1.8 万", "1.8 万", 18000, C, NULL, NULL},
+        {"培训３００名网格员", "３００名", 300, C, NULL, "名"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+static void test_chinese_counts(void **state)
+{
+    static const struct one cases[] = {
+        {"发放一千二百份问卷", "一千二百份", 1200, C, NULL, "份"},
+        {"走访十八个村", "十八个", 18, C, NULL, "个"},
+        {"吸引三万人参与", "三万人", 30000, C, NULL, "人"},
+        {"覆盖两千余户", "两千余户", 2000, C, "余", "户"},
+        {"引进两家企业", "两家", 2, C, NULL, "家"},
+        {"发生两起事故", "两起", 2, C, NULL, "起"},
+        {"组建十多个服务队", "十多个", 10, C, "多", "个"},
+        {"招募一万名志愿者", "一万名", 10000, C, NULL, "名"},
+        {"新建三百零五座桥", "三百零五座", 305, C, NULL, "座"},
+        {"惠及三万五人", "三万五人", 35000, C, NULL, "人"},
+        {"累计十余万人受益", "十余万人", 100000, C, "余", "人"},
+        {"每周三次上门", "三次", 3, C, NULL, "次"},
+        {"完成三项改革", "三项", 3, C, NULL, "项"},
+        {"伍佰名", "伍佰名", 500, C, NULL, "名"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+static void test_money(void **state)
+{
+    static const struct one cases[] = {
+        {"投入 1.5 亿元", "1.5 亿元", 150000000, M, NULL, "元"},
+        {"筹集两千余万元", "两千余万元", 20000000, M, "余", "元"},
+        {"人均增收 800 元", "800 元", 800, M, NULL, "元"},
+        {"吸引投资一亿元", "一亿元", 100000000, M, NULL, "元"},
+        {"出口额 3 千万美元", "3 千万美元", 30000000, M, NULL, "美元"},
+        {"规模达 2 万亿元", "2 万亿元", 2e12, M, NULL, "元"},
+        {"节省 20 多万元", "20 多万元", 200000, M, "多", "元"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+static void test_percent(void **state)
+{
+    static const struct one cases[] = {
+        {"办结率达 97%。", "97%", 97, P, NULL, "%"},
+        {"下降 62.5％", "62.5％", 62.5, P, NULL, "％"},
+        {"满意度 96 % 以上", "96 % 以上", 96, P, "以上", "%"},
+        {"参与率不足 15%，", "不足 15%", 15, P, "不足", "%"},
+        {"提高 5 个百分点", "5 个百分点", 5, P, NULL, "个百分点"},
+        {"比例为 3‰", "3‰", 0.3, P, NULL, "‰"},
+        {"近三成居民", "近三成", 30, P, "近", "成"},
+        {"接近四成", "接近四成", 40, P, "接近", "成"},
+        {"七成以上的村", "七成以上", 70, P, "以上", "成"},
+        {"九成受访者", "九成", 90, P, NULL, "成"},
+        {"仅一成", "仅一成", 10, P, "仅", "成"},
+        {"百分之六十的事项", "百分之六十", 60, P, NULL, NULL},
+        {"百分之百", "百分之百", 100, P, NULL, NULL},
+        {"百分之三十五点五", "百分之三十五点五", 35.5, P, NULL, NULL},
+        {"近百分之八十", "近百分之八十", 80, P, "近", NULL},
+        {"千分之三", "千分之三", 0.3, P, NULL, NULL},
+        {"三分之一的时间", "三分之一", 100.0 / 3, P, NULL, NULL},
+        {"四分之三", "四分之三", 75, P, NULL, NULL},
+        {"十分之一", "十分之一", 10, P, NULL, NULL},
+        {"超过三分之二", "超过三分之二", 200.0 / 3, P, "超过", NULL},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+static void test_ratios(void **state)
+{
+    static const struct one cases[] = {
+        {"产值翻一番", "翻一番", 2, O, NULL, "番"},     {"收入翻两番", "翻两番", 4, O, NULL, "番"},
+        {"客流翻了一番", "翻了一番", 2, O, NULL, "番"}, {"销量翻番", "翻番", 2, O, NULL, "番"},
+        {"订单翻倍", "翻倍", 2, O, NULL, "倍"},         {"效率提升 3 倍", "3 倍", 3, O, NULL, "倍"},
+        {"增长 1.5 倍", "1.5 倍", 1.5, O, NULL, "倍"},  {"增长两倍", "两倍", 2, O, NULL, "倍"},
+        {"增长了一倍", "一倍", 1, O, NULL, "倍"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+static void test_durations(void **state)
+{
+    static const struct one cases[] = {
+        {"24 小时在线", "24 小时", 24, D, NULL, "小时"},
+        {"步行 2 小时到镇上", "2 小时", 2, D, NULL, "小时"},
+        {"累计服务 50 万小时", "50 万小时", 500000, D, NULL, "小时"},
+        {"15 个工作日内办结", "15 个工作日", 15, D, NULL, "个工作日"},
+        {"3 年推动改造", "3 年", 3, D, NULL, "年"},
+        {"近 5 年来", "近 5 年", 5, D, "近", "年"},
+        {"十年如此", "十年", 10, D, NULL, "年"},
+        {"奋斗二十年", "二十年", 20, D, NULL, "年"},
+        {"历时 1.5 年", "1.5 年", 1.5, D, NULL, "年"},
+        {"约 2000 年前", "约 2000 年", 2000, D, "约", "年"},
+        {"两个多月", "两个多月", 2, D, "多", "月"},
+        {"三个多小时", "三个多小时", 3, D, "多", "小时"},
+        {"等了 6 个月", "6 个月", 6, D, NULL, "个月"},
+        {"3 日内答复", "3 日", 3, D, NULL, "日"},
+        {"5 日以内", "5 日以内", 5, D, "以内", "日"},
+        {"耗时 30 分钟", "30 分钟", 30, D, NULL, "分钟"},
+        {"大约 5 天", "大约 5 天", 5, D, "大约", "天"},
+        {"用时 3 周", "3 周", 3, D, NULL, "周"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+static void test_dates(void **state)
+{
+    static const struct one cases[] = {
+        {"2023 年排查纠纷", "2023 年", 2023, T, NULL, "年"},
+        {"2021年起", "2021年", 2021, T, NULL, "年"},
+        {"2023 年 5 月启动", "2023 年 5 月", 2023, T, NULL, "年"},
+        {"2024 年 10 月 1 日起", "2024 年 10 月 1 日", 2024, T, NULL, "年"},
+        {"2022年3月份", "2022年3月份", 2022, T, NULL, "年"},
+        {"5 月 1 日", "5 月 1 日", 5, T, NULL, "月"},
+        {"截至 6 月底", "6 月", 6, T, NULL, "月"},
+        {"五月", "五月", 5, T, NULL, "月"},
+        {"十二月", "十二月", 12, T, NULL, "月"},
+        {"二〇二三年五月一日", "二〇二三年五月一日", 2023, T, NULL, "年"},
+        {"１９７８年", "１９７８年", 1978, T, NULL, "年"},
+        {"15 日召开", "15 日", 15, T, NULL, "日"},
+        {"上世纪 80 年代", "80 年代", 80, T, NULL, "年代"},
+        {"21 世纪", "21 世纪", 21, T, NULL, "世纪"},
+        {"2023 年以来", "2023 年", 2023, T, NULL, "年"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+static void test_qualifiers(void **state)
+{
+    static const struct one cases[] = {
+        {"约 4300 件", "约 4300 件", 4300, C, "约", "件"},
+        {"超过 1 万家", "超过 1 万家", 10000, C, "超过", "家"},
+        {"将近 2 万户", "将近 2 万户", 20000, C, "将近", "户"},
+        {"逾 2000 人", "逾 2000 人", 2000, C, "逾", "人"},
+        {"仅 3 人", "仅 3 人", 3, C, "仅", "人"},
+        {"不到 10 家", "不到 10 家", 10, C, "不到", "家"},
+        {"1000 多名", "1000 多名", 1000, C, "多", "名"},
+        {"10 多万人", "10 多万人", 100000, C, "多", "人"},
+        {"1.2 万余起", "1.2 万余起", 12000, C, "余", "起"},
+        {"30 人左右", "30 人左右", 30, C, "左右", "人"},
+        {"30 岁上下的", "30 岁上下", 30, C, "上下", "岁"},
+        {"5 岁以下儿童", "5 岁以下", 5, C, "以下", "岁"},
+        {"多达 300 件", "300 件", 300, C, NULL, "件"},
+        {"附近 3 个村", "3 个", 3, C, NULL, "个"},   /* 附近 is "nearby", not 近 */
+        {"节约 30% 用水", "30%", 30, P, NULL, "%"},  /* 节约 is "save", not 约 */
+        {"约　3 成", "约　3 成", 30, P, "约", "成"}, /* ideographic space */
+        {"30 人上下班", "30 人", 30, C, NULL, "人"}, /* 上下班 is a word */
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+/* The brief's traps: labels, ordinals, bare 一, slogans, idioms, metaphors, Latin tokens. */
+static void test_traps(void **state)
+{
+    static const char *const texts[] = {
+        "论点 1：强化引领",
+        "分论点一",
+        "第一，第三，第 3 名，第三名，第十九届",
+        "一是加强领导，二是压实责任，三是健全机制",
+        "一方面，另一方面",
+        "一些地方",
+        "大家一起努力",
+        "一个支点、一项制度、一次办好、一起纠纷、一名党员、一年来、一天",
+        "统一部署，唯一出路，万一失守，千万不能，一旦出现",
+        "三农问题",
+        "五位一体，四个全面，两个确立，两个维护，四个意识，八项规定，三个代表",
+        "十四五规划，十三五时期",
+        "党的二十大，二十大报告，十九大",
+        "一带一路，两山理论，一心一意，千方百计，万众一心，四面八方，千家万户",
+        "百花齐放，一马当先，九牛一毛，一以贯之，三番五次，三人成虎，三头六臂",
+        "打通服务群众的“最后一公里”",
+        "1. 选取三地实践\n2、对比论证\n（3）层层递进\n(4) 首尾呼应\n　　5．结尾",
+        "1.\n",
+        "5G 基站，G20 峰会，COVID-19 疫情，PM2.5 浓度，4K 屏幕，3D 打印",
+        "版本 1.2.3 发布",
+        "编号 123456789012345678 件",
+        "拨打 12345 热线",
+        "数十家企业，几十万人，上百人，成千上万，十几个，五六十人，一两个，七八成，三五成群",
+        "周一开会，星期三值班，初三",
+        "二次创业，二期工程",
+        "十分重要",
+        "一成不变，成为一种常态",
+        "三年级学生，5 号楼",
+        "七台河市，五家渠，五台山",
+        "十年树木",
+        "零距离，零容忍",
+        "别有一番滋味",
+        "推翻旧制，翻身",
+        "百分之",
+        "三分之",
+        "翻了",
+        "近",
+        "近 ",
+        "月",
+    };
+    (void)state;
+    run_nones(texts, N(texts));
+}
+
+static void test_sequence(void **state)
+{
+    const char *text = "全年化解纠纷 1.2 万起，办结率达 98%；2023 年投入 1.5 亿元，"
+                       "近三成居民参与，服务 24 小时不打烊，产值翻一番。";
+    char *b;
+    struct found f = scan_copy(text, &b);
+    (void)state;
+    assert_int_equal(f.n, 7);
+    check_stat(b, &f.v[0], "1.2 万起", 12000, C, NULL, "起");
+    check_stat(b, &f.v[1], "98%", 98, P, NULL, "%");
+    check_stat(b, &f.v[2], "2023 年", 2023, T, NULL, "年");
+    check_stat(b, &f.v[3], "1.5 亿元", 150000000, M, NULL, "元");
+    check_stat(b, &f.v[4], "近三成", 30, P, "近", "成");
+    check_stat(b, &f.v[5], "24 小时", 24, D, NULL, "小时");
+    check_stat(b, &f.v[6], "翻一番", 2, O, NULL, "番");
+    free(b);
+}
+
+static void test_ranges_and_labels(void **state)
+{
+    char *b;
+    struct found f;
+    (void)state;
+
+    /* a range reports its upper bound with the unit; the lower bound has none */
+    f = scan_copy("3-5 年", &b);
+    assert_int_equal(f.n, 1);
+    check_stat(b, &f.v[0], "5 年", 5, D, NULL, "年");
+    free(b);
+
+    /* a list label followed by a figure: the label is skipped, the figure kept */
+    f = scan_copy("1. 3 个部门联动", &b);
+    assert_int_equal(f.n, 1);
+    check_stat(b, &f.v[0], "3 个", 3, C, NULL, "个");
+    free(b);
+
+    /* a decimal at the start of a line is a decimal, not a label */
+    f = scan_copy("1.5 年完成", &b);
+    assert_int_equal(f.n, 1);
+    check_stat(b, &f.v[0], "1.5 年", 1.5, D, NULL, "年");
+    free(b);
+
+    /* COVID-19 is a name; the 19 after it is a count */
+    f = scan_copy("COVID-19 疫情 19 例", &b);
+    assert_int_equal(f.n, 1);
+    check_stat(b, &f.v[0], "19 例", 19, C, NULL, "例");
+    free(b);
+
+    /* two dates in a row stay two statistics */
+    f = scan_copy("2023 年至 2024 年", &b);
+    assert_int_equal(f.n, 2);
+    check_stat(b, &f.v[0], "2023 年", 2023, T, NULL, "年");
+    check_stat(b, &f.v[1], "2024 年", 2024, T, NULL, "年");
+    free(b);
+
+    /* a figure at the very end of the buffer */
+    f = scan_copy("翻一番", &b);
+    assert_int_equal(f.n, 1);
+    free(b);
+    f = scan_copy("百分之五", &b);
+    assert_int_equal(f.n, 1);
+    free(b);
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(el_stats_kind_name(EL_STAT_COUNT), "count");
+    assert_string_equal(el_stats_kind_name(EL_STAT_PERCENT), "percent");
+    assert_string_equal(el_stats_kind_name(EL_STAT_MONEY), "money");
+    assert_string_equal(el_stats_kind_name(EL_STAT_DURATION), "duration");
+    assert_string_equal(el_stats_kind_name(EL_STAT_DATE), "date");
+    assert_string_equal(el_stats_kind_name(EL_STAT_OTHER), "other");
+}
+
+/* ---- Hostile input ----------------------------------------------------------------------------
+ */
+
+struct tally {
+    size_t n;
+    double max;
+    size_t end; /* highest off + len */
+};
+
+static void tally(void *ctx, const el_stat *st)
+{
+    struct tally *t = ctx;
+    t->n++;
+    assert_true(isfinite(st->value));
+    if (st->value > t->max)
+        t->max = st->value;
+    if (st->off + st->len > t->end)
+        t->end = st->off + st->len;
+}
+
+/* A buffer of unit repeated to at least want bytes (exact size, no NUL). */
+static char *repeat(const char *unit, size_t want, size_t *n)
+{
+    size_t l = strlen(unit), times = (want + l - 1) / l;
+    char *b = malloc(l * times);
+    assert_non_null(b);
+    for (size_t i = 0; i < times; i++)
+        memcpy(b + i * l, unit, l);
+    *n = l * times;
+    return b;
+}
+
+static struct tally scan_timed(const char *s, size_t n, double limit)
+{
+    struct tally t = {0, 0, 0};
+    clock_t c0 = clock();
+    el_stats_scan(s, n, tally, &t);
+    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    if (secs > limit)
+        fail_msg("scan of %zu bytes took %.2fs (limit %.1fs)", n, secs, limit);
+    assert_true(t.end <= n);
+    return t;
+}
+
+static void test_digit_run(void **state)
+{
+    size_t n;
+    char *b = repeat("9", 1 << 20, &n);
+    (void)state;
+    struct tally t = scan_timed(b, n, 5);
+    assert_int_equal(t.n, 0);
+    b[n - 1] = '%'; /* even with a unit the 1 MB run is no figure */
+    t = scan_timed(b, n, 5);
+    assert_int_equal(t.n, 0);
+    free(b);
+
+    b = repeat("九", 1 << 20, &n);
+    t = scan_timed(b, n, 5);
+    assert_int_equal(t.n, 0);
+    free(b);
+    b = repeat("十万", 1 << 20, &n);
+    t = scan_timed(b, n, 5);
+    assert_int_equal(t.n, 0);
+    free(b);
+    b = repeat("亿", 1 << 20, &n);
+    t = scan_timed(b, n, 5);
+    assert_int_equal(t.n, 0);
+    free(b);
+}
+
+static void test_many_numbers(void **state)
+{
+    size_t n;
+    char *b = repeat("3200 余件，", 200000 * strlen("3200 余件，"), &n);
+    (void)state;
+    struct tally t = scan_timed(b, n, 10);
+    assert_int_equal(t.n, 200000);
+    assert_true(t.max == 3200);
+    free(b);
+
+    b = repeat("近", 3 << 20, &n); /* qualifiers that never reach a number */
+    t = scan_timed(b, n, 10);
+    assert_int_equal(t.n, 0);
+    free(b);
+    b = repeat("1,000,", 1 << 20, &n);
+    t = scan_timed(b, n, 10);
+    assert_int_equal(t.n, 0);
+    free(b);
+}
+
+static void test_long_line(void **state)
+{
+    size_t n;
+    char *b = repeat("打通服务群众的最后一公里，基层治理取得成效 12 项。", 30u << 20, &n);
+    (void)state;
+    struct tally t = scan_timed(b, n, 20);
+    assert_true(t.n > 0);
+    assert_true(t.max == 12);
+    free(b);
+}
+
+static void test_garbage(void **state)
+{
+    static const char alphabet[] = "0123456789.,%％ 　万亿千百十一二两三九余多近超约年月日号个成"
+                                   "翻番分之以上第\xe4\xb8\xff\xc0\x80\xef\xbc\n";
+    size_t n = 4u << 20, al = sizeof alphabet - 1;
+    char *b = malloc(n);
+    uint32_t x = 12345;
+    (void)state;
+    assert_non_null(b);
+    for (size_t i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        b[i] = (char)(x >> 16);
+    }
+    scan_timed(b, n, 10);
+    for (size_t i = 0; i < n; i++) {
+        x = x * 1103515245u + 12345u;
+        b[i] = alphabet[(x >> 16) % al];
+    }
+    struct tally t = scan_timed(b, n, 10);
+    assert_true(t.max < 1e17);
+    /* truncated sequences at the very end of the buffer */
+    static const char *const tails[] = {"3\xe5", "3 \xe4\xb8", "近\xe4", "百分之\xe4\xb8",
+                                        "2023 年 5\xe6"};
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
+        scan_timed(tails[i], strlen(tails[i]), 1);
+    el_stats_scan("", 0, tally, &t);
+    free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arabic_counts),
+        cmocka_unit_test(test_chinese_counts),
+        cmocka_unit_test(test_money),
+        cmocka_unit_test(test_percent),
+        cmocka_unit_test(test_ratios),
+        cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_qualifiers),
+        cmocka_unit_test(test_traps),
+        cmocka_unit_test(test_sequence),
+        cmocka_unit_test(test_ranges_and_labels),
+        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_digit_run),
+        cmocka_unit_test(test_many_numbers),
+        cmocka_unit_test(test_long_line),
+        cmocka_unit_test(test_garbage),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
