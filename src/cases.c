@@ -805,6 +805,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
         if (j < sc->ments.n && sc->ments.v[j].s < end)
             end = sc->ments.v[j].s;
 
+        if (doc->cases.n >= EL_ITEMS_MAX)
+            break;
         el_case *c = EL_VEC_PUSH(doc->cases);
         memset(c, 0, sizeof *c);
         c->place = (el_span){base + m->s, m->e - m->s};

@@ -20,6 +20,9 @@
 #include "essaylint.h"
 #include "util.h"
 
+/* Most cases, statistics, quotes or devices kept for one file: past it, input is hostile. */
+#define EL_ITEMS_MAX 10000
+
 /* A byte range; in `plain` unless a field says otherwise. len 0 means absent. */
 typedef struct el_span {
     size_t off, len;

@@ -21,6 +21,8 @@ struct emit_ctx {
 static void on_stat(void *ctx, const el_stat *st)
 {
     struct emit_ctx *e = ctx;
+    if (e->doc->stats.n >= EL_ITEMS_MAX)
+        return;
     el_stat_item *it = EL_VEC_PUSH(e->doc->stats);
     it->txt = (el_span){e->base + st->off, st->len};
     it->value = st->value;

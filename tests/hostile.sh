@@ -6,8 +6,8 @@
 set -u
 bin=$1
 jsoncheck=$2
-limit=${HOSTILE_LIMIT:-20}
-[ "${HOSTILE_SLOW:-0}" = 1 ] && limit=$((limit * 6))
+limit=${HOSTILE_LIMIT:-30}
+[ "${HOSTILE_SLOW:-0}" = 1 ] && limit=$((limit * 8))
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 pass=0
