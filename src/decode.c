@@ -252,7 +252,7 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
             free(repaired);
             nbad = 0;
             first_bad = SIZE_MAX;
-        } else if (nbad * 10 <= len) {
+        } else if (nbad * 10 <= len || nbad <= 4) {
             enc = EL_ENC_UTF8;
             out = repaired;
             outlen = rlen;

@@ -74,6 +74,8 @@ static const char *const continue_words[] = {
     "例如", "比如", "譬如", "因此", "所以", "可见", "而且", "况且", "对此", "为此",
     "与之相比", "相比之下", "具体而言", "具体来说", "事实上", "其中", NULL};
 
+static const char *const open_quotes[] = {"“", "「", "\"", NULL};
+
 static const char *const cn_digits = "〇一二三四五六七八九十";
 
 /* Value of a Chinese numeral (一 .. 九十九) at s[0..n); *len gets its bytes; 0 if none. */
@@ -1049,10 +1051,20 @@ static void build_sections(el_doc *doc, ev_vec *evs)
             infer_run(&bd, v, 0, z, true, !bd.have_concl);
     }
     i = z;
-    size_t last_arg_zone = n;
+    size_t last_arg_zone = n, max_arg_paras = 0;
     for (size_t j = 0; j < n; j++)
         if (v[j].type == EV_ZONE && (v[j].zone == Z_ARG || v[j].zone == Z_ARGS))
             last_arg_zone = j;
+    /* Paragraphs in the fullest argument other than the last one. */
+    for (size_t j = 0; j < last_arg_zone && j < n; j++) {
+        if (v[j].type != EV_ZONE || v[j].zone != Z_ARG)
+            continue;
+        size_t np = 0;
+        for (size_t k = j + 1; k < n && v[k].type != EV_ZONE; k++)
+            np += v[k].type == EV_PARA;
+        if (np > max_arg_paras)
+            max_arg_paras = np;
+    }
     while (i < n) {
         const ev *zv = &v[i];
         size_t end = i + 1;
@@ -1085,15 +1097,21 @@ static void build_sections(el_doc *doc, ev_vec *evs)
             if (title.len == 0 && first_para < end)
                 title = topic_sentence(doc, &v[first_para]);
             open_section(&bd, EL_SEC_ARGUMENT, title, zv->line);
-            /* The last argument may end with the unlabelled conclusion. */
+            /* The last argument may end with the unlabelled conclusion: a paragraph that
+             * opens with a closing cue or a quotation, or one more paragraph than any other
+             * argument has. */
             size_t split = end;
             if (i == last_arg_zone && !later_concl && !bd.have_concl) {
-                size_t pl[2] = {n, n}, np = 0;
-                for (size_t j = end; j-- > i + 1 && np < 2;)
-                    if (v[j].type == EV_PARA)
-                        pl[np++] = j;
-                if (np == 2 && starts_with(doc, &v[pl[0]], closing_words))
-                    split = pl[0];
+                size_t last = end, np = 0;
+                for (size_t j = i + 1; j < end; j++)
+                    if (v[j].type == EV_PARA) {
+                        np++;
+                        last = j;
+                    }
+                bool cue = np >= 2 && (starts_with(doc, &v[last], closing_words) ||
+                                       starts_with(doc, &v[last], open_quotes));
+                if (np >= 2 && (cue || np > max_arg_paras))
+                    split = last;
             }
             emit_range(&bd, v, i + 1, split);
             if (split < end) {
