@@ -47,6 +47,22 @@ for f in samples/*; do
     done
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
+# The GB18030+CRLF twin must report exactly what its UTF-8 original reports
+# (counts, every position), but for its path and encoding.
+twin() {
+    sed 's/"path":"[^"]*"//; s/"encoding":"[^"]*"//' "$1"
+}
+a=$tmp/01-rural-plain.txt.json
+b=$tmp/02-rural-plain-gb18030-crlf.txt.json
+if [ "$mode" = check ] && [ -f "$a" ] && [ -f "$b" ]; then
+    if [ "$(twin "$a")" = "$(twin "$b")" ]; then
+        pass=$((pass + 1))
+    else
+        echo "golden: the GB18030+CRLF twin differs from its UTF-8 original" >&2
+        fail=$((fail + 1))
+    fi
+fi
+
 if [ "$mode" = update ]; then
     echo "golden: regenerated $dir from samples/; review with git diff"
     exit 0
