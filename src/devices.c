@@ -120,20 +120,6 @@ static int delim(uint32_t c)
     return 0;
 }
 
-static size_t back1(const char *s, size_t i)
-{
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
-        j--;
-    return j;
-}
-
-static uint32_t prev_cp(const char *s, size_t i, size_t *start)
-{
-    size_t j = back1(s, i), k;
-    *start = j;
-    return el_text_cp(s, i, j, &k);
-}
 
 static bool word_at(const char *s, size_t n, size_t i, const char *w)
 {
@@ -218,7 +204,7 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
         }
         while (b > a) {
             size_t j;
-            uint32_t c = prev_cp(s, b, &j);
+            uint32_t c = el_text_prev_cp(s, b, &j);
             if (!is_hspace(c) && !is_closer(c))
                 break;
             b = j;
@@ -463,7 +449,7 @@ static bool shi_de_x(const struct dstate *st, const char *s, const el_qpair *p)
     for (size_t i = p->inner; i < p->close; i += k, ncp++)
         if (!el_text_is_han(el_text_cp(s, p->close, i, &k)))
             return false;
-    if (ncp < 2 || ncp > 6 || p->open == 0 || prev_cp(s, p->open, &j) != 0x7684) /* 的 */
+    if (ncp < 2 || ncp > 6 || p->open == 0 || el_text_prev_cp(s, p->open, &j) != 0x7684) /* 的 */
         return false;
     /* A place right before 的 makes X that place's initiative (鄞州区的“红管家”). */
     for (size_t h = hit_lower(&st->hits, j); h < st->hits.n && st->hits.v[h].end == j; h++)
@@ -471,12 +457,12 @@ static bool shi_de_x(const struct dstate *st, const char *s, const el_qpair *p)
             return false;
     for (size_t m = 0, i = j; i > 0 && m < 30; m++) {
         size_t t;
-        uint32_t c = prev_cp(s, i, &t);
+        uint32_t c = el_text_prev_cp(s, i, &t);
         if (delim(c))
             return false;
         if (c == 0x662F) { /* 是 */
             size_t u;
-            uint32_t before = t > 0 ? prev_cp(s, t, &u) : 0;
+            uint32_t before = t > 0 ? el_text_prev_cp(s, t, &u) : 0;
             uint32_t after = el_text_cp(s, p->open, i, &k);
             if (after != 0x5426 && !cp_in(before, is_prefix_excl)) /* not 是否, 但是 */
                 return !is_case_name(st, s, p->inner, p->close);
@@ -523,7 +509,7 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
             }
         } else if (c == 0x50CF) { /* 像…一样 */
             size_t t;
-            if (i > 0 && cp_in(prev_cp(s, i, &t), xiang_nouns))
+            if (i > 0 && cp_in(el_text_prev_cp(s, i, &t), xiang_nouns))
                 continue;
             if (word_at(s, n, i + k, "素"))
                 continue;
@@ -587,7 +573,7 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
         if (el_text_ncp(s + h->start, h->end - h->start) < 2) {
             size_t t = h->start, u;
             uint32_t c = 0;
-            while (t > 0 && is_hspace(c = prev_cp(s, t, &u)))
+            while (t > 0 && is_hspace(c = el_text_prev_cp(s, t, &u)))
                 t = u;
             if (t > 0 && !delim(c) && !is_closer(c))
                 continue;
@@ -606,13 +592,13 @@ static void find_questions(struct dstate *st, const char *s, size_t n, size_t ba
     for (size_t i = 0; i < n;) {
         size_t e = i + el_text_sentence_end(s + i, n - i), b = e, j, k;
         while (b > i) {
-            uint32_t c = prev_cp(s, b, &j);
+            uint32_t c = el_text_prev_cp(s, b, &j);
             if (!is_closer(c) && !is_hspace(c) && c != '\n')
                 break;
             b = j;
         }
         if (b > i) {
-            uint32_t c = prev_cp(s, b, &j);
+            uint32_t c = el_text_prev_cp(s, b, &j);
             if (c == 0xFF1F || c == '?') {
                 size_t a = i;
                 while (a < b && is_hspace(el_text_cp(s, b, a, &k)))
@@ -759,7 +745,7 @@ static void find_title_parallel(struct dstate *st)
         bool quoted_end = true;
         for (size_t i = 0; i < nt && quoted_end; i++) {
             size_t j;
-            quoted_end = is_closer(prev_cp(s, t[i].off + t[i].len, &j));
+            quoted_end = is_closer(el_text_prev_cp(s, t[i].off + t[i].len, &j));
         }
         size_t l0[4], n0 = title_shape(s, t[0], l0);
         size_t slack = n0 < 2 ? 0 : quoted_end ? 2 : 1;

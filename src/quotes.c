@@ -104,21 +104,6 @@ void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out)
 /* ---- small UTF-8 helpers ------------------------------------------------------------- */
 
 /* Start of the code point ending at s[i] (i > 0). */
-static size_t back1(const char *s, size_t i)
-{
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
-        j--;
-    return j;
-}
-
-/* Code point ending at s[i] (i > 0); *start gets its offset. */
-static uint32_t prev_cp(const char *s, size_t i, size_t *start)
-{
-    size_t j = back1(s, i), k;
-    *start = j;
-    return el_text_cp(s, i, j, &k);
-}
 
 static bool is_hspace(uint32_t c)
 {
@@ -287,7 +272,7 @@ static void ci_build(void)
         if (e->ncp >= CLAUSE_MIN_CP) {
             size_t k, s0;
             uint32_t first = el_text_cp(key, e->klen, 0, &k);
-            uint32_t last = prev_cp(key, e->klen, &s0);
+            uint32_t last = el_text_prev_cp(key, e->klen, &s0);
             ci.byfirst[ci.nref] = (struct cpref){first, (uint32_t)i};
             ci.bylast[ci.nref++] = (struct cpref){last, (uint32_t)i};
         }
@@ -537,7 +522,7 @@ static size_t clause_start(const char *s, size_t i, size_t lo)
 {
     while (i > lo) {
         size_t j;
-        uint32_t c = prev_cp(s, i, &j);
+        uint32_t c = el_text_prev_cp(s, i, &j);
         if (j < lo || is_clause_mark(c))
             break;
         i = j;
@@ -557,14 +542,14 @@ static el_span last_title(const char *s, size_t lo, size_t hi)
     el_span none = {0, 0};
     size_t i = hi, j;
     while (i > lo) {
-        uint32_t c = prev_cp(s, i, &j);
+        uint32_t c = el_text_prev_cp(s, i, &j);
         if (j < lo)
             return none;
         if (c == 0x300B) { /* 》 */
             size_t close = j, m = j;
             while (m > lo) {
                 size_t t;
-                uint32_t d = prev_cp(s, m, &t);
+                uint32_t d = el_text_prev_cp(s, m, &t);
                 if (t < lo || d == 0x300B)
                     return none;
                 if (d == 0x300A) /* 《 */
@@ -591,7 +576,7 @@ static el_span trim_speaker(const char *s, el_span sp)
     a += el_text_prefix(s + a, b - a, speaker_heads);
     for (size_t t; (t = ends_with_one(s + a, b - a, speaker_tails)) > 0 && t < b - a;)
         b -= t;
-    while (b > a && is_hspace(prev_cp(s, b, &j)))
+    while (b > a && is_hspace(el_text_prev_cp(s, b, &j)))
         b = j;
     /* 老李在会上说 → 老李: a place or occasion after 在 is not the speaker. */
     for (size_t p = a; p < b; p += k) {
@@ -616,10 +601,10 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     struct lead L = {LEAD_NONE, false, {0, 0}, {0, 0}};
     size_t j = open, t;
     uint32_t c;
-    while (j > 0 && is_hspace(prev_cp(s, j, &t)))
+    while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
         j = t;
     if (j > 0) {
-        c = prev_cp(s, j, &t);
+        c = el_text_prev_cp(s, j, &t);
         if (c == 0xFF1A || c == ':') {
             L.colon = true;
             j = t;
@@ -627,7 +612,7 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
             j = t;
         }
     }
-    while (j > 0 && is_hspace(prev_cp(s, j, &t)))
+    while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
         j = t;
     size_t lo = j > LEAD_WINDOW ? j - LEAD_WINDOW : 0;
     size_t cl = clause_start(s, j, lo);
@@ -868,7 +853,7 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
             size_t off = a + m.off, len = m.len < e - a - m.off ? m.len : e - a - m.off;
             /* Drop the final mark (and closers) from the span. */
             while (len > 0) {
-                size_t j = back1(s, off + len);
+                size_t j = el_text_back(s, off + len);
                 if (j < off || !is_dropped(s, off + len, j, &k))
                     break;
                 len = j - off;

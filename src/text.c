@@ -18,6 +18,21 @@ uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len)
     return uc;
 }
 
+size_t el_text_back(const char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+        j--;
+    return j;
+}
+
+uint32_t el_text_prev_cp(const char *s, size_t i, size_t *start)
+{
+    size_t j = el_text_back(s, i), k;
+    *start = j;
+    return el_text_cp(s, i, j, &k);
+}
+
 bool el_text_is_han(uint32_t c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||

@@ -13,6 +13,10 @@
 
 /* Decode the code point at s[i] (i < n); *len gets its byte length. Invalid bytes give U+FFFD. */
 uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len);
+/* Offset of the code point that ends just before s[i] (i > 0). */
+size_t el_text_back(const char *s, size_t i);
+/* Code point ending just before s[i] (i > 0); *start gets its offset. */
+uint32_t el_text_prev_cp(const char *s, size_t i, size_t *start);
 /* True for a Han ideograph. */
 bool el_text_is_han(uint32_t c);
 /* True for whitespace, ASCII or Unicode (U+3000 included). */
