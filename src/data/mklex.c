@@ -46,6 +46,7 @@ static const char *cur_file;
 static unsigned cur_line;
 
 /* Print a diagnostic (with the current file:line when reading) and exit 1. */
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void die(const char *fmt, ...)
 {
     va_list ap;
@@ -624,6 +625,7 @@ static void build_automaton(void)
 static unsigned col;
 
 /* Print one array item followed by a comma, wrapping lines near 100 columns. */
+static void item(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void item(const char *fmt, ...)
 {
     char buf[256];
