@@ -44,12 +44,10 @@ static void append_literal(el_doc *doc, const char *lit, size_t n, size_t a, siz
         size_t lim = cur + EL_ALIGN_WINDOW + k < b ? cur + EL_ALIGN_WINDOW + k : b;
         const char *p = cur < lim ? memmem(src + cur, lim - cur, lit + i, k) : NULL;
         size_t at = p ? (size_t)(p - src) : cur;
-        size_t before = doc->plain.n;
-        el_doc_plain_append(doc, at, k);
-        if (!p) {
-            /* Keep the decoded character though its bytes are not in the source. */
-            memcpy(doc->plain.v + before, lit + i, k);
-        }
+        if (p)
+            el_doc_plain_append(doc, at, k);
+        else /* keep the decoded character though its bytes are not in the source */
+            el_doc_plain_put(doc, at, lit + i, k);
         cur = p ? at + k : cur;
         i += k;
     }
@@ -188,8 +186,11 @@ static void add_block(el_doc *doc, cmark_node *node, enum el_block_type type)
     }
     /* Trim leading whitespace by moving the start; trailing by truncation. */
     size_t lead = el_blocks_lead_ws(doc->plain.v + start, doc->plain.n - start, NULL);
+    size_t kept = trim_plain(doc, start);
+    if (lead > kept) /* all whitespace: both trims took the same bytes */
+        lead = kept;
     b.txt.off = start + lead;
-    b.txt.len = trim_plain(doc, start) - lead;
+    b.txt.len = kept - lead;
     b.bold_len = b.bold_len > lead ? b.bold_len - lead : 0;
     if (b.bold_len > b.txt.len)
         b.bold_len = b.txt.len;

@@ -197,7 +197,7 @@ size_t el_doc_src(const el_doc *doc, size_t plain_off)
     size_t d = plain_off >= s->plain_off ? plain_off - s->plain_off : 0;
     if (d > s->len)
         d = s->len;
-    return s->src_off + d;
+    return s->src_off + d < doc->len ? s->src_off + d : doc->len;
 }
 
 int el_doc_section_at(const el_doc *doc, size_t plain_off)
@@ -222,13 +222,14 @@ int el_doc_section_at(const el_doc *doc, size_t plain_off)
     return -1;
 }
 
-size_t el_doc_plain_append(el_doc *doc, size_t src_off, size_t len)
+/* Append len bytes to plain, mapped to the source range starting at src_off. */
+static size_t plain_put(el_doc *doc, size_t src_off, const char *bytes, size_t len)
 {
     size_t at = doc->plain.n;
     if (len == 0)
         return at;
     doc->plain.v = xgrow(doc->plain.v, &doc->plain.cap, at + len + 1, 1);
-    memcpy(doc->plain.v + at, doc->text + src_off, len);
+    memcpy(doc->plain.v + at, bytes, len);
     doc->plain.n += len;
     doc->plain.v[doc->plain.n] = '\0';
     el_seg *last = doc->segs.n ? &doc->segs.v[doc->segs.n - 1] : NULL;
@@ -237,6 +238,19 @@ size_t el_doc_plain_append(el_doc *doc, size_t src_off, size_t len)
     else
         *EL_VEC_PUSH(doc->segs) = (el_seg){at, src_off, len};
     return at;
+}
+
+size_t el_doc_plain_append(el_doc *doc, size_t src_off, size_t len)
+{
+    return plain_put(doc, src_off, doc->text + src_off, len);
+}
+
+size_t el_doc_plain_put(el_doc *doc, size_t src_off, const char *bytes, size_t len)
+{
+    /* The segment must stay inside the source so every mapped offset is a real position. */
+    if (src_off + len > doc->len)
+        src_off = doc->len >= len ? doc->len - len : 0;
+    return plain_put(doc, src_off, bytes, len);
 }
 
 void el_doc_plain_sep(el_doc *doc)

@@ -210,6 +210,8 @@ int el_doc_section_at(const el_doc *doc, size_t plain_off);
 
 /* Append text[src_off..+len) to `plain` with its mapping; returns its plain offset. */
 size_t el_doc_plain_append(el_doc *doc, size_t src_off, size_t len);
+/* Append bytes that are not in the source (an unescaped literal) mapped near src_off. */
+size_t el_doc_plain_put(el_doc *doc, size_t src_off, const char *bytes, size_t len);
 /* Append a separator byte (not mapped) to `plain`. */
 void el_doc_plain_sep(el_doc *doc);
 
