@@ -657,13 +657,14 @@ static size_t stat_lower(const el_doc *doc, size_t x)
 }
 
 /* Collect the per-paragraph lists (hits, words, quotes, group ends), all sorted. */
-static void scan_para(const char *s, size_t n, struct scan *sc)
+static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
 {
+    const char *s = doc->plain.v + base;
     sc->places.n = sc->metaphors.n = 0;
     sc->contrast.n = sc->strong.n = sc->problems.n = sc->measures.n = sc->ends.n = 0;
     sc->ments.n = 0;
     sc->s = s;
-    el_lex_scan(s, n, on_hit, sc);
+    el_doc_lex_scan(doc, base, n, on_hit, sc);
     find_words(s, n, contrast_words, NULL, &sc->contrast);
     find_words(s, n, strong_contrast, NULL, &sc->strong);
     find_words(s, n, problem_words, NULL, &sc->problems);
@@ -735,7 +736,7 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
                        int section)
 {
     const char *s = doc->plain.v + base;
-    scan_para(s, n, sc);
+    scan_para(doc, base, n, sc);
     build_chains(s, n, sc);
     find_anon(s, n, sc);
     if (sc->ments.n > 1)
@@ -879,7 +880,7 @@ void el_extract_evidence(el_doc *doc)
         el_evidence *ev = &doc->sections.v[ps[p]].ev;
         if (ev->has_counter && ev->has_measure)
             continue;
-        scan_para(doc->plain.v + doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, &sc);
+        scan_para(doc, doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, &sc);
         if (sc.strong.n)
             ev->has_counter = true;
         if (sc.measures.n)

@@ -623,7 +623,7 @@ static void scan_block(struct dstate *st, el_span blk)
     if (n == 0 || st->doc->devices.n >= EL_DEVICES_MAX)
         return;
     st->hits.n = 0;
-    el_lex_scan(s, n, collect_hit, &st->hits);
+    el_doc_lex_scan(st->doc, blk.off, n, collect_hit, &st->hits);
     if (n > st->covcap) {
         free(st->cov);
         st->cov = xmalloc(n);

@@ -96,6 +96,7 @@ void el_doc_free(el_doc *doc)
     free(doc->sections.v);
     free(doc->roles);
     free(doc->blocks.v);
+    free(doc->lexhits.v);
     free(doc->segs.v);
     free(doc->plain.v);
     free(doc->lines.v);
@@ -198,6 +199,38 @@ size_t el_doc_src(const el_doc *doc, size_t plain_off)
     if (d > s->len)
         d = s->len;
     return s->src_off + d < doc->len ? s->src_off + d : doc->len;
+}
+
+static void keep_hit(void *ctx, const el_lex_hit *h)
+{
+    el_doc *doc = ctx;
+    *EL_VEC_PUSH(doc->lexhits) = *h;
+}
+
+void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
+{
+    if (!doc->lexed) {
+        el_lex_scan(doc->plain.v, doc->plain.n, keep_hit, doc);
+        doc->lexed = true;
+    }
+    /* Hits are sorted by end: find the first ending after off, stop past off + n. */
+    const el_lex_hit *v = doc->lexhits.v;
+    size_t lo = 0, hi = doc->lexhits.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < doc->lexhits.n && v[i].end <= off + n; i++) {
+        if (v[i].start < off)
+            continue;
+        el_lex_hit h = v[i];
+        h.start -= off;
+        h.end -= off;
+        cb(ctx, &h);
+    }
 }
 
 int el_doc_section_at(const el_doc *doc, size_t plain_off)

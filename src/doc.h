@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "essaylint.h"
+#include "lexicon.h"
 #include "util.h"
 
 /* Most cases, statistics, quotes or devices kept for one file: past it, input is hostile. */
@@ -175,6 +176,8 @@ struct el_doc {
     EL_VEC(char) plain;      /* markup-free text of every block, blocks separated by '\n' */
     EL_VEC(el_seg) segs;     /* plain -> text mapping, sorted by plain_off */
     EL_VEC(el_block) blocks;
+    EL_VEC(el_lex_hit) lexhits; /* every lexicon hit in `plain`, by end (el_doc_lex_scan) */
+    bool lexed;                 /* lexhits is filled */
     unsigned char *roles;    /* per source line (index line-1): enum el_role */
 
     el_span title;
@@ -205,6 +208,12 @@ static inline const char *el_doc_str(const el_doc *doc, el_span s)
 {
     return doc->plain.v + s.off;
 }
+/*
+ * el_lex_scan over plain[off..off+n), from one scan of the whole of `plain` made on the first
+ * call: the extractors share that pass instead of each scanning every paragraph again. Same
+ * hits, same order, offsets relative to off. `plain` must not change after the first call.
+ */
+void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx);
 /* Section index (0-based) holding a plain offset, or -1. */
 int el_doc_section_at(const el_doc *doc, size_t plain_off);
 

@@ -990,7 +990,7 @@ static void span_style(lint *L, const char *s, size_t n)
 {
     style_scan S = {L, s, {.emit = emit_style}, {.emit = emit_style}};
     S.colloquial.ctx = S.first.ctx = &S;
-    el_lex_scan(s, n, on_style_hit, &S);
+    el_doc_lex_scan(L->doc, L->span_off, n, on_style_hit, &S);
     longest_flush(&S.colloquial);
     longest_flush(&S.first);
     char *const *extra;
@@ -1312,7 +1312,9 @@ static void rule_notes(lint *L)
     N.budget = EL_NOTES_BUDGET;
     N.nplaces = el_lex_nplaces();
     N.places = xcalloc(N.nplaces / 8 + 1, 1);
-    el_lex_scan(N.essay, N.len, on_essay_place, &N);
+    el_doc_lex_scan(doc, doc->title.off, doc->title.len, on_essay_place, &N);
+    for (size_t i = 0; i < doc->paras.n; i++)
+        el_doc_lex_scan(doc, doc->paras.v[i].txt.off, doc->paras.v[i].txt.len, on_essay_place, &N);
 
     bool devs[EL_DEV_CITATION + 1] = {false};
     for (size_t i = 0; i < doc->devices.n; i++)

@@ -879,7 +879,7 @@ static void scan_block(struct qstate *st, el_span blk)
     if (n == 0 || st->doc->quotes.n >= EL_QUOTES_MAX)
         return;
     st->hits.n = 0;
-    el_lex_scan(s, n, collect_hit, &st->hits);
+    el_doc_lex_scan(st->doc, blk.off, n, collect_hit, &st->hits);
     el_quote_pairs(s, n, &st->pairs);
     scan_pairs(st, s, n, blk.off);
     scan_bare(st, s, n, blk.off);
