@@ -234,8 +234,14 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
             fail(doc, "bad_encoding", "not valid GB18030");
             return;
         }
-    } else if (enc == EL_ENC_UTF8 || u8_check(u + skip, len - skip) == NULL) {
+    } else if (u8_check(u + skip, len - skip) == NULL) {
+        /* The common case: valid UTF-8 is copied as it is (line ends are folded below). */
         enc = EL_ENC_UTF8;
+        outlen = len - skip;
+        out = xmalloc(outlen + 1);
+        memcpy(out, raw + skip, outlen);
+        out[outlen] = '\0';
+    } else if (enc == EL_ENC_UTF8) {
         out = utf8_repair_folded(raw + skip, len - skip, &outlen, &nbad, &first_bad);
     } else {
         /* Not valid UTF-8: GB18030 if it converts cleanly and has no NUL, else repaired UTF-8

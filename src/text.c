@@ -10,7 +10,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len)
+uint32_t el_text_cp_slow(const char *s, size_t n, size_t i, size_t *len)
 {
     ucs4_t uc;
     int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
@@ -41,6 +41,8 @@ bool el_text_is_han(uint32_t c)
 
 bool el_text_is_space(uint32_t c)
 {
+    if (c >= 0x3400 && c <= 0x9FFF) /* Han: the common case, never a space */
+        return false;
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
            c == 0x3000 || c == 0xA0 || c == 0xFEFF || uc_is_space(c);
 }
@@ -119,7 +121,11 @@ size_t el_text_ncp(const char *s, size_t n)
 size_t el_text_prefix(const char *s, size_t n, const char *const *words)
 {
     size_t best = 0;
+    if (n == 0)
+        return 0;
     for (; *words; words++) {
+        if ((*words)[0] != s[0]) /* most words fail on the first byte: skip their strlen */
+            continue;
         size_t k = strlen(*words);
         if (k > best && k <= n && memcmp(s, *words, k) == 0)
             best = k;

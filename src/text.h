@@ -11,8 +11,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* el_text_cp() for the shapes it does not inline. */
+uint32_t el_text_cp_slow(const char *s, size_t n, size_t i, size_t *len);
 /* Decode the code point at s[i] (i < n); *len gets its byte length. Invalid bytes give U+FFFD. */
-uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len);
+static inline uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    /* Inline the two shapes that make up nearly all of an essay (ASCII and the 3-byte BMP,
+       where all of CJK lives); libunistring decodes, and rejects, everything else. */
+    if (p[0] < 0x80) {
+        *len = 1;
+        return p[0];
+    }
+    if ((p[0] & 0xF0) == 0xE0 && n - i >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        uint32_t c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+            *len = 3;
+            return c;
+        }
+    }
+    return el_text_cp_slow(s, n, i, len);
+}
 /* Offset of the code point that ends just before s[i] (i > 0). */
 size_t el_text_back(const char *s, size_t i);
 /* Code point ending just before s[i] (i > 0); *start gets its offset. */
