@@ -235,12 +235,12 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
             return;
         }
     } else if (u8_check(u + skip, len - skip) == NULL) {
-        /* The common case: valid UTF-8 is copied as it is (line ends are folded below). */
+        /* The common case: valid UTF-8 is copied as it is, its line ends folded. */
         enc = EL_ENC_UTF8;
-        outlen = len - skip;
-        out = xmalloc(outlen + 1);
-        memcpy(out, raw + skip, outlen);
-        out[outlen] = '\0';
+        out = xmalloc(len - skip + 1);
+        memcpy(out, raw + skip, len - skip);
+        out[len - skip] = '\0';
+        outlen = fold_newlines(out, len - skip);
     } else if (enc == EL_ENC_UTF8) {
         out = utf8_repair_folded(raw + skip, len - skip, &outlen, &nbad, &first_bad);
     } else {
