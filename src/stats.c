@@ -15,6 +15,7 @@
  * constant number of times.
  */
 #include "stats.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -28,36 +29,10 @@
 /* ---- UTF-8 ------------------------------------------------------------------------------- */
 
 /* Code point at s[i] (i < n) and its length; invalid or truncated sequences give U+FFFD, 1. */
-static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
+/* The code point at s[i] (invalid bytes: U+FFFD of length 1 or more). */
+static inline uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
-    const unsigned char *u = (const unsigned char *)s + i;
-    unsigned char c = u[0];
-    size_t l;
-    uint32_t cp, min;
-
-    *len = 1;
-    if (c < 0x80)
-        return c;
-    if (c >= 0xC2 && c <= 0xDF) {
-        l = 2, cp = c & 0x1Fu, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        l = 3, cp = c & 0x0Fu, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        l = 4, cp = c & 0x07u, min = 0x10000;
-    } else {
-        return 0xFFFD;
-    }
-    if (l > n - i)
-        return 0xFFFD;
-    for (size_t k = 1; k < l; k++) {
-        if ((u[k] & 0xC0) != 0x80)
-            return 0xFFFD;
-        cp = cp << 6 | (u[k] & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    *len = l;
-    return cp;
+    return el_text_cp(s, n, i, len);
 }
 
 /* Code point ending just before s[i] (0 at the start); *start receives where it begins. */
