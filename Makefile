@@ -134,7 +134,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libessaylint.a
 # The golden tests under valgrind's leak checker.
 leakcheck: all
 	@sh tests/deps.sh valgrind
-	@sh tests/golden.sh check "valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect $(BIN)"
+	@GOLDEN_RUNNER="valgrind -q --error-exitcode=99 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect" sh tests/golden.sh check $(BIN)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib \

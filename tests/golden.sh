@@ -3,6 +3,8 @@
 # Golden tests: every draft in samples/ has its expected JSON and text report under
 # tests/golden/. `check` compares (a readable diff on mismatch), `update` regenerates.
 # Usage: tests/golden.sh check|update BIN
+# GOLDEN_RUNNER runs BIN under a tool (make leakcheck: valgrind --error-exitcode=99); an
+# exit status of 99 (the tool found an error) fails the draft.
 set -u
 mode=$1
 bin=$2
@@ -21,8 +23,16 @@ split_json() {
 for f in samples/*; do
     case "$f" in *.md | *.markdown | *.txt) ;; *) continue ;; esac
     name=$(basename "$f")
-    "$bin" --format jsonl "$f" >"$tmp/$name.json" 2>"$tmp/$name.err"
-    "$bin" --format text --color=never "$f" >"$tmp/$name.txt" 2>>"$tmp/$name.err"
+    ${GOLDEN_RUNNER:-} "$bin" --format jsonl "$f" >"$tmp/$name.json" 2>"$tmp/$name.err"
+    st1=$?
+    ${GOLDEN_RUNNER:-} "$bin" --format text --color=never "$f" >"$tmp/$name.txt" 2>>"$tmp/$name.err"
+    st2=$?
+    if [ $st1 -eq 99 ] || [ $st2 -eq 99 ]; then
+        echo "golden: $f: ${GOLDEN_RUNNER%% *} found an error:" >&2
+        head -40 "$tmp/$name.err" >&2
+        fail=$((fail + 1))
+        continue
+    fi
     if [ "$mode" = update ]; then
         cp "$tmp/$name.json" "$dir/$name.json"
         cp "$tmp/$name.txt" "$dir/$name.txt"

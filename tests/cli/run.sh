@@ -400,5 +400,43 @@ assert not [x for x in f["findings"] if x["rule"] in ("punct/halfwidth", "punct/
 "$bin" --fix - <fixme.md >/dev/null 2>&1
 check "--fix on standard input is a usage error" [ $? -eq 2 ]
 
+# --fix writes a temporary file beside the draft and renames it: the mode is kept, and a
+# failed write (file size limit, full disk) leaves the original byte for byte, no temp behind.
+for i in 1 2 3 4 5 6 7 8; do cat drafts/zz-bad.md; done >mode.md
+chmod 640 mode.md
+"$bin" --fix mode.md >/dev/null 2>&1
+check "--fix keeps the file's mode" [ "$(stat -c %a mode.md)" = 640 ]
+
+mkdir -p fsize
+for i in 1 2 3 4 5 6 7 8; do cat drafts/zz-bad.md; done >fsize/big.md
+cp fsize/big.md big.orig
+(
+    trap '' XFSZ
+    ulimit -f 2
+    exec "$bin" --fix fsize/big.md
+) >/dev/null 2>fsize.err
+st=$?
+check "--fix past the file size limit: exit 2, original intact, no temporary file left" \
+    sh -c "[ $st -eq 2 ] && cmp -s fsize/big.md big.orig && [ \$(ls -A fsize | wc -l) -eq 1 ] &&
+           grep -q 'fsize/big.md' fsize.err"
+
+mkdir -p fullfs
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs fullfs 2>/dev/null; then
+    cp big.orig fullfs/draft.md
+    cp fullfs/draft.md full.orig
+    # Fill the rest of the disk so the fixed copy cannot be written.
+    dd if=/dev/zero of=fullfs/filler bs=1k count=1024 >/dev/null 2>&1
+    "$bin" --fix fullfs/draft.md >/dev/null 2>fullfs.err
+    st=$?
+    cmp -s fullfs/draft.md full.orig
+    same=$?
+    left=$(ls -A fullfs | wc -l)
+    umount fullfs
+    check "--fix on a full disk (tmpfs): exit 2, original intact, no temporary file left" \
+        sh -c "[ $st -eq 2 ] && [ $same -eq 0 ] && [ $left -eq 2 ] && grep -q 'fullfs/draft.md' fullfs.err"
+else
+    skipped "--fix on a full disk: mounting a small tmpfs needs root"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests for input: the folder walk lists every draft once in sorted order, and a
+ * draft that vanishes or becomes unreadable between the walk and the read stays in the
+ * list and fails its read with a clear code, so the batch reports it instead of losing it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input.h"
+
+/* Create dir/name holding text. */
+static void put(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_walk_then_vanish(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/el-input-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    put(dir, "b.md", "# 乙\n\n正文。\n");
+    put(dir, "a.txt", "甲\n\n正文。\n");
+    put(dir, "c.md", "# 丙\n\n正文。\n");
+    put(dir, "notes.pdf", "not a draft");
+
+    el_inputs list = {0};
+    el_input_expand(dir, &list);
+    assert_int_equal(list.n, 3);
+    assert_non_null(strstr(list.v[0].path, "/a.txt"));
+    assert_non_null(strstr(list.v[1].path, "/b.md"));
+    assert_non_null(strstr(list.v[2].path, "/c.md"));
+
+    /* b.md vanishes after the walk: its read fails with not_found, the others still read. */
+    assert_int_equal(unlink(list.v[1].path), 0);
+    for (size_t i = 0; i < list.n; i++) {
+        char *buf = NULL, *msg = NULL;
+        size_t len = 0;
+        const char *code = NULL;
+        bool ok = el_input_read(list.v[i].path, 1 << 20, &buf, &len, &code, &msg);
+        if (i == 1) {
+            assert_false(ok);
+            assert_string_equal(code, "not_found");
+            assert_non_null(msg);
+        } else {
+            assert_true(ok);
+            assert_true(len > 0);
+        }
+        free(buf);
+        free(msg);
+    }
+
+    /* A file that turned into a folder between the walk and the read. */
+    char path[512];
+    snprintf(path, sizeof path, "%s/b.md", dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    char *buf = NULL, *msg = NULL;
+    size_t len = 0;
+    const char *code = NULL;
+    assert_false(el_input_read(path, 1 << 20, &buf, &len, &code, &msg));
+    assert_string_equal(code, "is_directory");
+    free(msg);
+    rmdir(path);
+
+    for (size_t i = 0; i < list.n; i++)
+        unlink(list.v[i].path);
+    snprintf(path, sizeof path, "%s/notes.pdf", dir);
+    unlink(path);
+    rmdir(dir);
+    el_inputs_free(&list);
+}
+
+static void test_size_cap(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/el-input-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    put(dir, "big.txt", "一二三四五六七八九十");
+    char path[512];
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    char *buf = NULL, *msg = NULL;
+    size_t len = 0;
+    const char *code = NULL;
+    assert_false(el_input_read(path, 10, &buf, &len, &code, &msg));
+    assert_string_equal(code, "too_large");
+    free(msg);
+    assert_true(el_input_read(path, 30, &buf, &len, &code, &msg));
+    assert_int_equal(len, 30);
+    free(buf);
+    unlink(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_walk_then_vanish),
+        cmocka_unit_test(test_size_cap),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
