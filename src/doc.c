@@ -167,19 +167,24 @@ void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col)
             hi = mid;
     }
     el_mark m = doc->marks.v[lo];
-    for (size_t i = m.off; i < src_off;) {
-        unsigned char c = (unsigned char)doc->text[i];
-        if (c == '\n') {
-            m.line++;
-            m.col = 1;
-            i++;
-        } else {
-            m.col++;
-            i += el_u8_len(c);
-        }
+    /* The line from the line table; the column by counting lead bytes from the checkpoint
+       when it is on the same line, else from the line start (then nearer than a stride). */
+    size_t la = 0, lb = doc->lines.n;
+    while (lb - la > 1) {
+        size_t mid = la + (lb - la) / 2;
+        if (doc->lines.v[mid] <= src_off)
+            la = mid;
+        else
+            lb = mid;
     }
-    *line = m.line;
-    *col = m.col;
+    size_t from = doc->lines.n ? doc->lines.v[la] : 0, c = 1;
+    if (m.off >= from)
+        from = m.off, c = m.col;
+    const unsigned char *t = (const unsigned char *)doc->text;
+    for (size_t i = from; i < src_off; i++)
+        c += (t[i] & 0xC0) != 0x80;
+    *line = la + 1;
+    *col = c;
 }
 
 size_t el_doc_src(const el_doc *doc, size_t plain_off)

@@ -403,7 +403,7 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
             colon = h + i, clen = 1;
             break;
         }
-        if (i + 3 <= hn && memcmp(h + i, "：", 3) == 0) {
+        if (h[i] == '\xEF' && i + 3 <= hn && memcmp(h + i, "：", 3) == 0) {
             colon = h + i, clen = 3;
             break;
         }
@@ -413,7 +413,8 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
     el_span rest = colon ? trim_span(doc, (el_span){sp.off + a + headlen + clen,
                                                     hn - headlen - clen})
                          : (el_span){sp.off + n, 0};
-    if (el_text_ncp(h, core) > EL_LABEL_MAX)
+    /* (A code point is at most 4 bytes: a longer head cannot be a label; skip counting it.) */
+    if (core > 4 * EL_LABEL_MAX || el_text_ncp(h, core) > EL_LABEL_MAX)
         goto marker;
     if (bracketed) {
         if (el_text_is_one_of(h, core, essay_words)) {
