@@ -142,6 +142,9 @@ static void add_block(el_doc *doc, cmark_node *node, enum el_block_type type)
 {
     if (doc->plain.n > 0)
         el_doc_plain_sep(doc);
+    /* plain exists even when the block turns out empty (a paragraph of emphasis marks only). */
+    doc->plain.v = xgrow(doc->plain.v, &doc->plain.cap, doc->plain.n + 1, 1);
+    doc->plain.v[doc->plain.n] = '\0';
     size_t start = doc->plain.n;
     el_block b = {0};
     b.type = type;
