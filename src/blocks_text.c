@@ -114,7 +114,7 @@ void el_blocks_text(el_doc *doc)
         bool comment = is_comment(s, li.len);
         if (open && by_indent && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
             (open->flags & EL_BF_INDENT) && !(open->flags & EL_BF_CENTERED) &&
-            memcmp(s, "【", 3) != 0) {
+            !(li.len >= 3 && memcmp(s, "【", 3) == 0)) {
             size_t pend = doc->plain.n;
             if (pend - open->txt.off >= 60 &&
                 !ends_sentence(doc->plain.v + open->txt.off, pend - open->txt.off)) {
