@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "fix.h"
 #include "input.h"
+#include "json_out.h"
 #include "report.h"
 
 #include <cJSON.h>
@@ -209,23 +210,15 @@ static const char *record_problem(const cJSON *rec)
 /* One FILE object on one line; with --jsonl-input it leads with the record's "id". */
 static void render_json(const cli *c, const job *j, const el_doc *doc, FILE *m)
 {
-    cJSON *o = el_report_json_object(doc, &c->ropt);
-    if (j->lineno && j->bad) {
-        cJSON *e = cJSON_GetObjectItemCaseSensitive(o, "error");
-        if (e)
-            cJSON_AddNumberToObject(e, "line", (double)j->lineno);
-    }
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
+    el_report_json_extra x = {.error_line = j->lineno && j->bad ? j->lineno : 0};
+    char *ids = NULL;
     if (c->jsonl_input) {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(j->rec, "id");
-        char *ids = id ? cJSON_PrintUnformatted(id) : NULL;
-        fprintf(m, "{\"id\":%s,%s\n", ids ? ids : "null", s + 1);
-        cJSON_free(ids);
-    } else {
-        fprintf(m, "%s\n", s);
+        ids = id ? cJSON_PrintUnformatted(id) : NULL;
+        x.id_json = ids ? ids : "null";
     }
-    cJSON_free(s);
+    el_report_json_with(doc, &c->ropt, &x, m);
+    cJSON_free(ids);
 }
 
 /* Run one job and render everything the main thread will write for it. */

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A streaming JSON writer: values are appended to one growable buffer, which the caller
+ * writes out in one go. It prints exactly what cJSON_PrintUnformatted prints for the same
+ * values (same string escapes, same number forms), so reports built with it are
+ * byte-identical to reports printed from a cJSON tree, without the tree: building,
+ * printing and freeing the tree was a fifth of a run. cJSON stays for parsing.
+ *
+ * Commas are placed by the writer: call key/value functions in document order.
+ * Internal header: included by the JSON reporter, main.c and tests.
+ */
+#ifndef EL_JSON_OUT_H
+#define EL_JSON_OUT_H
+
+#include "essaylint.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct el_jw {
+    char *v;
+    size_t n, cap;
+    bool comma; /* a value has just ended: the next key or value is preceded by ',' */
+} el_jw;
+
+/* An empty writer; cap is a first guess of the output size (0 for a default). */
+void el_jw_init(el_jw *w, size_t cap);
+void el_jw_free(el_jw *w);
+
+void el_jw_obj(el_jw *w);
+void el_jw_obj_end(el_jw *w);
+void el_jw_arr(el_jw *w);
+void el_jw_arr_end(el_jw *w);
+/* An object member's name (escaped like any string). */
+void el_jw_key(el_jw *w, const char *k);
+/* A member name written as a string literal that needs no escaping: EL_JW_KEY(w, "line").
+ * The quotes and colon are part of the literal, so it is one copy. */
+#define EL_JW_KEY(w, lit) el_jw_key_raw((w), "\"" lit "\":", sizeof(lit) + 2)
+void el_jw_key_raw(el_jw *w, const char *quoted, size_t n);
+
+/* A string value of the NUL-terminated s. */
+void el_jw_str(el_jw *w, const char *s);
+/* A string value of the bytes s[0..n), all of them (a NUL byte becomes \u0000). */
+void el_jw_strn(el_jw *w, const char *s, size_t n);
+void el_jw_null(el_jw *w);
+void el_jw_bool(el_jw *w, bool b);
+/* Numbers, printed as cJSON prints the double of the same value. */
+void el_jw_uint(el_jw *w, uint64_t v);
+void el_jw_int(el_jw *w, int64_t v);
+void el_jw_num(el_jw *w, double d);
+/* A value given as JSON text, copied as it is. */
+void el_jw_raw(el_jw *w, const char *json, size_t n);
+/* Append a byte outside any value (a '\n' after a top-level value). */
+void el_jw_byte(el_jw *w, char c);
+
+/* Write the buffer to out; 0, or -1 on a write error. */
+int el_jw_write(const el_jw *w, FILE *out);
+
+/*
+ * The JSON reporter on a writer. What --jsonl-input adds to a FILE object: id_json, the
+ * record's "id" as JSON text, becomes the first member; error_line, when not 0, is the input
+ * line of a failed document, added to its "error" object as "line".
+ */
+typedef struct el_report_json_extra {
+    const char *id_json;
+    size_t error_line;
+} el_report_json_extra;
+
+/* Append doc's FILE object (no newline); x may be NULL. */
+void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *opt,
+                          const el_report_json_extra *x);
+/* el_report_json with the extras: the object on one line, then '\n', in one fwrite. */
+int el_report_json_with(const el_doc *doc, const el_report_options *opt,
+                        const el_report_json_extra *x, FILE *out);
+
+#endif
