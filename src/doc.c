@@ -8,7 +8,9 @@
 #include "decode.h"
 #include "doc.h"
 #include "section.h"
+#include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,11 +182,8 @@ void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col)
     size_t from = doc->lines.n ? doc->lines.v[la] : 0, c = 1;
     if (m.off >= from)
         from = m.off, c = m.col;
-    const unsigned char *t = (const unsigned char *)doc->text;
-    for (size_t i = from; i < src_off; i++)
-        c += (t[i] & 0xC0) != 0x80;
     *line = la + 1;
-    *col = c;
+    *col = c + el_text_ncp(doc->text + from, src_off - from);
 }
 
 size_t el_doc_src(const el_doc *doc, size_t plain_off)
