@@ -43,7 +43,7 @@ LEX_DATA = $(addprefix $(LEXDIR)/,places.tsv classical.tsv policy.tsv words.tsv)
 BIN = $(BUILD)/essaylint
 
 .PHONY: all deps demo check unit golden golden-check rules-check cli-check asan install uninstall format clean \
-        accuracy hostile fuzz bench leakcheck
+        accuracy hostile fuzz bench profile leakcheck
 
 all: essaylint
 
@@ -132,6 +132,22 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libessaylint.a
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libessaylint.a $(LIBS)
 
 # The golden tests under valgrind's leak checker.
+# The benchmark of issue #6 (tests/bench/): corpus generator and timer are C, so a bare Debian
+# needs neither Python nor /usr/bin/time. BENCH_FILES, BENCH_BIG_MB, BENCH_RUNS, BENCH_STRICT=1.
+BENCH_BIN = $(BUILD)/bench/gencorpus $(BUILD)/bench/runone
+
+$(BUILD)/bench/%: tests/bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $<
+
+bench: $(BIN) $(BENCH_BIN)
+	@sh tests/bench/bench.sh $(BIN) $(BUILD)
+
+# Top functions under callgrind, over 300 drafts of the benchmark corpus.
+profile: $(BIN) $(BUILD)/bench/gencorpus
+	@sh tests/deps.sh valgrind
+	@sh tests/bench/profile.sh $(BIN) $(BUILD)
+
 leakcheck: all
 	@sh tests/deps.sh valgrind
 	@GOLDEN_RUNNER="valgrind -q --error-exitcode=99 --leak-check=full \

@@ -161,7 +161,8 @@ static bool looks_binary(const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
         if ((c & 0xC0) != 0x80)
             total++;
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\v') || c == 0x7F)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+            c == 0x7F) /* (CR: converted text has its line ends folded only after this test) */
             ctl++;
     }
     return total > 0 && ctl * 20 > total;

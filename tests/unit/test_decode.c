@@ -99,6 +99,32 @@ static void test_gb18030_crlf_same_positions(void **state)
     free(crlf);
 }
 
+/* Short CRLF lines (headings, list numbers, blank lines) in GB18030: many CRs, still text. */
+static void test_gb18030_crlf_short_lines(void **state)
+{
+    (void)state;
+    const char *u = "标题\n\n短句一。\n\n短句二。\n\n1.\n\n2.\n\n结尾段落的话。\n";
+    size_t glen = 0;
+    char *g = u8_conv_to_encoding("GB18030", iconveh_error, (const uint8_t *)u, strlen(u), NULL,
+                                  NULL, &glen);
+    assert_non_null(g);
+    char *crlf = malloc(glen * 2 + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < glen; i++) {
+        if (g[i] == '\n')
+            crlf[n++] = '\r';
+        crlf[n++] = g[i];
+    }
+    el_doc *b = decode(crlf, n, EL_ENC_AUTO);
+    assert_true(b->ok);
+    assert_int_equal(b->encoding, EL_ENC_GB18030);
+    assert_string_equal(b->text, u);
+    assert_pos(b, "结尾", 11, 1);
+    el_doc_free(b);
+    free(g);
+    free(crlf);
+}
+
 static void test_utf16_bom(void **state)
 {
     (void)state;
@@ -224,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_utf8_plain),
         cmocka_unit_test(test_utf8_bom_crlf),
         cmocka_unit_test(test_gb18030_crlf_same_positions),
+        cmocka_unit_test(test_gb18030_crlf_short_lines),
         cmocka_unit_test(test_utf16_bom),
         cmocka_unit_test(test_utf16_no_bom),
         cmocka_unit_test(test_invalid_bytes),
