@@ -70,22 +70,30 @@ static void test_utf8_bom_crlf(void **state)
     el_doc_free(doc);
 }
 
-static void test_gb18030_crlf_same_positions(void **state)
+/* u (UTF-8, LF) as GB18030 with CRLF line ends; *n gets the length. */
+static char *gb18030_crlf(const char *u, size_t *n)
 {
-    (void)state;
-    const char *u = "以绿色发展绘就新画卷\n　　近年来，浙江省湖州市安吉县“两山”实践成效显著。\n";
     size_t glen = 0;
     char *g = u8_conv_to_encoding("GB18030", iconveh_error, (const uint8_t *)u, strlen(u), NULL,
                                   NULL, &glen);
     assert_non_null(g);
-    /* LF -> CRLF */
     char *crlf = malloc(glen * 2 + 1);
-    size_t n = 0;
+    *n = 0;
     for (size_t i = 0; i < glen; i++) {
         if (g[i] == '\n')
-            crlf[n++] = '\r';
-        crlf[n++] = g[i];
+            crlf[(*n)++] = '\r';
+        crlf[(*n)++] = g[i];
     }
+    free(g);
+    return crlf;
+}
+
+static void test_gb18030_crlf_same_positions(void **state)
+{
+    (void)state;
+    const char *u = "以绿色发展绘就新画卷\n　　近年来，浙江省湖州市安吉县“两山”实践成效显著。\n";
+    size_t n = 0;
+    char *crlf = gb18030_crlf(u, &n);
     el_doc *a = decode(u, strlen(u), EL_ENC_AUTO);
     el_doc *b = decode(crlf, n, EL_ENC_AUTO);
     assert_true(b->ok);
@@ -95,7 +103,6 @@ static void test_gb18030_crlf_same_positions(void **state)
     assert_pos(a, "安吉县", 2, 13);
     el_doc_free(a);
     el_doc_free(b);
-    free(g);
     free(crlf);
 }
 
@@ -104,24 +111,14 @@ static void test_gb18030_crlf_short_lines(void **state)
 {
     (void)state;
     const char *u = "标题\n\n短句一。\n\n短句二。\n\n1.\n\n2.\n\n结尾段落的话。\n";
-    size_t glen = 0;
-    char *g = u8_conv_to_encoding("GB18030", iconveh_error, (const uint8_t *)u, strlen(u), NULL,
-                                  NULL, &glen);
-    assert_non_null(g);
-    char *crlf = malloc(glen * 2 + 1);
     size_t n = 0;
-    for (size_t i = 0; i < glen; i++) {
-        if (g[i] == '\n')
-            crlf[n++] = '\r';
-        crlf[n++] = g[i];
-    }
+    char *crlf = gb18030_crlf(u, &n);
     el_doc *b = decode(crlf, n, EL_ENC_AUTO);
     assert_true(b->ok);
     assert_int_equal(b->encoding, EL_ENC_GB18030);
     assert_string_equal(b->text, u);
     assert_pos(b, "结尾", 11, 1);
     el_doc_free(b);
-    free(g);
     free(crlf);
 }
 
