@@ -208,7 +208,9 @@ static const char *record_problem(const cJSON *rec)
 }
 
 /* One FILE object on one line; with --jsonl-input it leads with the record's "id". */
-static void render_json(const cli *c, const job *j, const el_doc *doc, FILE *m)
+/* The JSON report of doc as the result's output: the writer's buffer itself becomes r->out,
+ * so a big draft's report is held once, not once more in a memory stream. */
+static void render_json(const cli *c, const job *j, const el_doc *doc, result *r)
 {
     el_report_json_extra x = {.error_line = j->lineno && j->bad ? j->lineno : 0};
     char *ids = NULL;
@@ -217,8 +219,14 @@ static void render_json(const cli *c, const job *j, const el_doc *doc, FILE *m)
         ids = id ? cJSON_PrintUnformatted(id) : NULL;
         x.id_json = ids ? ids : "null";
     }
-    el_report_json_with(doc, &c->ropt, &x, m);
+    el_jw w;
+    el_jw_init(&w, 0);
+    el_report_json_write(&w, doc, &c->ropt, &x);
+    el_jw_byte(&w, '\n');
     cJSON_free(ids);
+    free(r->out);
+    r->out = xrealloc(w.v, w.n + 1);
+    r->outlen = w.n;
 }
 
 /* Run one job and render everything the main thread will write for it. */
@@ -233,6 +241,7 @@ static void run_job(const cli *c, const job *j, result *r)
         fail_msg(e, el_doc_path(doc), el_doc_error_message(doc));
 
     bool report = !c->fix_dry_run; /* a dry run prints only its diffs */
+    bool json = false;
     if ((c->fix || c->fix_dry_run) && el_doc_ok(doc)) {
         char *ferr = NULL;
         /* A dry run's diff names the draft as reported; a real fix needs the file itself. */
@@ -264,7 +273,7 @@ static void run_job(const cli *c, const job *j, result *r)
             else
                 el_report_text(doc, &c->ropt, m);
         } else if (c->format == F_JSON || c->format == F_JSONL) {
-            render_json(c, j, doc, m);
+            json = true; /* rendered below, once the memory stream is closed */
         } else if (c->format == F_CSV) {
             el_summary_row row;
             el_summary_row_fill(&row, doc);
@@ -285,6 +294,8 @@ static void run_job(const cli *c, const job *j, result *r)
     }
     fclose(m);
     fclose(e);
+    if (json)
+        render_json(c, j, doc, r);
     el_doc_free(doc);
 }
 
