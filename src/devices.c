@@ -60,6 +60,7 @@ struct clause {
     bool sentence_end; /* the clause is followed by 。！？ (not ，；、) */
     bool comma_after;  /* followed by ，or ；(a pair may be a 对偶) */
     bool in_par;       /* part of a parallelism already reported */
+    uint32_t lead[4];  /* the first code points (min(ncp, 4) of them): frames are compared here */
 };
 
 typedef EL_VEC(struct clause) clause_vec;
@@ -76,6 +77,11 @@ struct dstate {
     size_t ncase;
     size_t *evid; /* sorted plain offsets of positive evidence (statistics, positive cases) */
     size_t nevid;
+    /* Gathered by split_clauses, so that later passes need not decode the block again. */
+    EL_VEC(size_t) marks; /* offsets of 。！？!? and line ends: where sentences may end */
+    EL_VEC(size_t) trig;  /* offsets of metaphor_trigger characters */
+    EL_VEC(char) qbuf;    /* the quotation marks of the block, three bytes each (see note_mark) */
+    EL_VEC(size_t) qmap;  /* per mark of qbuf: its offset in the block */
 };
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -109,9 +115,17 @@ static bool is_closer(uint32_t c)
            c == ')';
 }
 
-/* Clause delimiters: 1 = inside a sentence (，；、：), 2 = sentence end, 0 = none. */
-static int delim(uint32_t c)
+/* Han ideograph; the common block is tested inline, the rare ones by the shared helper. */
+static inline bool is_han(uint32_t c)
 {
+    return c - 0x4E00u <= 0x9FFFu - 0x4E00u || (c >= 0x3007 && el_text_is_han(c));
+}
+
+/* Clause delimiters: 1 = inside a sentence (，；、：), 2 = sentence end, 0 = none. */
+static inline int delim(uint32_t c)
+{
+    if (c - 0x3400u <= 0x9FFFu - 0x3400u) /* Han, nearly every character: never a delimiter */
+        return 0;
     if (c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0x3001 || c == 0xFF1A ||
         c == ':')
         return 1;
@@ -120,6 +134,39 @@ static int delim(uint32_t c)
     return 0;
 }
 
+static bool is_quote_mark(uint32_t c)
+{
+    return c == 0x201C || c == 0x201D || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F ||
+           c == '"';
+}
+
+/*
+ * Characters that may open a figure in find_metaphors: 插(上…翅膀), 像(…一样) and the first
+ * character of each word of simile_markers (如 犹 宛 好 恰 仿 有; keep the two lists in step).
+ * Testing these once per character replaces a word-list match at every Han character.
+ */
+#define METAPHOR_TRIGGERS(X)                                                                       \
+    X(0x63D2) X(0x50CF) X(0x5982) X(0x72B9) X(0x5B9B) X(0x597D) X(0x6070) X(0x4EFF) X(0x6709)
+#define TRIGGER_BIT(c) | UINT64_C(1) << ((c)&63)
+#define TRIGGER_CASE(c) case c:
+
+static inline bool metaphor_trigger(uint32_t c)
+{
+    /* A filter on the low six bits turns most characters away before the exact test. */
+    if (!((0 METAPHOR_TRIGGERS(TRIGGER_BIT)) >> (c & 63) & 1))
+        return false;
+    switch (c) {
+        METAPHOR_TRIGGERS(TRIGGER_CASE)
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* EL_VEC_PUSH that calls xgrow only when full: for the pushes made per character. */
+#define PUSH(vec) ((vec).n < (vec).cap ? &(vec).v[(vec).n++] : EL_VEC_PUSH(vec))
+/* Capacity for at least want items. */
+#define RESERVE(vec, want) ((vec).v = xgrow((vec).v, &(vec).cap, (want), sizeof *(vec).v))
 
 static bool word_at(const char *s, size_t n, size_t i, const char *w)
 {
@@ -144,14 +191,18 @@ static bool cp_in(uint32_t c, const char *const *words)
     } else {
         return false;
     }
-    return el_text_is_one_of(buf, k, words);
+    /* Compare in place (the words are one character each): no strlen per word. */
+    for (; *words; words++)
+        if (memcmp(*words, buf, k) == 0 && (*words)[k] == '\0')
+            return true;
+    return false;
 }
 
 static void collect_hit(void *ctx, const el_lex_hit *h)
 {
     if (h->cat == EL_LEX_PLACE || h->cat == EL_LEX_METAPHOR || h->cat == EL_LEX_CONTRAST ||
         h->cat == EL_LEX_PARALLEL_FRAME)
-        *EL_VEC_PUSH(*(hit_vec *)ctx) = *h;
+        *PUSH(*(hit_vec *)ctx) = *h;
 }
 
 static size_t hit_lower(const hit_vec *h, size_t e)
@@ -169,64 +220,6 @@ static size_t hit_lower(const hit_vec *h, size_t e)
 
 /* ---- clauses ------------------------------------------------------------------------ */
 
-/* Cut s[0..n) into clauses, trimmed of spaces and of quote marks at either end. */
-static void split_clauses(struct dstate *st, const char *s, size_t n)
-{
-    st->cl.n = 0;
-    size_t i = 0, k;
-    while (i < n) {
-        size_t a = i;
-        int d = 0;
-        while (i < n && !(d = delim(el_text_cp(s, n, i, &k))))
-            i += k;
-        size_t b = i;
-        /* The delimiter and any closing marks or further delimiters after it. */
-        bool end = d == 2, comma = false;
-        if (i < n) {
-            uint32_t c = el_text_cp(s, n, i, &k);
-            comma = c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';';
-            i += k;
-        }
-        while (i < n) {
-            uint32_t c = el_text_cp(s, n, i, &k);
-            int d2 = delim(c);
-            if (!is_closer(c) && !d2 && !is_hspace(c))
-                break;
-            if (d2 == 2)
-                end = true;
-            i += k;
-        }
-        while (a < b) {
-            uint32_t c = el_text_cp(s, b, a, &k);
-            if (!is_hspace(c) && !is_opener(c) && !is_closer(c))
-                break;
-            a += k;
-        }
-        while (b > a) {
-            size_t j;
-            uint32_t c = el_text_prev_cp(s, b, &j);
-            if (!is_hspace(c) && !is_closer(c))
-                break;
-            b = j;
-        }
-        if (a >= b)
-            continue;
-        struct clause c = {a, b, 0, 0, false, end, comma && !end, false};
-        bool all_place = true;
-        for (size_t p = a; p < b; p += k) {
-            uint32_t cp = el_text_cp(s, b, p, &k);
-            c.ncp++;
-            if (el_text_is_han(cp)) {
-                c.nhan++;
-                if (!st->cov[p] && cp != 0x7B49) /* 等 closes a list */
-                    all_place = false;
-            }
-        }
-        c.places = all_place && c.nhan > 0;
-        *EL_VEC_PUSH(st->cl) = c;
-    }
-}
-
 /* Up to max code points of a clause. */
 static size_t clause_cps(const char *s, const struct clause *c, uint32_t *out, size_t max)
 {
@@ -236,12 +229,193 @@ static size_t clause_cps(const char *s, const struct clause *c, uint32_t *out, s
     return m;
 }
 
-/* Common leading code points of two clauses, at most 3. */
-static size_t lcp3(const char *s, const struct clause *x, const struct clause *y)
+/*
+ * Bookkeeping for a character that is not Han, d its delim(): where sentences may end
+ * (sentence marks and line ends, not …) and the quotation marks. A mark takes three bytes of
+ * qbuf (an ASCII " is padded with spaces, which pairing skips), so mark x/3 holds qbuf[x].
+ */
+static inline void note_mark(struct dstate *st, const char *s, uint32_t c, int d, size_t i,
+                             size_t k)
 {
-    uint32_t a[3], b[3];
-    size_t na = clause_cps(s, x, a, 3), nb = clause_cps(s, y, b, 3), i = 0;
-    while (i < na && i < nb && a[i] == b[i] && el_text_is_han(a[i]))
+    if (d == 2 && c != 0x2026) {
+        *PUSH(st->marks) = i;
+    } else if (!d && is_quote_mark(c)) {
+        RESERVE(st->qbuf, st->qbuf.n + 3);
+        memcpy(st->qbuf.v + st->qbuf.n, k == 3 ? s + i : "\"  ", 3);
+        st->qbuf.n += 3;
+        *PUSH(st->qmap) = i;
+    }
+}
+
+/* The counts of the clause being cut (split_clauses). */
+struct ccount {
+    size_t ncp, nhan;
+    bool all_place; /* every Han character so far lies in a place name (or is 等) */
+    uint32_t lead[4];
+};
+
+/* What the Han character c at s[i], code point ncp of its clause, adds (but for the counts). */
+static inline void count_han(struct dstate *st, uint32_t *lead, size_t ncp, bool *all_place,
+                             uint32_t c, size_t i)
+{
+    if (ncp < 4)
+        lead[ncp] = c;
+    if (*all_place && !st->cov[i] && c != 0x7B49) /* 等 closes a list */
+        *all_place = false;
+    if (metaphor_trigger(c))
+        *PUSH(st->trig) = i;
+}
+
+/*
+ * Count the run of Han characters U+4E00–U+9FFF at s[i] (nearly every character of an essay,
+ * never a delimiter) and return the offset past it. A lead byte E4–E9 and two continuation
+ * bytes is U+4000–U+9FFF, decoded as el_text_cp would; any other character is left to the
+ * caller, which decodes it with el_text_cp.
+ */
+static size_t han_run(struct dstate *st, const char *s, size_t n, size_t i, struct ccount *cc)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t ncp = cc->ncp;
+    bool all_place = cc->all_place;         /* locals, so that the loop keeps them in registers */
+    size_t i0 = i, lim = n < 3 ? 0 : n - 2; /* i < lim: three bytes left */
+    while (i < lim && u[i] - 0xE4u <= 0xE9u - 0xE4u) {
+        uint16_t tail; /* both continuation bytes tested at once */
+        memcpy(&tail, u + i + 1, 2);
+        if ((tail & 0xC0C0) != 0x8080)
+            break;
+        uint32_t c =
+            (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+        if (c < 0x4E00)
+            break;
+        count_han(st, cc->lead, ncp, &all_place, c, i);
+        ncp++;
+        i += 3;
+    }
+    cc->ncp = ncp;
+    cc->nhan += (i - i0) / 3;
+    cc->all_place = all_place;
+    return i;
+}
+
+/*
+ * Cut s[0..n) into clauses, trimmed of spaces and of quote marks at either end. One pass
+ * decodes each character once: the counts of a clause are taken on the way to its
+ * delimiter, and the trimmed ends (never Han) are taken off its code-point count after.
+ */
+static void split_clauses(struct dstate *st, const char *s, size_t n)
+{
+    st->cl.n = 0;
+    st->marks.n = 0;
+    st->trig.n = 0;
+    st->qbuf.n = 0;
+    st->qmap.n = 0;
+    size_t i = 0, k = 0;
+    while (i < n) {
+        size_t a = i;
+        struct ccount cc = {0, 0, true, {0}};
+        int d = 0;
+        uint32_t c = 0;
+        bool trim_end = false; /* the character before the delimiter is a space or closing mark */
+        while (i < n) {
+            size_t h = han_run(st, s, n, i, &cc);
+            if (h > i) {
+                trim_end = false;
+                i = h;
+                if (i >= n)
+                    break;
+            }
+            c = el_text_cp(s, n, i, &k);
+            if (is_han(c)) {
+                count_han(st, cc.lead, cc.ncp, &cc.all_place, c, i);
+                cc.ncp++;
+                cc.nhan++;
+            } else {
+                d = delim(c);
+                note_mark(st, s, c, d, i, k);
+                if (d)
+                    break;
+                if (cc.ncp < 4)
+                    cc.lead[cc.ncp] = c;
+                cc.ncp++;
+            }
+            trim_end = is_hspace(c) || is_closer(c);
+            i += k;
+        }
+        size_t b = i, ncp = cc.ncp;
+        /* The delimiter and any closing marks or further delimiters after it. */
+        bool end = d == 2, comma = false;
+        if (i < n) {
+            comma = c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';';
+            i += k;
+        }
+        while (i < n) {
+            c = el_text_cp(s, n, i, &k);
+            int d2 = delim(c);
+            if (!is_closer(c) && !d2 && !is_hspace(c))
+                break;
+            note_mark(st, s, c, d2, i, k);
+            if (d2 == 2)
+                end = true;
+            i += k;
+        }
+        size_t cut = 0; /* code points trimmed at the front */
+        if (a < b && (is_hspace(cc.lead[0]) || is_opener(cc.lead[0]) || is_closer(cc.lead[0]))) {
+            while (a < b) {
+                c = el_text_cp(s, b, a, &k);
+                if (!is_hspace(c) && !is_opener(c) && !is_closer(c))
+                    break;
+                a += k;
+                cut++;
+            }
+        }
+        ncp -= cut;
+        /* Most clauses end in a character that is kept: no need to step back. */
+        if (trim_end) {
+            while (b > a) {
+                size_t j;
+                c = el_text_prev_cp(s, b, &j);
+                if (!is_hspace(c) && !is_closer(c))
+                    break;
+                b = j;
+                ncp--;
+            }
+        }
+        if (a >= b)
+            continue;
+        struct clause *cl = PUSH(st->cl);
+        *cl = (struct clause){
+            a, b, ncp, cc.nhan, cc.all_place && cc.nhan > 0, end, comma && !end, false, {0}};
+        if (cut)
+            clause_cps(s, cl, cl->lead, 4);
+        else /* all four: a fixed-size copy is cheaper, and entries past ncp are never read */
+            memcpy(cl->lead, cc.lead, sizeof cc.lead);
+    }
+}
+
+/*
+ * The quotation pairs of the block into st->pairs. Pairing looks at nothing but the
+ * sequence of marks, which split_clauses gathered into qbuf: pairing that short string
+ * and mapping the offsets back gives the pairs of the block without decoding it again.
+ */
+static void quote_pairs(struct dstate *st)
+{
+    if (!st->qbuf.n) {
+        st->pairs.n = 0;
+        return;
+    }
+    el_quote_pairs(st->qbuf.v, st->qbuf.n, &st->pairs);
+    for (size_t i = 0; i < st->pairs.n; i++) {
+        el_qpair *p = &st->pairs.v[i];
+        size_t open = st->qmap.v[p->open / 3], close = st->qmap.v[p->close / 3];
+        *p = (el_qpair){open, open + (p->inner - p->open), close, close + (p->end - p->close)};
+    }
+}
+
+/* Common leading Han code points of a[0..na) and b[0..nb), at most 3. */
+static size_t lcp3(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t i = 0;
+    while (i < 3 && i < na && i < nb && a[i] == b[i] && is_han(a[i]))
         i++;
     return i;
 }
@@ -279,7 +453,8 @@ static bool frame_ok(const struct dstate *st, const char *s, const struct clause
 static bool same_shape(const char *s, const struct clause *x, const struct clause *y,
                        uint32_t *mask, bool *marks)
 {
-    if (x->ncp != y->ncp || x->ncp < 5 || x->ncp > SHAPE_MAX)
+    /* Han at the same places needs as many Han characters: decode only when that holds. */
+    if (x->ncp != y->ncp || x->ncp < 5 || x->ncp > SHAPE_MAX || x->nhan != y->nhan)
         return false;
     uint32_t a[SHAPE_MAX], b[SHAPE_MAX];
     size_t n = clause_cps(s, x, a, SHAPE_MAX);
@@ -287,7 +462,7 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
     uint32_t m = 0;
     bool mk = false;
     for (size_t i = 0; i < n; i++) {
-        bool ha = el_text_is_han(a[i]), hb = el_text_is_han(b[i]);
+        bool ha = is_han(a[i]), hb = is_han(b[i]);
         if (ha != hb || (!ha && a[i] != b[i]))
             return false;
         if (!ha)
@@ -306,9 +481,10 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
 static size_t frame_run(const struct dstate *st, const char *s, const struct clause *head, size_t i)
 {
     const struct clause *cl = st->cl.v;
-    size_t j = i + 1, frame = 3;
+    uint32_t h[3];
+    size_t nh = clause_cps(s, head, h, 3), j = i + 1, frame = 3;
     while (j < st->cl.n && par_eligible(&cl[j])) {
-        size_t l = lcp3(s, head, &cl[j]);
+        size_t l = lcp3(h, nh, cl[j].lead, cl[j].ncp);
         size_t f = l < frame ? l : frame;
         if (!frame_ok(st, s, head, f) || cl[j].ncp < f + 2 || head->ncp < f + 2)
             break;
@@ -333,16 +509,22 @@ static void find_parallel(struct dstate *st, const char *s, size_t base)
         }
         size_t j = i + 1;
         struct clause head = cl[i];
-        for (int o = 0; o < 4 && head.ncp >= 6; o++) {
+        size_t ho = 0; /* code points head.start is past cl[i].start */
+        for (size_t o = 0; o < 4 && cl[i].ncp - o >= 6; o++) {
+            /* A run needs the next clause to open as the head does (else it stops at i + 1):
+               most heads are turned away here without decoding them. */
+            if (cl[i].lead[o] != cl[i + 1].lead[0])
+                continue;
+            for (size_t k; ho < o; ho++) {
+                el_text_cp(s, head.end, head.start, &k);
+                head.start += k;
+                head.ncp--;
+            }
             size_t e = frame_run(st, s, &head, i);
             if (e > j)
                 j = e;
             if (j - i >= 3)
                 break;
-            size_t k;
-            el_text_cp(s, head.end, head.start, &k);
-            head.start += k;
-            head.ncp--;
         }
         if (j - i < 3) {
             uint32_t mask = ~0u;
@@ -373,8 +555,9 @@ static void find_antithesis(struct dstate *st, const char *s, size_t base)
     struct clause *cl = st->cl.v;
     for (size_t i = 0; i + 1 < st->cl.n; i++) {
         const struct clause *x = &cl[i], *y = &cl[i + 1];
+        /* A skeleton (Han at the same places) needs as many Han characters in both. */
         if (!x->comma_after || x->in_par || y->in_par || x->ncp != y->ncp || x->ncp < 4 ||
-            x->ncp > 12 || x->nhan < 4 || x->places || y->places)
+            x->ncp > 12 || x->nhan < 4 || x->places || y->places || x->nhan != y->nhan)
             continue;
         uint32_t a[12], b[12];
         size_t n = clause_cps(s, x, a, 12);
@@ -382,7 +565,7 @@ static void find_antithesis(struct dstate *st, const char *s, size_t base)
         size_t same = 0, samehan = 0;
         bool skeleton = true;
         for (size_t k = 0; k < n; k++) {
-            bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
+            bool ha = is_han(a[k]), hb = is_han(b[k]);
             if (ha != hb || (!ha && a[k] != b[k]))
                 skeleton = false;
             if (a[k] == b[k]) {
@@ -402,6 +585,17 @@ static void find_antithesis(struct dstate *st, const char *s, size_t base)
 
 /* ---- metaphor ----------------------------------------------------------------------- */
 
+/* qsort, skipped when the items are in order already (as they mostly are; qsort is stable). */
+static void sort_items(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    const char *p = base;
+    for (size_t i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * size, p + i * size) > 0) {
+            qsort(base, n, size, cmp);
+            return;
+        }
+}
+
 static int cmp_span(const void *a, const void *b)
 {
     const el_span *x = a, *y = b;
@@ -410,9 +604,53 @@ static int cmp_span(const void *a, const void *b)
     return x->len > y->len ? -1 : x->len < y->len;
 }
 
-/* Whether s[a..b) is the name of a case (a named initiative, “红管家”). */
-static bool is_case_name(const struct dstate *st, const char *s, size_t a, size_t b)
+static int cmp_size(const void *a, const void *b)
 {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_strref(const void *a, const void *b)
+{
+    const struct strref *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+    return c ? c : x->n < y->n ? -1 : x->n > y->n;
+}
+
+/*
+ * Sorted case names and positive evidence offsets, for O(log n) checks per candidate; built
+ * on first use, as most documents never ask.
+ */
+static void index_doc(struct dstate *st)
+{
+    el_doc *doc = st->doc;
+    if (st->case_names)
+        return;
+    st->case_names = xmalloc((doc->cases.n + 1) * sizeof *st->case_names);
+    st->ncase = 0;
+    for (size_t i = 0; i < doc->cases.n; i++) {
+        el_span nm = doc->cases.v[i].name;
+        if (nm.len)
+            st->case_names[st->ncase++] = (struct strref){doc->plain.v + nm.off, nm.len};
+    }
+    if (st->ncase)
+        sort_items(st->case_names, st->ncase, sizeof *st->case_names, cmp_strref);
+
+    st->evid = xmalloc((doc->stats.n + doc->cases.n + 1) * sizeof *st->evid);
+    st->nevid = 0;
+    for (size_t i = 0; i < doc->stats.n; i++)
+        st->evid[st->nevid++] = doc->stats.v[i].txt.off;
+    for (size_t i = 0; i < doc->cases.n; i++)
+        if (!doc->cases.v[i].negative)
+            st->evid[st->nevid++] = doc->cases.v[i].place.off;
+    if (st->nevid)
+        sort_items(st->evid, st->nevid, sizeof *st->evid, cmp_size);
+}
+
+/* Whether s[a..b) is the name of a case (a named initiative, “红管家”). */
+static bool is_case_name(struct dstate *st, const char *s, size_t a, size_t b)
+{
+    index_doc(st);
     size_t lo = 0, hi = st->ncase, n = b - a;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -443,14 +681,15 @@ static size_t clause_end(const char *s, size_t n, size_t i, size_t max)
 }
 
 /* 是…的“X”: a 是 earlier in the clause, 的 right before the mark, X 2–6 Han characters. */
-static bool shi_de_x(const struct dstate *st, const char *s, const el_qpair *p)
+static bool shi_de_x(struct dstate *st, const char *s, const el_qpair *p, size_t ncp)
 {
-    size_t j, k, ncp = 0;
-    for (size_t i = p->inner; i < p->close; i += k, ncp++)
-        if (!el_text_is_han(el_text_cp(s, p->close, i, &k)))
-            return false;
+    size_t j, k;
+    /* ncp: code points of X. The cheap tests first: most quoted terms fail on 的. */
     if (ncp < 2 || ncp > 6 || p->open == 0 || el_text_prev_cp(s, p->open, &j) != 0x7684) /* 的 */
         return false;
+    for (size_t i = p->inner; i < p->close; i += k)
+        if (!is_han(el_text_cp(s, p->close, i, &k)))
+            return false;
     /* A place right before 的 makes X that place's initiative (鄞州区的“红管家”). */
     for (size_t h = hit_lower(&st->hits, j); h < st->hits.n && st->hits.v[h].end == j; h++)
         if (st->hits.v[h].cat == EL_LEX_PLACE && !(el_lex_flags(st->hits.v[h].entry) & EL_LEX_WEAK))
@@ -472,6 +711,15 @@ static bool shi_de_x(const struct dstate *st, const char *s, const el_qpair *p)
     return false;
 }
 
+/* Whether a word of simile_markers starts at s[i]: its first character is tested first. */
+static bool simile_at(const char *s, size_t n, size_t i)
+{
+    for (const char *const *w = simile_markers; *w; w++)
+        if (i + 3 <= n && memcmp(*w, s + i, 3) == 0 && word_at(s, n, i, *w))
+            return true;
+    return false;
+}
+
 /* Candidate metaphors of a block into st->meta; emitted once each, overlaps dropped. */
 static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t base)
 {
@@ -489,11 +737,11 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
              h < st->hits.n && st->hits.v[h].end == p->close; h++)
             if (st->hits.v[h].cat == EL_LEX_METAPHOR && st->hits.v[h].start >= p->inner)
                 lex = true;
-        if (lex || shi_de_x(st, s, p))
+        if (lex || shi_de_x(st, s, p, ncp))
             *EL_VEC_PUSH(st->meta) = (el_span){p->inner, len};
     }
-    size_t k;
-    for (size_t i = 0; i < n; i += k) {
+    for (size_t ti = 0; ti < st->trig.n; ti++) {
+        size_t i = st->trig.v[ti], k;
         uint32_t c = el_text_cp(s, n, i, &k);
         if (c == 0x63D2 && word_at(s, n, i, "插上")) { /* 插上…翅膀 */
             size_t e = clause_end(s, n, i, 20);
@@ -523,14 +771,14 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
                     break;
                 }
             }
-        } else if (c >= 0x4E00 && el_text_prefix(s + i, n - i, simile_markers)) {
+        } else if (simile_at(s, n, i)) {
             size_t e = clause_end(s, n, i, 30);
             if (el_text_ncp(s + i, e - i) >= 4)
                 *EL_VEC_PUSH(st->meta) = (el_span){i, e - i};
         }
     }
     if (st->meta.n)
-        qsort(st->meta.v, st->meta.n, sizeof *st->meta.v, cmp_span);
+        sort_items(st->meta.v, st->meta.n, sizeof *st->meta.v, cmp_span);
     size_t last_end = 0;
     for (size_t i = 0; i < st->meta.n; i++) {
         el_span m = st->meta.v[i];
@@ -544,9 +792,25 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
 
 /* ---- contrast and questions ---------------------------------------------------------- */
 
-/* Whether positive evidence (a statistic, a positive case, a place) lies in [a, b) of plain. */
-static bool evidence_before(const struct dstate *st, size_t a, size_t b)
+/*
+ * el_text_sentence_end for the sentence starting at s[i], *m the index of the first of
+ * st->marks at or after i (advanced here): it ends at that mark, and only from there is the
+ * text decoded again.
+ */
+static size_t sentence_end_at(const struct dstate *st, const char *s, size_t n, size_t i, size_t *m)
 {
+    while (*m < st->marks.n && st->marks.v[*m] < i)
+        ++*m;
+    if (*m == st->marks.n)
+        return n;
+    size_t p = st->marks.v[*m];
+    return p + el_text_sentence_end(s + p, n - p);
+}
+
+/* Whether positive evidence (a statistic, a positive case, a place) lies in [a, b) of plain. */
+static bool evidence_before(struct dstate *st, size_t a, size_t b)
+{
+    index_doc(st);
     size_t lo = 0, hi = st->nevid;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -580,7 +844,7 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
         }
         if (first_place >= h->start && !evidence_before(st, base, base + h->start))
             continue;
-        size_t e = h->start + el_text_sentence_end(s + h->start, n - h->start);
+        size_t m = 0, e = sentence_end_at(st, s, n, h->start, &m);
         add_device(st, EL_DEV_CONTRAST, base + h->start, e - h->start);
         return;
     }
@@ -589,23 +853,29 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
 /* 设问/反问: every sentence ending with a question mark. */
 static void find_questions(struct dstate *st, const char *s, size_t n, size_t base)
 {
+    size_t m = 0;
     for (size_t i = 0; i < n;) {
-        size_t e = i + el_text_sentence_end(s + i, n - i), b = e, j, k;
-        while (b > i) {
-            uint32_t c = el_text_prev_cp(s, b, &j);
-            if (!is_closer(c) && !is_hspace(c) && c != '\n')
-                break;
-            b = j;
+        size_t e = sentence_end_at(st, s, n, i, &m), j, k;
+        size_t b = e;
+        uint32_t c = 0; /* the last character kept */
+        /* Mostly the sentence ends with its mark (。！？, neither closer nor space): keep it. */
+        if (m == st->marks.n || (c = el_text_cp(s, n, st->marks.v[m], &k)) == '\n' ||
+            st->marks.v[m] + k != e) {
+            while (b > i) {
+                c = el_text_prev_cp(s, b, &j);
+                if (!is_closer(c) && !is_hspace(c) && c != '\n')
+                    break;
+                b = j;
+            }
         }
         if (b > i) {
-            uint32_t c = el_text_prev_cp(s, b, &j);
             if (c == 0xFF1F || c == '?') {
                 size_t a = i;
                 while (a < b && is_hspace(el_text_cp(s, b, a, &k)))
                     a += k;
                 size_t han = 0;
                 for (size_t p = a; p < b; p += k)
-                    han += el_text_is_han(el_text_cp(s, b, p, &k));
+                    han += is_han(el_text_cp(s, b, p, &k));
                 if (han >= 3 && !add_device(st, EL_DEV_RHETORICAL_QUESTION, base + a, b - a))
                     return;
             }
@@ -635,8 +905,8 @@ static void scan_block(struct dstate *st, el_span blk)
         if (h->cat == EL_LEX_PLACE)
             memset(st->cov + h->start, 1, h->end - h->start);
     }
-    el_quote_pairs(s, n, &st->pairs);
     split_clauses(st, s, n);
+    quote_pairs(st);
     find_parallel(st, s, blk.off);
     find_antithesis(st, s, blk.off);
     find_metaphors(st, s, n, blk.off);
@@ -723,15 +993,15 @@ static void find_title_parallel(struct dstate *st)
     /* Frame: the first one to three characters common to all titles. */
     size_t frame = 3;
     uint32_t f0[3];
-    struct clause c0 = {t[0].off, t[0].off + t[0].len, 0, 0, false, false, false, false};
+    struct clause c0 = {t[0].off, t[0].off + t[0].len, 0, 0, false, false, false, false, {0}};
     size_t nf = clause_cps(s, &c0, f0, 3);
     if (nf < frame)
         frame = nf;
     for (size_t i = 1; i < nt && frame; i++) {
         uint32_t f[3];
-        struct clause ci = {t[i].off, t[i].off + t[i].len, 0, 0, false, false, false, false};
+        struct clause ci = {t[i].off, t[i].off + t[i].len, 0, 0, false, false, false, false, {0}};
         size_t m = clause_cps(s, &ci, f, 3), l = 0;
-        while (l < frame && l < m && f[l] == f0[l] && el_text_is_han(f[l]))
+        while (l < frame && l < m && f[l] == f0[l] && is_han(f[l]))
             l++;
         frame = l;
     }
@@ -771,44 +1041,6 @@ static void find_title_parallel(struct dstate *st)
 
 /* ---- driver -------------------------------------------------------------------------- */
 
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static int cmp_strref(const void *a, const void *b)
-{
-    const struct strref *x = a, *y = b;
-    int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
-    return c ? c : x->n < y->n ? -1 : x->n > y->n;
-}
-
-/* Sorted case names and positive evidence offsets, for O(log n) checks per candidate. */
-static void index_doc(struct dstate *st)
-{
-    el_doc *doc = st->doc;
-    st->case_names = xmalloc((doc->cases.n + 1) * sizeof *st->case_names);
-    st->ncase = 0;
-    for (size_t i = 0; i < doc->cases.n; i++) {
-        el_span nm = doc->cases.v[i].name;
-        if (nm.len)
-            st->case_names[st->ncase++] = (struct strref){doc->plain.v + nm.off, nm.len};
-    }
-    if (st->ncase)
-        qsort(st->case_names, st->ncase, sizeof *st->case_names, cmp_strref);
-
-    st->evid = xmalloc((doc->stats.n + doc->cases.n + 1) * sizeof *st->evid);
-    st->nevid = 0;
-    for (size_t i = 0; i < doc->stats.n; i++)
-        st->evid[st->nevid++] = doc->stats.v[i].txt.off;
-    for (size_t i = 0; i < doc->cases.n; i++)
-        if (!doc->cases.v[i].negative)
-            st->evid[st->nevid++] = doc->cases.v[i].place.off;
-    if (st->nevid)
-        qsort(st->evid, st->nevid, sizeof *st->evid, cmp_size);
-}
-
 static int cmp_device(const void *a, const void *b)
 {
     const el_device *x = a, *y = b;
@@ -822,7 +1054,16 @@ void el_extract_devices(el_doc *doc)
     struct dstate st = {0};
     st.doc = doc;
     size_t n0 = doc->devices.n;
-    index_doc(&st);
+    /* Room for a typical essay up front, rather than a run of reallocations from 8 items. */
+    size_t guess = doc->plain.n / 32 + 16;
+    if (guess > 4096)
+        guess = 4096;
+    RESERVE(st.cl, guess);
+    RESERVE(st.marks, guess / 2);
+    RESERVE(st.trig, guess / 2);
+    RESERVE(st.qbuf, guess);
+    RESERVE(st.qmap, guess);
+    RESERVE(st.hits, guess);
     el_span_vec blocks = {0};
     el_quote_blocks(doc, &blocks);
     for (size_t i = 0; i < blocks.n; i++)
@@ -836,12 +1077,16 @@ void el_extract_devices(el_doc *doc)
             add_device(&st, EL_DEV_CITATION, q->txt.off, q->txt.len);
     }
     if (doc->devices.n > n0)
-        qsort(doc->devices.v + n0, doc->devices.n - n0, sizeof *doc->devices.v, cmp_device);
+        sort_items(doc->devices.v + n0, doc->devices.n - n0, sizeof *doc->devices.v, cmp_device);
     free(st.hits.v);
     free(st.pairs.v);
     free(st.cl.v);
     free(st.cov);
     free(st.meta.v);
+    free(st.marks.v);
+    free(st.trig.v);
+    free(st.qbuf.v);
+    free(st.qmap.v);
     free(st.case_names);
     free(st.evid);
 }
