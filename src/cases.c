@@ -24,33 +24,21 @@
 #include "lexicon.h"
 #include "text.h"
 
-/* Words the extractor needs even when the lexicon's word lists lack them. */
-static const char *const contrast_words[] = {
-    "反观", "然而",     "但",       "但是",     "却",   "相比之下", "与之相反", "反之",
-    "个别", "部分地方", "有的地方", "一些地方", "不过", "可是",     "遗憾的是", NULL,
+/*
+ * Contrast markers, countermeasure openers and problem words come from the lexicon's contrast,
+ * countermeasure and problem categories (src/data/words.tsv): the paragraph's hits are already
+ * there, so no word list is searched again here. What the lexicon lacks is below.
+ */
+/* Problem words that mark an anonymised case as a counter-example but that the lexicon's
+   problem category does not list. */
+static const char *const problem_extra[] = {
+    "流于", "失败", "重复", "没有", "无人", "不高", "冷清", "不愿",
+    "不敢", "不会", "代价", "罚款", "处罚", "不行", "不了", NULL,
 };
-/* Markers strong enough to signal a counter-example in an argument on their own. */
-static const char *const strong_contrast[] = {
-    "反观",       "相比之下", "与之相反",         "反之",         "然而", "但也要看到",
-    "但也应看到", "但也有",   "与此形成鲜明对比", "形成鲜明对比", NULL,
-};
-static const char *const problem_words[] = {
-    "问题",     "缺乏",     "盲目",     "不足",     "难以",   "流于",   "形式主义", "官僚主义",
-    "屡禁不止", "乱象",     "困境",     "短板",     "滞后",   "下降",   "萎缩",     "外流",
-    "空心化",   "怨声载道", "荡然无存", "门可罗雀", "敷衍",   "走过场", "一刀切",   "留痕",
-    "推诿",     "隐患",     "脱节",     "偏低",     "不到位", "不畅",   "堵点",     "难题",
-    "弊端",     "闲置",     "浪费",     "粗放",     "违规",   "偷排",   "拆真建假", "千篇一律",
-    "苦不堪言", "不满",     "投诉",     "失败",     "搁置",   "停滞",   "烂尾",     "低效",
-    "空转",     "层层加码", "文山会海", "疲于应付", "重复",   "未能",   "没有",     "无人",
-    "不高",     "冷清",     "不愿",     "不敢",     "不会",   "跟风",   "照搬",     "忽视",
-    "代价",     "事故",     "罚款",     "处罚",     "不行",   "不了",   NULL,
-};
-/* (需要 and 只有 are left out: 群众需要, 只有一种 are not countermeasures; a clause-initial
-   需要 is found as 需.) */
-static const char *const measure_words[] = {
-    "未来需", "未来要", "建议", "应当", "必须", "亟需", "亟待", "务必",
-    "应该",   "为此",   "对此", "要",   "需",   "应",   NULL,
-};
+/* A contrast marker strong enough to signal a counter-example in an argument on its own is a
+   lexicon contrast word of two or more characters (反观, 然而, 相比之下), or 但也有, which the
+   lexicon lacks and which is found from the hit of 但 that starts it. */
+static const char strong_extra[] = "但也有";
 /* Single-character countermeasure words count only where a clause starts or after these. */
 static const char *const measure_lead[] = {
     "更", "还",   "就",   "也",   "都",   "仍",   "则",   "而",
@@ -75,9 +63,10 @@ static const char *const anon_suffix[] = {
     "小区", "街道", "社区", "乡镇", "村", "乡", "镇", "县",
     "市",   "区",   "地",   "省",   "州", "旗", NULL,
 };
-/* 某 + suffix + these is not a place: 某市场, 某地方, 某区域, 某村民. */
+/* Written after 某, these are not a place though they start with a suffix: 某市场, 某地方,
+   某区域, 某村民. */
 static const char *const anon_not[] = {
-    "某市场", "某地方", "某区域", "某村民", "某县级", "某市级", "某省级", "某地区性", NULL,
+    "市场", "地方", "区域", "村民", "县级", "市级", "省级", "地区性", NULL,
 };
 /*
  * Written right after a place chain, a name ending in one of these is part of the place: the
@@ -132,6 +121,40 @@ static size_t suffix_of(const char *s, size_t i, const char *const *words)
     return best;
 }
 
+/*
+ * el_text_prefix() for the lists here, whose words all start with a multi-byte character:
+ * the second byte of a CJK character already tells most words apart, so strlen is called
+ * only for the words that share the first two bytes.
+ */
+static size_t prefix_of(const char *s, size_t n, const char *const *words)
+{
+    size_t best = 0;
+    if (n < 2)
+        return el_text_prefix(s, n, words);
+    for (; *words; words++) {
+        const char *w = *words;
+        if (w[0] != s[0] || w[1] != s[1])
+            continue;
+        size_t k = strlen(w);
+        if (k > best && k <= n && memcmp(s, w, k) == 0)
+            best = k;
+    }
+    return best;
+}
+
+/* el_text_is_one_of() for the same lists, with the same two-byte test before strlen. */
+static bool one_of(const char *s, size_t n, const char *const *words)
+{
+    if (n < 2)
+        return el_text_is_one_of(s, n, words);
+    for (; *words; words++) {
+        const char *w = *words;
+        if (w[0] == s[0] && w[1] == s[1] && strlen(w) == n && memcmp(s, w, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Punctuation (or a space) after which a clause starts. Closing quotes do not count:
    “走出”山西 is the object of a verb. */
 static bool is_clause_break(uint32_t c)
@@ -140,13 +163,6 @@ static bool is_clause_break(uint32_t c)
            c == ':' || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0x3001 ||
            c == 0x201C || c == 0x300C || c == 0xFF08 || c == '(' || c == 0x2014 || c == 0x2026 ||
            el_text_is_space(c);
-}
-
-/* Marks that end a case's clause group. */
-static bool is_group_end(uint32_t c)
-{
-    return c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF01 || c == 0xFF1F || c == '!' ||
-           c == '?';
 }
 
 /* Whether a clause starts at s[i]: the paragraph start or a clause break just before. */
@@ -171,7 +187,7 @@ static bool digit_before(const char *s, size_t i)
     size_t k, j = prev_cp(s, i);
     uint32_t c = el_text_cp(s, i, j, &k);
     return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) ||
-           el_text_is_one_of(s + j, i - j, cn_digits);
+           one_of(s + j, i - j, cn_digits);
 }
 
 /* Whether s[i] starts a clause, allowing up to three lead words in between (而在, 反观,
@@ -226,9 +242,10 @@ struct memory {
 struct scan {
     const char *s; /* the paragraph being scanned */
     hit_vec places, metaphors;
-    off_vec contrast, strong, problems, measures, ends;
+    off_vec contrast, problems, ends;
     EL_VEC(qpair) quotes;
     EL_VEC(mention) ments;
+    EL_VEC(mention) tmp; /* merge buffer for ments */
 };
 
 /* Lexicon callback: sort the hits of one paragraph by category. */
@@ -243,37 +260,52 @@ static void on_hit(void *ctx, const el_lex_hit *h)
         *EL_VEC_PUSH(sc->metaphors) = *h;
         break;
     case EL_LEX_CONTRAST:
-        if (h->end - h->start == 3 && ends_with(sc->s, h->start, "不"))
+        if (h->end - h->start == 3 && memcmp(sc->s + h->start, "但", 3) == 0 &&
+            ends_with(sc->s, h->start, "不"))
             break; /* 不但 */
         *EL_VEC_PUSH(sc->contrast) = h->start;
-        if (h->end - h->start >= 6)
-            *EL_VEC_PUSH(sc->strong) = h->start;
         break;
     case EL_LEX_PROBLEM:
         *EL_VEC_PUSH(sc->problems) = h->start;
-        break;
-    case EL_LEX_COUNTERMEASURE:
-        if (h->end - h->start > 3 || break_before(sc->s, h->start) ||
-            suffix_of(sc->s, h->start, measure_lead))
-            *EL_VEC_PUSH(sc->measures) = h->start;
         break;
     default:
         break;
     }
 }
 
-static int cmp_size(const void *a, const void *b)
+/*
+ * The lexicon reports hits by end; the lists below want them by start. A hit starts at most
+ * one surface length before it ends, and only so many hits end at one byte, so an insertion
+ * sort moves each item a bounded distance: linear, and stable.
+ */
+static void sort_hits(hit_vec *v)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
+    for (size_t i = 1; i < v->n; i++) {
+        el_lex_hit h = v->v[i];
+        size_t j = i;
+        /* by start, the longest first on equal starts */
+        while (j > 0 && (v->v[j - 1].start > h.start ||
+                         (v->v[j - 1].start == h.start && v->v[j - 1].end < h.end))) {
+            v->v[j] = v->v[j - 1];
+            j--;
+        }
+        v->v[j] = h;
+    }
 }
 
-/* Sort and deduplicate an offset list. */
+/* Sort (see sort_hits: the offsets are hit starts) and deduplicate an offset list. */
 static void sort_offs(off_vec *v)
 {
+    for (size_t i = 1; i < v->n; i++) {
+        size_t x = v->v[i], j = i;
+        while (j > 0 && v->v[j - 1] > x) {
+            v->v[j] = v->v[j - 1];
+            j--;
+        }
+        v->v[j] = x;
+    }
     if (v->n < 2)
         return;
-    qsort(v->v, v->n, sizeof *v->v, cmp_size);
     size_t o = 1;
     for (size_t i = 1; i < v->n; i++)
         if (v->v[i] != v->v[o - 1])
@@ -302,29 +334,15 @@ static bool any_in(const off_vec *v, size_t a, size_t b)
     return i < v->n && v->v[i] < b;
 }
 
-/*
- * Add every occurrence of the words in s[0..n) to v. A single-character word of a
- * countermeasure list (`lead` non-NULL) counts only at a clause start or after a lead word,
- * so that 要 in 重要 or 需 in 需求 is not taken for 要/需. 但 of 不但 is skipped.
- */
-static void find_words(const char *s, size_t n, const char *const *words, const char *const *lead,
-                       off_vec *v)
+/* Whether one of the words starts in s[a..b); it may run past b, not past n. */
+static bool word_in(const char *s, size_t n, size_t a, size_t b, const char *const *words)
 {
     for (; *words; words++) {
-        size_t k = strlen(*words);
-        const char *p = s, *end = s + n;
-        while ((p = memmem(p, (size_t)(end - p), *words, k)) != NULL) {
-            size_t at = (size_t)(p - s);
-            bool ok = true;
-            if (k == 3 && lead)
-                ok = break_before(s, at) || suffix_of(s, at, lead) > 0;
-            if (ok && !strcmp(*words, "但"))
-                ok = !ends_with(s, at, "不");
-            if (ok)
-                *EL_VEC_PUSH(*v) = at;
-            p += k;
-        }
+        size_t k = strlen(*words), lim = b + k - 1 < n ? b + k - 1 : n;
+        if (lim > a && memmem(s + a, lim - a, *words, k))
+            return true;
     }
+    return false;
 }
 
 static int cmp_qpair(const void *a, const void *b)
@@ -333,34 +351,55 @@ static int cmp_qpair(const void *a, const void *b)
     return x->open < y->open ? -1 : x->open > y->open;
 }
 
-/* Pair “ and ” (innermost first), sorted by opening mark; unmatched marks are ignored. */
-static void find_quotes(const char *s, size_t n, struct scan *sc)
+/* First bytes of the marks scan_marks looks for: ; ! ? and the lead bytes of “ ” 。；！？. */
+static const unsigned char mark_lead[256] = {
+    [';'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/*
+ * One pass over the bytes of s[0..n): the group ends (。；！？;!?) and the pairs of “ and ”
+ * (innermost first, then sorted by opening mark; unmatched marks are ignored). The marks are
+ * matched as bytes: each starts with a byte that never continues a UTF-8 sequence, so a match
+ * is always a whole code point, the same one a decoding walk would see, and a byte that no
+ * mark starts with is passed over with one table look-up.
+ */
+static void scan_marks(const char *s, size_t n, struct scan *sc)
 {
-    size_t stack[16], depth = 0, k;
-    sc->quotes.n = 0;
-    for (size_t i = 0; i < n; i += k) {
-        uint32_t c = el_text_cp(s, n, i, &k);
-        if (c == 0x201C) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t stack[16], depth = 0;
+    bool sorted = true;
+    sc->ends.n = sc->quotes.n = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = u[i];
+        if (!mark_lead[b])
+            continue;
+        if (b < 0x80) {
+            *EL_VEC_PUSH(sc->ends) = i;
+            continue;
+        }
+        if (n - i < 3)
+            continue;
+        unsigned b1 = u[i + 1], b2 = u[i + 2];
+        if (b == 0xE2 && b1 == 0x80 && b2 == 0x9C) { /* “ */
             if (depth < 16)
                 stack[depth++] = i;
-        } else if (c == 0x201D && depth > 0) {
-            size_t o = stack[--depth];
-            *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
+        } else if (b == 0xE2 && b1 == 0x80 && b2 == 0x9D) { /* ” */
+            if (depth > 0) {
+                size_t o = stack[--depth];
+                if (sc->quotes.n && sc->quotes.v[sc->quotes.n - 1].open > o)
+                    sorted = false;
+                *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
+            }
+        } else if ((b == 0xE3 && b1 == 0x80 && b2 == 0x82) ||
+                   (b == 0xEF && b1 == 0xBC && (b2 == 0x9B || b2 == 0x81 || b2 == 0x9F))) {
+            *EL_VEC_PUSH(sc->ends) = i; /* 。；！？ */
         }
     }
-    if (sc->quotes.n > 1)
+    if (!sorted)
         qsort(sc->quotes.v, sc->quotes.n, sizeof *sc->quotes.v, cmp_qpair);
 }
 
 /* ---- place chains ------------------------------------------------------------------------ */
-
-static int cmp_hit(const void *a, const void *b)
-{
-    const el_lex_hit *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return x->end > y->end ? -1 : x->end < y->end; /* longest first */
-}
 
 /* Candidates of entry that lie strictly within some allowed candidate of m (bit set), 0 if
    none: 宁波市 after 浙江省, but not 浙江 after 浙江. */
@@ -412,11 +451,11 @@ static size_t sub_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
     while (i < n && chars < 6) {
-        size_t suf = el_text_prefix(s + i, n - i, sub_suffix);
+        size_t suf = prefix_of(s + i, n - i, sub_suffix);
         if (suf && chars >= 1)
             return i + suf;
         uint32_t c = el_text_cp(s, n, i, &k);
-        if (!el_text_is_han(c) || el_text_prefix(s + i, n - i, sub_stop))
+        if (!el_text_is_han(c) || prefix_of(s + i, n - i, sub_stop))
             return 0;
         i += k;
         chars++;
@@ -433,15 +472,15 @@ static size_t generic_after(const mention *m, const char *s, size_t n)
 {
     if (!(el_lex_flags(m->last) & EL_LEX_SHORT) || (el_lex_flags(m->last) & EL_LEX_FULL))
         return 0;
-    size_t k = el_text_prefix(s, n, county_generic), best = 0;
+    size_t k = prefix_of(s, n, county_generic), best = 0;
     for (size_t j = 0; j < m->ncand && j < 64; j++) {
         if (!(m->allowed >> j & 1))
             continue;
         unsigned lvl = el_lex_place(m->cand[j].place)->level;
         if (lvl == EL_PLACE_COUNTY && k > best)
             best = k;
-        if (lvl == EL_PLACE_CITY && el_text_prefix(s, n, city_generic) > best)
-            best = el_text_prefix(s, n, city_generic);
+        if (lvl == EL_PLACE_CITY && prefix_of(s, n, city_generic) > best)
+            best = prefix_of(s, n, city_generic);
     }
     return best;
 }
@@ -452,8 +491,6 @@ static size_t generic_after(const mention *m, const char *s, size_t n)
  */
 static void build_chains(const char *s, size_t n, struct scan *sc)
 {
-    if (sc->places.n > 1)
-        qsort(sc->places.v, sc->places.n, sizeof *sc->places.v, cmp_hit);
     size_t pos = 0;
     mention *cur = NULL;
     for (size_t i = 0; i < sc->places.n; i++) {
@@ -492,22 +529,44 @@ static void build_chains(const char *s, size_t n, struct scan *sc)
     }
 }
 
-static int cmp_mention(const void *a, const void *b)
+/* Merge ments[0..k) (the chains) and ments[k..n) (the anonymised places), each in order of
+   start, into one list in order of start; a chain comes first on a tie. */
+static void merge_mentions(struct scan *sc, size_t k)
 {
-    const mention *x = a, *y = b;
-    return x->s < y->s ? -1 : x->s > y->s;
+    size_t n = sc->ments.n, i = 0, j = k;
+    if (k == 0 || k == n || sc->ments.v[k - 1].s <= sc->ments.v[k].s)
+        return; /* already in order */
+    sc->tmp.n = 0;
+    sc->tmp.v = xgrow(sc->tmp.v, &sc->tmp.cap, n, sizeof *sc->tmp.v);
+    while (i < k || j < n)
+        sc->tmp.v[sc->tmp.n++] = j == n || (i < k && sc->ments.v[i].s <= sc->ments.v[j].s)
+                                     ? sc->ments.v[i++]
+                                     : sc->ments.v[j++];
+    memcpy(sc->ments.v, sc->tmp.v, n * sizeof *sc->tmp.v);
 }
 
-/* Add the anonymised places (某村 某乡 某县 …) of s[0..n). */
+/*
+ * Add the anonymised places (某村 某乡 某县 …) of s[0..n). 某 is not a lexicon word: it is found
+ * by its middle byte 0x9F, which memchr reaches far faster than memmem finds the whole
+ * character, and which only about one Han character in 32 contains. from: where the next 某
+ * may start, past the last one taken with its suffix.
+ */
 static void find_anon(const char *s, size_t n, struct scan *sc)
 {
     static const char mou[] = "某";
-    const char *p = s, *end = s + n;
-    while ((p = memmem(p, (size_t)(end - p), mou, 3)) != NULL) {
-        size_t at = (size_t)(p - s);
-        p += 3;
-        size_t k = el_text_prefix(p, (size_t)(end - p), anon_suffix);
-        if (k == 0 || el_text_prefix(s + at, n - at, anon_not))
+    size_t from = 0;
+    while (n - from >= 3) {
+        const char *p = memchr(s + from + 1, mou[1], n - from - 2);
+        if (p == NULL)
+            break;
+        size_t at = (size_t)(p - s) - 1;
+        if (s[at] != mou[0] || s[at + 2] != mou[2]) {
+            from = at + 1;
+            continue;
+        }
+        from = at + 3;
+        size_t k = prefix_of(s + from, n - from, anon_suffix);
+        if (k == 0 || prefix_of(s + from, n - from, anon_not))
             continue;
         mention *m = EL_VEC_PUSH(sc->ments);
         memset(m, 0, sizeof *m);
@@ -515,7 +574,7 @@ static void find_anon(const char *s, size_t n, struct scan *sc)
         m->e = at + 3 + k;
         m->province = -1;
         m->anon = true;
-        p += k;
+        from += k;
     }
 }
 
@@ -584,7 +643,7 @@ static bool short_link(const char *s, size_t a, size_t b)
 {
     if (a >= b)
         return false;
-    if (el_text_is_one_of(s + a, b - a, pair_links))
+    if (one_of(s + a, b - a, pair_links))
         return true;
     if (b - a <= 3 || memcmp(s + a, "、", 3) != 0)
         return false;
@@ -656,30 +715,18 @@ static size_t stat_lower(const el_doc *doc, size_t x)
     return lo;
 }
 
-/* Collect the per-paragraph lists (hits, words, quotes, group ends), all sorted. */
+/* Collect the paragraph's lexicon hits by category, all sorted by start. */
 static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
 {
-    const char *s = doc->plain.v + base;
     sc->places.n = sc->metaphors.n = 0;
-    sc->contrast.n = sc->strong.n = sc->problems.n = sc->measures.n = sc->ends.n = 0;
+    sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = 0;
     sc->ments.n = 0;
-    sc->s = s;
+    sc->s = doc->plain.v + base;
     el_doc_lex_scan(doc, base, n, on_hit, sc);
-    find_words(s, n, contrast_words, NULL, &sc->contrast);
-    find_words(s, n, strong_contrast, NULL, &sc->strong);
-    find_words(s, n, problem_words, NULL, &sc->problems);
-    find_words(s, n, measure_words, measure_lead, &sc->measures);
+    sort_hits(&sc->places);
+    sort_hits(&sc->metaphors);
     sort_offs(&sc->contrast);
-    sort_offs(&sc->strong);
     sort_offs(&sc->problems);
-    sort_offs(&sc->measures);
-    if (sc->metaphors.n > 1)
-        qsort(sc->metaphors.v, sc->metaphors.n, sizeof *sc->metaphors.v, cmp_hit);
-    size_t k;
-    for (size_t i = 0; i < n; i += k)
-        if (is_group_end(el_text_cp(s, n, i, &k)))
-            *EL_VEC_PUSH(sc->ends) = i;
-    find_quotes(s, n, sc);
 }
 
 static void scan_free(struct scan *sc)
@@ -687,12 +734,11 @@ static void scan_free(struct scan *sc)
     free(sc->places.v);
     free(sc->metaphors.v);
     free(sc->contrast.v);
-    free(sc->strong.v);
     free(sc->problems.v);
-    free(sc->measures.v);
     free(sc->ends.v);
     free(sc->quotes.v);
     free(sc->ments.v);
+    free(sc->tmp.v);
 }
 
 /* Start of the sentence (or ；-group) holding offset x: just past the previous group end. */
@@ -738,9 +784,11 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     const char *s = doc->plain.v + base;
     scan_para(doc, base, n, sc);
     build_chains(s, n, sc);
+    size_t nchain = sc->ments.n;
     find_anon(s, n, sc);
-    if (sc->ments.n > 1)
-        qsort(sc->ments.v, sc->ments.n, sizeof *sc->ments.v, cmp_mention);
+    if (sc->ments.n == 0)
+        return;
+    merge_mentions(sc, nchain);
 
     /* Drop overlaps, and mark the members of a list of places (北京、上海、广州等城市): a list
        names regions, it does not tell a practice of one place. */
@@ -755,9 +803,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
             sc->ments.v[o - 1].anon = true;
             continue;
         }
-        m->list = el_text_prefix(s + m->e, n - m->e, list_end) > 0;
-        if (o > 0 &&
-            el_text_is_one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e, list_links))
+        m->list = prefix_of(s + m->e, n - m->e, list_end) > 0;
+        if (o > 0 && one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e, list_links))
             m->list = sc->ments.v[o - 1].list = true;
         sc->ments.v[o++] = *m;
     }
@@ -767,13 +814,16 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     o = 0;
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention *m = &sc->ments.v[i];
-        if (!m->anon && (m->list || !clause_start(s, m->s) ||
-                         el_text_prefix(s + m->s, n - m->s, place_idioms) ||
-                         el_text_prefix(s + m->e, n - m->e, place_modifiers)))
+        if (!m->anon &&
+            (m->list || !clause_start(s, m->s) || prefix_of(s + m->s, n - m->s, place_idioms) ||
+             prefix_of(s + m->e, n - m->e, place_modifiers)))
             continue;
         sc->ments.v[o++] = *m;
     }
     sc->ments.n = o;
+    if (o == 0)
+        return; /* no case: the group ends and quotes are not needed */
+    scan_marks(s, n, sc);
 
     /* Second chance for an ambiguous name (朝阳区): a place written earlier in the same
        sentence, else how the same name was resolved earlier in the essay. */
@@ -815,8 +865,9 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
         c->province = m->province;
         c->section = section;
         size_t gs = group_start(s, sc, m->s);
-        c->negative =
-            any_in(&sc->contrast, gs, m->s) || (m->anon && any_in(&sc->problems, m->e, end));
+        c->negative = any_in(&sc->contrast, gs, m->s) ||
+                      (m->anon && (any_in(&sc->problems, m->e, end) ||
+                                   word_in(s, n, m->e, end, problem_extra)));
         if (!c->negative)
             c->name = find_name(s, sc, m->e, end, base);
         c->stat0 = stat_lower(doc, base + m->s);
@@ -854,11 +905,34 @@ void el_extract_cases(el_doc *doc)
     scan_free(&sc);
 }
 
+/* What an argument paragraph shows, from its lexicon hits. */
+struct evscan {
+    const char *s; /* the paragraph */
+    size_t n;
+    bool counter, measure;
+};
+
+/*
+ * Evidence callback: a strong contrast marker (a contrast word of two or more characters, or
+ * 但也有 at the hit of its 但) and a countermeasure word (one of a single character only where a
+ * clause starts or after a lead word, so that 要 in 重要 or 需 in 需求 is not taken for 要/需).
+ */
+static void on_evidence_hit(void *ctx, const el_lex_hit *h)
+{
+    struct evscan *ev = ctx;
+    size_t len = h->end - h->start;
+    if (h->cat == EL_LEX_CONTRAST && !ev->counter)
+        ev->counter =
+            len >= 6 || (ev->n - h->start >= sizeof strong_extra - 1 &&
+                         memcmp(ev->s + h->start, strong_extra, sizeof strong_extra - 1) == 0);
+    else if (h->cat == EL_LEX_COUNTERMEASURE && !ev->measure)
+        ev->measure = len > 3 || break_before(ev->s, h->start) ||
+                      suffix_of(ev->s, h->start, measure_lead) > 0;
+}
+
 /* Set the evidence flags of every argument section; needs cases and statistics. */
 void el_extract_evidence(el_doc *doc)
 {
-    struct scan sc;
-    memset(&sc, 0, sizeof sc);
     int *ps = para_sections(doc);
     for (size_t i = 0; i < doc->cases.n; i++) {
         const el_case *c = &doc->cases.v[i];
@@ -880,16 +954,15 @@ void el_extract_evidence(el_doc *doc)
         el_evidence *ev = &doc->sections.v[ps[p]].ev;
         if (ev->has_counter && ev->has_measure)
             continue;
-        scan_para(doc, doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, &sc);
-        if (sc.strong.n)
-            ev->has_counter = true;
-        if (sc.measures.n)
-            ev->has_measure = true;
+        el_span t = doc->paras.v[p].txt;
+        struct evscan sc = {doc->plain.v + t.off, t.len, ev->has_counter, ev->has_measure};
+        el_doc_lex_scan(doc, t.off, t.len, on_evidence_hit, &sc);
+        ev->has_counter = sc.counter;
+        ev->has_measure = sc.measure;
     }
     /* Only argument sections carry evidence in the report. */
     for (size_t k = 0; k < doc->sections.n; k++)
         if (doc->sections.v[k].kind != EL_SEC_ARGUMENT)
             doc->sections.v[k].ev = (el_evidence){false, false, false, false};
     free(ps);
-    scan_free(&sc);
 }
