@@ -15,7 +15,7 @@
 #include <unistr.h>
 
 /* Bytes between position checkpoints: bounds the work of one position lookup. */
-#define EL_MARK_STRIDE 1024
+#define EL_MARK_STRIDE 256
 
 const char *el_decode_name(enum el_encoding enc)
 {

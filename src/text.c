@@ -113,7 +113,7 @@ size_t el_text_sentences(const char *s, size_t n)
 size_t el_text_ncp(const char *s, size_t n)
 {
     /* Every byte but the continuation bytes (10xxxxxx), eight at a time: positions count a
-       kilobyte from their checkpoint, and labels and titles are measured all the time. */
+       few hundred bytes from their checkpoint, and labels and titles are measured all the time. */
     size_t conts = 0, i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
