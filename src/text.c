@@ -118,7 +118,9 @@ size_t el_text_ncp(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        conts += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+        /* one bit per continuation byte, moved to bit 0 and summed by the multiply */
+        uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+        conts += (size_t)((c * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; i++)
         conts += ((unsigned char)s[i] & 0xC0) == 0x80;
