@@ -8,6 +8,8 @@
  */
 #include "decode.h"
 
+#include "text.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -168,27 +170,35 @@ static bool looks_binary(const char *s, size_t len)
     return total > 0 && ctl * 20 > total;
 }
 
-/* Build the line table and the position checkpoints in one pass over doc->text. */
+/*
+ * Build the line table and the position checkpoints over doc->text: lines by memchr, and a
+ * checkpoint at the first code point at or after every EL_MARK_STRIDE bytes, its column
+ * counted from the previous checkpoint on the same line (or the line start), never from
+ * further back, so a single 30 MB line costs one pass too.
+ */
 static void build_posmap(el_doc *doc)
 {
     const char *s = doc->text;
-    size_t line = 1, col = 1, next_mark = 0;
+    size_t len = doc->len, line = 1, ls = 0, next_mark = 0;
     *EL_VEC_PUSH(doc->lines) = 0;
-    for (size_t i = 0; i < doc->len;) {
-        if (i >= next_mark) {
-            *EL_VEC_PUSH(doc->marks) = (el_mark){i, line, col};
-            next_mark = i + EL_MARK_STRIDE;
+    for (;;) {
+        const char *nl = memchr(s + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - s) : len;
+        size_t from = ls, col = 1; /* the last known position on this line */
+        while (next_mark <= le && next_mark < len) {
+            size_t off = next_mark > ls ? next_mark : ls;
+            while (off < le && ((unsigned char)s[off] & 0xC0) == 0x80)
+                off++;
+            col += el_text_ncp(s + from, off - from);
+            from = off;
+            *EL_VEC_PUSH(doc->marks) = (el_mark){off, line, col};
+            next_mark = off + EL_MARK_STRIDE;
         }
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\n') {
-            line++;
-            col = 1;
-            i++;
-            *EL_VEC_PUSH(doc->lines) = i;
-            continue;
-        }
-        col++;
-        i += el_u8_len(c);
+        if (nl == NULL)
+            break;
+        line++;
+        ls = le + 1;
+        *EL_VEC_PUSH(doc->lines) = ls;
     }
     if (doc->marks.n == 0)
         *EL_VEC_PUSH(doc->marks) = (el_mark){0, 1, 1};
