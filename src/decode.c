@@ -153,20 +153,18 @@ static char *convert(const char *from, const char *s, size_t len, size_t *outlen
     return out;
 }
 
-/* Share of code points that are control characters other than tab, LF, FF: binary data. */
+/* Share of code points that are control characters other than tab, CR, LF, VT, FF: binary data. */
 static bool looks_binary(const char *s, size_t len)
 {
     if (memchr(s, '\0', len) != NULL)
         return true;
-    size_t ctl = 0, total = 0;
+    size_t ctl = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80)
-            total++;
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
-            c == 0x7F) /* (CR: converted text has its line ends folded only after this test) */
-            ctl++;
+        /* (CR: converted text has its line ends folded only after this test) */
+        ctl += (c < 0x20 && !(c >= '\t' && c <= '\r')) || c == 0x7F;
     }
+    size_t total = el_text_ncp(s, len);
     return total > 0 && ctl * 20 > total;
 }
 
