@@ -115,6 +115,46 @@ static void add_at_sec(lint *L, int rule, int i, const char *arg)
     }
 }
 
+/* el_text_is_han, inline: the per-character scans below ask it of nearly every character. */
+static inline bool is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
+
+/* el_text_is_sentence_end, inline. */
+static inline bool is_sentence_end(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+}
+
+/* el_text_is_space, with the ASCII and Han cases (nearly all of an essay) inline. */
+static inline bool is_space(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F) ||
+        (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x2010 && c <= 0x2027))
+        return false; /* Han, CJK and full-width marks, dashes and quotes */
+    return el_text_is_space(c);
+}
+
+/* First occurrence of the three-byte sequence w in s[0..n), or NULL: memchr finds the lead
+ * byte, rare in Chinese text for the marks looked for here (“ is E2 80 9C). */
+static const char *find3(const char *s, size_t n, const char *w)
+{
+    for (const char *e = s + n; n >= 3;) {
+        const char *p = memchr(s, w[0], n - 2);
+        if (p == NULL)
+            return NULL;
+        if (p[1] == w[1] && p[2] == w[2])
+            return p;
+        s = p + 1;
+        n = (size_t)(e - s);
+    }
+    return NULL;
+}
+
 static bool is_cjk_punct(uint32_t c)
 {
     return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C ||
@@ -123,7 +163,7 @@ static bool is_cjk_punct(uint32_t c)
 
 static bool is_cjk(uint32_t c)
 {
-    return el_text_is_han(c) || is_cjk_punct(c);
+    return is_han(c) || is_cjk_punct(c);
 }
 
 /* Code point ending just before s[i] (i > 0); *start gets its offset. */
@@ -151,12 +191,21 @@ static el_span topic(const lint *L, el_span t)
     while (z > a) {
         size_t st;
         uint32_t c = cp_before(s, z, &st);
-        if (el_text_is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
+        if (is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
             (c >= '0' && c <= '9') || c == 0x201D || c == 0x300B || c == 0xFF09)
             break;
         z = st;
     }
     return (el_span){t.off + a, z - a};
+}
+
+/* Grid count of s[0..n): its code points that are not space (el_text_count's chars). */
+static size_t grid_count(const char *s, size_t n)
+{
+    size_t c = 0, k;
+    for (size_t i = 0; i < n; i += k)
+        c += !is_space(el_text_cp(s, n, i, &k));
+    return c;
 }
 
 /*
@@ -215,8 +264,7 @@ static void rule_argument_parallel(lint *L)
         el_span t = topic(L, s->title);
         if (t.len == 0)
             continue;
-        size_t chars = 0, hanzi = 0, k;
-        el_text_count(str(L, t), t.len, &chars, &hanzi);
+        size_t chars = grid_count(str(L, t), t.len), k;
         lmin = chars < lmin ? chars : lmin;
         lmax = chars > lmax ? chars : lmax;
         signature(str(L, t), t.len, sig, sizeof sig);
@@ -291,21 +339,25 @@ static bool bigram_op(bigrams *set, uint64_t key, bool insert)
     return false;
 }
 
-/* Insert every pair of adjacent Han characters of s[0..n) into set, or (insert false) return
- * whether any of them is in it. Stop bigrams are skipped. */
+/*
+ * Insert every pair of adjacent Han characters of s[0..n) into set, or (insert false) return
+ * whether any of them is in it. Stop bigrams never count: they are inserted like any other
+ * (they only ever match themselves) and skipped when found, so the stop list is consulted
+ * only on a match, not for every pair.
+ */
 static bool each_bigram(const char *s, size_t n, bigrams *set, bool insert)
 {
     uint32_t prev = 0;
     size_t k;
     for (size_t i = 0; i < n; i += k) {
         uint32_t c = el_text_cp(s, n, i, &k);
-        if (!el_text_is_han(c)) {
+        if (!is_han(c)) {
             prev = 0;
             continue;
         }
         if (prev) {
             uint64_t key = (uint64_t)prev << 32 | c;
-            if (!stop_bigram(key) && bigram_op(set, key, insert) && !insert)
+            if (bigram_op(set, key, insert) && !insert && !stop_bigram(key))
                 return true;
         }
         prev = c;
@@ -327,8 +379,9 @@ static void rule_conclusion_echo(lint *L)
     }
     if (conc < 0 || keylen == 0)
         return;
+    /* At most half full: a pair is at least six bytes (two three-byte characters). */
     bigrams set = {NULL, 16};
-    while (set.cap < keylen * 2)
+    while (set.cap < (keylen / 3 + 1) * 2)
         set.cap *= 2;
     set.v = xcalloc(set.cap, sizeof *set.v);
     each_bigram(str(L, doc->title), doc->title.len, &set, true);
@@ -390,6 +443,50 @@ static void rules_structure(lint *L)
 
 /* ---- length ------------------------------------------------------------------------------- */
 
+/* Closers that stay with a sentence after its final mark (as in el_text_sentence_end). */
+static bool is_closer(uint32_t c)
+{
+    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
+           c == '"' || c == 0x300D || c == 0x300F;
+}
+
+/*
+ * el_text_sentence_end(s, n) and the grid count of that sentence (el_text_count's chars) in
+ * one pass: the end just past a newline, or past a final mark and the marks and closers
+ * right after it, else n.
+ */
+static size_t sentence_chars(const char *s, size_t n, size_t *chars)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, c = 0, k;
+    while (i < n) {
+        /* U+4000..U+9FFF (lead bytes E4..E9), nearly every character: counted, never an end. */
+        if (u[i] >= 0xE4 && u[i] <= 0xE9 && n - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            c++;
+            i += 3;
+            continue;
+        }
+        uint32_t cp = el_text_cp(s, n, i, &k);
+        i += k;
+        if (cp == '\n')
+            break;
+        c += !is_space(cp);
+        if (is_sentence_end(cp)) {
+            while (i < n) {
+                uint32_t d = el_text_cp(s, n, i, &k);
+                if (!is_sentence_end(d) && !is_closer(d))
+                    break;
+                c++; /* marks and closers are never space */
+                i += k;
+            }
+            break;
+        }
+    }
+    *chars = c;
+    return i;
+}
+
 static void rules_length(lint *L)
 {
     el_doc *doc = L->doc;
@@ -408,9 +505,8 @@ static void rules_length(lint *L)
                     cfg->para_min, cfg->para_max);
         const char *s = str(L, p->txt);
         for (size_t a = 0; a < p->txt.len;) {
-            size_t e = a + el_text_sentence_end(s + a, p->txt.len - a);
-            size_t c = 0, h = 0;
-            el_text_count(s + a, e - a, &c, &h);
+            size_t c;
+            size_t e = a + sentence_chars(s + a, p->txt.len - a, &c);
             if (c > cfg->sentence_max) {
                 char arg[64];
                 snprintf(arg, sizeof arg, "%zu" EL_ARG_SEP "%zu", c, cfg->sentence_max);
@@ -550,9 +646,7 @@ static void each_span(lint *L, span_fn fn)
 
 /* ---- quotes ------------------------------------------------------------------------------- */
 
-/* The paired marks: openers and closers, each 3 bytes of UTF-8. */
-static const char *const open_marks[] = {"“", "《", "（", "【"};
-static const char *const close_marks[] = {"”", "》", "）", "】"};
+/* The paired marks, each three bytes of UTF-8: “” 《》 （） 【】. */
 #define EL_NPAIRS 4
 
 /* Which pair s[i..] opens (+1+type) or closes (-1-type), 0 if neither. */
@@ -560,13 +654,27 @@ static int pair_mark(const char *s, size_t n, size_t i)
 {
     if (n - i < 3)
         return 0;
-    for (int t = 0; t < EL_NPAIRS; t++) {
-        if (memcmp(s + i, open_marks[t], 3) == 0)
-            return 1 + t;
-        if (memcmp(s + i, close_marks[t], 3) == 0)
-            return -1 - t;
+    const unsigned char *u = (const unsigned char *)s + i;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE2809C: /* “ */
+        return 1;
+    case 0xE2809D: /* ” */
+        return -1;
+    case 0xE3808A: /* 《 */
+        return 2;
+    case 0xE3808B: /* 》 */
+        return -2;
+    case 0xEFBC88: /* （ */
+        return 3;
+    case 0xEFBC89: /* ） */
+        return -3;
+    case 0xE38090: /* 【 */
+        return 4;
+    case 0xE38091: /* 】 */
+        return -4;
+    default:
+        return 0;
     }
-    return 0;
 }
 
 static void unbalanced_at(lint *L, const char *s, size_t off)
@@ -584,6 +692,10 @@ static void span_unbalanced(lint *L, const char *s, size_t n)
     size_t depth[EL_NPAIRS] = {0};
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE4 && c <= 0xEE) { /* Han and other letters: no mark starts with these */
+            i += 3;
+            continue;
+        }
         int m = c == 0xE2 || c == 0xE3 || c == 0xEF ? pair_mark(s, n, i) : 0;
         if (m > 0) {
             *EL_VEC_PUSH(stack) = i;
@@ -613,21 +725,32 @@ static void span_unbalanced(lint *L, const char *s, size_t n)
     free(stack.v);
 }
 
-static size_t suffix_of(const char *s, size_t n, const char *const *words)
+/* A word with its byte length, so that suffix tests never call strlen. */
+struct word {
+    const char *s;
+    size_t n;
+};
+/* clang-format off */
+#define W(lit) {lit, sizeof lit - 1}
+/* clang-format on */
+
+/* Byte length of the longest of words that s[0..n) ends with, 0 if none. */
+static size_t suffix_of(const char *s, size_t n, const struct word *words)
 {
     size_t best = 0;
-    for (; *words; words++) {
-        size_t k = strlen(*words);
-        if (k > best && k <= n && memcmp(s + n - k, *words, k) == 0)
-            best = k;
-    }
+    if (n == 0)
+        return 0;
+    for (; words->s; words++) /* the last byte rules out nearly every word */
+        if (words->n > best && words->n <= n && words->s[words->n - 1] == s[n - 1] &&
+            memcmp(s + n - words->n, words->s, words->n) == 0)
+            best = words->n;
     return best;
 }
 
 static bool is_clause_end(uint32_t c)
 {
     return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' ||
-           c == ':' || c == 0x201D || el_text_is_sentence_end(c) || c == '\n';
+           c == ':' || c == 0x201D || is_sentence_end(c) || c == '\n';
 }
 
 static void on_speaker_hit(void *ctx, const el_lex_hit *h)
@@ -662,11 +785,14 @@ static size_t speaker_noun(const char *s, size_t n)
     return 0;
 }
 
-/* Whether s[a..z) names someone who speaks: a lexicon speaker or document, or a common noun. */
-static bool names_speaker(const char *s, size_t a, size_t z)
+/*
+ * Whether s[a..z) (of the span L scans) names someone who speaks: a lexicon speaker or
+ * document, or a common noun. The lexicon hits are those of the document's one scan.
+ */
+static bool names_speaker(lint *L, const char *s, size_t a, size_t z)
 {
     bool found = false;
-    el_lex_scan(s + a, z - a, on_speaker_hit, &found);
+    el_doc_lex_scan(L->doc, L->span_off + a, z - a, on_speaker_hit, &found);
     for (size_t j = a; j < z && !found; j += el_u8_len((unsigned char)s[j]))
         found = speaker_noun(s + j, z - j) > 0;
     return found;
@@ -682,19 +808,20 @@ static bool names_speaker(const char *s, size_t a, size_t z)
  */
 static void span_unattributed(lint *L, const char *s, size_t n)
 {
-    static const char *const verbs[] = {"强调", "指出", "提出", "表示", NULL};
-    static const char *const colons[] = {"：", ":", NULL};
-    static const char *const adverbs[] = {
-        "明确", "深刻", "多次", "反复", "一再", "再次", "曾经", "曾",     "也",   "还",
-        "更",   "又",   "都",   "就",   "要",   "特别", "着重", "进一步", "郑重", "鲜明",
-        "重点", "亦",   "均",   "专门", "首次", "同样", "正如", "诚如",   "恰如", "如",
-        "就像", "同时", "并",   "而",   "并且", "此外", "另外", NULL};
+    static const struct word verbs[] = {W("强调"), W("指出"), W("提出"), W("表示"), {NULL, 0}};
+    static const struct word colons[] = {W("："), W(":"), {NULL, 0}};
+    static const struct word adverbs[] = {
+        W("明确"), W("深刻"),   W("多次"), W("反复"), W("一再"), W("再次"), W("曾经"), W("曾"),
+        W("也"),   W("还"),     W("更"),   W("又"),   W("都"),   W("就"),   W("要"),   W("特别"),
+        W("着重"), W("进一步"), W("郑重"), W("鲜明"), W("重点"), W("亦"),   W("均"),   W("专门"),
+        W("首次"), W("同样"),   W("正如"), W("诚如"), W("恰如"), W("如"),   W("就像"), W("同时"),
+        W("并"),   W("而"),     W("并且"), W("此外"), W("另外"), {NULL, 0}};
     size_t sent = 0;    /* start of the current sentence */
     size_t swept = 0;   /* bytes before this were checked for sentence ends */
     size_t scanned = 0; /* the current sentence was searched for a speaker up to here */
     bool found = false; /* ... and one was found */
     for (size_t i = 0; i + 3 <= n;) {
-        const char *hit = memmem(s + i, n - i, "“", 3);
+        const char *hit = find3(s + i, n - i, "“");
         if (hit == NULL)
             break;
         size_t at = (size_t)(hit - s);
@@ -710,7 +837,7 @@ static void span_unattributed(lint *L, const char *s, size_t n)
         /* Sentence ends up to the verb: each byte looked at once over the whole span. */
         for (size_t k; swept < vstart; swept += k) {
             uint32_t cp = el_text_cp(s, vstart, swept, &k);
-            if (el_text_is_sentence_end(cp) || cp == '\n') {
+            if (is_sentence_end(cp) || cp == '\n') {
                 sent = swept + k;
                 scanned = sent;
                 found = false;
@@ -737,16 +864,16 @@ static void span_unattributed(lint *L, const char *s, size_t n)
         bool speaker = false;
         for (size_t j = a, k; j < z && !speaker; j += k) {
             uint32_t cp = el_text_cp(s, z, j, &k);
-            speaker = el_text_is_han(cp) || cp == 0x300B || (cp < 0x80 && cp > ' ');
+            speaker = is_han(cp) || cp == 0x300B || (cp < 0x80 && cp > ' ');
         }
         /* An empty clause after a comma: the speaker may open the sentence (总书记…，强调：). */
-        if (!speaker && a > sent && !el_text_is_sentence_end(stop) && stop != '\n') {
+        if (!speaker && a > sent && !is_sentence_end(stop) && stop != '\n') {
             if (!found && a > scanned) {
                 size_t from =
                     scanned >= sent + EL_SPEAKER_OVERLAP ? scanned - EL_SPEAKER_OVERLAP : sent;
                 while (from > sent && ((unsigned char)s[from] & 0xC0) == 0x80)
                     from--;
-                found = names_speaker(s, from, a);
+                found = names_speaker(L, s, from, a);
                 scanned = a;
             }
             speaker = found;
@@ -806,61 +933,89 @@ static uint32_t next_ns(const char *s, size_t n, size_t i, size_t *at)
 static size_t run_of(const char *s, size_t n, size_t i, const char *seq, size_t k)
 {
     size_t r = 0;
-    while (i + k <= n && memcmp(s + i, seq, k) == 0)
+    /* k <= 3: compared inline, as nearly every mark of the text gets here once */
+    while (i + k <= n && s[i] == seq[0] && (k < 2 || s[i + 1] == seq[1]) &&
+           (k < 3 || s[i + 2] == seq[2]))
         i += k, r++;
     return r;
 }
 
+/* Index in ",:;?!()" (and in the full-width replacements) of an ASCII mark, -1 for others. */
+static int half_mark(unsigned char c)
+{
+    switch (c) {
+    case ',':
+        return 0;
+    case ':':
+        return 1;
+    case ';':
+        return 2;
+    case '?':
+        return 3;
+    case '!':
+        return 4;
+    case '(':
+        return 5;
+    case ')':
+        return 6;
+    default:
+        return -1;
+    }
+}
+
 void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
 {
-    static const char half[] = ",:;?!()";
     static const char *const full[] = {"，", "：", "；", "？", "！", "（", "）"};
+    /* Runs of dots, by first byte (each starts with a different one): . 。 · ． … */
     static const struct {
         const char *seq;
         size_t k, min;
     } dots[] = {{".", 1, 3}, {"。", 3, 3}, {"·", 2, 3}, {"．", 3, 3}, {"…", 3, 1}};
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        const char *h = c ? strchr(half, c) : NULL;
-        if (h) {
+        unsigned char c = u[i];
+        /* Han and the other letters: nothing to look at (the lead bytes of the marks below
+         * are E2, E3, EF and C2). */
+        if (c >= 0xE4 && c <= 0xEE) {
+            i += 3;
+            continue;
+        }
+        int h = c < 0x80 ? half_mark(c) : -1;
+        if (h >= 0) {
             uint32_t p = prev_ns(s, i);
             size_t at;
             uint32_t q = next_ns(s, n, i + 1, &at);
             bool fire = false;
             size_t len = 1;
             if (c == '(') {
-                fire = el_text_is_han(q) || is_opening(q);
+                fire = is_han(q) || is_opening(q);
             } else if (c == ')') {
-                fire = el_text_is_han(p) || is_closing(p);
-            } else if (el_text_is_han(p) || is_closing(p)) {
+                fire = is_han(p) || is_closing(p);
+            } else if (is_han(p) || is_closing(p)) {
                 if (c == '?' || c == '!')
                     fire = q == 0 || is_cjk(q) || q == '?' || q == '!';
                 else
-                    fire = el_text_is_han(q) || is_opening(q);
+                    fire = is_han(q) || is_opening(q);
                 if (fire && q != 0 && is_cjk(q))
                     len = at - i; /* the spaces after the mark go too */
             }
             if (fire)
-                cb(ctx, EL_RULE_PUNCT_HALFWIDTH, i, len, 1, full[h - half]);
+                cb(ctx, EL_RULE_PUNCT_HALFWIDTH, i, len, 1, full[h]);
             i++;
             continue;
         }
-        if (c == '.' || c == 0xE3 || c == 0xC2 || c == 0xEF || c == 0xE2) {
-            bool done = false;
-            for (size_t d = 0; d < sizeof dots / sizeof dots[0] && !done; d++) {
-                size_t r = run_of(s, n, i, dots[d].seq, dots[d].k);
-                if (r == 0)
-                    continue;
-                done = true;
+        int d = c == '.' ? 0 : c == 0xE3 ? 1 : c == 0xC2 ? 2 : c == 0xEF ? 3 : c == 0xE2 ? 4 : -1;
+        if (d >= 0) {
+            size_t r = run_of(s, n, i, dots[d].seq, dots[d].k);
+            if (r > 0) {
                 size_t len = r * dots[d].k;
                 /* A single … is an error; …… is right; longer runs of … are left alone. */
                 bool fire = dots[d].min == 1 ? r == 1 : r >= dots[d].min;
                 if (fire)
                     cb(ctx, EL_RULE_PUNCT_ELLIPSIS, i, len, len, "……");
                 i += len;
-            }
-            if (done)
                 continue;
+            }
         }
         i += el_u8_len(c);
     }
@@ -1059,12 +1214,12 @@ static bool term_found(notes_ctx *N, const char *s, size_t n)
     size_t prev_at = 0, k;
     for (size_t i = 0; i < n; i += k) {
         uint32_t c = el_text_cp(s, n, i, &k);
-        if (el_text_is_han(c) && prev) {
+        if (is_han(c) && prev) {
             any = true;
             if (essay_has(N, s + prev_at, i + k - prev_at))
                 return true;
         }
-        prev = el_text_is_han(c) ? c : 0;
+        prev = is_han(c) ? c : 0;
         prev_at = i;
     }
     return !any;
@@ -1197,7 +1352,7 @@ static bool negated(const char *s, size_t at)
     while (a > 0 && cps < 8) {
         size_t st;
         uint32_t c = cp_before(s, a, &st);
-        if (!el_text_is_han(c))
+        if (!is_han(c))
             break;
         a = st;
         cps++;
@@ -1217,7 +1372,7 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
 
     /* Quoted terms (《…》 titles are not claims: notes name the sources essays only adapt). */
     for (size_t i = 0; i + 3 <= n;) {
-        const char *o = memmem(s + i, n - i, "“", 3);
+        const char *o = find3(s + i, n - i, "“");
         if (o == NULL)
             break;
         size_t a = (size_t)(o - s) + 3, z = a, cps = 0;
@@ -1253,7 +1408,7 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
     /* Places (strong surfaces only), leftmost-longest. */
     note_scan S = {L, N, note, s, {.emit = emit_note_place}};
     S.places.ctx = &S;
-    el_lex_scan(s, n, on_note_place, &S);
+    el_doc_lex_scan(L->doc, nt->txt.off, n, on_note_place, &S);
     longest_flush(&S.places);
 
     /* Devices the note says the essay uses. */

@@ -6,10 +6,11 @@
  * characters, which raises quote/misquoted), and other quoted sentences with a speaker.
  * Quoted terms (“红管家”, “最后一公里”) are names or metaphors, never quotes.
  *
- * Everything is linear in the paragraph: marks pair with a stack, lead-ins are looked up
- * in a bounded window before the opening mark, and the misquote search only compares a
- * quote with the lexicon lines of similar length sharing its first or last character
- * (an index built once, lazily, under pthread_once).
+ * Everything is linear in the paragraph: one pass pairs the marks and finds the lead-ins of
+ * bare lines, lead-ins of quotes are looked up in a bounded window before the opening mark,
+ * and the misquote search only compares a quote with the lexicon lines of similar length
+ * sharing its first or last character (an index built once, on the first quote, under
+ * pthread_once: slices of the lexicon keys, no sorting, a fraction of a millisecond).
  */
 #include "quotes.h"
 
@@ -35,6 +36,85 @@
 /* Quote length range (code points) for the misquote search. */
 #define FUZZY_MIN_CP 4
 #define FUZZY_MAX_CP 40
+/* Clauses of a lexicon line whose runs are index entries. */
+#define LINE_MAX_CLAUSES 16
+
+/* ---- word lists ---------------------------------------------------------------------- */
+
+/* A word with its byte length, so that suffix tests never call strlen. */
+struct word {
+    const char *s;
+    size_t n;
+};
+/* clang-format off */
+#define W(lit) {lit, sizeof lit - 1}
+/* clang-format on */
+
+/* Words that introduce a classical line (the quote needs no lexicon match to be classical). */
+static const struct word classical_leads[] = {
+    W("古人云"), W("古语云"), W("古语有云"), W("古语道"), W("古人说"), W("古人讲"),   W("古人曰"),
+    W("先贤云"), W("古训云"), W("诗云"),     W("子曰"),   W("古语讲"), W("古人有云"), {NULL, 0},
+};
+/* Words that introduce a saying of nobody in particular. */
+static const struct word saying_leads[] = {
+    W("俗话说"), W("常言道"), W("俗语说"), W("有人说"), W("人们常说"),
+    W("正所谓"), W("常言说"), W("老话说"), {NULL, 0},
+};
+/* Lead-ins before a bare (unquoted) classical line. None ends with its own first character,
+ * so occurrences of one lead never overlap. */
+static const struct word bare_leads[] = {
+    W("古人云"), W("古语有云"), W("古语云"),   W("正所谓"), W("俗话说"), W("常言道"),
+    W("古人说"), W("古语道"),   W("古人有云"), W("诗云"),   W("子曰"),   {NULL, 0},
+};
+/* Single-character saying verbs, accepted only before a colon. */
+static const struct word short_verbs[] = {
+    W("说"), W("道"), W("云"), W("曰"), W("讲"), W("问"), W("言"), {NULL, 0},
+};
+/* Endings of 《…》 titles that name a Party or state document rather than a classic. */
+static const struct word doc_suffixes[] = {
+    W("决定"),   W("意见"), W("规划"), W("纲要"), W("报告"), W("条例"), W("法"),
+    W("通知"),   W("方案"), W("建议"), W("办法"), W("规定"), W("决议"), W("公报"),
+    W("白皮书"), W("计划"), W("纲领"), W("章程"), W("准则"), W("宪法"), W("讲话"),
+    W("纪要"),   W("文件"), W("法典"), W("指南"), W("行动"), {NULL, 0},
+};
+/* Adverbs that sit between a speaker and the verb (他曾说, 老李也说). */
+static const struct word speaker_tails[] = {
+    W("曾经"), W("曾"), W("也"), W("常"), W("就"), W("所"), W("还"), W("都"), {NULL, 0},
+};
+/* Openers before a speaker (正如老李所说). */
+static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如", NULL};
+
+/* A word list and the last bytes (mod 64) of its words, so most ends fail in one test. */
+struct wordlist {
+    const struct word *w;
+    uint64_t last;
+};
+
+static struct wordlist wl_classical = {classical_leads, 0}, wl_saying = {saying_leads, 0},
+                       wl_short = {short_verbs, 0}, wl_doc = {doc_suffixes, 0},
+                       wl_tails = {speaker_tails, 0};
+static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
+
+static void wl_init(void)
+{
+    struct wordlist *all[] = {&wl_classical, &wl_saying, &wl_short, &wl_doc, &wl_tails};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        for (const struct word *w = all[i]->w; w->s; w++)
+            all[i]->last |= (uint64_t)1 << ((unsigned char)w->s[w->n - 1] & 63);
+}
+
+/* Byte length of the longest word of l that s[0..i) ends with, 0 if none (wl_init done). */
+static size_t ends_with_one(const char *s, size_t i, const struct wordlist *l)
+{
+    size_t best = 0;
+    if (i == 0 || !((l->last >> ((unsigned char)s[i - 1] & 63)) & 1))
+        return 0;
+    for (const struct word *w = l->w; w->s; w++)
+        if (w->n > best && w->n <= i && w->s[w->n - 1] == s[i - 1] &&
+            memcmp(s + i - w->n, w->s, w->n) == 0)
+            best = w->n;
+    return best;
+}
 
 /* ---- quotation-mark pairing ---------------------------------------------------------- */
 
@@ -44,15 +124,64 @@ static int by_open(const void *a, const void *b)
     return x->open < y->open ? -1 : x->open > y->open;
 }
 
-void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out)
+/* An occurrence of bare_leads[lead] at byte offset at. */
+struct leadhit {
+    size_t lead, at;
+};
+typedef EL_VEC(struct leadhit) leadhit_vec;
+
+/* Masks over four bytes in memory order (whatever the byte order of a word): a three-byte
+ * character is lead & F0 == E0 followed by two bytes & C0 == 80. */
+static const union {
+    unsigned char b[4];
+    uint32_t w;
+} wide3_mask = {{0xF0, 0xC0, 0xC0, 0}}, wide3_bits = {{0xE0, 0x80, 0x80, 0}};
+
+/*
+ * el_quote_pairs, and (leads not NULL) every occurrence of a bare lead-in, in one pass over
+ * the bytes. Every byte is looked at except the two continuation bytes of a well-formed
+ * three-byte character; marks and lead-ins are well-formed and never start with a
+ * continuation byte, so this finds exactly what decoding character by character (or memmem)
+ * would, whatever the input.
+ */
+static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *leads)
 {
+    const unsigned char *u = (const unsigned char *)s;
     /* One stack per mark family; entries are opening offsets. */
     EL_VEC(size_t) st[3] = {{0}};
     size_t ascii_open = SIZE_MAX;
+    /*
+     * The three-byte characters that need a closer look, as a bitmap over their last two bytes
+     * (mod 64 each): the marks (“” E2 80 9C/9D, 「」『』 E3 80 8C..8F) and the first characters
+     * of the lead-ins. Everything else, nearly all of the text, is skipped three bytes at a
+     * time with one table test.
+     */
+    uint64_t look[64] = {0};
+    look[0] = (uint64_t)3 << 0x1C | (uint64_t)15 << 0x0C;
+    uint32_t first[sizeof bare_leads / sizeof bare_leads[0]]; /* the leads' first characters */
+    size_t nlead = 0;
+    if (leads) {
+        leads->n = 0;
+        for (const struct word *w = bare_leads; w->s; w++) {
+            const unsigned char *c = (const unsigned char *)w->s;
+            look[c[1] & 63] |= (uint64_t)1 << (c[2] & 63);
+            first[nlead++] = (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | c[2];
+        }
+    }
     out->n = 0;
-    for (size_t i = 0, k; i < n; i += k) {
-        unsigned char b = (unsigned char)s[i];
-        k = 1;
+    for (size_t i = 0; i < n;) {
+        while (n - i >= 4) {
+            /* A lead byte 1110xxxx and two continuation bytes 10xxxxxx, tested as one word. */
+            uint32_t w;
+            memcpy(&w, u + i, sizeof w);
+            if ((w & wide3_mask.w) != wide3_bits.w ||
+                ((look[u[i + 1] & 63] >> (u[i + 2] & 63)) & 1))
+                break;
+            i += 3;
+        }
+        if (i >= n)
+            break;
+        unsigned char b = u[i];
         if (b == '"') {
             if (ascii_open == SIZE_MAX) {
                 ascii_open = i;
@@ -60,50 +189,75 @@ void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out)
                 *EL_VEC_PUSH(*out) = (el_qpair){ascii_open, ascii_open + 1, i, i + 1};
                 ascii_open = SIZE_MAX;
             }
+            i++;
             continue;
         }
-        if (b < 0x80)
+        if ((b & 0xF0) != 0xE0 || n - i < 3 || (u[i + 1] & 0xC0) != 0x80 ||
+            (u[i + 2] & 0xC0) != 0x80) {
+            i++;
             continue;
-        uint32_t c = el_text_cp(s, n, i, &k);
+        }
+        unsigned char c1 = u[i + 1], c2 = u[i + 2];
         int fam = -1;
-        bool open = false;
-        switch (c) {
-        case 0x201C:     /* “ */
-            open = true; /* fall through */
-        case 0x201D:     /* ” */
+        if (b == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D))
             fam = 0;
-            break;
-        case 0x300C:     /* 「 */
-            open = true; /* fall through */
-        case 0x300D:
-            fam = 1;
-            break;
-        case 0x300E:     /* 『 */
-            open = true; /* fall through */
-        case 0x300F:
-            fam = 2;
-            break;
-        default:
-            continue;
+        else if (b == 0xE3 && c1 == 0x80 && c2 >= 0x8C && c2 <= 0x8F)
+            fam = 1 + ((c2 - 0x8C) >> 1);
+        if (fam >= 0) {
+            bool open = b == 0xE2 ? c2 == 0x9C : !(c2 & 1);
+            if (open) {
+                *EL_VEC_PUSH(st[fam]) = i;
+            } else if (st[fam].n) {
+                size_t o = st[fam].v[--st[fam].n];
+                size_t ol = el_u8_len(u[o]);
+                *EL_VEC_PUSH(*out) = (el_qpair){o, o + ol, i, i + 3};
+            }
+        } else if (nlead) {
+            uint32_t v = (uint32_t)b << 16 | (uint32_t)c1 << 8 | c2;
+            for (size_t w = 0; w < nlead; w++)
+                if (first[w] == v && bare_leads[w].n <= n - i &&
+                    memcmp(s + i, bare_leads[w].s, bare_leads[w].n) == 0)
+                    *EL_VEC_PUSH(*leads) = (struct leadhit){w, i};
         }
-        if (open) {
-            *EL_VEC_PUSH(st[fam]) = i;
-        } else if (st[fam].n) {
-            size_t o = st[fam].v[--st[fam].n];
-            size_t ol = el_u8_len((unsigned char)s[o]);
-            *EL_VEC_PUSH(*out) = (el_qpair){o, o + ol, i, i + k};
-        }
+        i += 3;
     }
     for (int f = 0; f < 3; f++)
         free(st[f].v);
-    /* Pairs close innermost-first; callers want document order. */
-    if (out->n)
-        qsort(out->v, out->n, sizeof *out->v, by_open);
+    /* Pairs close innermost-first; callers want document order (usually already there). */
+    for (size_t i = 1; i < out->n; i++)
+        if (out->v[i - 1].open > out->v[i].open) {
+            qsort(out->v, out->n, sizeof *out->v, by_open);
+            break;
+        }
+}
+
+void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out)
+{
+    pair_scan(s, n, out, NULL);
 }
 
 /* ---- small UTF-8 helpers ------------------------------------------------------------- */
 
-/* Start of the code point ending at s[i] (i > 0). */
+/* el_text_prev_cp, with the ASCII and three-byte shapes inline: lead-ins are found by walking
+ * back from each quote. */
+static inline uint32_t prev_cp(const char *s, size_t i, size_t *start)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[i - 1] < 0x80) {
+        *start = i - 1;
+        return u[i - 1];
+    }
+    if (i >= 3 && (u[i - 3] & 0xF0) == 0xE0 && (u[i - 2] & 0xC0) == 0x80 &&
+        (u[i - 1] & 0xC0) == 0x80) {
+        uint32_t c = (uint32_t)(u[i - 3] & 0x0F) << 12 | (uint32_t)(u[i - 2] & 0x3F) << 6 |
+                     (u[i - 1] & 0x3F);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+            *start = i - 3;
+            return c;
+        }
+    }
+    return el_text_prev_cp(s, i, start);
+}
 
 static bool is_hspace(uint32_t c)
 {
@@ -117,34 +271,51 @@ static bool is_clause_mark(uint32_t c)
            c == 0xFF1F || c == '!' || c == '?' || c == '\n' || c == 0x3001;
 }
 
-/* True if s[0..i) ends with the UTF-8 word w. */
-static bool ends_with(const char *s, size_t i, const char *w)
+/* el_text_is_han, inline: it is asked of every character of every quote. */
+static inline bool is_han(uint32_t c)
 {
-    size_t k = strlen(w);
-    return k <= i && memcmp(s + i - k, w, k) == 0;
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
 }
 
-/* Byte length of the longest of words that s[0..i) ends with, 0 if none. */
-static size_t ends_with_one(const char *s, size_t i, const char *const *words)
+/* el_text_is_sentence_end, inline. */
+static inline bool is_sentence_end(uint32_t c)
 {
-    size_t best = 0;
-    for (; *words; words++) {
-        size_t k = strlen(*words);
-        if (k > best && ends_with(s, i, *words))
-            best = k;
-    }
-    return best;
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+}
+
+/* Whether s[i..n) starts with a well-formed character of U+4E00..U+9FFF (the common Han
+ * ideographs, lead byte E4 B8.. to E9), told from its bytes without decoding. */
+static inline bool han3(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    return n - i >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 && (u[0] > 0xE4 || u[1] >= 0xB8) &&
+           (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
 }
 
 /* True if the code point is dropped by el_lex_normalize (punctuation or space). */
-static bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
+static inline bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
 {
     char tmp[4];
     uint32_t c = el_text_cp(s, n, i, k);
-    /* The bulk of the text: ideographs and ASCII letters and digits are always kept. */
+    /* The bulk of the text: ideographs and ASCII letters and digits are always kept, the
+     * common Chinese marks (all Unicode punctuation, P*) always dropped. */
     if ((c >= 0x4E00 && c <= 0x9FFF) || (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10)))
         return false;
-    return el_lex_normalize(s + i, *k, tmp) == 0;
+    switch (c) {
+    case 0xFF0C: /* ， */
+    case 0x3002: /* 。 */
+    case 0x3001: /* 、 */
+    case 0xFF1B: /* ； */
+    case 0xFF1A: /* ： */
+    case 0xFF1F: /* ？ */
+    case 0xFF01: /* ！ */
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+        return true;
+    default:
+        return el_lex_normalize(s + i, *k, tmp) == 0;
+    }
 }
 
 /* ---- the classical index -------------------------------------------------------------- */
@@ -152,39 +323,57 @@ static bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
 /*
  * Entries are the lexicon lines themselves (full) and every run of whole clauses of a line
  * with at least CLAUSE_MIN_CP code points, so “天下大事，必作于细” matches the longer line
- * it belongs to. Keys live in one pool; a hash table finds exact keys and two sorted
- * (code point, entry) arrays give the fuzzy candidates by first and last character.
+ * it belongs to. A clause is a run of kept characters, so the key of a run of clauses is a
+ * slice of the line's own key (el_classical.key, which a unit test holds equal to
+ * el_lex_normalize of the text): entries point into the lexicon, nothing is copied. A hash
+ * table finds exact keys; chains by first and by last character give the fuzzy candidates.
  */
 struct centry {
     uint32_t line;       /* index for el_lex_classical() */
     uint32_t toff, tlen; /* the entry's slice of the line's display text */
-    uint32_t koff, klen; /* normalised key in the pool */
+    const char *key;     /* normalised key: a slice of the line's key */
+    uint32_t klen;
     uint32_t ncp;
     bool full;
 };
 
+/* A fuzzy candidate: entry ent, whose key starts (or ends) with cp; next in its chain + 1. */
 struct cpref {
-    uint32_t cp, ent;
+    uint32_t cp, ent, next;
+};
+
+/* Chains of candidates by code point: head[cp_slot(cp)] is a ref index + 1, 0 = none. */
+struct cpchain {
+    uint32_t *head;
+    struct cpref *ref;
 };
 
 static struct {
     EL_VEC(struct centry) e;
-    EL_VEC(char) pool;
     uint32_t *slots; /* entry index + 1; 0 = empty */
     size_t mask;
     size_t maxklen; /* longest key: longer clause runs of a quote cannot match */
-    struct cpref *byfirst, *bylast;
-    size_t nref;
+    struct cpchain byfirst, bylast;
+    size_t cmask; /* chain heads - 1 */
 } ci;
 
 static pthread_once_t ci_once = PTHREAD_ONCE_INIT;
 
-static uint64_t hash_bytes(const char *s, size_t n)
+/* Hash of a key from its length and its first and last eight bytes: constant time per key
+ * (the runs of one line differ at their ends); equal keys always collide, others rarely. */
+static size_t key_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
+    uint64_t a = 0, b = 0;
+    size_t m = n < 8 ? n : 8;
+    memcpy(&a, s, m);
+    memcpy(&b, s + n - m, m);
+    uint64_t h = (a ^ (uint64_t)n) * 0x9E3779B97F4A7C15u ^ b * 0xC2B2AE3D27D4EB4Fu;
+    return (size_t)(h ^ h >> 31);
+}
+
+static size_t cp_slot(uint32_t cp)
+{
+    return (size_t)((cp * 0x9E3779B1u) >> 7) & ci.cmask;
 }
 
 /* Entry index with this exact key, or -1. */
@@ -192,109 +381,127 @@ static long ci_find(const char *key, size_t len)
 {
     if (!ci.slots)
         return -1;
-    for (size_t h = hash_bytes(key, len) & ci.mask;; h = (h + 1) & ci.mask) {
+    for (size_t h = key_hash(key, len) & ci.mask;; h = (h + 1) & ci.mask) {
         uint32_t v = ci.slots[h];
         if (!v)
             return -1;
         const struct centry *e = &ci.e.v[v - 1];
-        if (e->klen == len && memcmp(ci.pool.v + e->koff, key, len) == 0)
+        if (e->klen == len && memcmp(e->key, key, len) == 0)
             return (long)v - 1;
     }
 }
 
-/* Add a key for line (slice toff..+tlen of its text); the first entry of a key wins. */
-static void ci_add(uint32_t line, const char *text, size_t toff, size_t tlen, bool full)
+/* The clauses of one line: display text and key offsets, code points before and after. */
+struct lclause {
+    uint32_t ts, te, ks, ke, cp0, cp1;
+};
+
+/* Whether the k-byte character at t is the first one of key[0..kn). */
+static inline bool key_starts_with(const char *key, size_t kn, const char *t, size_t k)
 {
-    size_t at = ci.pool.n;
-    ci.pool.v = xgrow(ci.pool.v, &ci.pool.cap, at + tlen + 1, 1);
-    size_t klen = el_lex_normalize(text + toff, tlen, ci.pool.v + at);
-    size_t ncp = el_text_ncp(ci.pool.v + at, klen);
-    if (klen == 0 || (!full && ncp < CLAUSE_MIN_CP))
-        return;
-    ci.pool.n += klen;
-    if (klen > ci.maxklen)
-        ci.maxklen = klen;
-    *EL_VEC_PUSH(ci.e) = (struct centry){
-        line, (uint32_t)toff, (uint32_t)tlen, (uint32_t)at, (uint32_t)klen, (uint32_t)ncp, full};
+    return k <= kn && t[0] == key[0] && (k < 2 || t[1] == key[1]) && (k < 3 || t[2] == key[2]) &&
+           (k < 4 || t[3] == key[3]);
 }
 
-static int by_cp(const void *a, const void *b)
-{
-    const struct cpref *x = a, *y = b;
-    if (x->cp != y->cp)
-        return x->cp < y->cp ? -1 : 1;
-    return x->ent < y->ent ? -1 : x->ent > y->ent;
-}
-
-/* Build the index once (pthread_once): a few thousand small keys, well under a millisecond. */
+/*
+ * Build the index once (pthread_once): a few hundred lines, about two thousand entries, a
+ * fraction of a millisecond. The key is the text without its dropped marks, and a dropped
+ * mark is never a kept character: a character of the text is kept exactly when it is the next
+ * one of the key. So the clauses are found by walking both, without decoding.
+ */
 static void ci_build(void)
 {
     size_t nl = el_lex_nclassical();
+    EL_VEC(struct lclause) cl = {0};
+    size_t *cl0 = xmalloc((nl + 1) * sizeof *cl0); /* first clause of each line in cl */
+    /* Room for a typical lexicon (lines of a few clauses) up front: no reallocation. */
+    cl.v = xgrow(cl.v, &cl.cap, 4 * nl + 1, sizeof *cl.v);
+    ci.e.v = xgrow(ci.e.v, &ci.e.cap, 4 * nl + 1, sizeof *ci.e.v);
+    /* Full lines first (the first entry of a key wins), recording their clauses. */
     for (size_t i = 0; i < nl; i++) {
         const el_classical *c = el_lex_classical(i);
-        ci_add((uint32_t)i, c->text, 0, strlen(c->text), true);
-    }
-    for (size_t i = 0; i < nl; i++) {
-        const char *t = el_lex_classical(i)->text;
-        size_t n = strlen(t), cs[16], ce[16], nc = 0, k;
-        for (size_t p = 0; p < n && nc < 16;) {
-            while (p < n && is_dropped(t, n, p, &k))
+        const char *t = c->text, *key = c->key;
+        size_t n = strlen(t), kn = strlen(key), q = 0, ncp = 0, nc = 0;
+        cl0[i] = cl.n;
+        for (size_t p = 0; p < n;) {
+            size_t a = p, ka = q, c0 = ncp, k;
+            while (p < n && (k = el_u8_len((unsigned char)t[p])) <= n - p &&
+                   key_starts_with(key + q, kn - q, t + p, k)) {
                 p += k;
-            if (p >= n)
-                break;
-            cs[nc] = p;
-            while (p < n && !is_dropped(t, n, p, &k))
-                p += k;
-            ce[nc++] = p;
+                q += k;
+                ncp++;
+            }
+            if (p == a) {
+                p += el_u8_len((unsigned char)t[p]); /* a dropped mark */
+                continue;
+            }
+            if (nc++ < LINE_MAX_CLAUSES)
+                *EL_VEC_PUSH(cl) = (struct lclause){(uint32_t)a, (uint32_t)p,  (uint32_t)ka,
+                                                    (uint32_t)q, (uint32_t)c0, (uint32_t)ncp};
         }
-        for (size_t a = 0; a < nc; a++)
-            for (size_t b = a; b < nc; b++)
-                if (a > 0 || b + 1 < nc)
-                    ci_add((uint32_t)i, t, cs[a], ce[b] - cs[a], false);
+        if (kn == 0)
+            continue;
+        if (kn > ci.maxklen)
+            ci.maxklen = kn;
+        *EL_VEC_PUSH(ci.e) =
+            (struct centry){(uint32_t)i, 0, (uint32_t)n, key, (uint32_t)kn, (uint32_t)ncp, true};
     }
+    cl0[nl] = cl.n;
+    /* Then every other run of whole clauses, line by line. */
+    for (size_t i = 0; i < nl; i++) {
+        const struct lclause *c = cl.v + cl0[i];
+        const char *key = el_lex_classical(i)->key;
+        size_t nc = cl0[i + 1] - cl0[i];
+        for (size_t a = 0; a < nc; a++)
+            for (size_t b = a; b < nc; b++) {
+                uint32_t ncp = c[b].cp1 - c[a].cp0;
+                if ((a == 0 && b + 1 == nc) || ncp < CLAUSE_MIN_CP)
+                    continue;
+                struct centry e = {(uint32_t)i,   c[a].ts,           c[b].te - c[a].ts,
+                                   key + c[a].ks, c[b].ke - c[a].ks, ncp,
+                                   false};
+                *EL_VEC_PUSH(ci.e) = e;
+            }
+    }
+    free(cl.v);
+    free(cl0);
     /* Hash table at most half full; duplicates (same key) keep the first entry. */
-    size_t cap = 16;
-    while (cap < 2 * ci.e.n + 2)
-        cap *= 2;
-    ci.slots = xcalloc(cap, sizeof *ci.slots);
-    ci.mask = cap - 1;
-    ci.byfirst = xmalloc((ci.e.n + 1) * sizeof *ci.byfirst);
-    ci.bylast = xmalloc((ci.e.n + 1) * sizeof *ci.bylast);
+    size_t hcap = 16;
+    while (hcap < 2 * ci.e.n + 2)
+        hcap *= 2;
+    ci.slots = xcalloc(hcap, sizeof *ci.slots);
+    ci.mask = hcap - 1;
+    ci.cmask = hcap / 2 - 1;
+    ci.byfirst.head = xcalloc(hcap / 2, sizeof *ci.byfirst.head);
+    ci.bylast.head = xcalloc(hcap / 2, sizeof *ci.bylast.head);
+    ci.byfirst.ref = xmalloc((ci.e.n + 1) * sizeof *ci.byfirst.ref);
+    ci.bylast.ref = xmalloc((ci.e.n + 1) * sizeof *ci.bylast.ref);
+    size_t nref = 0;
     for (size_t i = 0; i < ci.e.n; i++) {
         const struct centry *e = &ci.e.v[i];
-        const char *key = ci.pool.v + e->koff;
-        if (ci_find(key, e->klen) >= 0)
+        size_t h = key_hash(e->key, e->klen) & ci.mask;
+        bool dup = false;
+        for (; ci.slots[h]; h = (h + 1) & ci.mask) {
+            const struct centry *o = &ci.e.v[ci.slots[h] - 1];
+            if (o->klen == e->klen && memcmp(o->key, e->key, e->klen) == 0) {
+                dup = true;
+                break;
+            }
+        }
+        if (dup)
             continue;
-        size_t h = hash_bytes(key, e->klen) & ci.mask;
-        while (ci.slots[h])
-            h = (h + 1) & ci.mask;
         ci.slots[h] = (uint32_t)i + 1;
         if (e->ncp >= CLAUSE_MIN_CP) {
             size_t k, s0;
-            uint32_t first = el_text_cp(key, e->klen, 0, &k);
-            uint32_t last = el_text_prev_cp(key, e->klen, &s0);
-            ci.byfirst[ci.nref] = (struct cpref){first, (uint32_t)i};
-            ci.bylast[ci.nref++] = (struct cpref){last, (uint32_t)i};
+            uint32_t first = el_text_cp(e->key, e->klen, 0, &k);
+            uint32_t last = prev_cp(e->key, e->klen, &s0);
+            size_t f = cp_slot(first), l = cp_slot(last);
+            ci.byfirst.ref[nref] = (struct cpref){first, (uint32_t)i, ci.byfirst.head[f]};
+            ci.bylast.ref[nref] = (struct cpref){last, (uint32_t)i, ci.bylast.head[l]};
+            nref++;
+            ci.byfirst.head[f] = ci.bylast.head[l] = (uint32_t)nref;
         }
     }
-    if (ci.nref) {
-        qsort(ci.byfirst, ci.nref, sizeof *ci.byfirst, by_cp);
-        qsort(ci.bylast, ci.nref, sizeof *ci.bylast, by_cp);
-    }
-}
-
-/* First index in refs[0..n) with cp >= c. */
-static size_t ref_lower(const struct cpref *refs, size_t n, uint32_t c)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (refs[mid].cp < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* Decode up to max code points of s[0..n) into out; returns the count. */
@@ -306,36 +513,75 @@ static size_t decode_cps(const char *s, size_t n, uint32_t *out, size_t max)
     return m;
 }
 
-/* Levenshtein distance of a and b when it is <= 2, else 3 (band of width 5). */
-static int edit_le2(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+/*
+ * Levenshtein distance of the code points a[0..na) and those of bs[0..blen) (nb of them) when
+ * it is <= 2, else 3. Only the diagonal band |i - j| <= 2 of the table is kept (a path that
+ * leaves it costs three or more): row[1 + d] is cell (i, i + d - 2), with row[0] and row[6]
+ * standing for the cells just outside the band. b is decoded only as far as the band
+ * reaches: most candidates are ruled out within a few rows.
+ */
+static int edit_le2(const uint32_t *a, size_t na, const char *bs, size_t blen, size_t nb)
 {
     enum { BIG = 3 };
-    int prev[FUZZY_MAX_CP + 8], cur[FUZZY_MAX_CP + 8];
-    if ((na > nb ? na - nb : nb - na) > 2 || nb > FUZZY_MAX_CP + 4)
+    if ((na > nb ? na - nb : nb - na) > 2)
         return BIG;
-    for (size_t j = 0; j <= nb; j++)
-        prev[j] = j <= 2 ? (int)j : BIG;
+    uint32_t b[FUZZY_MAX_CP + 8];
+    size_t have = 0, at = 0;
+    /*
+     * A cheap bound first: within two edits every kept character of a sits at most two places
+     * from an equal character of b, so three of the first six with no such partner rule the
+     * pair out (the usual case: lines that only share their first character).
+     */
+    size_t look = na < 6 ? na : 6, miss = 0;
+    for (size_t k; have < look + 2 && have < nb && at < blen; at += k)
+        b[have++] = el_text_cp(bs, blen, at, &k);
+    for (size_t i = 0; i < look; i++) {
+        size_t lo = i > 2 ? i - 2 : 0, hi = i + 3 < have ? i + 3 : have;
+        bool pair = false;
+        for (size_t j = lo; j < hi && !pair; j++)
+            pair = a[i] == b[j];
+        if (!pair && ++miss > 2)
+            return BIG;
+    }
+    int row[7], nrow[7];
+    for (int d = 0; d < 5; d++) /* row 0: cell (0, j) costs j */
+        row[1 + d] = d < 2 || (size_t)(d - 2) > nb ? BIG : d - 2;
+    row[0] = row[6] = nrow[0] = nrow[6] = BIG;
     for (size_t i = 1; i <= na; i++) {
+        size_t need = i + 2 < nb ? i + 2 : nb; /* b[0..need) */
+        for (size_t k; have < need && at < blen; at += k)
+            b[have++] = el_text_cp(bs, blen, at, &k);
+        uint32_t ai = a[i - 1];
         int best = BIG;
-        for (size_t j = 0; j <= nb; j++) {
-            if (j + 2 < i || j > i + 2) {
-                cur[j] = BIG;
-                continue;
-            }
-            int v = j == 0 ? (int)i : prev[j - 1] + (a[i - 1] != b[j - 1]);
-            if (prev[j] + 1 < v)
-                v = prev[j] + 1;
-            if (j > 0 && cur[j - 1] + 1 < v)
-                v = cur[j - 1] + 1;
-            cur[j] = v > BIG ? BIG : v;
-            if (cur[j] < best)
-                best = cur[j];
-        }
+/* Cell (i, j = i + D - 2): from (i-1, j-1), (i-1, j) and (i, j-1); BIG outside the table. */
+#define CELL(D)                                                                                    \
+    do {                                                                                           \
+        size_t j = i - 2 + (D); /* wraps past SIZE_MAX for j = -1: outside too */                  \
+        int v = BIG;                                                                               \
+        if (j <= nb) {                                                                             \
+            v = j == 0 ? (int)i : row[1 + (D)] + (ai != b[j - 1]);                                 \
+            if (row[2 + (D)] + 1 < v)                                                              \
+                v = row[2 + (D)] + 1;                                                              \
+            if (nrow[(D)] + 1 < v)                                                                 \
+                v = nrow[(D)] + 1;                                                                 \
+            if (v > BIG)                                                                           \
+                v = BIG;                                                                           \
+        }                                                                                          \
+        nrow[1 + (D)] = v;                                                                         \
+        if (v < best)                                                                              \
+            best = v;                                                                              \
+    } while (0)
+        CELL(0);
+        CELL(1);
+        CELL(2);
+        CELL(3);
+        CELL(4);
+#undef CELL
         if (best >= BIG)
             return BIG;
-        memcpy(prev, cur, (nb + 1) * sizeof *prev);
+        memcpy(row + 1, nrow + 1, 5 * sizeof *row);
     }
-    return prev[nb];
+    return row[1 + nb + 2 - na];
 }
 
 /* Outcome of matching a quoted text against the lexicon. */
@@ -345,23 +591,25 @@ struct cmatch {
     size_t off, len; /* the matched part of the quoted text (bytes, relative) */
 };
 
-/* Try the fuzzy candidates of one cp list; keeps the best (lowest distance) in *best. */
-static void fuzzy_try(const struct cpref *refs, uint32_t c, const uint32_t *q, size_t nq,
+/* Try the fuzzy candidates of one chain; keeps the best (lowest distance, then lowest entry,
+ * so the order of the chain does not matter) in *bestd and *beste. */
+static void fuzzy_try(const struct cpchain *ch, uint32_t c, const uint32_t *q, size_t nq,
                       int *bestd, long *beste)
 {
-    for (size_t r = ref_lower(refs, ci.nref, c); r < ci.nref && refs[r].cp == c; r++) {
-        const struct centry *e = &ci.e.v[refs[r].ent];
+    for (uint32_t r = ch->head[cp_slot(c)]; r; r = ch->ref[r - 1].next) {
+        const struct cpref *ref = &ch->ref[r - 1];
+        if (ref->cp != c)
+            continue;
+        const struct centry *e = &ci.e.v[ref->ent];
         if (e->ncp + 2 < nq || e->ncp > nq + 2)
             continue;
-        uint32_t kc[FUZZY_MAX_CP + 4];
-        size_t nk = decode_cps(ci.pool.v + e->koff, e->klen, kc, FUZZY_MAX_CP + 4);
-        int d = edit_le2(q, nq, kc, nk);
+        int d = edit_le2(q, nq, e->key, e->klen, e->ncp);
         /* Two edits only on keys of ten or more: 4 of 6 characters is another line. */
         if (d > (e->ncp >= 10 ? 2 : 1))
             continue;
-        if (d < *bestd || (d == *bestd && (long)refs[r].ent < *beste)) {
+        if (d < *bestd || (d == *bestd && (long)ref->ent < *beste)) {
             *bestd = d;
-            *beste = (long)refs[r].ent;
+            *beste = (long)ref->ent;
         }
     }
 }
@@ -382,31 +630,38 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
     if (ci.e.n == 0)
         return m;
     /*
-     * Normalise clause by clause: the dropped marks vanish, so the key of a run of clauses
-     * a..b is the contiguous slice kst[a]..ken[b] of the whole key.
+     * Split into clauses (runs of kept characters): the key is the clauses back to back, and
+     * the key of a run of clauses a..b is the contiguous slice kst[a]..ken[b] of it.
      */
     char key[CLASSICAL_MAX_BYTES];
-    size_t cs[8], ce[8], kst[8], ken[8], nc = 0, klen = 0, k;
+    size_t cs[8], ce[8], kst[8], ken[8], cp0[8], cp1[8], nc = 0, klen = 0, ncp = 0, k;
     for (size_t p = 0; p < n;) {
         while (p < n && is_dropped(t, n, p, &k))
             p += k;
         if (p >= n)
             break;
-        size_t a = p;
-        while (p < n && !is_dropped(t, n, p, &k))
-            p += k;
-        size_t l = el_lex_normalize(t + a, p - a, key + klen);
+        size_t a = p, c0 = ncp;
+        for (; p < n; p += k) {
+            if (han3(t, n, p)) /* kept, the usual case */
+                k = 3;
+            else if (is_dropped(t, n, p, &k))
+                break;
+            ncp += ((unsigned char)t[p] & 0xC0) != 0x80;
+        }
+        memcpy(key + klen, t + a, p - a);
         if (nc < 8) {
             cs[nc] = a;
             ce[nc] = p;
             kst[nc] = klen;
-            ken[nc++] = klen + l;
+            ken[nc] = klen + p - a;
+            cp0[nc] = c0;
+            cp1[nc++] = ncp;
         }
-        klen += l;
+        klen += p - a;
     }
     if (klen == 0)
         return m;
-    long e = ci_find(key, klen);
+    long e = klen <= ci.maxklen ? ci_find(key, klen) : -1;
     if (e >= 0) {
         m.how = 1;
         m.e = &ci.e.v[e];
@@ -418,7 +673,7 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
             size_t l = ken[b] - kst[a];
             if ((a == 0 && ken[b] == klen) || l > ci.maxklen)
                 continue;
-            if (el_text_ncp(key + kst[a], l) < CLAUSE_MIN_CP)
+            if (cp1[b] - cp0[a] < CLAUSE_MIN_CP)
                 continue;
             long f = ci_find(key + kst[a], l);
             if (f >= 0 && ci.e.v[f].full) {
@@ -429,17 +684,14 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
                 return m;
             }
         }
-    if (!fuzzy)
-        return m;
-    size_t ncp = el_text_ncp(key, klen);
-    if (ncp < FUZZY_MIN_CP || ncp > FUZZY_MAX_CP)
+    if (!fuzzy || ncp < FUZZY_MIN_CP || ncp > FUZZY_MAX_CP)
         return m;
     uint32_t q[FUZZY_MAX_CP];
     size_t nq = decode_cps(key, klen, q, FUZZY_MAX_CP);
     int bestd = 3;
     long beste = -1;
-    fuzzy_try(ci.byfirst, q[0], q, nq, &bestd, &beste);
-    fuzzy_try(ci.bylast, q[nq - 1], q, nq, &bestd, &beste);
+    fuzzy_try(&ci.byfirst, q[0], q, nq, &bestd, &beste);
+    fuzzy_try(&ci.bylast, q[nq - 1], q, nq, &bestd, &beste);
     if (beste >= 0 && bestd >= 1 && bestd <= 2) {
         m.how = 2;
         m.e = &ci.e.v[beste];
@@ -448,33 +700,6 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
 }
 
 /* ---- lead-ins ---------------------------------------------------------------------- */
-
-/* Words that introduce a classical line (the quote needs no lexicon match to be classical). */
-static const char *const classical_leads[] = {
-    "古人云", "古语云", "古语有云", "古语道", "古人说", "古人讲",   "古人曰",
-    "先贤云", "古训云", "诗云",     "子曰",   "古语讲", "古人有云", NULL,
-};
-/* Words that introduce a saying of nobody in particular. */
-static const char *const saying_leads[] = {
-    "俗话说", "常言道", "俗语说", "有人说", "人们常说", "正所谓", "常言说", "老话说", NULL,
-};
-/* Lead-ins before a bare (unquoted) classical line. */
-static const char *const bare_leads[] = {
-    "古人云", "古语有云", "古语云",   "正所谓", "俗话说", "常言道",
-    "古人说", "古语道",   "古人有云", "诗云",   "子曰",   NULL,
-};
-/* Single-character saying verbs, accepted only before a colon. */
-static const char *const short_verbs[] = {"说", "道", "云", "曰", "讲", "问", "言", NULL};
-/* Endings of 《…》 titles that name a Party or state document rather than a classic. */
-static const char *const doc_suffixes[] = {
-    "决定", "意见", "规划", "纲要", "报告", "条例",   "法",   "通知", "方案",
-    "建议", "办法", "规定", "决议", "公报", "白皮书", "计划", "纲领", "章程",
-    "准则", "宪法", "讲话", "纪要", "文件", "法典",   "指南", "行动", NULL,
-};
-/* Adverbs that sit between a speaker and the verb (他曾说, 老李也说). */
-static const char *const speaker_tails[] = {"曾经", "曾", "也", "常", "就", "所", "还", "都", NULL};
-/* Openers before a speaker (正如老李所说). */
-static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如", NULL};
 
 enum lead_type { LEAD_NONE, LEAD_POLICY, LEAD_CLASSICAL, LEAD_SAYING };
 
@@ -522,7 +747,7 @@ static size_t clause_start(const char *s, size_t i, size_t lo)
 {
     while (i > lo) {
         size_t j;
-        uint32_t c = el_text_prev_cp(s, i, &j);
+        uint32_t c = prev_cp(s, i, &j);
         if (j < lo || is_clause_mark(c))
             break;
         i = j;
@@ -533,7 +758,7 @@ static size_t clause_start(const char *s, size_t i, size_t lo)
 /* Whether s[a..b) (a 《…》 title's content) names a document. */
 static bool is_doc_title(const char *s, size_t a, size_t b)
 {
-    return ends_with_one(s + a, b - a, doc_suffixes) > 0;
+    return ends_with_one(s + a, b - a, &wl_doc) > 0;
 }
 
 /* The last 《…》 in s[lo..hi), as a span including the marks; len 0 if none. */
@@ -542,14 +767,14 @@ static el_span last_title(const char *s, size_t lo, size_t hi)
     el_span none = {0, 0};
     size_t i = hi, j;
     while (i > lo) {
-        uint32_t c = el_text_prev_cp(s, i, &j);
+        uint32_t c = prev_cp(s, i, &j);
         if (j < lo)
             return none;
         if (c == 0x300B) { /* 》 */
             size_t close = j, m = j;
             while (m > lo) {
                 size_t t;
-                uint32_t d = el_text_prev_cp(s, m, &t);
+                uint32_t d = prev_cp(s, m, &t);
                 if (t < lo || d == 0x300B)
                     return none;
                 if (d == 0x300A) /* 《 */
@@ -574,9 +799,9 @@ static el_span trim_speaker(const char *s, el_span sp)
         a += k; /* the closing mark of an earlier quote in the same clause */
     }
     a += el_text_prefix(s + a, b - a, speaker_heads);
-    for (size_t t; (t = ends_with_one(s + a, b - a, speaker_tails)) > 0 && t < b - a;)
+    for (size_t t; (t = ends_with_one(s + a, b - a, &wl_tails)) > 0 && t < b - a;)
         b -= t;
-    while (b > a && is_hspace(el_text_prev_cp(s, b, &j)))
+    while (b > a && is_hspace(prev_cp(s, b, &j)))
         b = j;
     /* 老李在会上说 → 老李: a place or occasion after 在 is not the speaker. */
     for (size_t p = a; p < b; p += k) {
@@ -589,7 +814,7 @@ static el_span trim_speaker(const char *s, el_span sp)
     size_t ncp = el_text_ncp(s + a, b - a);
     bool han = ncp > 0;
     for (size_t p = a; p < b && han; p += k)
-        han = el_text_is_han(el_text_cp(s, b, p, &k));
+        han = is_han(el_text_cp(s, b, p, &k));
     if (!han || ncp > 10)
         return (el_span){0, 0};
     return (el_span){a, b - a};
@@ -601,10 +826,10 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     struct lead L = {LEAD_NONE, false, {0, 0}, {0, 0}};
     size_t j = open, t;
     uint32_t c;
-    while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
+    while (j > 0 && is_hspace(prev_cp(s, j, &t)))
         j = t;
     if (j > 0) {
-        c = el_text_prev_cp(s, j, &t);
+        c = prev_cp(s, j, &t);
         if (c == 0xFF1A || c == ':') {
             L.colon = true;
             j = t;
@@ -612,17 +837,17 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
             j = t;
         }
     }
-    while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
+    while (j > 0 && is_hspace(prev_cp(s, j, &t)))
         j = t;
     size_t lo = j > LEAD_WINDOW ? j - LEAD_WINDOW : 0;
     size_t cl = clause_start(s, j, lo);
     size_t w;
-    if ((w = ends_with_one(s + cl, j - cl, classical_leads)) > 0) {
+    if ((w = ends_with_one(s + cl, j - cl, &wl_classical)) > 0) {
         L.type = LEAD_CLASSICAL;
         L.source = last_title(s, cl, j - w);
         return L;
     }
-    if (ends_with_one(s + cl, j - cl, saying_leads) > 0) {
+    if (ends_with_one(s + cl, j - cl, &wl_saying) > 0) {
         L.type = LEAD_SAYING;
         return L;
     }
@@ -630,7 +855,7 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     size_t vstart;
     if (verb && verb->start >= cl) {
         vstart = verb->start;
-    } else if (L.colon && (w = ends_with_one(s + cl, j - cl, short_verbs)) > 0) {
+    } else if (L.colon && (w = ends_with_one(s + cl, j - cl, &wl_short)) > 0) {
         vstart = j - w;
     } else {
         return L;
@@ -688,13 +913,17 @@ static size_t text_shape(const char *t, size_t n, bool *sentence, bool *punct)
     if (n > SHAPE_BYTES)
         n = SHAPE_BYTES;
     for (size_t i = 0; i < n; i += k) {
-        uint32_t c = el_text_cp(t, n, i, &k);
-        if (el_text_is_han(c) || (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10)))
+        if (han3(t, n, i)) { /* a word character, no mark: the usual case */
+            k = 3;
             nw++;
-        if (el_text_is_sentence_end(c))
-            *sentence = true;
-        if (c == 0xFF0C || c == 0xFF1B || c == 0x3001 || c == ',' || c == ';' ||
-            el_text_is_sentence_end(c))
+            continue;
+        }
+        uint32_t c = el_text_cp(t, n, i, &k);
+        if (is_han(c) || (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10)))
+            nw++;
+        if (is_sentence_end(c))
+            *sentence = *punct = true;
+        else if (c == 0xFF0C || c == 0xFF1B || c == 0x3001 || c == ',' || c == ';')
             *punct = true;
     }
     return nw;
@@ -705,6 +934,7 @@ struct qstate {
     int misquote_rule;
     hit_vec hits;
     el_qpair_vec pairs;
+    leadhit_vec leads; /* bare lead-ins of the block, in order of offset */
 };
 
 /* Append a quote; spans relative to the block at base. Returns false at the cap. */
@@ -740,6 +970,9 @@ static void raise_misquote(struct qstate *st, size_t plain_off, const struct cen
 /* Quoted spans of one block (the title or a paragraph) at plain offset base. */
 static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
 {
+    if (st->pairs.n == 0)
+        return;
+    pthread_once(&wl_once, wl_init);
     size_t covered = 0; /* end of the last accepted quote: quotes inside it are not quotes */
     struct lead chain = {LEAD_NONE, false, {0, 0}, {0, 0}};
     size_t chain_end = SIZE_MAX;
@@ -774,7 +1007,7 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
         } else if (L.type == LEAD_POLICY &&
                    (L.colon || punct ||
                     (ncp >= 8 &&
-                     (p->end >= n || !el_text_is_han(el_text_cp(s, n, p->end, &(size_t){0})))))) {
+                     (p->end >= n || !is_han(el_text_cp(s, n, p->end, &(size_t){0})))))) {
             ok = add_quote(st, base, EL_QUOTE_POLICY, txt, L.speaker, L.source, NULL);
         } else if (L.type == LEAD_CLASSICAL && ncp >= 4) {
             ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, L.source, NULL);
@@ -814,6 +1047,8 @@ static bool in_pairs(const el_qpair_vec *pv, const size_t *maxend, size_t a)
 /* Unquoted classical lines after 古人云： / 正所谓 / 俗话说 … that the lexicon knows. */
 static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
 {
+    if (st->leads.n == 0)
+        return;
     pthread_once(&ci_once, ci_build);
     /* Room for the longest key plus the marks and spaces a line may have between clauses. */
     size_t maxb = 2 * ci.maxklen + 64;
@@ -822,15 +1057,18 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
     size_t *maxend = xmalloc((st->pairs.n + 1) * sizeof *maxend);
     for (size_t i = 0; i < st->pairs.n; i++)
         maxend[i] = i && maxend[i - 1] > st->pairs.v[i].end ? maxend[i - 1] : st->pairs.v[i].end;
-    for (const char *const *lw = bare_leads; *lw; lw++) {
-        size_t wl = strlen(*lw);
+    /* Lead by lead, each in order of offset (the order quotes were always added in). */
+    for (size_t lw = 0; bare_leads[lw].s; lw++) {
+        size_t wl = bare_leads[lw].n;
         /* Leads inside a line already examined are not looked at again: linear. */
         size_t seen = 0;
-        for (const char *hit = s; (hit = memmem(hit, (size_t)(s + n - hit), *lw, wl)) != NULL;
-             hit += wl) {
-            if ((size_t)(hit - s) < seen)
+        for (size_t h = 0; h < st->leads.n; h++) {
+            if (st->leads.v[h].lead != lw)
                 continue;
-            size_t a = (size_t)(hit - s) + wl, k;
+            size_t at = st->leads.v[h].at;
+            if (at < seen)
+                continue;
+            size_t a = at + wl, k;
             while (a < n) {
                 uint32_t c = el_text_cp(s, n, a, &k);
                 if (!is_hspace(c) && c != 0xFF1A && c != ':' && c != 0xFF0C && c != ',')
@@ -841,7 +1079,7 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
                 break;
             uint32_t c = el_text_cp(s, n, a, &k);
             if (c == 0x201C || c == 0x300C || c == 0x300E || c == '"' ||
-                in_pairs(&st->pairs, maxend, (size_t)(hit - s)))
+                in_pairs(&st->pairs, maxend, at))
                 continue; /* quoted: scan_pairs has it */
             /* Bounded by the longest lexicon line, so 古人云 ×200,000 stays linear. */
             size_t lim = n - a < maxb ? n - a : maxb;
@@ -880,7 +1118,7 @@ static void scan_block(struct qstate *st, el_span blk)
         return;
     st->hits.n = 0;
     el_doc_lex_scan(st->doc, blk.off, n, collect_hit, &st->hits);
-    el_quote_pairs(s, n, &st->pairs);
+    pair_scan(s, n, &st->pairs, &st->leads);
     scan_pairs(st, s, n, blk.off);
     scan_bare(st, s, n, blk.off);
 }
@@ -919,8 +1157,11 @@ void el_quote_blocks(const el_doc *doc, el_span_vec *out)
     for (size_t i = 0; i < doc->paras.n; i++)
         if (!doc->title.len || doc->paras.v[i].txt.off != doc->title.off)
             *EL_VEC_PUSH(*out) = doc->paras.v[i].txt;
-    if (out->n)
-        qsort(out->v, out->n, sizeof *out->v, by_off);
+    for (size_t i = 1; i < out->n; i++) /* usually in order already */
+        if (out->v[i - 1].off > out->v[i].off) {
+            qsort(out->v, out->n, sizeof *out->v, by_off);
+            break;
+        }
 }
 
 static int by_txt(const void *a, const void *b)
@@ -931,7 +1172,7 @@ static int by_txt(const void *a, const void *b)
 
 void el_extract_quotes(el_doc *doc)
 {
-    struct qstate st = {doc, el_rule_find("quote/misquoted"), {0}, {0}};
+    struct qstate st = {doc, el_rule_find("quote/misquoted"), {0}, {0}, {0}};
     size_t n0 = doc->quotes.n;
     el_span_vec blocks = {0};
     el_quote_blocks(doc, &blocks);
@@ -939,8 +1180,12 @@ void el_extract_quotes(el_doc *doc)
         scan_block(&st, blocks.v[i]);
     free(blocks.v);
     /* Bare lines are found after the quoted ones of their block: restore document order. */
-    if (doc->quotes.n > n0)
-        qsort(doc->quotes.v + n0, doc->quotes.n - n0, sizeof *doc->quotes.v, by_txt);
+    for (size_t i = n0 + 1; i < doc->quotes.n; i++)
+        if (doc->quotes.v[i - 1].txt.off > doc->quotes.v[i].txt.off) {
+            qsort(doc->quotes.v + n0, doc->quotes.n - n0, sizeof *doc->quotes.v, by_txt);
+            break;
+        }
     free(st.hits.v);
     free(st.pairs.v);
+    free(st.leads.v);
 }
