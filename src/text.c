@@ -18,38 +18,9 @@ uint32_t el_text_cp_slow(const char *s, size_t n, size_t i, size_t *len)
     return uc;
 }
 
-size_t el_text_back(const char *s, size_t i)
+bool el_text_is_space_slow(uint32_t c)
 {
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
-        j--;
-    return j;
-}
-
-uint32_t el_text_prev_cp(const char *s, size_t i, size_t *start)
-{
-    size_t j = el_text_back(s, i), k;
-    *start = j;
-    return el_text_cp(s, i, j, &k);
-}
-
-bool el_text_is_han(uint32_t c)
-{
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
-}
-
-bool el_text_is_space(uint32_t c)
-{
-    if (c >= 0x3400 && c <= 0x9FFF) /* Han: the common case, never a space */
-        return false;
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0x3000 || c == 0xA0 || c == 0xFEFF || uc_is_space(c);
-}
-
-bool el_text_is_sentence_end(uint32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+    return c == 0xFEFF || uc_is_space(c);
 }
 
 static bool is_closer(uint32_t c)

@@ -33,15 +33,41 @@ static inline uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len
     return el_text_cp_slow(s, n, i, len);
 }
 /* Offset of the code point that ends just before s[i] (i > 0). */
-size_t el_text_back(const char *s, size_t i);
+static inline size_t el_text_back(const char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
+        j--;
+    return j;
+}
 /* Code point ending just before s[i] (i > 0); *start gets its offset. */
-uint32_t el_text_prev_cp(const char *s, size_t i, size_t *start);
+static inline uint32_t el_text_prev_cp(const char *s, size_t i, size_t *start)
+{
+    size_t j = el_text_back(s, i), k;
+    *start = j;
+    return el_text_cp(s, i, j, &k);
+}
 /* True for a Han ideograph. */
-bool el_text_is_han(uint32_t c);
+static inline bool el_text_is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
 /* True for whitespace, ASCII or Unicode (U+3000 included). */
-bool el_text_is_space(uint32_t c);
+bool el_text_is_space_slow(uint32_t c);
+static inline bool el_text_is_space(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c >= 0x3400 && c <= 0x9FFF) /* Han: the common case, never a space */
+        return false;
+    return c == 0x3000 || c == 0xA0 || el_text_is_space_slow(c);
+}
 /* True for a sentence-final mark: 。！？!? (and ． / ；is not). */
-bool el_text_is_sentence_end(uint32_t c);
+static inline bool el_text_is_sentence_end(uint32_t c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+}
 /*
  * End of the sentence starting at s[0]: byte offset just past its final mark and any
  * closing quotes/brackets that follow it, or n when the text ends first.
