@@ -6,7 +6,7 @@
 set -u
 bin=$1
 jsoncheck=$2
-limit=${HOSTILE_LIMIT:-30}
+limit=${HOSTILE_LIMIT:-15}
 # Under sanitizers everything runs ~10x slower: bound it longer and scale the largest inputs
 # down 4x (make check runs them at full size).
 big=1
