@@ -24,8 +24,12 @@ char *xstrndup(const char *s, size_t n);
         T *v;                                                                                      \
         size_t n, cap;                                                                             \
     }
+/* (xgrow is called only when full: pushes are in the inner loops of every extractor.) */
 #define EL_VEC_PUSH(vec)                                                                           \
-    ((vec).v = xgrow((vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v), &(vec).v[(vec).n++])
+    ((vec).n < (vec).cap                                                                           \
+         ? (void)0                                                                                 \
+         : (void)((vec).v = xgrow((vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v)),             \
+     &(vec).v[(vec).n++])
 
 /* Length of the UTF-8 sequence starting with byte c (1 for invalid lead bytes). */
 static inline size_t el_u8_len(unsigned char c)
