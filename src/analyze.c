@@ -19,7 +19,7 @@ void el_analyze(el_doc *doc, const el_config *cfg)
         el_finding_add(doc, EL_RULE_DECODE_INVALID_BYTES, doc->invalid_off, -1, NULL);
     /* Order matters: cases link statistics, devices read quotes and cases. */
     static void (*const extractors[])(el_doc *) = {
-        el_extract_stats,  el_extract_cases,    el_extract_quotes,
+        el_extract_stats,   el_extract_cases,    el_extract_quotes,
         el_extract_devices, el_extract_evidence, NULL,
     };
     for (size_t i = 0; extractors[i] != NULL; i++)

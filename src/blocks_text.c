@@ -55,8 +55,8 @@ size_t el_blocks_trim_end(const char *s, size_t n)
 /* True when s[0..n) ends a sentence or a clause a line may legitimately end on. */
 static bool ends_sentence(const char *s, size_t n)
 {
-    static const char *const ends[] = {"。", "！", "？", "…", "”", "：", ":", "；", ".",
-                                       "!", "?", "）", ")", "】", "》", "\"", "’"};
+    static const char *const ends[] = {"。", "！", "？", "…", "”",  "：", ":",  "；", ".",
+                                       "!",  "?",  "）", ")", "】", "》", "\"", "’"};
     for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
         size_t k = strlen(ends[i]);
         if (n >= k && memcmp(s + n - k, ends[i], k) == 0)

@@ -39,10 +39,10 @@ int el_decode_parse_name(const char *name)
         const char *name;
         enum el_encoding enc;
     } names[] = {
-        {"auto", EL_ENC_AUTO},         {"utf-8", EL_ENC_UTF8},        {"utf8", EL_ENC_UTF8},
-        {"gb18030", EL_ENC_GB18030},   {"gbk", EL_ENC_GB18030},       {"gb2312", EL_ENC_GB18030},
-        {"cp936", EL_ENC_GB18030},     {"utf-16le", EL_ENC_UTF16LE},  {"utf16le", EL_ENC_UTF16LE},
-        {"utf-16be", EL_ENC_UTF16BE},  {"utf16be", EL_ENC_UTF16BE},
+        {"auto", EL_ENC_AUTO},        {"utf-8", EL_ENC_UTF8},       {"utf8", EL_ENC_UTF8},
+        {"gb18030", EL_ENC_GB18030},  {"gbk", EL_ENC_GB18030},      {"gb2312", EL_ENC_GB18030},
+        {"cp936", EL_ENC_GB18030},    {"utf-16le", EL_ENC_UTF16LE}, {"utf16le", EL_ENC_UTF16LE},
+        {"utf-16be", EL_ENC_UTF16BE}, {"utf16be", EL_ENC_UTF16BE},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcasecmp(name, names[i].name) == 0)

@@ -4,9 +4,9 @@
  * accessors of the public API read it, el_doc_free() frees all of it, and the
  * position helpers turn offsets into the original file's line and column.
  */
+#include "doc.h"
 #include "blocks.h"
 #include "decode.h"
-#include "doc.h"
 #include "section.h"
 #include "text.h"
 
@@ -50,8 +50,8 @@ static enum el_input_format pick_format(const char *path, const char *text, size
                 k++;
             if (k > j && k - j <= 6 && k < len && text[k] == ' ')
                 return EL_INPUT_MARKDOWN;
-            if ((c == '>' || ((c == '-' || c == '*' || c == '+') && j + 1 < len &&
-                              text[j + 1] == ' ')))
+            if ((c == '>' ||
+                 ((c == '-' || c == '*' || c == '+') && j + 1 < len && text[j + 1] == ' ')))
                 return EL_INPUT_MARKDOWN;
         }
         const char *nl = memchr(text + i, '\n', len - i);

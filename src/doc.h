@@ -59,12 +59,12 @@ enum {
 typedef struct el_block {
     enum el_block_type type;
     unsigned flags;
-    int level;        /* heading level, or list nesting depth */
-    int list_num;     /* ordered-list item number, -1 if none */
-    size_t line;      /* first source line (1-based) */
-    size_t end_line;  /* last source line */
-    el_span txt;      /* markup-free content in `plain`, trimmed */
-    size_t bold_len;  /* bytes of txt that a leading **bold** run covers, 0 if none */
+    int level;       /* heading level, or list nesting depth */
+    int list_num;    /* ordered-list item number, -1 if none */
+    size_t line;     /* first source line (1-based) */
+    size_t end_line; /* last source line */
+    el_span txt;     /* markup-free content in `plain`, trimmed */
+    size_t bold_len; /* bytes of txt that a leading **bold** run covers, 0 if none */
 } el_block;
 
 /* What a source line became: every non-blank line gets exactly one role. */
@@ -96,8 +96,8 @@ typedef struct el_evidence {
 
 typedef struct el_section {
     enum el_section_kind kind;
-    int index;        /* 1-based among sections of the same kind */
-    el_span title;    /* heading/topic sentence for arguments, else the label; len 0: null */
+    int index;     /* 1-based among sections of the same kind */
+    el_span title; /* heading/topic sentence for arguments, else the label; len 0: null */
     size_t line, end_line;
     size_t para0, npara; /* range in doc->paras */
     size_t note0, nnote; /* range in doc->notes */
@@ -114,10 +114,10 @@ typedef struct el_stat_item {
 } el_stat_item;
 
 typedef struct el_case {
-    el_span place;     /* as written */
-    el_span span;      /* the clause group the case covers */
-    int province;      /* index for el_lex_province(), -1 if none */
-    el_span name;      /* the named initiative without quote marks */
+    el_span place; /* as written */
+    el_span span;  /* the clause group the case covers */
+    int province;  /* index for el_lex_province(), -1 if none */
+    el_span name;  /* the named initiative without quote marks */
     bool negative;
     size_t stat0, nstat; /* statistics inside the case: range in doc->stats */
     int section;
@@ -150,11 +150,11 @@ typedef struct el_device {
 } el_device;
 
 typedef struct el_finding {
-    int rule;        /* index into the rule table (rules.h) */
-    int severity;    /* enum el_severity */
-    size_t src_off;  /* byte offset in `text` */
+    int rule;       /* index into the rule table (rules.h) */
+    int severity;   /* enum el_severity */
+    size_t src_off; /* byte offset in `text` */
     int section;
-    char *arg;       /* owned; substituted into the message, NULL if none */
+    char *arg; /* owned; substituted into the message, NULL if none */
 } el_finding;
 
 struct el_doc {
@@ -170,15 +170,15 @@ struct el_doc {
     size_t len;
     size_t invalid_off; /* first U+FFFD that replaced an invalid byte, or SIZE_MAX */
 
-    EL_VEC(el_mark) marks;   /* position checkpoints over `text` */
-    EL_VEC(size_t) lines;    /* byte offset of each line start in `text` */
+    EL_VEC(el_mark) marks; /* position checkpoints over `text` */
+    EL_VEC(size_t) lines;  /* byte offset of each line start in `text` */
 
-    EL_VEC(char) plain;      /* markup-free text of every block, blocks separated by '\n' */
-    EL_VEC(el_seg) segs;     /* plain -> text mapping, sorted by plain_off */
+    EL_VEC(char) plain;  /* markup-free text of every block, blocks separated by '\n' */
+    EL_VEC(el_seg) segs; /* plain -> text mapping, sorted by plain_off */
     EL_VEC(el_block) blocks;
     EL_VEC(el_lex_hit) lexhits; /* every lexicon hit in `plain`, by end (el_doc_lex_scan) */
     bool lexed;                 /* lexhits is filled */
-    unsigned char *roles;    /* per source line (index line-1): enum el_role */
+    unsigned char *roles;       /* per source line (index line-1): enum el_role */
 
     el_span title;
     size_t title_line;

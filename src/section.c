@@ -37,42 +37,42 @@ enum label {
     L_ESSAY, /* 【范文】: the essay starts after it */
 };
 
-static const char *const intro_words[] = {"总领段", "总领", "开头", "开头段", "引言", "引论",
-                                          "导语", "开篇", "开头部分", "引入", "首段", "总起",
-                                          "总起段", "提出论点", NULL};
-static const char *const concl_words[] = {"结尾", "结尾段", "结语", "结论", "结束语", "收尾",
+static const char *const intro_words[] = {"总领段", "总领", "开头",   "开头段",   "引言",
+                                          "引论",   "导语", "开篇",   "开头部分", "引入",
+                                          "首段",   "总起", "总起段", "提出论点", NULL};
+static const char *const concl_words[] = {"结尾", "结尾段",   "结语",   "结论",   "结束语", "收尾",
                                           "尾段", "结尾部分", "总结段", "结论段", NULL};
-static const char *const summary_words[] = {"全文逻辑总结", "总评", "全文点评", "整体点评",
-                                            "全文总评", "总体评价", "文章总评", "全文总结",
-                                            "逻辑总结", "范文总评", "总体点评", "全文评析",
-                                            "整体评析", "综合点评", NULL};
-static const char *const group_words[] = {"分论点与论证", "分论点", "本论", "主体", "主体部分",
-                                          "论证部分", "分析论证", "分论点论证", "本论部分",
-                                          "主体段", "论证", NULL};
-static const char *const note_words[] = {"写作分析", "点评", "评析", "解析", "名师点评",
-                                         "范文点评", "写作点评", "亮点", "亮点分析", "简评",
-                                         "批注", "老师点评", "思路分析", "写作思路", "段落点评",
-                                         "本段点评", "分析", "写作亮点", "评语", "旁批", NULL};
+static const char *const summary_words[] = {"全文逻辑总结", "总评",     "全文点评", "整体点评",
+                                            "全文总评",     "总体评价", "文章总评", "全文总结",
+                                            "逻辑总结",     "范文总评", "总体点评", "全文评析",
+                                            "整体评析",     "综合点评", NULL};
+static const char *const group_words[] = {"分论点与论证", "分论点",   "本论",     "主体",
+                                          "主体部分",     "论证部分", "分析论证", "分论点论证",
+                                          "本论部分",     "主体段",   "论证",     NULL};
+static const char *const note_words[] = {
+    "写作分析", "点评",     "评析", "解析",     "名师点评", "范文点评", "写作点评",
+    "亮点",     "亮点分析", "简评", "批注",     "老师点评", "思路分析", "写作思路",
+    "段落点评", "本段点评", "分析", "写作亮点", "评语",     "旁批",     NULL};
 static const char *const title_words[] = {"标题", "题目", "文题", "拟题", "参考标题", NULL};
-static const char *const theme_words[] = {"主题", "中心论点", "总论点", "文章主旨", "主旨",
-                                          "立意", "中心思想", NULL};
+static const char *const theme_words[] = {"主题", "中心论点", "总论点",   "文章主旨",
+                                          "主旨", "立意",     "中心思想", NULL};
 static const char *const noise_words[] = {"题目", "背景材料", "材料", "给定资料", "作答要求",
-                                          "要求", "题干", "试题", "真题", "原题", "资料",
-                                          "背景", NULL};
-static const char *const essay_words[] = {"范文", "范文展示", "参考范文", "优秀范文", "示范",
-                                          "范文赏析", "例文", "习作", "参考答案", NULL};
-static const char *const ad_words[] = {"公众号", "关注", "扫码", "微信", "点赞", "转发",
+                                          "要求", "题干",     "试题", "真题",     "原题",
+                                          "资料", "背景",     NULL};
+static const char *const essay_words[] = {"范文",     "范文展示", "参考范文", "优秀范文", "示范",
+                                          "范文赏析", "例文",     "习作",     "参考答案", NULL};
+static const char *const ad_words[] = {"公众号",   "关注", "扫码", "微信", "点赞", "转发",
                                        "获取更多", "下载", "领取", "免费", "课程", "网课",
-                                       "加群", "私信", "订阅", "VX", "vx", NULL};
-static const char *const prompt_words[] = {"请", "要求", "字数", "为题", "给定资料", "参考",
-                                           "自拟", "字左右", "不少于", "议论文", "作答", NULL};
-static const char *const closing_words[] = {"总之", "综上", "综上所述", "总而言之", "一言以蔽之",
-                                            "由此可见", "归根结底", "总的来说", "概而言之",
-                                            NULL};
+                                       "加群",     "私信", "订阅", "VX",   "vx",   NULL};
+static const char *const prompt_words[] = {"请",   "要求",   "字数",   "为题",   "给定资料", "参考",
+                                           "自拟", "字左右", "不少于", "议论文", "作答",     NULL};
+static const char *const closing_words[] = {"总之",       "综上",     "综上所述", "总而言之",
+                                            "一言以蔽之", "由此可见", "归根结底", "总的来说",
+                                            "概而言之",   NULL};
 static const char *const continue_words[] = {
-    "同时", "此外", "另外", "与此同时", "当然", "不仅如此", "然而", "但是", "但", "反观",
-    "例如", "比如", "譬如", "因此", "所以", "可见", "而且", "况且", "对此", "为此",
-    "与之相比", "相比之下", "具体而言", "具体来说", "事实上", "其中", NULL};
+    "同时", "此外", "另外",     "与此同时", "当然",     "不仅如此", "然而",   "但是", "但",
+    "反观", "例如", "比如",     "譬如",     "因此",     "所以",     "可见",   "而且", "况且",
+    "对此", "为此", "与之相比", "相比之下", "具体而言", "具体来说", "事实上", "其中", NULL};
 
 static const char *const open_quotes[] = {"“", "「", "\"", NULL};
 
@@ -211,11 +211,16 @@ size_t el_section_arg_marker(const char *s, size_t n, int *num)
     /* 首先 其次 再次 最后 */
     static const char *const seq[] = {"首先", "其次", "再次", "最后", "其三", "其四", NULL};
     if ((k = el_text_prefix(s, n, seq)) > 0) {
-        if (memcmp(s, "最后", 6) == 0 && !(k < n && el_text_prefix(s + k, n - k, (const char *const[]){"，", ",", "、", "要", "应", "需", "须", "还", "是", "必须", NULL})))
+        if (memcmp(s, "最后", 6) == 0 &&
+            !(k < n && el_text_prefix(s + k, n - k,
+                                      (const char *const[]){"，", ",", "、", "要", "应", "需", "须",
+                                                            "还", "是", "必须", NULL})))
             return 0;
-        *num = memcmp(s, "首先", 6) == 0 ? 1 : memcmp(s, "其次", 6) == 0 ? 2
+        *num = memcmp(s, "首先", 6) == 0                                ? 1
+               : memcmp(s, "其次", 6) == 0                              ? 2
                : memcmp(s, "再次", 6) == 0 || memcmp(s, "其三", 6) == 0 ? 3
-               : memcmp(s, "其四", 6) == 0 ? 4 : 9;
+               : memcmp(s, "其四", 6) == 0                              ? 4
+                                                                        : 9;
         return skip_ws(s, n, skip_one_of(s, n, k, sep_punct));
     }
     /* 一是 二是; 一、 二、 */
@@ -372,9 +377,9 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
             size_t hb = (size_t)(close - s);
             size_t core = label_core(s + 3, hb - 3);
             const char *h = s + 3;
-            bool is_note = el_text_is_one_of(h, core, note_words) ||
-                           memmem(h, core, "点评", 6) || memmem(h, core, "评析", 6) ||
-                           memmem(h, core, "解析", 6) || memmem(h, core, "分析", 6);
+            bool is_note = el_text_is_one_of(h, core, note_words) || memmem(h, core, "点评", 6) ||
+                           memmem(h, core, "评析", 6) || memmem(h, core, "解析", 6) ||
+                           memmem(h, core, "分析", 6);
             if (is_note) {
                 li.kind = L_NOTES;
                 li.rest = trim_span(doc, (el_span){sp.off + hb + 3, n - hb - 3});
@@ -410,9 +415,9 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
     }
     size_t headlen = colon ? (size_t)(colon - h) : hn;
     size_t core = label_core(h, headlen);
-    el_span rest = colon ? trim_span(doc, (el_span){sp.off + a + headlen + clen,
-                                                    hn - headlen - clen})
-                         : (el_span){sp.off + n, 0};
+    el_span rest = colon
+                       ? trim_span(doc, (el_span){sp.off + a + headlen + clen, hn - headlen - clen})
+                       : (el_span){sp.off + n, 0};
     /* (A code point is at most 4 bytes: a longer head cannot be a label; skip counting it.) */
     if (core > 4 * EL_LABEL_MAX || el_text_ncp(h, core) > EL_LABEL_MAX)
         goto marker;
@@ -472,8 +477,8 @@ marker:;
     /* 分论点一：title / 论点 1:title */
     int num;
     size_t k = el_section_arg_marker(s, n, &num);
-    if (k > 0 && el_text_prefix(s, n, (const char *const[]){"分论点", "论点", "本论", "观点",
-                                                            NULL})) {
+    if (k > 0 &&
+        el_text_prefix(s, n, (const char *const[]){"分论点", "论点", "本论", "观点", NULL})) {
         li.kind = L_ARG;
         li.num = num;
         li.rest = trim_span(doc, (el_span){sp.off + k, n - k});
@@ -517,13 +522,13 @@ enum zone {
 
 typedef struct ev {
     enum ev_type type;
-    enum zone zone;   /* EV_ZONE */
-    el_span txt;      /* paragraph / note text; zone: argument title */
-    el_span label;    /* note label; zone: the label text */
+    enum zone zone; /* EV_ZONE */
+    el_span txt;    /* paragraph / note text; zone: argument title */
+    el_span label;  /* note label; zone: the label text */
     size_t line;
-    int num;          /* paragraph: argument-marker number (0 none); zone: argument number */
-    size_t mlen;      /* paragraph: marker length */
-    bool heading;     /* zone came from a label/heading line */
+    int num;      /* paragraph: argument-marker number (0 none); zone: argument number */
+    size_t mlen;  /* paragraph: marker length */
+    bool heading; /* zone came from a label/heading line */
 } ev;
 
 typedef EL_VEC(ev) ev_vec;
@@ -691,7 +696,9 @@ static void one_block(pass1 *p, const el_block *b)
     /* Note headers and note items. */
     if (li.kind == L_NOTES) {
         set_role(doc, b, li.rest.len ? EL_ROLE_NOTE : EL_ROLE_LABEL);
-        p->notes = quote ? NM_QUOTE : (b->bold_len || (n >= 3 && memcmp(s, "【", 3) == 0)) && li.rest.len ? NM_NONE : NM_LABEL;
+        p->notes = quote                                                                 ? NM_QUOTE
+                   : (b->bold_len || (n >= 3 && memcmp(s, "【", 3) == 0)) && li.rest.len ? NM_NONE
+                                                                                         : NM_LABEL;
         p->notes_indented = false;
         if (li.rest.len)
             push_note(doc, &p->evs, li.rest, b->line);
@@ -885,10 +892,9 @@ static el_span topic_sentence(const el_doc *doc, const ev *e)
     el_span sp = {e->txt.off + e->mlen, end};
     /* drop the final stop and closing marks that are not quotes */
     const char *t = doc->plain.v + sp.off;
-    while (sp.len >= 3 && (memcmp(t + sp.len - 3, "。", 3) == 0 ||
-                           memcmp(t + sp.len - 3, "！", 3) == 0 ||
-                           memcmp(t + sp.len - 3, "？", 3) == 0 ||
-                           memcmp(t + sp.len - 3, "；", 3) == 0))
+    while (sp.len >= 3 &&
+           (memcmp(t + sp.len - 3, "。", 3) == 0 || memcmp(t + sp.len - 3, "！", 3) == 0 ||
+            memcmp(t + sp.len - 3, "？", 3) == 0 || memcmp(t + sp.len - 3, "；", 3) == 0))
         sp.len -= 3;
     while (sp.len && (t[sp.len - 1] == '.' || t[sp.len - 1] == '!' || t[sp.len - 1] == '?'))
         sp.len--;

@@ -25,8 +25,8 @@ bool el_text_is_space_slow(uint32_t c)
 
 static bool is_closer(uint32_t c)
 {
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B ||
-           c == 0x3011 || c == '"' || c == 0x300D || c == 0x300F;
+    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
+           c == '"' || c == 0x300D || c == 0x300F;
 }
 
 size_t el_text_sentence_end(const char *s, size_t n)

@@ -154,8 +154,11 @@ static bool valid_utf8(const unsigned char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned c = s[i];
-        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                                 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        size_t len = c < 0x80             ? 1
+                     : (c & 0xE0) == 0xC0 ? 2
+                     : (c & 0xF0) == 0xE0 ? 3
+                     : (c & 0xF8) == 0xF0 ? 4
+                                          : 0;
         if (len == 0 || i + len > n || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4))
             return false;
         for (size_t k = 1; k < len; k++)
@@ -425,7 +428,8 @@ static void load_samples(corpus *c, const char *dir)
     size_t nn = 0;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.' || !(has_suffix(de->d_name, ".md") || has_suffix(de->d_name, ".txt")))
+        if (de->d_name[0] == '.' ||
+            !(has_suffix(de->d_name, ".md") || has_suffix(de->d_name, ".txt")))
             continue;
         names = xrealloc(names, (nn + 1) * sizeof *names);
         names[nn++] = dup_bytes(de->d_name, strlen(de->d_name));
@@ -613,8 +617,7 @@ static bool maybe_place(const char *s)
 /* Copy s to out with the variant's text changes: digits redrawn (a run never starts with 0),
  * places mapped, quotations sometimes replaced from the pool; "**" dropped in plain form.
  * Unchanged bytes are copied in runs. */
-static void transform(buf *out, const char *s, size_t n, const variant *v, rng *r,
-                      const corpus *c)
+static void transform(buf *out, const char *s, size_t n, const variant *v, rng *r, const corpus *c)
 {
     size_t run = 0;
     for (size_t i = 0; i < n;) {

@@ -11,8 +11,8 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 #include <uniconv.h>
+#include <unistr.h>
 
 #include "decode.h"
 #include "doc.h"
@@ -125,7 +125,7 @@ static void test_gb18030_crlf_short_lines(void **state)
 static void test_utf16_bom(void **state)
 {
     (void)state;
-    const char le[] = "\xFF\xFE\x07\x68\x98\x98\n\x00\x63\x6B";   /* 标题\n正 */
+    const char le[] = "\xFF\xFE\x07\x68\x98\x98\n\x00\x63\x6B"; /* 标题\n正 */
     const char be[] = "\xFE\xFF\x68\x07\x98\x98\x00\n\x6B\x63";
     el_doc *a = decode(le, sizeof le - 1, EL_ENC_AUTO);
     el_doc *b = decode(be, sizeof be - 1, EL_ENC_AUTO);
@@ -180,7 +180,8 @@ static void test_truncated_utf8(void **state)
 static void test_binary_not_text(void **state)
 {
     (void)state;
-    const char s[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00\x3E\x00\x01\x00";
+    const char s[] = "\x7F"
+                     "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x03\x00\x3E\x00\x01\x00";
     el_doc *doc = decode(s, sizeof s - 1, EL_ENC_AUTO);
     assert_false(doc->ok);
     assert_string_equal(doc->error_code, "not_text");
