@@ -189,7 +189,7 @@ static const char *const fixed_phrases[] = {
 
 /* ---- Numerals ------------------------------------------------------------------------------ */
 
-static int a_digit(uint32_t c)
+static inline int a_digit(uint32_t c)
 {
     if (c >= '0' && c <= '9')
         return (int)(c - '0');
@@ -208,7 +208,7 @@ static bool is_ascii_alnum(uint32_t c)
     return is_ascii_alpha(c) || (c >= '0' && c <= '9');
 }
 
-static int cn_digit(uint32_t c)
+static inline int cn_digit(uint32_t c)
 {
     switch (c) {
     case U'零':
@@ -248,7 +248,7 @@ static int cn_digit(uint32_t c)
     }
 }
 
-static double cn_unit(uint32_t c)
+static inline double cn_unit(uint32_t c)
 {
     switch (c) {
     case U'十':
@@ -271,7 +271,7 @@ static double cn_unit(uint32_t c)
     }
 }
 
-static bool is_cn_numeral(uint32_t c)
+static inline bool is_cn_numeral(uint32_t c)
 {
     return cn_digit(c) >= 0 || cn_unit(c) > 0;
 }
@@ -937,7 +937,7 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
     return true;
 }
 
-static bool may_start(uint32_t c)
+static inline bool may_start(uint32_t c)
 {
     if (a_digit(c) >= 0 || is_cn_numeral(c))
         return true;
