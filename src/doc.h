@@ -81,6 +81,7 @@ typedef struct el_para {
     el_span txt;
     size_t line;
     size_t chars; /* grid count: non-whitespace code points */
+    size_t hanzi; /* Han characters */
 } el_para;
 
 typedef struct el_note {

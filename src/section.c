@@ -853,9 +853,8 @@ static void add_para(builder *bd, const ev *e)
     el_para *p = EL_VEC_PUSH(doc->paras);
     p->txt = e->txt;
     p->line = e->line;
-    size_t h = 0;
-    p->chars = 0;
-    el_text_count(doc->plain.v + e->txt.off, e->txt.len, &p->chars, &h);
+    p->chars = p->hanzi = 0;
+    el_text_count(doc->plain.v + e->txt.off, e->txt.len, &p->chars, &p->hanzi);
     bd->cur->npara++;
     if (e->line > bd->cur->end_line)
         bd->cur->end_line = e->line;
@@ -1150,7 +1149,8 @@ static void count(el_doc *doc)
         el_text_count(doc->plain.v + doc->title.off, doc->title.len, &c->chars, &c->hanzi);
     for (size_t i = 0; i < doc->paras.n; i++) {
         const el_para *p = &doc->paras.v[i];
-        el_text_count(doc->plain.v + p->txt.off, p->txt.len, &c->chars, &c->hanzi);
+        c->chars += p->chars; /* counted once, when the paragraph was added */
+        c->hanzi += p->hanzi;
         c->sentences += el_text_sentences(doc->plain.v + p->txt.off, p->txt.len);
     }
     c->paragraphs = doc->paras.n;
