@@ -30,7 +30,11 @@ static void append_literal(el_doc *doc, const char *lit, size_t n, size_t a, siz
     if (a > b)
         a = b;
     const char *src = doc->text;
-    const char *hit = n <= b - a ? memmem(src + a, b - a, lit, n) : NULL;
+    /* Nearly always the literal sits right at its start: test that before searching (same
+       answer, as memmem returns the first occurrence). */
+    const char *hit = n > b - a                      ? NULL
+                      : memcmp(src + a, lit, n) == 0 ? src + a
+                                                     : memmem(src + a, b - a, lit, n);
     if (hit) {
         el_doc_plain_append(doc, (size_t)(hit - src), n);
         return;
