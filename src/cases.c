@@ -95,15 +95,6 @@ static const char *const sub_stop[] = {
 
 /* ---- small UTF-8 helpers ----------------------------------------------------------------- */
 
-/* Start of the code point that ends just before s[i] (i > 0). */
-static size_t prev_cp(const char *s, size_t i)
-{
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4)
-        j--;
-    return j;
-}
-
 /* Whether s[0..i) ends with word w. */
 static bool ends_with(const char *s, size_t i, const char *w)
 {
@@ -170,7 +161,7 @@ static bool break_before(const char *s, size_t i)
 {
     if (i == 0)
         return true;
-    size_t k, j = prev_cp(s, i);
+    size_t k, j = el_text_back(s, i);
     return is_clause_break(el_text_cp(s, i, j, &k));
 }
 
@@ -184,7 +175,7 @@ static bool digit_before(const char *s, size_t i)
 {
     if (i == 0)
         return false;
-    size_t k, j = prev_cp(s, i);
+    size_t k, j = el_text_back(s, i);
     uint32_t c = el_text_cp(s, i, j, &k);
     return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) ||
            one_of(s + j, i - j, cn_digits);

@@ -115,12 +115,6 @@ static bool is_closer(uint32_t c)
            c == ')';
 }
 
-/* Han ideograph; the common block is tested inline, the rare ones by the shared helper. */
-static inline bool is_han(uint32_t c)
-{
-    return c - 0x4E00u <= 0x9FFFu - 0x4E00u || (c >= 0x3007 && el_text_is_han(c));
-}
-
 /* Clause delimiters: 1 = inside a sentence (，；、：), 2 = sentence end, 0 = none. */
 static inline int delim(uint32_t c)
 {
@@ -325,7 +319,7 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
                     break;
             }
             c = el_text_cp(s, n, i, &k);
-            if (is_han(c)) {
+            if (el_text_is_han(c)) {
                 count_han(st, cc.lead, cc.ncp, &cc.all_place, c, i);
                 cc.ncp++;
                 cc.nhan++;
@@ -415,7 +409,7 @@ static void quote_pairs(struct dstate *st)
 static size_t lcp3(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     size_t i = 0;
-    while (i < 3 && i < na && i < nb && a[i] == b[i] && is_han(a[i]))
+    while (i < 3 && i < na && i < nb && a[i] == b[i] && el_text_is_han(a[i]))
         i++;
     return i;
 }
@@ -462,7 +456,7 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
     uint32_t m = 0;
     bool mk = false;
     for (size_t i = 0; i < n; i++) {
-        bool ha = is_han(a[i]), hb = is_han(b[i]);
+        bool ha = el_text_is_han(a[i]), hb = el_text_is_han(b[i]);
         if (ha != hb || (!ha && a[i] != b[i]))
             return false;
         if (!ha)
@@ -565,7 +559,7 @@ static void find_antithesis(struct dstate *st, const char *s, size_t base)
         size_t same = 0, samehan = 0;
         bool skeleton = true;
         for (size_t k = 0; k < n; k++) {
-            bool ha = is_han(a[k]), hb = is_han(b[k]);
+            bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
             if (ha != hb || (!ha && a[k] != b[k]))
                 skeleton = false;
             if (a[k] == b[k]) {
@@ -688,7 +682,7 @@ static bool shi_de_x(struct dstate *st, const char *s, const el_qpair *p, size_t
     if (ncp < 2 || ncp > 6 || p->open == 0 || el_text_prev_cp(s, p->open, &j) != 0x7684) /* 的 */
         return false;
     for (size_t i = p->inner; i < p->close; i += k)
-        if (!is_han(el_text_cp(s, p->close, i, &k)))
+        if (!el_text_is_han(el_text_cp(s, p->close, i, &k)))
             return false;
     /* A place right before 的 makes X that place's initiative (鄞州区的“红管家”). */
     for (size_t h = hit_lower(&st->hits, j); h < st->hits.n && st->hits.v[h].end == j; h++)
@@ -875,7 +869,7 @@ static void find_questions(struct dstate *st, const char *s, size_t n, size_t ba
                     a += k;
                 size_t han = 0;
                 for (size_t p = a; p < b; p += k)
-                    han += is_han(el_text_cp(s, b, p, &k));
+                    han += el_text_is_han(el_text_cp(s, b, p, &k));
                 if (han >= 3 && !add_device(st, EL_DEV_RHETORICAL_QUESTION, base + a, b - a))
                     return;
             }
@@ -1001,7 +995,7 @@ static void find_title_parallel(struct dstate *st)
         uint32_t f[3];
         struct clause ci = {t[i].off, t[i].off + t[i].len, 0, 0, false, false, false, false, {0}};
         size_t m = clause_cps(s, &ci, f, 3), l = 0;
-        while (l < frame && l < m && f[l] == f0[l] && is_han(f[l]))
+        while (l < frame && l < m && f[l] == f0[l] && el_text_is_han(f[l]))
             l++;
         frame = l;
     }

@@ -115,30 +115,6 @@ static void add_at_sec(lint *L, int rule, int i, const char *arg)
     }
 }
 
-/* el_text_is_han, inline: the per-character scans below ask it of nearly every character. */
-static inline bool is_han(uint32_t c)
-{
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
-}
-
-/* el_text_is_sentence_end, inline. */
-static inline bool is_sentence_end(uint32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
-}
-
-/* el_text_is_space, with the ASCII and Han cases (nearly all of an essay) inline. */
-static inline bool is_space(uint32_t c)
-{
-    if (c < 0x80)
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F) ||
-        (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x2010 && c <= 0x2027))
-        return false; /* Han, CJK and full-width marks, dashes and quotes */
-    return el_text_is_space(c);
-}
-
 /* First occurrence of the three-byte sequence w in s[0..n), or NULL: memchr finds the lead
  * byte, rare in Chinese text for the marks looked for here (“ is E2 80 9C). */
 static const char *find3(const char *s, size_t n, const char *w)
@@ -163,18 +139,7 @@ static bool is_cjk_punct(uint32_t c)
 
 static bool is_cjk(uint32_t c)
 {
-    return is_han(c) || is_cjk_punct(c);
-}
-
-/* Code point ending just before s[i] (i > 0); *start gets its offset. */
-static uint32_t cp_before(const char *s, size_t i, size_t *start)
-{
-    size_t j = i - 1;
-    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
-        j--;
-    size_t k;
-    *start = j;
-    return el_text_cp(s, i, j, &k);
+    return el_text_is_han(c) || is_cjk_punct(c);
 }
 
 /* ---- structure ---------------------------------------------------------------------------- */
@@ -190,8 +155,8 @@ static el_span topic(const lint *L, el_span t)
     size_t a = m, z = t.len;
     while (z > a) {
         size_t st;
-        uint32_t c = cp_before(s, z, &st);
-        if (is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
+        uint32_t c = el_text_prev_cp(s, z, &st);
+        if (el_text_is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
             (c >= '0' && c <= '9') || c == 0x201D || c == 0x300B || c == 0xFF09)
             break;
         z = st;
@@ -204,7 +169,7 @@ static size_t grid_count(const char *s, size_t n)
 {
     size_t c = 0, k;
     for (size_t i = 0; i < n; i += k)
-        c += !is_space(el_text_cp(s, n, i, &k));
+        c += !el_text_is_space(el_text_cp(s, n, i, &k));
     return c;
 }
 
@@ -351,7 +316,7 @@ static bool each_bigram(const char *s, size_t n, bigrams *set, bool insert)
     size_t k;
     for (size_t i = 0; i < n; i += k) {
         uint32_t c = el_text_cp(s, n, i, &k);
-        if (!is_han(c)) {
+        if (!el_text_is_han(c)) {
             prev = 0;
             continue;
         }
@@ -471,11 +436,11 @@ static size_t sentence_chars(const char *s, size_t n, size_t *chars)
         i += k;
         if (cp == '\n')
             break;
-        c += !is_space(cp);
-        if (is_sentence_end(cp)) {
+        c += !el_text_is_space(cp);
+        if (el_text_is_sentence_end(cp)) {
             while (i < n) {
                 uint32_t d = el_text_cp(s, n, i, &k);
-                if (!is_sentence_end(d) && !is_closer(d))
+                if (!el_text_is_sentence_end(d) && !is_closer(d))
                     break;
                 c++; /* marks and closers are never space */
                 i += k;
@@ -750,7 +715,7 @@ static size_t suffix_of(const char *s, size_t n, const struct word *words)
 static bool is_clause_end(uint32_t c)
 {
     return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' ||
-           c == ':' || c == 0x201D || is_sentence_end(c) || c == '\n';
+           c == ':' || c == 0x201D || el_text_is_sentence_end(c) || c == '\n';
 }
 
 static void on_speaker_hit(void *ctx, const el_lex_hit *h)
@@ -837,7 +802,7 @@ static void span_unattributed(lint *L, const char *s, size_t n)
         /* Sentence ends up to the verb: each byte looked at once over the whole span. */
         for (size_t k; swept < vstart; swept += k) {
             uint32_t cp = el_text_cp(s, vstart, swept, &k);
-            if (is_sentence_end(cp) || cp == '\n') {
+            if (el_text_is_sentence_end(cp) || cp == '\n') {
                 sent = swept + k;
                 scanned = sent;
                 found = false;
@@ -848,7 +813,7 @@ static void span_unattributed(lint *L, const char *s, size_t n)
         uint32_t stop = 0;
         while (a > 0 && cps <= EL_SPEAKER_WINDOW) {
             size_t st;
-            uint32_t cp = cp_before(s, a, &st);
+            uint32_t cp = el_text_prev_cp(s, a, &st);
             if (is_clause_end(cp)) {
                 stop = cp;
                 break;
@@ -864,10 +829,10 @@ static void span_unattributed(lint *L, const char *s, size_t n)
         bool speaker = false;
         for (size_t j = a, k; j < z && !speaker; j += k) {
             uint32_t cp = el_text_cp(s, z, j, &k);
-            speaker = is_han(cp) || cp == 0x300B || (cp < 0x80 && cp > ' ');
+            speaker = el_text_is_han(cp) || cp == 0x300B || (cp < 0x80 && cp > ' ');
         }
         /* An empty clause after a comma: the speaker may open the sentence (总书记…，强调：). */
-        if (!speaker && a > sent && !is_sentence_end(stop) && stop != '\n') {
+        if (!speaker && a > sent && !el_text_is_sentence_end(stop) && stop != '\n') {
             if (!found && a > scanned) {
                 size_t from =
                     scanned >= sent + EL_SPEAKER_OVERLAP ? scanned - EL_SPEAKER_OVERLAP : sent;
@@ -909,7 +874,7 @@ static uint32_t prev_ns(const char *s, size_t i)
     if (i == 0)
         return 0;
     size_t st;
-    return cp_before(s, i, &st);
+    return el_text_prev_cp(s, i, &st);
 }
 
 /*
@@ -988,14 +953,14 @@ void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
             bool fire = false;
             size_t len = 1;
             if (c == '(') {
-                fire = is_han(q) || is_opening(q);
+                fire = el_text_is_han(q) || is_opening(q);
             } else if (c == ')') {
-                fire = is_han(p) || is_closing(p);
-            } else if (is_han(p) || is_closing(p)) {
+                fire = el_text_is_han(p) || is_closing(p);
+            } else if (el_text_is_han(p) || is_closing(p)) {
                 if (c == '?' || c == '!')
                     fire = q == 0 || is_cjk(q) || q == '?' || q == '!';
                 else
-                    fire = is_han(q) || is_opening(q);
+                    fire = el_text_is_han(q) || is_opening(q);
                 if (fire && q != 0 && is_cjk(q))
                     len = at - i; /* the spaces after the mark go too */
             }
@@ -1214,12 +1179,12 @@ static bool term_found(notes_ctx *N, const char *s, size_t n)
     size_t prev_at = 0, k;
     for (size_t i = 0; i < n; i += k) {
         uint32_t c = el_text_cp(s, n, i, &k);
-        if (is_han(c) && prev) {
+        if (el_text_is_han(c) && prev) {
             any = true;
             if (essay_has(N, s + prev_at, i + k - prev_at))
                 return true;
         }
-        prev = is_han(c) ? c : 0;
+        prev = el_text_is_han(c) ? c : 0;
         prev_at = i;
     }
     return !any;
@@ -1351,8 +1316,8 @@ static bool negated(const char *s, size_t at)
     size_t a = at, cps = 0;
     while (a > 0 && cps < 8) {
         size_t st;
-        uint32_t c = cp_before(s, a, &st);
-        if (!is_han(c))
+        uint32_t c = el_text_prev_cp(s, a, &st);
+        if (!el_text_is_han(c))
             break;
         a = st;
         cps++;

@@ -238,27 +238,6 @@ void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out)
 
 /* ---- small UTF-8 helpers ------------------------------------------------------------- */
 
-/* el_text_prev_cp, with the ASCII and three-byte shapes inline: lead-ins are found by walking
- * back from each quote. */
-static inline uint32_t prev_cp(const char *s, size_t i, size_t *start)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[i - 1] < 0x80) {
-        *start = i - 1;
-        return u[i - 1];
-    }
-    if (i >= 3 && (u[i - 3] & 0xF0) == 0xE0 && (u[i - 2] & 0xC0) == 0x80 &&
-        (u[i - 1] & 0xC0) == 0x80) {
-        uint32_t c = (uint32_t)(u[i - 3] & 0x0F) << 12 | (uint32_t)(u[i - 2] & 0x3F) << 6 |
-                     (u[i - 1] & 0x3F);
-        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-            *start = i - 3;
-            return c;
-        }
-    }
-    return el_text_prev_cp(s, i, start);
-}
-
 static bool is_hspace(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
@@ -269,19 +248,6 @@ static bool is_clause_mark(uint32_t c)
 {
     return c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0x3002 || c == 0xFF01 ||
            c == 0xFF1F || c == '!' || c == '?' || c == '\n' || c == 0x3001;
-}
-
-/* el_text_is_han, inline: it is asked of every character of every quote. */
-static inline bool is_han(uint32_t c)
-{
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
-}
-
-/* el_text_is_sentence_end, inline. */
-static inline bool is_sentence_end(uint32_t c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
 
 /* Whether s[i..n) starts with a well-formed character of U+4E00..U+9FFF (the common Han
@@ -494,7 +460,7 @@ static void ci_build(void)
         if (e->ncp >= CLAUSE_MIN_CP) {
             size_t k, s0;
             uint32_t first = el_text_cp(e->key, e->klen, 0, &k);
-            uint32_t last = prev_cp(e->key, e->klen, &s0);
+            uint32_t last = el_text_prev_cp(e->key, e->klen, &s0);
             size_t f = cp_slot(first), l = cp_slot(last);
             ci.byfirst.ref[nref] = (struct cpref){first, (uint32_t)i, ci.byfirst.head[f]};
             ci.bylast.ref[nref] = (struct cpref){last, (uint32_t)i, ci.bylast.head[l]};
@@ -747,7 +713,7 @@ static size_t clause_start(const char *s, size_t i, size_t lo)
 {
     while (i > lo) {
         size_t j;
-        uint32_t c = prev_cp(s, i, &j);
+        uint32_t c = el_text_prev_cp(s, i, &j);
         if (j < lo || is_clause_mark(c))
             break;
         i = j;
@@ -767,14 +733,14 @@ static el_span last_title(const char *s, size_t lo, size_t hi)
     el_span none = {0, 0};
     size_t i = hi, j;
     while (i > lo) {
-        uint32_t c = prev_cp(s, i, &j);
+        uint32_t c = el_text_prev_cp(s, i, &j);
         if (j < lo)
             return none;
         if (c == 0x300B) { /* 》 */
             size_t close = j, m = j;
             while (m > lo) {
                 size_t t;
-                uint32_t d = prev_cp(s, m, &t);
+                uint32_t d = el_text_prev_cp(s, m, &t);
                 if (t < lo || d == 0x300B)
                     return none;
                 if (d == 0x300A) /* 《 */
@@ -801,7 +767,7 @@ static el_span trim_speaker(const char *s, el_span sp)
     a += el_text_prefix(s + a, b - a, speaker_heads);
     for (size_t t; (t = ends_with_one(s + a, b - a, &wl_tails)) > 0 && t < b - a;)
         b -= t;
-    while (b > a && is_hspace(prev_cp(s, b, &j)))
+    while (b > a && is_hspace(el_text_prev_cp(s, b, &j)))
         b = j;
     /* 老李在会上说 → 老李: a place or occasion after 在 is not the speaker. */
     for (size_t p = a; p < b; p += k) {
@@ -814,7 +780,7 @@ static el_span trim_speaker(const char *s, el_span sp)
     size_t ncp = el_text_ncp(s + a, b - a);
     bool han = ncp > 0;
     for (size_t p = a; p < b && han; p += k)
-        han = is_han(el_text_cp(s, b, p, &k));
+        han = el_text_is_han(el_text_cp(s, b, p, &k));
     if (!han || ncp > 10)
         return (el_span){0, 0};
     return (el_span){a, b - a};
@@ -826,10 +792,10 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     struct lead L = {LEAD_NONE, false, {0, 0}, {0, 0}};
     size_t j = open, t;
     uint32_t c;
-    while (j > 0 && is_hspace(prev_cp(s, j, &t)))
+    while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
         j = t;
     if (j > 0) {
-        c = prev_cp(s, j, &t);
+        c = el_text_prev_cp(s, j, &t);
         if (c == 0xFF1A || c == ':') {
             L.colon = true;
             j = t;
@@ -837,7 +803,7 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
             j = t;
         }
     }
-    while (j > 0 && is_hspace(prev_cp(s, j, &t)))
+    while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
         j = t;
     size_t lo = j > LEAD_WINDOW ? j - LEAD_WINDOW : 0;
     size_t cl = clause_start(s, j, lo);
@@ -919,9 +885,9 @@ static size_t text_shape(const char *t, size_t n, bool *sentence, bool *punct)
             continue;
         }
         uint32_t c = el_text_cp(t, n, i, &k);
-        if (is_han(c) || (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10)))
+        if (el_text_is_han(c) || (c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10)))
             nw++;
-        if (is_sentence_end(c))
+        if (el_text_is_sentence_end(c))
             *sentence = *punct = true;
         else if (c == 0xFF0C || c == 0xFF1B || c == 0x3001 || c == ',' || c == ';')
             *punct = true;
@@ -1007,7 +973,7 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
         } else if (L.type == LEAD_POLICY &&
                    (L.colon || punct ||
                     (ncp >= 8 &&
-                     (p->end >= n || !is_han(el_text_cp(s, n, p->end, &(size_t){0})))))) {
+                     (p->end >= n || !el_text_is_han(el_text_cp(s, n, p->end, &(size_t){0})))))) {
             ok = add_quote(st, base, EL_QUOTE_POLICY, txt, L.speaker, L.source, NULL);
         } else if (L.type == LEAD_CLASSICAL && ncp >= 4) {
             ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, L.source, NULL);

@@ -28,13 +28,6 @@
 
 /* ---- UTF-8 ------------------------------------------------------------------------------- */
 
-/* Code point at s[i] (i < n) and its length; invalid or truncated sequences give U+FFFD, 1. */
-/* The code point at s[i] (invalid bytes: U+FFFD of length 1 or more). */
-static inline uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len)
-{
-    return el_text_cp(s, n, i, len);
-}
-
 /* Code point ending just before s[i] (0 at the start); *start receives where it begins. */
 static uint32_t cp_before(const char *s, size_t n, size_t i, size_t *start)
 {
@@ -48,7 +41,7 @@ static uint32_t cp_before(const char *s, size_t n, size_t i, size_t *start)
     k = i - 1;
     while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
         k--;
-    c = cp_at(s, n, k, &l);
+    c = el_text_cp(s, n, k, &l);
     if (k + l != i) {
         *start = i - 1;
         return 0xFFFD;
@@ -67,7 +60,7 @@ static size_t skip_sp(const char *s, size_t n, size_t i)
 {
     for (int k = 0; k < MAX_SPACES && i < n; k++) {
         size_t l;
-        if (!is_space(cp_at(s, n, i, &l)))
+        if (!is_space(el_text_cp(s, n, i, &l)))
             break;
         i += l;
     }
@@ -305,7 +298,7 @@ static void parse_arabic(const char *s, size_t n, size_t i, num_t *r)
 
     memset(r, 0, sizeof *r);
     while (j < n) {
-        uint32_t c = cp_at(s, n, j, &l);
+        uint32_t c = el_text_cp(s, n, j, &l);
         int d = a_digit(c);
         if (d >= 0) {
             if (nd <= MAX_DIGITS)
@@ -319,13 +312,13 @@ static void parse_arabic(const char *s, size_t n, size_t i, num_t *r)
     }
     r->integer = true;
     if (j < n) {
-        uint32_t c = cp_at(s, n, j, &l);
+        uint32_t c = el_text_cp(s, n, j, &l);
         size_t l2;
-        if ((c == '.' || c == 0xFF0E) && j + l < n && a_digit(cp_at(s, n, j + l, &l2)) >= 0) {
+        if ((c == '.' || c == 0xFF0E) && j + l < n && a_digit(el_text_cp(s, n, j + l, &l2)) >= 0) {
             r->integer = false;
             j += l;
             while (j < n) {
-                int d = a_digit(cp_at(s, n, j, &l2));
+                int d = a_digit(el_text_cp(s, n, j, &l2));
                 if (d < 0)
                     break;
                 if (fd < 9)
@@ -355,7 +348,7 @@ static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r
     r->chinese = true;
     r->integer = true;
     while (j < n) {
-        uint32_t c = cp_at(s, n, j, &l);
+        uint32_t c = el_text_cp(s, n, j, &l);
         if (!is_cn_numeral(c))
             break;
         if (nt < CN_MAX)
@@ -437,12 +430,12 @@ static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r
 
     size_t pl;
     if ((flags & CN_POINT) && (pl = lit(s, n, j, "点")) > 0 && j + pl < n &&
-        cn_digit(cp_at(s, n, j + pl, &l)) >= 0) {
+        cn_digit(el_text_cp(s, n, j + pl, &l)) >= 0) {
         double fv = 0, scale = 1;
         int fd = 0;
         j += pl;
         while (j < n) {
-            int d = cn_digit(cp_at(s, n, j, &l));
+            int d = cn_digit(el_text_cp(s, n, j, &l));
             if (d < 0)
                 break;
             if (fd < 9)
@@ -466,7 +459,7 @@ static void parse_num(const char *s, size_t n, size_t i, int flags, num_t *r)
         r->end = r->skip = n;
         return;
     }
-    c = cp_at(s, n, i, &l);
+    c = el_text_cp(s, n, i, &l);
     if (a_digit(c) >= 0) {
         parse_arabic(s, n, i, r);
     } else if (is_cn_numeral(c)) {
@@ -484,7 +477,7 @@ static void parse_num(const char *s, size_t n, size_t i, int flags, num_t *r)
 static bool is_list_label(const char *s, size_t n, size_t i, size_t end)
 {
     size_t l, k;
-    uint32_t after = end < n ? cp_at(s, n, end, &l) : 0;
+    uint32_t after = end < n ? el_text_cp(s, n, end, &l) : 0;
     uint32_t before = cp_before(s, n, i, &k);
     bool paren = before == '(' || before == 0xFF08;
 
@@ -561,7 +554,7 @@ static bool cheng_is_word(const char *s, size_t n, size_t i)
     size_t l;
     if (i >= n)
         return false;
-    switch (cp_at(s, n, i, &l)) {
+    switch (el_text_cp(s, n, i, &l)) {
     case U'为':
     case U'立':
     case U'本':
@@ -623,7 +616,7 @@ static size_t match_latin(const scan_t *t, size_t i)
     for (size_t k = 0; k < COUNT_OF(latin_units); k++)
         if (strlen(latin_units[k]) == j - i && memcmp(t->s + i, latin_units[k], j - i) == 0) {
             if (j < t->n) {
-                uint32_t c = cp_at(t->s, t->n, j, &l);
+                uint32_t c = el_text_cp(t->s, t->n, j, &l);
                 if (c == 0xB2 || c == 0xB3)
                     j += l;
             }
@@ -660,7 +653,7 @@ static void tail_qualifier(const scan_t *t, size_t *end, const char **q)
     if (tq && strcmp(tq, "上下") == 0 && p + l < t->n) {
         /* 上下班, 上下游, 上下联动: a word, not "about" */
         size_t cl;
-        uint32_t c = cp_at(t->s, t->n, p + l, &cl);
+        uint32_t c = el_text_cp(t->s, t->n, p + l, &cl);
         if (c >= 0x4E00 && c <= 0x9FFF && c != U'的')
             tq = NULL;
     }
@@ -876,7 +869,7 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
 {
     const char *s = t->s;
     size_t n = t->n, l, ql, j, end = 0, skip;
-    uint32_t c = cp_at(s, n, i, &l);
+    uint32_t c = el_text_cp(s, n, i, &l);
     const char *q = NULL;
     bool ok;
 
@@ -905,7 +898,7 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
         j = skip_sp(s, n, i + ql);
         if (j >= n)
             return false;
-        c = cp_at(s, n, j, &l);
+        c = el_text_cp(s, n, j, &l);
         if (a_digit(c) < 0 && !is_cn_numeral(c) && c != U'翻')
             return false;
     } else {
@@ -968,7 +961,7 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
     while (i < n) {
         size_t l, next;
         el_stat st;
-        uint32_t c = cp_at(s, n, i, &l);
+        uint32_t c = el_text_cp(s, n, i, &l);
         if (!may_start(c)) {
             i += l;
             continue;
