@@ -302,8 +302,3 @@ void el_jw_int(el_jw *w, int64_t v)
     put_digits(w, v < 0 ? (uint64_t)-v : (uint64_t)v, v < 0);
     w->comma = true;
 }
-
-int el_jw_write(const el_jw *w, FILE *out)
-{
-    return w->n == 0 || fwrite(w->v, 1, w->n, out) == w->n ? 0 : -1;
-}

@@ -55,9 +55,6 @@ void el_jw_raw(el_jw *w, const char *json, size_t n);
 /* Append a byte outside any value (a '\n' after a top-level value). */
 void el_jw_byte(el_jw *w, char c);
 
-/* Write the buffer to out; 0, or -1 on a write error. */
-int el_jw_write(const el_jw *w, FILE *out);
-
 /*
  * The JSON reporter on a writer. What --jsonl-input adds to a FILE object: id_json, the
  * record's "id" as JSON text, becomes the first member; error_line, when not 0, is the input
@@ -71,6 +68,9 @@ typedef struct el_report_json_extra {
 /* Append doc's FILE object (no newline); x may be NULL. */
 void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *opt,
                           const el_report_json_extra *x);
+/* The object on one line, then '\n', in a malloc'd buffer of *len bytes (caller frees). */
+char *el_report_json_buf(const el_doc *doc, const el_report_options *opt,
+                         const el_report_json_extra *x, size_t *len);
 /* el_report_json with the extras: the object on one line, then '\n', in one fwrite. */
 int el_report_json_with(const el_doc *doc, const el_report_options *opt,
                         const el_report_json_extra *x, FILE *out);

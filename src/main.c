@@ -219,14 +219,9 @@ static void render_json(const cli *c, const job *j, const el_doc *doc, result *r
         ids = id ? cJSON_PrintUnformatted(id) : NULL;
         x.id_json = ids ? ids : "null";
     }
-    el_jw w;
-    el_jw_init(&w, 0);
-    el_report_json_write(&w, doc, &c->ropt, &x);
-    el_jw_byte(&w, '\n');
-    cJSON_free(ids);
     free(r->out);
-    r->out = xrealloc(w.v, w.n + 1);
-    r->outlen = w.n;
+    r->out = el_report_json_buf(doc, &c->ropt, &x, &r->outlen);
+    cJSON_free(ids);
 }
 
 /* Run one job and render everything the main thread will write for it. */

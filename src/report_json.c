@@ -327,8 +327,8 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
     el_jw_obj_end(w);
 }
 
-int el_report_json_with(const el_doc *doc, const el_report_options *opt,
-                        const el_report_json_extra *x, FILE *out)
+char *el_report_json_buf(const el_doc *doc, const el_report_options *opt,
+                         const el_report_json_extra *x, size_t *len)
 {
     el_jw w;
     /* A report is about three bytes per byte of input: start near that, within reason
@@ -337,8 +337,17 @@ int el_report_json_with(const el_doc *doc, const el_report_options *opt,
     el_jw_init(&w, guess < ((size_t)1 << 20) ? guess : (size_t)1 << 20);
     el_report_json_write(&w, doc, opt, x);
     el_jw_byte(&w, '\n');
-    int rc = el_jw_write(&w, out);
-    el_jw_free(&w);
+    *len = w.n;
+    return xrealloc(w.v, w.n + 1); /* trimmed: a batch may hold many of these */
+}
+
+int el_report_json_with(const el_doc *doc, const el_report_options *opt,
+                        const el_report_json_extra *x, FILE *out)
+{
+    size_t n;
+    char *buf = el_report_json_buf(doc, opt, x, &n);
+    int rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+    free(buf);
     return rc;
 }
 
