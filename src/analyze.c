@@ -8,8 +8,6 @@
 #include "lint.h"
 #include "rules.h"
 
-#include <stdlib.h>
-
 void el_analyze(el_doc *doc, const el_config *cfg)
 {
     if (!doc->ok)
@@ -27,8 +25,5 @@ void el_analyze(el_doc *doc, const el_config *cfg)
     el_lint(doc, cfg);
     el_findings_sort(doc);
     /* The shared lexicon hits are analysis scratch: free them before a report is built. */
-    free(doc->lexhits.v);
-    doc->lexhits.v = NULL;
-    doc->lexhits.n = doc->lexhits.cap = 0;
-    doc->lexed = false;
+    el_doc_lex_release(doc);
 }

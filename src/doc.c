@@ -237,6 +237,14 @@ void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
     }
 }
 
+void el_doc_lex_release(el_doc *doc)
+{
+    free(doc->lexhits.v);
+    doc->lexhits.v = NULL;
+    doc->lexhits.n = doc->lexhits.cap = 0;
+    doc->lexed = false;
+}
+
 int el_doc_section_at(const el_doc *doc, size_t plain_off)
 {
     for (size_t i = doc->sections.n; i-- > 0;) {

@@ -215,6 +215,8 @@ static inline const char *el_doc_str(const el_doc *doc, el_span s)
  * hits, same order, offsets relative to off. `plain` must not change after the first call.
  */
 void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx);
+/* Free the hits of that pass (a later el_doc_lex_scan scans again). */
+void el_doc_lex_release(el_doc *doc);
 /* Section index (0-based) holding a plain offset, or -1. */
 int el_doc_section_at(const el_doc *doc, size_t plain_off);
 

@@ -64,7 +64,7 @@ twin() {
 }
 a=$tmp/01-rural-plain.txt.json
 b=$tmp/02-rural-plain-gb18030-crlf.txt.json
-if [ "$mode" = check ] && [ -f "$a" ] && [ -f "$b" ]; then
+if [ "$mode" = check ] && [ -s "$a" ] && [ -s "$b" ]; then
     if [ "$(twin "$a")" = "$(twin "$b")" ]; then
         pass=$((pass + 1))
     else
