@@ -102,6 +102,7 @@ typedef struct job {
     size_t lineno;
     const el_config *cfg; /* jsonl job: its configuration, looked up with the parse */
     char *cfg_err;
+    char *id_json; /* jsonl job: the record's "id" as JSON text, numbers as written; or NULL */
 } job;
 
 /* What a worker hands to the main thread for one input. */
@@ -207,21 +208,102 @@ static const char *record_problem(const cJSON *rec)
     return NULL;
 }
 
+/* Index just past the JSON string opening at s[i] (a '"'), or n when it is not closed. */
+static size_t skip_string(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return n;
+}
+
+/* Index just past the JSON value starting at s[i], or n when it runs off the end. Only
+ * brackets and strings are followed: the value is validated by cJSON afterwards. */
+static size_t skip_value(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return n;
+    if (s[i] == '"')
+        return skip_string(s, n, i);
+    if (s[i] == '{' || s[i] == '[') {
+        size_t depth = 0;
+        while (i < n) {
+            char ch = s[i];
+            if (ch == '"') {
+                i = skip_string(s, n, i);
+                continue;
+            }
+            if (ch == '{' || ch == '[')
+                depth++;
+            else if ((ch == '}' || ch == ']') && --depth == 0)
+                return i + 1;
+            i++;
+        }
+        return n;
+    }
+    while (i < n && !strchr(",}] \t\r\n", s[i]))
+        i++;
+    return i;
+}
+
+static size_t skip_ws(const char *s, size_t n, size_t i)
+{
+    while (i < n && strchr(" \t\r\n", s[i]))
+        i++;
+    return i;
+}
+
+/*
+ * The top-level "id" of the JSON object in s[0..n) as JSON text for the report, or NULL when
+ * there is none. A number is copied as written (cJSON would round 9007199254740993 to a
+ * double); other values are re-serialised. Works on a line too long to parse whole, so even
+ * a refused record keeps its id. Linear in n.
+ */
+static char *record_id(const char *s, size_t n)
+{
+    size_t i = skip_ws(s, n, 0);
+    if (i >= n || s[i] != '{')
+        return NULL;
+    for (i = skip_ws(s, n, i + 1); i < n && s[i] == '"';) {
+        size_t ks = i + 1, ke = skip_string(s, n, i);
+        i = skip_ws(s, n, ke);
+        if (ke >= n || i >= n || s[i] != ':')
+            return NULL;
+        size_t vs = skip_ws(s, n, i + 1), ve = skip_value(s, n, vs);
+        if (ke - 1 - ks == 2 && memcmp(s + ks, "id", 2) == 0) {
+            cJSON *v = cJSON_ParseWithLength(s + vs, ve - vs);
+            char *out = NULL;
+            if (v && cJSON_IsNumber(v)) {
+                out = xstrndup(s + vs, ve - vs);
+            } else if (v) {
+                char *t = cJSON_PrintUnformatted(v);
+                out = xstrdup(t);
+                cJSON_free(t);
+            }
+            cJSON_Delete(v);
+            return out;
+        }
+        i = skip_ws(s, n, ve);
+        if (i >= n || s[i] != ',')
+            return NULL;
+        i = skip_ws(s, n, i + 1);
+    }
+    return NULL;
+}
+
 /* One FILE object on one line; with --jsonl-input it leads with the record's "id". */
 /* The JSON report of doc as the result's output: the writer's buffer itself becomes r->out,
  * so a big draft's report is held once, not once more in a memory stream. */
 static void render_json(const cli *c, const job *j, const el_doc *doc, result *r)
 {
     el_report_json_extra x = {.error_line = j->lineno && j->bad ? j->lineno : 0};
-    char *ids = NULL;
-    if (c->jsonl_input) {
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(j->rec, "id");
-        ids = id ? cJSON_PrintUnformatted(id) : NULL;
-        x.id_json = ids ? ids : "null";
-    }
+    if (c->jsonl_input)
+        x.id_json = j->id_json ? j->id_json : "null";
     free(r->out);
     r->out = el_report_json_buf(doc, &c->ropt, &x, &r->outlen);
-    cJSON_free(ids);
 }
 
 /* Run one job and render everything the main thread will write for it. */
@@ -346,11 +428,12 @@ static bool take_job(pool *p, job *j)
             if (k == 0)
                 continue; /* blank lines separate nothing and are not records */
             j->lineno = p->lineno;
+            /* cJSON keeps a global error pointer: parse only under read_mx. */
+            j->id_json = record_id(p->line, k);
             if (k > p->c->max_size * 2 + 1024) {
                 j->bad = xstrdup("line longer than the --max-size limit");
                 break;
             }
-            /* cJSON_Parse writes a global error pointer: parse only under read_mx. */
             j->rec = cJSON_ParseWithLength(p->line, k);
             const char *why = j->rec ? record_problem(j->rec) : "not valid JSON";
             if (why) {
@@ -387,6 +470,7 @@ static void *worker(void *arg)
         result r = {0};
         run_job(p->c, &j, &r);
         cJSON_Delete(j.rec);
+        free(j.id_json);
         free(j.bad);
         free(j.cfg_err);
         pthread_mutex_lock(&p->mx);

@@ -224,7 +224,8 @@ outs = [json.loads(l) for l in open(sys.argv[2])]
 assert len(outs) == len(recs) and len(recs) >= 6, (len(outs), len(recs))
 for r, o in zip(recs, outs):
     if r is None:
-        assert o["id"] is None and o["ok"] is False and o["error"]["code"] == "bad_input"
+        # not JSON as a whole, but its "id" member came before the break
+        assert o["id"] == "broken" and o["ok"] is False and o["error"]["code"] == "bad_input"
         assert o["error"]["line"] == 3 and "line 3" in o["error"]["message"]
     elif not isinstance(r.get("text"), str):
         assert o["id"] == r["id"] and o["error"]["code"] == "bad_input" and o["error"]["line"] == 6
@@ -236,6 +237,15 @@ for r, o in zip(recs, outs):
 ' records.jsonl records.out
 check "--jsonl-input: exit 2 when a line was bad, with the line numbers on stderr" \
     sh -c "[ $st -eq 2 ] && grep -q 'line 3' records.err && grep -q 'line 6' records.err"
+
+# Numbers beyond a double's 53 bits come back as written; a refused long line keeps its id.
+printf '%s\n' '{"id": 9007199254740993, "text": "x"}' '{"id":12345678901234567890,"text":"y"}' \
+    "{\"id\": 31, \"text\": \"$(printf '%05000d' 0)\"}" >bigid.jsonl
+"$bin" --jsonl-input --max-size 1K <bigid.jsonl >bigid.out 2>/dev/null
+check "--jsonl-input: numeric ids copied as written, also on a line over --max-size" sh -c '
+    sed -n 1p bigid.out | grep -q "^{\"id\":9007199254740993," &&
+    sed -n 2p bigid.out | grep -q "^{\"id\":12345678901234567890," &&
+    sed -n 3p bigid.out | grep -q "^{\"id\":31,.*\"bad_input\""'
 
 if command -v parallel >/dev/null 2>&1; then
     parallel --will-cite --pipe -N 2 "$bin" --jsonl-input <records.jsonl >par.out 2>/dev/null
