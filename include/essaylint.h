@@ -64,8 +64,8 @@ typedef struct el_doc el_doc;
 
 /** How to read an input. Zero-initialise for the defaults. */
 typedef struct el_options {
-    enum el_encoding encoding;   /**< force an encoding, or EL_ENC_AUTO */
-    enum el_input_format input;  /**< force a format, or EL_INPUT_AUTO */
+    enum el_encoding encoding;  /**< force an encoding, or EL_ENC_AUTO */
+    enum el_input_format input; /**< force a format, or EL_INPUT_AUTO */
 } el_options;
 
 /** Lint configuration (rules, thresholds, lexicon additions). Opaque; NULL means defaults. */
@@ -73,8 +73,8 @@ typedef struct el_config el_config;
 
 /** Report options. Zero-initialise (or pass NULL) for the defaults. */
 typedef struct el_report_options {
-    bool english;     /**< messages in English instead of Chinese */
-    bool color;       /**< ANSI colours in text output */
+    bool english; /**< messages in English instead of Chinese */
+    bool color;   /**< ANSI colours in text output */
 } el_report_options;
 
 /**

@@ -24,8 +24,9 @@ static const char *errno_code(int e)
     switch (e) {
     case ENOENT:
     case ENOTDIR:
-    case ELOOP:
         return "not_found";
+    case ELOOP:
+        return "symlink_loop";
     case EACCES:
     case EPERM:
         return "permission";
@@ -120,8 +121,23 @@ static size_t hash_str(const char *s)
     return h;
 }
 
-/* True if path is already listed; else remembers slot (list->n, about to be added). */
-static bool seen_or_mark(el_inputs *list, const char *path)
+/* The set's key of an input: its file identity when known, else its path. */
+static size_t hash_input(const el_input *in)
+{
+    if (in->has_id)
+        return (size_t)((in->dev * 1099511628211ULL) ^ (in->ino * 14695981039346656037ULL));
+    return hash_str(in->path);
+}
+
+static bool same_input(const el_input *a, const el_input *b)
+{
+    if (a->has_id != b->has_id)
+        return false;
+    return a->has_id ? a->dev == b->dev && a->ino == b->ino : strcmp(a->path, b->path) == 0;
+}
+
+/* True if in is already listed; else remembers slot (list->n, about to be added). */
+static bool seen_or_mark(el_inputs *list, const el_input *in)
 {
     if ((list->n + 1) * 2 > list->seen_cap) {
         size_t ncap = list->seen_cap ? list->seen_cap * 2 : 64;
@@ -130,7 +146,7 @@ static bool seen_or_mark(el_inputs *list, const char *path)
             size_t k = list->seen[i];
             if (k == 0)
                 continue;
-            size_t h = hash_str(list->v[k - 1].path) & (ncap - 1);
+            size_t h = hash_input(&list->v[k - 1]) & (ncap - 1);
             while (nv[h])
                 h = (h + 1) & (ncap - 1);
             nv[h] = k;
@@ -139,9 +155,9 @@ static bool seen_or_mark(el_inputs *list, const char *path)
         list->seen = nv;
         list->seen_cap = ncap;
     }
-    size_t h = hash_str(path) & (list->seen_cap - 1);
+    size_t h = hash_input(in) & (list->seen_cap - 1);
     while (list->seen[h]) {
-        if (strcmp(list->v[list->seen[h] - 1].path, path) == 0)
+        if (same_input(&list->v[list->seen[h] - 1], in))
             return true;
         h = (h + 1) & (list->seen_cap - 1);
     }
@@ -149,12 +165,24 @@ static bool seen_or_mark(el_inputs *list, const char *path)
     return false;
 }
 
-static void add(el_inputs *list, const char *path, const char *code, const char *msg)
+/*
+ * List path unless it is listed already: by file identity when st (its stat) shows a
+ * regular file, else by name. Standard input is read once, so a second "-" is dropped too.
+ */
+static void add(el_inputs *list, const char *path, const struct stat *st, const char *code,
+                const char *msg)
 {
-    if (strcmp(path, "-") != 0 && seen_or_mark(list, path))
+    el_input key = {.path = (char *)path};
+    if (st && S_ISREG(st->st_mode)) {
+        key.has_id = true;
+        key.dev = (unsigned long long)st->st_dev;
+        key.ino = (unsigned long long)st->st_ino;
+    }
+    if (seen_or_mark(list, &key))
         return;
     list->v = xgrow(list->v, &list->cap, list->n + 1, sizeof *list->v);
     el_input *in = &list->v[list->n++];
+    *in = key;
     in->path = xstrdup(path);
     in->name = NULL;
     in->err_code = code;
@@ -334,7 +362,7 @@ static void walk(walker *w, const char *dir, const char *rel, size_t depth)
 {
     DIR *d = opendir(dir);
     if (d == NULL) {
-        add(w->list, dir, errno_code(errno), strerror(errno));
+        add(w->list, dir, NULL, errno_code(errno), strerror(errno));
         return;
     }
     size_t nrules = w->rules.n;
@@ -359,7 +387,7 @@ static void walk(walker *w, const char *dir, const char *rel, size_t depth)
         if (stat(path, &st) != 0) {
             /* A dangling link or a file that vanished: report it if it looks like a draft. */
             if (el_input_is_draft(names[i]) && !ignored(w, crel, path, false))
-                add(w->list, path, errno_code(errno), strerror(errno));
+                add(w->list, path, NULL, errno_code(errno), strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
             bool loop = false;
             for (size_t k = 0; k < depth; k++)
@@ -367,15 +395,15 @@ static void walk(walker *w, const char *dir, const char *rel, size_t depth)
             if (ignored(w, crel, path, true)) {
                 /* left out, contents included */
             } else if (loop) {
-                add(w->list, path, "symlink_loop", "symbolic link loop");
+                add(w->list, path, NULL, "symlink_loop", "symbolic link loop");
             } else if (depth < MAX_DEPTH) {
                 w->stack[depth] = (dir_id){st.st_dev, st.st_ino};
                 walk(w, path, crel, depth + 1);
             } else {
-                add(w->list, path, "too_deep", "folder nesting deeper than 256");
+                add(w->list, path, NULL, "too_deep", "folder nesting deeper than 256");
             }
         } else if (el_input_is_draft(names[i]) && !ignored(w, crel, path, false)) {
-            add(w->list, path, NULL, NULL);
+            add(w->list, path, &st, NULL, NULL);
         }
         free(crel);
         free(path);
@@ -391,7 +419,8 @@ void el_input_expand_opts(const char *arg, const el_walk_options *wo, el_inputs 
 {
     static const el_walk_options defaults = {0};
     struct stat st;
-    if (strcmp(arg, "-") != 0 && stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool known = strcmp(arg, "-") != 0 && stat(arg, &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         walker *w = xcalloc(1, sizeof *w);
         w->wo = wo ? wo : &defaults;
         w->list = list;
@@ -410,7 +439,7 @@ void el_input_expand_opts(const char *arg, const el_walk_options *wo, el_inputs 
         free(w);
         return;
     }
-    add(list, arg, NULL, NULL);
+    add(list, arg, known ? &st : NULL, NULL, NULL);
 }
 
 void el_input_expand(const char *arg, el_inputs *list)

@@ -18,6 +18,10 @@ typedef struct el_input {
     char *name;           /* what to report (--stdin-filename), NULL: path */
     const char *err_code; /* NULL when the path is to be read */
     char *err_msg;
+    /* Private: the file's identity when it is a regular file, so x, ./x and a second link
+     * to x are one input. */
+    bool has_id;
+    unsigned long long dev, ino;
 } el_input;
 
 typedef struct el_inputs {

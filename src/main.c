@@ -629,6 +629,18 @@ static int bad_option(const char *what, const char *arg, const char *expected)
     return 2;
 }
 
+/* Exit status after printing help, the version or the rule list: a closed pipe is a
+ * reader that has seen enough (0); any other write error is reported (2). */
+static int flush_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    if (errno == EPIPE)
+        return 0;
+    fprintf(stderr, "essaylint: write error: %s\n", strerror(errno));
+    return 2;
+}
+
 /* Parse argv into c; returns -1 to go on, else the exit status. */
 static int parse_args(cli *c, int argc, char **argv)
 {
@@ -790,10 +802,10 @@ static int parse_args(cli *c, int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return fflush(stdout) == 0 ? 0 : 2;
+            return flush_stdout();
         case 'V':
             printf("essaylint %s\n", EL_VERSION);
-            return fflush(stdout) == 0 ? 0 : 2;
+            return flush_stdout();
         default:
             usage(stderr);
             return 2;
@@ -892,23 +904,17 @@ static void finish(emitter *em)
 int main(int argc, char **argv)
 {
     cli c = {.format = F_TEXT, .max_size = EL_DEFAULT_MAX_SIZE, .fail_on = EL_SEV_ERROR};
+    signal(SIGPIPE, SIG_IGN);
     int rc = parse_args(&c, argc, argv);
     if (rc >= 0) {
         free(c.excludes.v);
         return rc;
     }
-    signal(SIGPIPE, SIG_IGN);
 
     if (c.list_rules) {
         el_report_rules(&c.ropt, stdout);
         free(c.excludes.v);
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            if (errno == EPIPE)
-                return 0;
-            fprintf(stderr, "essaylint: write error: %s\n", strerror(errno));
-            return 2;
-        }
-        return 0;
+        return flush_stdout();
     }
     if (c.config_path) {
         char *err = NULL;

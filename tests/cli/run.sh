@@ -379,6 +379,12 @@ if [ -w /dev/full ]; then
     st=$?
     check "> /dev/full: a write error on stderr, exit 2" \
         sh -c "[ $st -eq 2 ] && grep -q 'write error' full.err"
+    for opt in --help --version --list-rules; do
+        "$bin" $opt >/dev/full 2>full.err
+        st=$?
+        check "$opt > /dev/full: a write error on stderr, exit 2" \
+            sh -c "[ $st -eq 2 ] && grep -q 'write error' full.err"
+    done
 else
     skipped "/dev/full is not available"
 fi

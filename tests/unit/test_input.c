@@ -29,6 +29,18 @@ static void put(const char *dir, const char *name, const char *text)
     fclose(f);
 }
 
+/* Reading path fails with error code want. */
+static void read_fails(const char *path, const char *want)
+{
+    char *buf = NULL, *msg = NULL;
+    size_t len = 0;
+    const char *code = NULL;
+    assert_false(el_input_read(path, 1 << 20, &buf, &len, &code, &msg));
+    assert_string_equal(code, want);
+    assert_non_null(msg);
+    free(msg);
+}
+
 static void test_walk_then_vanish(void **state)
 {
     (void)state;
@@ -69,12 +81,7 @@ static void test_walk_then_vanish(void **state)
     char path[512];
     snprintf(path, sizeof path, "%s/b.md", dir);
     assert_int_equal(mkdir(path, 0755), 0);
-    char *buf = NULL, *msg = NULL;
-    size_t len = 0;
-    const char *code = NULL;
-    assert_false(el_input_read(path, 1 << 20, &buf, &len, &code, &msg));
-    assert_string_equal(code, "is_directory");
-    free(msg);
+    read_fails(path, "is_directory");
     rmdir(path);
 
     for (size_t i = 0; i < list.n; i++)
@@ -106,11 +113,50 @@ static void test_size_cap(void **state)
     rmdir(dir);
 }
 
+/* One file named three ways, and stdin named twice, is listed once each; a link to itself
+ * is a symlink loop, not a missing file. */
+static void test_same_file_once(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/el-input-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    put(dir, "a.txt", "甲\n\n正文。\n");
+    char p1[512], p2[512], p3[512], self[512], other[512];
+    snprintf(p1, sizeof p1, "%s/a.txt", dir);
+    snprintf(p2, sizeof p2, "%s/./a.txt", dir);
+    snprintf(p3, sizeof p3, "%s//a.txt", dir);
+    snprintf(self, sizeof self, "%s/self.md", dir);
+    snprintf(other, sizeof other, "%s/missing.md", dir);
+    assert_int_equal(symlink("self.md", self), 0);
+
+    el_inputs list = {0};
+    el_input_expand(p1, &list);
+    el_input_expand(p2, &list);
+    el_input_expand("-", &list);
+    el_input_expand(p3, &list);
+    el_input_expand("-", &list);
+    el_input_expand(other, &list);
+    el_input_expand(other, &list);
+    el_input_expand(self, &list);
+    assert_int_equal(list.n, 4);
+    assert_string_equal(list.v[0].path, p1);
+    assert_string_equal(list.v[1].path, "-");
+    assert_string_equal(list.v[2].path, other);
+    assert_string_equal(list.v[3].path, self);
+
+    read_fails(self, "symlink_loop");
+    el_inputs_free(&list);
+    unlink(self);
+    unlink(p1);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_walk_then_vanish),
         cmocka_unit_test(test_size_cap),
+        cmocka_unit_test(test_same_file_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
