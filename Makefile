@@ -42,7 +42,7 @@ LEX_DATA = $(addprefix $(LEXDIR)/,places.tsv classical.tsv policy.tsv words.tsv)
 
 BIN = $(BUILD)/essaylint
 
-.PHONY: all deps demo check unit golden golden-check rules-check cli-check asan install uninstall format clean \
+.PHONY: all deps test-deps demo check unit golden golden-check rules-check cli-check asan install uninstall format clean \
         accuracy hostile fuzz bench profile leakcheck
 
 all: essaylint
@@ -76,14 +76,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libessaylint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libessaylint.a $(LIBS) $(CMOCKA_LIBS)
 
-# Install what the build and tests need, when a probe says it is missing.
+# Install what the build needs, when a probe says it is missing; test-deps adds what the
+# test scripts run (python3 checks JSON shapes, GNU parallel runs the scaling-out example).
 deps:
-	@sh tests/deps.sh parallel
+	@sh tests/deps.sh
+
+test-deps:
+	@sh tests/deps.sh parallel python3
 
 demo: deps all
 	./essaylint samples/
 
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit golden-check rules-check cli-check hostile accuracy
 
@@ -113,10 +117,10 @@ hostile: $(BIN) $(BUILD)/jsoncheck
 accuracy: $(BIN)
 	@sh tests/accuracy.sh $(BIN)
 
-asan: deps
+asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" build/asan/essaylint
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit golden-check rules-check \
-	    cli-check hostile
+	    cli-check hostile accuracy
 
 # libFuzzer harnesses (clang): `make fuzz FUZZ_SECONDS=600` runs each for that long.
 FUZZ_SECONDS ?= 20
@@ -166,7 +170,8 @@ uninstall:
 	    $(DESTDIR)$(PREFIX)/lib/libessaylint.a $(DESTDIR)$(PREFIX)/share/man/man1/essaylint.1
 
 format:
-	clang-format -i src/*.c src/*.h include/*.h tests/unit/*.c src/data/*.c
+	clang-format -i src/*.c src/*.h include/*.h src/data/*.c tests/*.c tests/unit/*.c \
+	    tests/fuzz/*.c tests/bench/*.c
 
 clean:
 	rm -rf build essaylint

@@ -305,11 +305,22 @@ byp = {o["path"]: o for o in out}
 assert byp["walk/dangling.md"]["error"]["code"] == "not_found"
 assert byp["walk/sub/loop"]["error"]["code"] == "symlink_loop"
 ' walk.out
-if [ "$(id -u)" -eq 0 ]; then
-    skipped "unreadable file and folder without permission (running as root: permissions do not apply)"
+# Permissions do not apply to root: as root, run this case as nobody (setpriv, util-linux),
+# with a copy of the binary in the test folder, which nobody may enter.
+asuser=""
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+    cp "$bin" "$tmp/essaylint-nobody" && chmod 755 "$tmp" "$tmp/essaylint-nobody" &&
+        asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" -eq 0 ] && [ -z "$asuser" ]; then
+    skipped "unreadable file and folder without permission (root without setpriv: permissions do not apply)"
 else
     chmod 000 walk/unreadable.md walk/locked
-    "$bin" --format jsonl walk >walk2.out 2>/dev/null
+    if [ -n "$asuser" ]; then
+        $asuser "$tmp/essaylint-nobody" --format jsonl walk >walk2.out 2>/dev/null
+    else
+        "$bin" --format jsonl walk >walk2.out 2>/dev/null
+    fi
     st=$?
     chmod 755 walk/locked
     chmod 644 walk/unreadable.md
