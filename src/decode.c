@@ -261,7 +261,10 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
         for (size_t i = 0; i < rlen; i++)
             good_multi += ((unsigned char)repaired[i] & 0xC0) == 0xC0;
         good_multi -= nbad; /* each U+FFFD counted a lead byte */
-        if (memchr(raw, '\0', len) == NULL && nbad > good_multi / 50 + 2 &&
+        /* Few bad bytes among much valid UTF-8 is damaged UTF-8; but a short text with no
+         * valid multi-byte character at all (2024年 in GB18030) is GB18030 whenever it
+         * converts cleanly. */
+        if (memchr(raw, '\0', len) == NULL && (nbad > good_multi / 50 + 2 || good_multi == 0) &&
             (out = convert("GB18030", raw, len, &outlen)) != NULL) {
             enc = EL_ENC_GB18030;
             free(repaired);

@@ -167,6 +167,27 @@ static void test_invalid_bytes(void **state)
     el_doc_free(doc);
 }
 
+/* A tiny GB18030 file has too few bytes for the bad-byte ratio: no valid UTF-8 multi-byte
+ * character at all and a clean GB18030 conversion make it GB18030, not repaired UTF-8. */
+static void test_tiny_gb18030(void **state)
+{
+    (void)state;
+    const char s[] = "2024\xC4\xEA\n"; /* 2024年 */
+    el_doc *doc = decode(s, sizeof s - 1, EL_ENC_AUTO);
+    assert_true(doc->ok);
+    assert_int_equal(doc->encoding, EL_ENC_GB18030);
+    assert_string_equal(doc->text, "2024年\n");
+    assert_int_equal(doc->invalid_off, SIZE_MAX);
+    el_doc_free(doc);
+    /* A stray byte that is not GB18030 either stays repaired UTF-8. */
+    const char t[] = "abc\xFF\n";
+    doc = decode(t, sizeof t - 1, EL_ENC_AUTO);
+    assert_true(doc->ok);
+    assert_int_equal(doc->encoding, EL_ENC_UTF8);
+    assert_int_equal(doc->invalid_off, 3);
+    el_doc_free(doc);
+}
+
 static void test_truncated_utf8(void **state)
 {
     (void)state;
@@ -253,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_utf16_no_bom),
         cmocka_unit_test(test_invalid_bytes),
         cmocka_unit_test(test_truncated_utf8),
+        cmocka_unit_test(test_tiny_gb18030),
         cmocka_unit_test(test_binary_not_text),
         cmocka_unit_test(test_forced_encoding),
         cmocka_unit_test(test_empty),
