@@ -12,7 +12,11 @@
  * actor of a practice. The case covers its clause group up to the next 。；！？ or the next
  * anchor; the statistics inside it are linked, the first quoted term that is not a lexicon
  * metaphor names the initiative, and a contrast marker before it in the sentence (or, for an
- * anonymised place, a problem word in it) makes it a counter-example.
+ * anonymised place, a problem word in it; or 却 and a problem word in the place's clause)
+ * makes it a counter-example. Places joined by 与/和/、 tell one joint practice, one case per
+ * place (安徽省黄山市与浙江省杭州市共建…), unless 等 ends the list (北京、上海等城市: regions);
+ * a province, a comma and a place within it (在广东，深圳市南山区…) give the specific place;
+ * a place that was already a case, followed by 的经验/的做法…, refers back and is no new case.
  *
  * Every step is a forward pass or a binary search over sorted offsets, so a paragraph of any
  * length with any number of places stays O(n log n).
@@ -27,18 +31,10 @@
 /*
  * Contrast markers, countermeasure openers and problem words come from the lexicon's contrast,
  * countermeasure and problem categories (src/data/words.tsv): the paragraph's hits are already
- * there, so no word list is searched again here. What the lexicon lacks is below.
+ * there, so no word list is searched again here. A contrast marker strong enough to signal a
+ * counter-example in an argument on its own is a contrast word of two or more characters
+ * (反观, 然而, 相比之下, 但也有).
  */
-/* Problem words that mark an anonymised case as a counter-example but that the lexicon's
-   problem category does not list. */
-static const char *const problem_extra[] = {
-    "流于", "失败", "重复", "没有", "无人", "不高", "冷清", "不愿",
-    "不敢", "不会", "代价", "罚款", "处罚", "不行", "不了", NULL,
-};
-/* A contrast marker strong enough to signal a counter-example in an argument on its own is a
-   lexicon contrast word of two or more characters (反观, 然而, 相比之下), or 但也有, which the
-   lexicon lacks and which is found from the hit of 但 that starts it. */
-static const char strong_extra[] = "但也有";
 /* Single-character countermeasure words count only where a clause starts or after these. */
 static const char *const measure_lead[] = {
     "更", "还",   "就",   "也",   "都",   "仍",   "则",   "而",
@@ -53,7 +49,8 @@ static const char *const lead_words[] = {
     "看",   "位于", "正如",     "年",       "月",     "日",   NULL,
 };
 /* Written right after a place, these make it a modifier of an event, a spirit, an institution
-   or people (延安精神, 北京冬奥会, 浙江大学, 四川人民), not the actor of a practice. */
+   or people (延安精神, 北京冬奥会, 浙江大学, 四川人民), not the actor of a practice. A party
+   committee (浙江省委, 杭州市委书记) is a speaker, found by 委 in modifier_at. */
 static const char *const place_modifiers[] = {
     "精神", "冬奥", "亚运", "奥运", "世博", "进博", "峰会", "会议", "合作组织", "大学",
     "宣言", "共识", "方言", "人民", "籍",   "话",   "菜",   "卫视", NULL,
@@ -81,8 +78,16 @@ static const char *const sub_suffix[] = {
 static const char *const county_generic[] = {"县", "区", "市", "旗", NULL};
 static const char *const city_generic[] = {"州", "盟", "市", NULL};
 /* What joins the members of a list of places, and what ends such a list. */
-static const char *const list_links[] = {"、", "和", "与", "及", "以及", "、以及", NULL};
+static const char *const list_links[] = {"、", "和", "与", "同", "及", "以及", "、以及", NULL};
 static const char *const list_end[] = {"等", NULL};
+/* Written right after a place that was already a case, these refer back to it (朝阳区的经验
+   告诉我们…) rather than tell a new practice. */
+static const char *const backref_after[] = {
+    "的经验", "的做法", "的实践", "的案例",   "的探索",   "的启示", "的例子", "的故事",
+    "的成功", "经验",   "做法",   "实践表明", "实践证明", "案例",   NULL,
+};
+/* Characters before 却 that make it part of a word (冷却, 忘却, 退却), not the contrast. */
+static const char *const que_words[] = {"冷", "了", "忘", "退", "推", "抛", NULL};
 /* Idioms that open with a place's short form (文山会海): never a place. */
 static const char *const place_idioms[] = {"文山会海", NULL};
 /* Characters that never occur in such a sub-place name: verbs and function words. */
@@ -219,21 +224,33 @@ typedef struct mention {
     size_t ncand;
     unsigned long long allowed; /* bit k: cand[k] is still possible */
     bool anon;
-    bool list; /* a member of a list of places */
+    unsigned char anonk; /* anonymised: 1 + index of its anon_suffix (某县 and 某县 are alike) */
+    bool list;           /* a member of a list of regions (北京、上海等城市) */
+    bool joined;  /* joined to the mention before by 与/和/、 (黄山市与杭州市共建) */
+    bool concept; /* followed by a modifier (延安精神, 浙江省委): not a case's place */
 } mention;
 
-/* How recent ambiguous names were resolved (朝阳区 → 吉林 after 长春市朝阳区): a small ring. */
+/*
+ * What the extractor remembers. Within one paragraph: how ambiguous names were resolved
+ * (朝阳区 → 吉林 after 长春市朝阳区), a small ring, cleared at each paragraph so that a name is
+ * never resolved from an earlier paragraph. Over the essay: which places were cases (a bit
+ * per gazetteer place, a bit per anonymised kind), so that a reference back (朝阳区的经验…)
+ * is not a new case.
+ */
 #define EL_CASES_MEMORY 16
 struct memory {
     unsigned entry[EL_CASES_MEMORY]; /* lexicon entry + 1; 0 = empty slot */
     int province[EL_CASES_MEMORY];
     size_t next;
+    unsigned char *seen; /* bit p: place p was (in) a case */
+    unsigned anon_seen;  /* bit k: an anonymised place of anon_suffix[k] was a case */
 };
 
 struct scan {
     const char *s; /* the paragraph being scanned */
     hit_vec places, metaphors;
     off_vec contrast, problems, ends;
+    off_vec que; /* the contrast hits that are 却 (subset of contrast) */
     EL_VEC(qpair) quotes;
     EL_VEC(mention) ments;
     EL_VEC(mention) tmp; /* merge buffer for ments */
@@ -254,6 +271,11 @@ static void on_hit(void *ctx, const el_lex_hit *h)
         if (h->end - h->start == 3 && memcmp(sc->s + h->start, "但", 3) == 0 &&
             ends_with(sc->s, h->start, "不"))
             break; /* 不但 */
+        if (h->end - h->start == 3 && memcmp(sc->s + h->start, "却", 3) == 0) {
+            if (suffix_of(sc->s, h->start, que_words))
+                break; /* 冷却, 忘却 */
+            *EL_VEC_PUSH(sc->que) = h->start;
+        }
         *EL_VEC_PUSH(sc->contrast) = h->start;
         break;
     case EL_LEX_PROBLEM:
@@ -323,17 +345,6 @@ static bool any_in(const off_vec *v, size_t a, size_t b)
 {
     size_t i = lower_bound(v, a);
     return i < v->n && v->v[i] < b;
-}
-
-/* Whether one of the words starts in s[a..b); it may run past b, not past n. */
-static bool word_in(const char *s, size_t n, size_t a, size_t b, const char *const *words)
-{
-    for (; *words; words++) {
-        size_t k = strlen(*words), lim = b + k - 1 < n ? b + k - 1 : n;
-        if (lim > a && memmem(s + a, lim - a, *words, k))
-            return true;
-    }
-    return false;
 }
 
 static int cmp_qpair(const void *a, const void *b)
@@ -455,6 +466,21 @@ static size_t sub_place(const char *s, size_t n)
 }
 
 /*
+ * Whether s[0..n), written right after a place, makes the place a modifier: one of
+ * place_modifiers, or 委 of a party committee (浙江省委, 县委书记) but not 委托/委派, which
+ * are the place's own acts (杭州市委托第三方评估).
+ */
+static bool modifier_at(const char *s, size_t n)
+{
+    if (prefix_of(s, n, place_modifiers))
+        return true;
+    static const char wei[] = "委";
+    if (n < 3 || memcmp(s, wei, 3) != 0)
+        return false;
+    return !(n >= 6 && (memcmp(s + 3, "托", 3) == 0 || memcmp(s + 3, "派", 3) == 0));
+}
+
+/*
  * Length of the generic written after a chain ending in a short form, when the gazetteer
  * has only the full name: 酉阳县 (酉阳土家族苗族自治县), 积石山县. Only generics of the
  * short form's level, so 浙江区域 stays 浙江.
@@ -502,20 +528,27 @@ static void build_chains(const char *s, size_t n, struct scan *sc)
             if (!bits)
                 continue; /* a weak surface on its own: try a shorter hit or move on */
             cur = EL_VEC_PUSH(sc->ments);
+            memset(cur, 0, sizeof *cur);
             cur->s = h->start;
             cur->e = h->end;
             cur->last = h->entry;
             cur->ncand = el_lex_place_candidates(h->entry, &cur->cand);
             cur->allowed = bits;
-            cur->anon = false;
         }
         pos = h->end;
     }
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention *m = &sc->ments.v[i];
         size_t lim = i + 1 < sc->ments.n ? sc->ments.v[i + 1].s : n;
-        m->e += generic_after(m, s + m->e, lim - m->e);
-        m->e += sub_place(s + m->e, lim - m->e);
+        /* Tested before the chain is extended, so that 延安精神引领新区 is not read as a
+           functional zone of 延安, and after, for 酉阳县人民. */
+        m->concept = modifier_at(s + m->e, n - m->e);
+        if (!m->concept) {
+            size_t e = m->e;
+            m->e += generic_after(m, s + m->e, lim - m->e);
+            m->e += sub_place(s + m->e, lim - m->e);
+            m->concept = m->e != e && modifier_at(s + m->e, n - m->e);
+        }
         m->province = mention_province(m);
     }
 }
@@ -544,6 +577,7 @@ static void merge_mentions(struct scan *sc, size_t k)
  */
 static void find_anon(const char *s, size_t n, struct scan *sc)
 {
+    _Static_assert(sizeof anon_suffix / sizeof *anon_suffix <= 32, "anon_seen has 32 bits");
     static const char mou[] = "某";
     size_t from = 0;
     while (n - from >= 3) {
@@ -556,7 +590,16 @@ static void find_anon(const char *s, size_t n, struct scan *sc)
             continue;
         }
         from = at + 3;
-        size_t k = prefix_of(s + from, n - from, anon_suffix);
+        /* The longest suffix, and which one it is (prefix_of with the index kept). */
+        size_t k = 0, kind = 0;
+        for (size_t w = 0; anon_suffix[w] && n - from >= 2; w++) {
+            const char *a = anon_suffix[w];
+            if (a[0] != s[from] || a[1] != s[from + 1])
+                continue; /* the two-byte test of prefix_of */
+            size_t len = strlen(a);
+            if (len > k && len <= n - from && memcmp(s + from, a, len) == 0)
+                k = len, kind = w + 1;
+        }
         if (k == 0 || prefix_of(s + from, n - from, anon_not))
             continue;
         mention *m = EL_VEC_PUSH(sc->ments);
@@ -565,15 +608,17 @@ static void find_anon(const char *s, size_t n, struct scan *sc)
         m->e = at + 3 + k;
         m->province = -1;
         m->anon = true;
+        m->anonk = (unsigned char)kind;
         from += k;
     }
 }
 
-/* Whether two named mentions are the same place, or one lies within the other. */
+/* Whether two named mentions are the same place, or one lies within the other; or two
+   anonymised ones are written alike (某县 … 某县的水质): one clause group tells one 某县. */
 static bool related(const mention *a, const mention *b)
 {
     if (a->anon || b->anon)
-        return false;
+        return a->anon && b->anon && a->anonk == b->anonk;
     for (size_t i = 0; i < a->ncand && i < 64; i++) {
         if (!(a->allowed >> i & 1))
             continue;
@@ -660,17 +705,24 @@ static bool paired(const char *s, const struct scan *sc, size_t i)
            short_link(s, sc->quotes.v[i - 1].close + 3, q->open);
 }
 
-/*
- * The first initiative name among the quotes that open in [a, b) (a = the end of the place):
- * not a lexicon metaphor, not one of a figurative pair, not an adjective after 的 (昔日的“小众”
- * 艺术) unless in the place's own clause (浙江的“千万工程”, 安徽小岗村的“大包干”). 0-length span
- * if none.
- */
-static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t b, size_t base)
+/* End of the clause that starts at a: the first clause break in [a, b), or b. */
+static size_t clause_end(const char *s, size_t a, size_t b)
 {
-    size_t first_break = a, k;
-    while (first_break < b && !is_clause_break(el_text_cp(s, b, first_break, &k)))
-        first_break += k;
+    size_t k;
+    while (a < b && !is_clause_break(el_text_cp(s, b, a, &k)))
+        a += k;
+    return a;
+}
+
+/*
+ * The first initiative name among the quotes that open in [a, b) (a = the end of the place,
+ * first_break = clause_end(s, a, b)): not a lexicon metaphor, not one of a figurative pair,
+ * not an adjective after 的 (昔日的“小众”艺术) unless in the place's own clause (浙江的“千万工程”,
+ * 安徽小岗村的“大包干”). 0-length span if none.
+ */
+static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t first_break,
+                         size_t b, size_t base)
+{
     size_t lo = 0, hi = sc->quotes.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -710,7 +762,7 @@ static size_t stat_lower(const el_doc *doc, size_t x)
 static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
 {
     sc->places.n = sc->metaphors.n = 0;
-    sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = 0;
+    sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = sc->que.n = 0;
     sc->ments.n = 0;
     sc->s = doc->plain.v + base;
     el_doc_lex_scan(doc, base, n, on_hit, sc);
@@ -718,6 +770,7 @@ static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
     sort_hits(&sc->metaphors);
     sort_offs(&sc->contrast);
     sort_offs(&sc->problems);
+    sort_offs(&sc->que);
 }
 
 static void scan_free(struct scan *sc)
@@ -726,6 +779,7 @@ static void scan_free(struct scan *sc)
     free(sc->metaphors.v);
     free(sc->contrast.v);
     free(sc->problems.v);
+    free(sc->que.v);
     free(sc->ends.v);
     free(sc->quotes.v);
     free(sc->ments.v);
@@ -768,6 +822,70 @@ static bool restrict_to(mention *m, int pv)
     return true;
 }
 
+/* Whether some allowed candidate of m lies strictly within an allowed candidate of p:
+   深圳市南山区 within 广东. */
+static bool inside(const mention *m, const mention *p)
+{
+    for (size_t i = 0; i < m->ncand && i < 64; i++) {
+        if (!(m->allowed >> i & 1))
+            continue;
+        for (size_t j = 0; j < p->ncand && j < 64; j++)
+            if ((p->allowed >> j & 1) && m->cand[i].place != p->cand[j].place &&
+                el_lex_place_within(m->cand[i].place, p->cand[j].place))
+                return true;
+    }
+    return false;
+}
+
+/* Whether m names a place that was already a case (any of its readings, for 朝阳区). */
+static bool seen_before(const struct memory *mem, const mention *m)
+{
+    if (m->anonk && (mem->anon_seen >> (m->anonk - 1) & 1))
+        return true;
+    if (m->anon)
+        return false;
+    for (size_t j = 0; j < m->ncand && j < 64; j++) {
+        unsigned p = m->cand[j].place;
+        if ((m->allowed >> j & 1) && (mem->seen[p / 8] >> (p % 8) & 1))
+            return true;
+    }
+    return false;
+}
+
+/* Remember that m is a case: its readings and its province (浙江的经验 after 浙江省杭州市). */
+static void remember(struct memory *mem, const mention *m)
+{
+    if (m->anonk)
+        mem->anon_seen |= 1u << (m->anonk - 1);
+    if (m->anon)
+        return;
+    for (size_t j = 0; j < m->ncand && j < 64; j++) {
+        unsigned p = m->cand[j].place;
+        if (m->allowed >> j & 1)
+            mem->seen[p / 8] |= (unsigned char)(1u << (p % 8));
+    }
+    if (m->province >= 0) {
+        unsigned p = el_lex_province(m->province)->place;
+        mem->seen[p / 8] |= (unsigned char)(1u << (p % 8));
+    }
+}
+
+/* Whether m refers back to an earlier case (朝阳区的经验告诉我们…) instead of telling one. */
+static bool back_reference(const char *s, size_t n, const struct memory *mem, const mention *m)
+{
+    return prefix_of(s + m->e, n - m->e, backref_after) && seen_before(mem, m);
+}
+
+/* Whether s[a..b) is a single comma: 在广东，深圳市南山区… */
+static bool just_comma(const char *s, size_t a, size_t b)
+{
+    return (b - a == 1 && s[a] == ',') || (b - a == 3 && memcmp(s + a, "，", 3) == 0);
+}
+
+/* Most members of one list compared with a later member for being the same place: a
+   hostile list of thousands of places stays linear. */
+#define EL_CASES_LIST_CMP 8
+
 /* Cases of one paragraph at plain offset base. */
 static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t base, size_t n,
                        int section)
@@ -781,8 +899,9 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
         return;
     merge_mentions(sc, nchain);
 
-    /* Drop overlaps, and mark the members of a list of places (北京、上海、广州等城市): a list
-       names regions, it does not tell a practice of one place. */
+    /* Drop overlaps, and find the lists of places. A list that ends with 等 (北京、上海、广州等
+       城市) names regions, it does not tell a practice of one place; any other list (安徽省黄山市
+       与浙江省杭州市共建…) tells one practice of each member. */
     size_t o = 0;
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention *m = &sc->ments.v[i];
@@ -792,32 +911,68 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
             /* 广东省某市: an anonymised place inside a named one; the province is known. */
             sc->ments.v[o - 1].e = m->e;
             sc->ments.v[o - 1].anon = true;
+            sc->ments.v[o - 1].anonk = m->anonk;
             continue;
         }
         m->list = prefix_of(s + m->e, n - m->e, list_end) > 0;
-        if (o > 0 && one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e, list_links))
-            m->list = sc->ments.v[o - 1].list = true;
+        m->joined =
+            o > 0 && one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e, list_links);
+        /* 等 ends the list: every member before names a region too. The walk stops at a
+           member already marked, so each is marked once. */
+        for (size_t k = o; m->list && m->joined && k > 0; k--) {
+            mention *p = &sc->ments.v[k - 1];
+            if (p->list)
+                break;
+            p->list = true;
+            if (!p->joined)
+                break;
+        }
         sc->ments.v[o++] = *m;
     }
     sc->ments.n = o;
 
-    /* Keep the anchors: anonymised places always, named chains where a clause starts. */
+    /* Keep the anchors: anonymised places always, named chains where a clause starts, and the
+       later members of a list whose first member is kept. */
     o = 0;
+    bool prev_kept = false;
     for (size_t i = 0; i < sc->ments.n; i++) {
-        mention *m = &sc->ments.v[i];
-        if (!m->anon &&
-            (m->list || !clause_start(s, m->s) || prefix_of(s + m->s, n - m->s, place_idioms) ||
-             prefix_of(s + m->e, n - m->e, place_modifiers)))
-            continue;
-        sc->ments.v[o++] = *m;
+        mention m = sc->ments.v[i];
+        bool keep;
+        if (m.anon)
+            keep = true;
+        else if (m.list || m.concept || prefix_of(s + m.s, n - m.s, place_idioms))
+            keep = false;
+        else
+            keep = m.joined ? prev_kept : clause_start(s, m.s);
+        if (keep && m.joined && !prev_kept)
+            m.joined = false; /* the list's first member is not a case: this one starts */
+        prev_kept = keep;
+        if (keep)
+            sc->ments.v[o++] = m;
     }
     sc->ments.n = o;
     if (o == 0)
         return; /* no case: the group ends and quotes are not needed */
     scan_marks(s, n, sc);
 
+    /* A province or city, a comma, then a place within it (在广东，深圳市南山区推行…): the case
+       is the more specific place, and the broader one resolves it. */
+    o = 0;
+    for (size_t i = 0; i < sc->ments.n; i++) {
+        mention *m = &sc->ments.v[i], *next = i + 1 < sc->ments.n ? m + 1 : NULL;
+        if (next && !m->anon && !next->anon && !m->joined && !next->joined &&
+            just_comma(s, m->e, next->s) && inside(next, m)) {
+            if (next->province < 0 && m->province >= 0)
+                restrict_to(next, m->province);
+            continue;
+        }
+        sc->ments.v[o++] = *m;
+    }
+    sc->ments.n = o;
+
     /* Second chance for an ambiguous name (朝阳区): a place written earlier in the same
-       sentence, else how the same name was resolved earlier in the essay. */
+       sentence, else how the same name was resolved earlier in the paragraph. */
+    memset(mem->entry, 0, sizeof mem->entry);
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention *m = &sc->ments.v[i], *p = i > 0 ? &sc->ments.v[i - 1] : NULL;
         if (m->anon)
@@ -838,32 +993,66 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
 
     for (size_t i = 0; i < sc->ments.n;) {
         mention *m = &sc->ments.v[i];
-        size_t end = group_end(s, n, sc, m->e);
-        /* Later mentions in the group: the same place again joins this case; another place
-           starts the next case and ends this one. */
-        size_t j = i + 1;
-        while (j < sc->ments.n && sc->ments.v[j].s < end && related(m, &sc->ments.v[j]))
+        /* The members of a list, m first, lm last. */
+        size_t last = i;
+        while (last + 1 < sc->ments.n && sc->ments.v[last + 1].joined)
+            last++;
+        mention *lm = &sc->ments.v[last];
+        size_t end = group_end(s, n, sc, lm->e);
+        if (back_reference(s, n, mem, lm) && (i == last || seen_before(mem, m))) {
+            /* No case; the same place again in the group belongs to the reference too. */
+            size_t j = last + 1;
+            while (j < sc->ments.n && sc->ments.v[j].s < end && related(lm, &sc->ments.v[j]))
+                j++;
+            i = j;
+            continue;
+        }
+        for (size_t k = i; k <= last; k++)
+            remember(mem, &sc->ments.v[k]);
+        /* Later mentions in the group: the same place again, or a reference back to a case,
+           joins this case; another place starts the next case and ends this one. */
+        size_t j = last + 1;
+        while (j < sc->ments.n && sc->ments.v[j].s < end &&
+               (related(m, &sc->ments.v[j]) || (lm != m && related(lm, &sc->ments.v[j])) ||
+                back_reference(s, n, mem, &sc->ments.v[j])))
             j++;
         if (j < sc->ments.n && sc->ments.v[j].s < end)
             end = sc->ments.v[j].s;
 
-        if (doc->cases.n >= EL_ITEMS_MAX)
-            break;
-        el_case *c = EL_VEC_PUSH(doc->cases);
-        memset(c, 0, sizeof *c);
-        c->place = (el_span){base + m->s, m->e - m->s};
-        c->span = (el_span){base + m->s, end - m->s};
-        c->province = m->province;
-        c->section = section;
-        size_t gs = group_start(s, sc, m->s);
-        c->negative = any_in(&sc->contrast, gs, m->s) ||
-                      (m->anon && (any_in(&sc->problems, m->e, end) ||
-                                   word_in(s, n, m->e, end, problem_extra)));
-        if (!c->negative)
-            c->name = find_name(s, sc, m->e, end, base);
-        c->stat0 = stat_lower(doc, base + m->s);
-        size_t st1 = stat_lower(doc, base + end);
-        c->nstat = st1 - c->stat0;
+        size_t gs = group_start(s, sc, m->s), fb = clause_end(s, lm->e, end);
+        bool anon = false;
+        for (size_t k = i; k <= last && !anon; k++)
+            anon = sc->ments.v[k].anon;
+        /* A contrast marker before the place in its group; a problem word in the case of an
+           anonymised place (某地毁林近百亩); or 却 in the place's own clause with a problem word
+           after it in that clause (某市却因管理疏漏…, B县却门可罗雀). 却 alone is not enough
+           (不少地方还在观望，杭州却率先行动，破解了审批难题). */
+        size_t qi = lower_bound(&sc->que, lm->e);
+        bool negative =
+            any_in(&sc->contrast, gs, m->s) || (anon && any_in(&sc->problems, lm->e, end)) ||
+            (qi < sc->que.n && sc->que.v[qi] < fb && any_in(&sc->problems, sc->que.v[qi], fb));
+        el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, fb, end, base);
+        size_t st0 = stat_lower(doc, base + m->s), st1 = stat_lower(doc, base + end);
+        for (size_t k = i; k <= last; k++) {
+            const mention *mk = &sc->ments.v[k];
+            bool again = false;
+            for (size_t q = k; q > i && q + EL_CASES_LIST_CMP > k && !again; q--)
+                again = related(&sc->ments.v[q - 1], mk);
+            if (again)
+                continue; /* 浙江省与杭州市: the same place again */
+            if (doc->cases.n >= EL_ITEMS_MAX)
+                return;
+            el_case *c = EL_VEC_PUSH(doc->cases);
+            memset(c, 0, sizeof *c);
+            c->place = (el_span){base + mk->s, mk->e - mk->s};
+            c->span = (el_span){base + m->s, end - m->s};
+            c->province = mk->province;
+            c->section = section;
+            c->negative = negative;
+            c->name = name;
+            c->stat0 = st0;
+            c->nstat = st1 - st0;
+        }
         i = j;
     }
 }
@@ -889,10 +1078,12 @@ void el_extract_cases(el_doc *doc)
     struct memory mem;
     memset(&sc, 0, sizeof sc);
     memset(&mem, 0, sizeof mem);
+    mem.seen = xcalloc(el_lex_nplaces() / 8 + 1, 1);
     int *ps = para_sections(doc);
     for (size_t p = 0; p < doc->paras.n; p++)
         para_cases(doc, &sc, &mem, doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, ps[p]);
     free(ps);
+    free(mem.seen);
     scan_free(&sc);
 }
 
@@ -904,8 +1095,8 @@ struct evscan {
 };
 
 /*
- * Evidence callback: a strong contrast marker (a contrast word of two or more characters, or
- * 但也有 at the hit of its 但) and a countermeasure word (one of a single character only where a
+ * Evidence callback: a strong contrast marker (a contrast word of two or more characters:
+ * 反观, 但也有) and a countermeasure word (one of a single character only where a
  * clause starts or after a lead word, so that 要 in 重要 or 需 in 需求 is not taken for 要/需).
  */
 static void on_evidence_hit(void *ctx, const el_lex_hit *h)
@@ -913,9 +1104,7 @@ static void on_evidence_hit(void *ctx, const el_lex_hit *h)
     struct evscan *ev = ctx;
     size_t len = h->end - h->start;
     if (h->cat == EL_LEX_CONTRAST && !ev->counter)
-        ev->counter =
-            len >= 6 || (ev->n - h->start >= sizeof strong_extra - 1 &&
-                         memcmp(ev->s + h->start, strong_extra, sizeof strong_extra - 1) == 0);
+        ev->counter = len >= 6;
     else if (h->cat == EL_LEX_COUNTERMEASURE && !ev->measure)
         ev->measure = len > 3 || break_before(ev->s, h->start) ||
                       suffix_of(ev->s, h->start, measure_lead) > 0;

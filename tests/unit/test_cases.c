@@ -306,6 +306,224 @@ static void test_title_statistics(void **state)
     el_doc_free(doc);
 }
 
+/* Two places joined by 与/和/、/同 and no 等: one case each, both covering the group. */
+static void test_joint_places(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("河南省郑州市推行“碳积分”；安徽省黄山市与浙江省杭州市共建新安江流域生态"
+                          "补偿机制，累计投入五十七亿元。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 1, "安徽省黄山市", "安徽", NULL, false);
+    assert_case(doc, 2, "浙江省杭州市", "浙江", NULL, false);
+    for (size_t i = 1; i < 3; i++) {
+        assert_int_equal(doc->cases.v[i].nstat, 1);
+        assert_span(doc, doc->stats.v[doc->cases.v[i].stat0].txt, "五十七亿元");
+    }
+    el_doc_free(doc);
+
+    doc = analyse("北京和上海率先推行“垃圾分类”；湖南省长沙市同湖北省武汉市签订协议。");
+    assert_int_equal(doc->cases.n, 4);
+    assert_case(doc, 0, "北京", "北京", "垃圾分类", false);
+    assert_case(doc, 1, "上海", "上海", "垃圾分类", false);
+    assert_case(doc, 3, "湖北省武汉市", "湖北", NULL, false);
+    el_doc_free(doc);
+
+    /* Traps: a list ending in 等, a list that is an object, a list whose first member is an
+       institution; a place and a place within it are one case. */
+    doc = analyse("浙江、江苏、广东等省份经济发达。推动北京与天津协同发展。浙江大学与杭州市合作共建"
+                  "实验室。");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+    doc = analyse("浙江省与杭州市联合推出“数字经济”计划。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "浙江省", "浙江", "数字经济", false);
+    el_doc_free(doc);
+
+    /* A hostile list: a place repeated in it is one case, and the work stays linear. */
+    static const char unit[] = "杭州市、宁波市、";
+    size_t reps = 50000, n = strlen(unit);
+    static const char title[] = "以多元共治夯实基层治理根基\n\n";
+    static const char tail[] = "温州市共建机制。";
+    char *buf = xmalloc(strlen(title) + reps * n + sizeof tail);
+    size_t o = strlen(title);
+    memcpy(buf, title, o);
+    for (size_t i = 0; i < reps; i++, o += n)
+        memcpy(buf + o, unit, n);
+    memcpy(buf + o, tail, sizeof tail);
+    doc = analyse_as("t.txt", buf);
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 2, "温州市", "浙江", NULL, false);
+    el_doc_free(doc);
+    free(buf);
+}
+
+/* The same anonymised place twice in one clause group is one case. */
+static void test_anonymised_repeated(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("某县推行“河长制”，某县的水质达标率提升至90%。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "某县", NULL, "河长制", false);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    el_doc_free(doc);
+
+    doc = analyse("反观某村，村里管理混乱，某村村民怨声载道。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "某村", NULL, NULL, true);
+    el_doc_free(doc);
+
+    /* Traps: two different anonymised places; the same one in the next group. */
+    doc = analyse("反观某村与某镇，问题突出。某县推行“河长制”；某县又推行“林长制”。");
+    assert_int_equal(doc->cases.n, 4);
+    assert_case(doc, 0, "某村", NULL, NULL, true);
+    assert_case(doc, 1, "某镇", NULL, NULL, true);
+    assert_case(doc, 3, "某县", NULL, "林长制", false);
+    el_doc_free(doc);
+}
+
+/* Counter-examples: 却 with a problem in the place's clause; problem words of the lexicon. */
+static void test_problem_polarity(void **state)
+{
+    (void)state;
+    static const char *const negative[] = {
+        "某市却因管理疏漏，导致约12万条个人信息外泄。",
+        "某镇干部反映，“上面千条线，下面一根针”的状况仍未根本改变。",
+        "某地毁林近百亩。",
+        "某小区加装电梯受阻。",
+        "某县建成的“智慧平台”形同虚设。",
+        "江苏省苏州市推行“拿地即开工”，安徽省合肥市却审批滞后。",
+    };
+    for (size_t i = 0; i < sizeof negative / sizeof *negative; i++) {
+        el_doc *doc = analyse(negative[i]);
+        assert_true(doc->cases.n >= 1);
+        assert_true(doc->cases.v[doc->cases.n - 1].negative);
+        el_doc_free(doc);
+    }
+    /* Traps: 却 without a problem in its clause, 却 inside 冷却, a named place with a problem
+       word but no marker. */
+    el_doc *doc = analyse("不少地方还在观望，杭州却率先行动，破解了审批难题。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "杭州", "浙江", NULL, false);
+    el_doc_free(doc);
+    doc = analyse("某县却另辟蹊径，推出“共享农场”。");
+    assert_case(doc, 0, "某县", NULL, "共享农场", false);
+    el_doc_free(doc);
+    doc = analyse("冷却塔改造后，江苏省苏州市推行“节能管家”。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "江苏省苏州市", "江苏", "节能管家", false);
+    el_doc_free(doc);
+    doc = analyse("浙江省安吉县关停矿山，曾经毁林的荒山变成了竹海。");
+    assert_case(doc, 0, "浙江省安吉县", "浙江", NULL, false);
+    el_doc_free(doc);
+}
+
+/* The counter-example flag of an argument follows the new polarities and the strong markers
+   that moved into the lexicon (但也有). */
+static void test_evidence_counter(void **state)
+{
+    (void)state;
+    static const char head[] = "# 以多元共治夯实基层治理根基\n\n## 分论点一：强化生态保护\n\n";
+    static const struct {
+        const char *body;
+        bool counter;
+    } cases[] = {
+        {"浙江省安吉县推行“两山银行”。某地毁林近百亩。", true},
+        {"浙江省安吉县推行“两山银行”，成效明显，但也有村庄动力不足。", true},
+        {"浙江省安吉县推行“两山银行”。某县却另辟蹊径，推出“共享农场”。", false},
+        {"浙江省安吉县不但推行“两山银行”，还建设绿道。", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%s%s\n", head, cases[i].body);
+        el_doc *doc = analyse_as("t.md", buf);
+        bool found = false;
+        for (size_t k = 0; k < doc->sections.n; k++)
+            if (doc->sections.v[k].kind == EL_SEC_ARGUMENT) {
+                assert_int_equal(doc->sections.v[k].ev.has_counter, cases[i].counter);
+                found = true;
+            }
+        assert_true(found);
+        el_doc_free(doc);
+    }
+}
+
+/* A reference back to an earlier case is not a case; an ambiguous name is resolved within
+   its paragraph only. */
+static void test_back_reference(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse_as(
+        "t.txt", "以城市更新增进民生福祉\n\n吉林省长春市朝阳区推行“居民点单”，惠及居民4.6万户。\n\n"
+                 "老旧小区是城市的“记忆”。朝阳区的经验告诉我们，一方面要改好，一方面要管好。\n");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "吉林省长春市朝阳区", "吉林", "居民点单", false);
+    el_doc_free(doc);
+
+    /* Also in the middle of another case: it does not end that case. */
+    doc =
+        analyse("浙江省杭州市推行“城市大脑”；江苏省苏州市积极学习，杭州的经验在当地落地，建成平台 "
+                "30 个。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 1, "江苏省苏州市", "江苏", NULL, false);
+    assert_int_equal(doc->cases.v[1].nstat, 1);
+    el_doc_free(doc);
+
+    /* Traps: the place was no case before; and a new paragraph does not resolve 朝阳区. */
+    doc = analyse("杭州的做法值得借鉴：推行“城市大脑”。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "杭州", "浙江", "城市大脑", false);
+    el_doc_free(doc);
+    doc = analyse_as("t.txt", "以城市更新增进民生福祉\n\n长春市朝阳区推行“居民点单”。\n\n"
+                              "朝阳区推行“吹哨报到”，群众诉求当天响应。\n");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 1, "朝阳区", NULL, "吹哨报到", false);
+    el_doc_free(doc);
+}
+
+/* A province, a comma, then a place within it: the case is the more specific place. */
+static void test_province_then_place(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("在广东，深圳市南山区推行“民生微实事”，办结实事 3000 余件。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "深圳市南山区", "广东", "民生微实事", false);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    el_doc_free(doc);
+
+    /* The province resolves an ambiguous name written after it. */
+    doc = analyse("在吉林，朝阳区推行“幸福里”服务。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "朝阳区", "吉林", "幸福里", false);
+    el_doc_free(doc);
+
+    /* Traps: a place not within the province; more than a comma between them. */
+    doc = analyse("在广东，湖南省长沙市推行“星城管家”。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "广东", "广东", NULL, false);
+    el_doc_free(doc);
+    doc = analyse("广东省推行“粤省事”，深圳市南山区办结实事 3000 余件。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "广东省", "广东", "粤省事", false);
+    el_doc_free(doc);
+}
+
+/* A place that names a spirit or a party committee is not a case's place. */
+static void test_concepts(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("延安精神引领新区建设。井冈山精神激励着人们。浙江省委提出“八八战略”。"
+                          "杭州市委书记强调要推行“最多跑一次”。");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+
+    /* Traps: 委托 is the place's own act; the place itself before the spirit. */
+    doc = analyse("杭州市委托第三方评估，满意度达95%。延安市弘扬延安精神，推行“红色课堂”。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "杭州市", "浙江", NULL, false);
+    assert_case(doc, 1, "延安市", "陕西", "红色课堂", false);
+    el_doc_free(doc);
+}
+
 /* Many places and quotes in one paragraph: bounded work, every case found. */
 static void test_many_cases(void **state)
 {
@@ -334,14 +552,29 @@ static void test_many_cases(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_full_chain),          cmocka_unit_test(test_city_short_form),
-        cmocka_unit_test(test_repeated_district),   cmocka_unit_test(test_prefecture_short_forms),
-        cmocka_unit_test(test_chain_extensions),    cmocka_unit_test(test_regions),
-        cmocka_unit_test(test_anonymised_negative), cmocka_unit_test(test_contrast_negative),
-        cmocka_unit_test(test_not_places),          cmocka_unit_test(test_lists_and_objects),
-        cmocka_unit_test(test_weak_short_forms),    cmocka_unit_test(test_names),
-        cmocka_unit_test(test_statistics_linked),   cmocka_unit_test(test_evidence),
-        cmocka_unit_test(test_title_statistics),    cmocka_unit_test(test_many_cases),
+        cmocka_unit_test(test_full_chain),
+        cmocka_unit_test(test_city_short_form),
+        cmocka_unit_test(test_repeated_district),
+        cmocka_unit_test(test_prefecture_short_forms),
+        cmocka_unit_test(test_chain_extensions),
+        cmocka_unit_test(test_regions),
+        cmocka_unit_test(test_anonymised_negative),
+        cmocka_unit_test(test_contrast_negative),
+        cmocka_unit_test(test_not_places),
+        cmocka_unit_test(test_lists_and_objects),
+        cmocka_unit_test(test_weak_short_forms),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_statistics_linked),
+        cmocka_unit_test(test_evidence),
+        cmocka_unit_test(test_title_statistics),
+        cmocka_unit_test(test_many_cases),
+        cmocka_unit_test(test_joint_places),
+        cmocka_unit_test(test_anonymised_repeated),
+        cmocka_unit_test(test_problem_polarity),
+        cmocka_unit_test(test_evidence_counter),
+        cmocka_unit_test(test_back_reference),
+        cmocka_unit_test(test_province_then_place),
+        cmocka_unit_test(test_concepts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
