@@ -75,6 +75,8 @@ typedef struct el_config el_config;
 typedef struct el_report_options {
     bool english; /**< messages in English instead of Chinese */
     bool color;   /**< ANSI colours in text output */
+    size_t width; /**< text output: break finding lines longer than this many columns at
+                       line-break opportunities, continuation lines indented; 0: never */
 } el_report_options;
 
 /**

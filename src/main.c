@@ -42,6 +42,7 @@ typedef struct cli {
     bool debug_blocks, summary, list_rules, fix, fix_dry_run, jsonl_input, no_config;
     bool progress_off;
     int color; /* -1 never, 0 auto, 1 always */
+    long width; /* --width: -1 auto (the terminal's when stdout is one), else columns */
     int fail_on;
     long jobs;
     const char *stdin_name;
@@ -63,6 +64,8 @@ static void usage(FILE *out)
           "      --summary           text: one table row per file instead of the reports;\n"
           "                          jsonl: the run's summary object on stderr\n"
           "      --color[=WHEN]      auto (default), always or never (NO_COLOR is honoured)\n"
+          "      --width N           text: wrap finding lines at N columns, 0 never (default:\n"
+          "                          the terminal's width on a terminal, else 0)\n"
           "      --lang LANG         zh (default) or en, for messages\n"
           "      --fail-on SEV       error (default), warning, info or never\n"
           "      --list-rules        print the rule table and exit\n"
@@ -662,7 +665,8 @@ static int parse_args(cli *c, int argc, char **argv)
         O_NO_IGNORE,
         O_STDIN_FILENAME,
         O_JSONL_INPUT,
-        O_NO_PROGRESS
+        O_NO_PROGRESS,
+        O_WIDTH
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -686,6 +690,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"jsonl-input", no_argument, NULL, O_JSONL_INPUT},
         {"jobs", required_argument, NULL, 'j'},
         {"no-progress", no_argument, NULL, O_NO_PROGRESS},
+        {"width", required_argument, NULL, O_WIDTH},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -800,6 +805,17 @@ static int parse_args(cli *c, int argc, char **argv)
         case O_NO_PROGRESS:
             c->progress_off = true;
             break;
+        case O_WIDTH: {
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || v < 0 || v > 10000) {
+                fprintf(stderr, "essaylint: bad --width '%s' (0 to 10000 columns)\n", optarg);
+                return 2;
+            }
+            c->width = v;
+            break;
+        }
         case 'h':
             usage(stdout);
             return flush_stdout();
@@ -903,7 +919,10 @@ static void finish(emitter *em)
 
 int main(int argc, char **argv)
 {
-    cli c = {.format = F_TEXT, .max_size = EL_DEFAULT_MAX_SIZE, .fail_on = EL_SEV_ERROR};
+    cli c = {.format = F_TEXT,
+             .max_size = EL_DEFAULT_MAX_SIZE,
+             .fail_on = EL_SEV_ERROR,
+             .width = -1};
     signal(SIGPIPE, SIG_IGN);
     int rc = parse_args(&c, argc, argv);
     if (rc >= 0) {
@@ -925,6 +944,13 @@ int main(int argc, char **argv)
             free(c.excludes.v);
             return 2;
         }
+    }
+    if (c.width >= 0) {
+        c.ropt.width = (size_t)c.width;
+    } else if (isatty(STDOUT_FILENO)) {
+        struct winsize ws;
+        if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+            c.ropt.width = ws.ws_col;
     }
     const char *no_color = getenv("NO_COLOR");
     c.ropt.color =

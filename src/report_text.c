@@ -10,9 +10,11 @@
 #include "rules.h"
 #include "section.h"
 #include "text.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unilbrk.h>
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -115,6 +117,54 @@ static void outline(const el_doc *doc, bool en, bool color, FILE *out)
     }
 }
 
+/*
+ * Print " s" (one line) after column used; when it does not fit in width
+ * columns, continue below, indented by four spaces, whole if it fits there, else broken at
+ * UAX #14 break opportunities. Width 0 prints it unbroken. Ends the line.
+ */
+static void put_wrapped(FILE *out, const char *s, size_t n, size_t used, size_t width)
+{
+    enum { INDENT = 4, MIN_ROOM = 16 };
+    if (width == 0 || used + 1 + el_text_width(s, n) <= width || width < INDENT + MIN_ROOM) {
+        putc(' ', out);
+        fwrite(s, 1, n, out);
+        putc('\n', out);
+        return;
+    }
+    char *brk = xmalloc(n ? n : 1);
+    /* Rather than cut a message that fits a line of its own, move it whole below. */
+    if (used + 1 + MIN_ROOM > width || INDENT + el_text_width(s, n) <= width) {
+        fputs("\n    ", out);
+        used = INDENT;
+    } else {
+        putc(' ', out);
+        used++;
+    }
+    while (n > 0) {
+        /* Break as libunistring would from column used; print up to the first break. */
+        u8_width_linebreaks((const uint8_t *)s, n, (int)width, (int)used, 0, NULL, "UTF-8",
+                            brk);
+        size_t k = 1;
+        while (k < n && brk[k] != UC_BREAK_POSSIBLE)
+            k++;
+        size_t e = k;
+        while (e > 0 && s[e - 1] == ' ')
+            e--; /* no trailing blank before the break */
+        fwrite(s, 1, e, out);
+        s += k;
+        n -= k;
+        while (n > 0 && *s == ' ') {
+            s++;
+            n--;
+        }
+        if (n > 0)
+            fputs("\n    ", out);
+        used = INDENT;
+    }
+    putc('\n', out);
+    free(brk);
+}
+
 int el_report_text(const el_doc *doc, const el_report_options *opt, FILE *out)
 {
     bool en = opt && opt->english, color = opt && opt->color;
@@ -131,9 +181,17 @@ int el_report_text(const el_doc *doc, const el_report_options *opt, FILE *out)
         size_t line, col;
         el_doc_pos(doc, f->src_off, &line, &col);
         char *msg = el_finding_message(f, en);
-        fprintf(out, "%s:%zu:%zu: %s%s%s: %s [%s]\n", doc->path, line, col,
-                color ? sevcol[f->severity] : "", sev[f->severity], color ? C_RESET : "", msg,
-                el_rule(f->rule)->id);
+        int plen = fprintf(out, "%s:%zu:%zu: ", doc->path, line, col);
+        fprintf(out, "%s%s%s:", color ? sevcol[f->severity] : "", sev[f->severity],
+                color ? C_RESET : "");
+        size_t used = el_text_width(doc->path, strlen(doc->path)) +
+                      (plen > 0 ? (size_t)plen - strlen(doc->path) : 0) +
+                      strlen(sev[f->severity]) + 1;
+        size_t tlen = strlen(msg) + strlen(el_rule(f->rule)->id) + 3;
+        char *tail = xmalloc(tlen + 1);
+        snprintf(tail, tlen + 1, "%s [%s]", msg, el_rule(f->rule)->id);
+        put_wrapped(out, tail, strlen(tail), used, opt ? opt->width : 0);
+        free(tail);
         free(msg);
     }
     return ferror(out) ? -1 : 0;

@@ -130,6 +130,26 @@ check "text: path:line:col: severity: message [rule] lines, then a summary line"
     sh -c 'grep -Eq "^drafts/zz-bad.md:[0-9]+:[0-9]+: (error|warning|info): .* \[[a-z]+/[a-z-]+\]$" plain.out &&
            tail -n 1 plain.out | grep -q "1"'
 
+"$bin" --width 80 drafts >wrap80.out 2>/dev/null
+"$bin" --width 0 drafts >wrap0.out 2>/dev/null
+check "text --width 80: every line fits 80 columns; continuation lines rejoin to the unwrapped output" py '
+import unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+wrapped = open(sys.argv[1]).read().splitlines()
+plain = open(sys.argv[2]).read().splitlines()
+assert max(width(l) for l in wrapped) <= 80, max(wrapped, key=width)
+assert any(l.startswith("    ") and not l.startswith("     ") for l in wrapped)
+joined = []
+for l in wrapped:
+    if l.startswith("    ") and joined and ": " not in l[:4] and ":" in joined[-1] and "[" not in joined[-1]:
+        sep = " " if joined[-1].endswith(":") else ""
+        joined[-1] += sep + l[4:]
+    else:
+        joined.append(l)
+assert joined == plain, [(a, b) for a, b in zip(joined, plain) if a != b][:2]
+' wrap80.out wrap0.out
+
 # ---- summary and csv --------------------------------------------------------------------
 
 "$bin" --summary --lang en drafts >table.out 2>/dev/null
