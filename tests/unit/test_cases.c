@@ -447,6 +447,31 @@ static void test_evidence_counter(void **state)
     }
 }
 
+/* A proposal with its actor (各地要, 相关部门应) is a countermeasure; 要/应 inside words is not. */
+static void test_evidence_measure_actor(void **state)
+{
+    (void)state;
+    static const char head[] = "# 以全民阅读点亮书香社会\n\n## 分论点一：完善阅读设施\n\n";
+    static const struct {
+        const char *body;
+        bool measure;
+    } cases[] = {
+        {"江苏省苏州市建成“15分钟阅读圈”。各地要把书房建到群众家门口。", true},
+        {"江苏省苏州市建成“15分钟阅读圈”。相关部门应加大对农村书屋的投入。", true},
+        {"江苏省苏州市建成“15分钟阅读圈”，这是主要做法，意义重要，适应了群众需求。", false},
+        {"江苏省苏州市建成“15分钟阅读圈”，只要有空，市民就去读书。", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%s%s\n", head, cases[i].body);
+        el_doc *doc = analyse_as("t.md", buf);
+        for (size_t k = 0; k < doc->sections.n; k++)
+            if (doc->sections.v[k].kind == EL_SEC_ARGUMENT)
+                assert_int_equal(doc->sections.v[k].ev.has_measure, cases[i].measure);
+        el_doc_free(doc);
+    }
+}
+
 /* A reference back to an earlier case is not a case; an ambiguous name is resolved within
    its paragraph only. */
 static void test_back_reference(void **state)
@@ -572,6 +597,7 @@ int main(void)
         cmocka_unit_test(test_anonymised_repeated),
         cmocka_unit_test(test_problem_polarity),
         cmocka_unit_test(test_evidence_counter),
+        cmocka_unit_test(test_evidence_measure_actor),
         cmocka_unit_test(test_back_reference),
         cmocka_unit_test(test_province_then_place),
         cmocka_unit_test(test_concepts),
