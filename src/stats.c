@@ -5,20 +5,26 @@
  *
  *   [pre-qualifier] number [余|多] [百|千][万][亿] [余|多] unit [以上|左右|…]
  *
- * plus the fixed forms 百分之N, X分之Y, N成, 翻N番 and date runs (2023 年 5 月 1 日).
+ * plus the fixed forms 百分之N, X分之Y, N成, 翻N番 and date runs (2023 年 5 月 1 日). Chinese
+ * numbers take a 点 decimal (三点五亿元) and, in context, a bare 百/千 (近百亩, 百余个, 百万).
  * Precision comes first: a figure needs a unit or a 万/亿 multiplier, and ordinals (第三),
- * list labels (1. / （2）), vague numbers (数十, 三五), Latin tokens (5G, G20, COVID-19),
- * digit runs longer than 15 digits, slogans (四个全面, 十四五) and idioms (三番五次) are skipped.
+ * list labels (1. / （2）, 论点 2), vague numbers (数十, 三五), Latin tokens (5G, G20,
+ * COVID-19), digit runs longer than 15 digits, slogans (四个全面, 十四五), idioms (三番五次) and
+ * Chinese numerals in quoted classical lines (“九层之台，起于累土”) are skipped.
  *
  * Linearity: every attempt looks ahead a bounded distance past the numeral run it starts on,
  * and a failed attempt resumes after that whole run, so no run is rescanned more than a
  * constant number of times.
  */
 #include "stats.h"
+#include "lexicon.h"
 #include "text.h"
+#include "util.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_SPACES 3  /* spaces tolerated between number, qualifier and unit */
@@ -97,8 +103,6 @@ static const char *match_list(const char *s, size_t n, size_t i, const char *con
 
 /* ---- Vocabulary ---------------------------------------------------------------------------- */
 
-static const char *const pre_quals[] = {"超过", "将近", "接近", "不足", "不到", "大约",
-                                        "约",   "近",   "超",   "逾",   "仅"};
 static const char *const num_quals[] = {"余", "多"};
 static const char *const tail_quals[] = {"以上", "左右", "上下", "以下", "以内", "之多"};
 
@@ -132,12 +136,12 @@ static const unit_def units[] = {
     {"项", K_COUNT, 0}, {"部门", K_COUNT, 0}, {"部", K_COUNT, 0}, {"例", K_COUNT, 0},
     {"人次", K_COUNT, 0}, {"人", K_COUNT, 0}, {"个", K_COUNT, 0}, {"家", K_COUNT, 0},
     {"所", K_COUNT, 0}, {"座", K_COUNT, 0}, {"条", K_COUNT, 0}, {"台", K_COUNT, 0},
-    {"辆", K_COUNT, 0}, {"架", K_COUNT, 0}, {"艘", K_COUNT, 0}, {"亩", K_COUNT, 0},
-    {"公顷", K_COUNT, 0}, {"平方米", K_COUNT, 0}, {"平方公里", K_COUNT, 0}, {"平方千米", K_COUNT, 0},
-    {"立方米", K_COUNT, 0}, {"公里", K_COUNT, 0}, {"千米", K_COUNT, 0}, {"厘米", K_COUNT, 0},
-    {"毫米", K_COUNT, 0}, {"米", K_COUNT, 0}, {"吨", K_COUNT, 0}, {"公斤", K_COUNT, 0},
-    {"千克", K_COUNT, 0}, {"斤", K_COUNT, 0}, {"克", K_COUNT, 0}, {"千瓦时", K_COUNT, 0},
-    {"千瓦", K_COUNT, 0}, {"次", K_COUNT, 0}, {"批", K_COUNT, 0}, {"场", K_COUNT, 0},
+    {"辆", K_COUNT, 0}, {"架", K_COUNT, 0}, {"艘", K_COUNT, 0}, {"亩", K_OTHER, 0},
+    {"公顷", K_OTHER, 0}, {"平方米", K_OTHER, 0}, {"平方公里", K_OTHER, 0}, {"平方千米", K_OTHER, 0},
+    {"立方米", K_OTHER, 0}, {"公里", K_OTHER, 0}, {"千米", K_OTHER, 0}, {"厘米", K_OTHER, 0},
+    {"毫米", K_OTHER, 0}, {"米", K_OTHER, 0}, {"吨", K_OTHER, 0}, {"公斤", K_OTHER, 0},
+    {"千克", K_OTHER, 0}, {"斤", K_OTHER, 0}, {"克", K_OTHER, 0}, {"千瓦时", K_OTHER, 0},
+    {"千瓦", K_OTHER, 0}, {"次", K_COUNT, 0}, {"批", K_COUNT, 0}, {"场", K_COUNT, 0},
     {"支", K_COUNT, 0}, {"只", K_COUNT, 0}, {"棵", K_COUNT, 0}, {"株", K_COUNT, 0},
     {"位", K_COUNT, 0}, {"篇", K_COUNT, 0}, {"本", K_COUNT, 0}, {"册", K_COUNT, 0},
     {"首", K_COUNT, 0}, {"张", K_COUNT, 0}, {"间", K_COUNT, 0}, {"套", K_COUNT, 0},
@@ -145,7 +149,7 @@ static const unit_def units[] = {
     {"块", K_COUNT, 0}, {"根", K_COUNT, 0}, {"头", K_COUNT, 0}, {"匹", K_COUNT, 0},
     {"种", K_COUNT, 0}, {"类", K_COUNT, 0}, {"份", K_COUNT, 0}, {"期", K_COUNT, 0},
     {"轮", K_COUNT, 0}, {"组", K_COUNT, 0}, {"队", K_COUNT, 0}, {"层", K_COUNT, 0},
-    {"盏", K_COUNT, 0}, {"岁", K_COUNT, 0}, {"周岁", K_COUNT, 0}, {"周年", K_COUNT, 0},
+    {"盏", K_COUNT, 0}, {"岁", K_OTHER, 0}, {"周岁", K_OTHER, 0}, {"周年", K_COUNT, 0},
     {"%", K_PERCENT, 0}, {"％", K_PERCENT, 0}, {"‰", K_PERCENT, U_PERMILLE},
     {"个百分点", K_PERCENT, 0}, {"百分点", K_PERCENT, 0}, {"成", K_PERCENT, U_CHENG | U_RATIO},
     {"元", K_MONEY, 0}, {"美元", K_MONEY, 0}, {"欧元", K_MONEY, 0}, {"日元", K_MONEY, 0},
@@ -166,19 +170,106 @@ static const char *const latin_units[] = {"km", "kg", "kWh", "kW", "MW", "GW", "
                                           "TB", "MB", "cm",  "mm", "m",  "t"};
 
 /* Slogans, idioms and place names whose numerals would otherwise read as a figure with a
-   measure word; matched where a numeral starts and skipped whole. */
-static const char *const fixed_phrases[] = {
-    "四个全面",   "两个确立",     "两个维护",   "四个意识",     "四个自信", "两个务必",
-    "三个务必",   "三个代表",     "两个一百年", "两个百年",     "两个结合", "两个大局",
-    "两个基本点", "四个现代化",   "四个伟大",   "两个毫不动摇", "两个健康", "三个有利于",
-    "四个坚持",   "五个必由之路", "五位一体",   "三位一体",     "四位一体", "八项规定",
-    "三区三州",   "三严三实",     "两学一做",   "三会一课",     "一国两制", "十三五",
-    "十四五",     "十五五",       "两条腿",     "三部曲",       "二人转",   "五年规划",
-    "三番五次",   "三人成虎",     "三人行",     "三头六臂",     "十年树木", "十年磨一剑",
-    "十年如一日", "三天打鱼",     "两天晒网",   "三天两头",     "三年五载", "九天揽月",
-    "一成不变",   "七台河",       "五台山",     "五台县",       "三台县",   "九台区",
-    "五家渠",     "三元区",
+   measure word; matched where a numeral starts and skipped whole. Grouped by first character
+   so that the common numerals (一 above all) compare against a handful of entries only. */
+static const char *const fp_yi[] = {"一国两制", "一成不变"};
+static const char *const fp_er[] = {"二人转"};
+static const char *const fp_liang[] = {
+    "两个确立",   "两个维护",     "两个务必", "两个一百年", "两个百年", "两个结合", "两个大局",
+    "两个基本点", "两个毫不动摇", "两个健康", "两学一做",   "两条腿",   "两天晒网",
 };
+static const char *const fp_san[] = {
+    "三个务必", "三个代表", "三个有利于", "三位一体", "三区三州", "三严三实",
+    "三会一课", "三部曲",   "三番五次",   "三人成虎", "三人行",   "三头六臂",
+    "三天打鱼", "三天两头", "三年五载",   "三台县",   "三元区",
+};
+static const char *const fp_si[] = {"四个全面", "四个意识", "四个自信", "四个现代化",
+                                    "四个伟大", "四个坚持", "四个面向", "四位一体"};
+static const char *const fp_wu[] = {"五个必由之路", "五位一体", "五年规划",
+                                    "五台山",       "五台县",   "五家渠"};
+static const char *const fp_qi[] = {"七台河"};
+static const char *const fp_ba[] = {"八项规定"};
+static const char *const fp_jiu[] = {"九天揽月", "九台区"};
+static const char *const fp_shi[] = {"十三五",   "十四五",     "十五五",
+                                     "十年树木", "十年磨一剑", "十年如一日"};
+
+/* The fixed phrases that can start with numeral c (*cnt of them), or NULL. */
+static const char *const *fixed_phrases(uint32_t c, size_t *cnt)
+{
+#define FP(a) (*cnt = COUNT_OF(a), (a))
+    switch (c) {
+    case U'一':
+        return FP(fp_yi);
+    case U'二':
+        return FP(fp_er);
+    case U'两':
+        return FP(fp_liang);
+    case U'三':
+        return FP(fp_san);
+    case U'四':
+        return FP(fp_si);
+    case U'五':
+        return FP(fp_wu);
+    case U'七':
+        return FP(fp_qi);
+    case U'八':
+        return FP(fp_ba);
+    case U'九':
+        return FP(fp_jiu);
+    case U'十':
+        return FP(fp_shi);
+    default:
+        *cnt = 0;
+        return NULL;
+    }
+#undef FP
+}
+
+/* Qualifier opening a statistic at s[i], whose first code point c is l bytes long: a static
+   string (its length in *len), or NULL. A switch on c: 不 and 大 are among the commonest
+   characters and must cost next to nothing when they open no qualifier. */
+static const char *pre_qualifier(const char *s, size_t n, size_t i, uint32_t c, size_t l,
+                                 size_t *len)
+{
+    size_t k;
+    const char *q = NULL;
+    *len = l;
+    switch (c) {
+    case U'超':
+        if ((k = lit(s, n, i + l, "过")) > 0)
+            return *len = l + k, "超过";
+        return "超";
+    case U'将':
+        q = "将近";
+        break;
+    case U'接':
+        q = "接近";
+        break;
+    case U'不':
+        if ((k = lit(s, n, i + l, "足")) > 0)
+            return *len = l + k, "不足";
+        if ((k = lit(s, n, i + l, "到")) > 0)
+            return *len = l + k, "不到";
+        return NULL;
+    case U'大':
+        q = "大约";
+        break;
+    case U'约':
+        return "约";
+    case U'近':
+        return "近";
+    case U'逾':
+        return "逾";
+    case U'仅':
+        return "仅";
+    default:
+        return NULL;
+    }
+    /* 将近 接近 大约: the second character must follow */
+    if ((k = lit(s, n, i, q)) > 0)
+        return *len = k, q;
+    return NULL;
+}
 
 /* ---- Numerals ------------------------------------------------------------------------------ */
 
@@ -275,6 +366,8 @@ typedef struct {
     size_t skip; /* where a failed attempt resumes: past the whole numeral run */
     int ndigits; /* integer digits (Arabic) or digits of a Chinese digit string */
     bool ok, chinese, integer, bare_one, bare_two, digit_string;
+    bool lead_unit; /* Chinese, opens with a bare 百/千 (百余个, 近百亩, 百万) */
+    bool wan_end;   /* Chinese, ends with 万 or 亿 (三十万, 百万): a figure without a unit */
 } num_t;
 
 /* True if s[j..j+3) are ASCII digits not followed by a fourth (a thousands group). */
@@ -333,10 +426,35 @@ static void parse_arabic(const char *s, size_t n, size_t i, num_t *r)
     r->ok = nd > 0 && nd <= MAX_DIGITS;
 }
 
-enum { CN_POINT = 1, CN_UNIT_START = 2 };
+enum { CN_POINT = 1, CN_UNIT_START = 2, CN_HUNDRED_START = 4 };
+
+/* With CN_POINT, a 点 decimal part at s[j] (点五, 点零五) added to r->value, which then is
+   no integer nor a bare 一/二 any more. A 点 without a digit after it (三点钟) is left alone. */
+static void cn_point(const char *s, size_t n, size_t j, int flags, num_t *r)
+{
+    size_t pl, l;
+    if (!(flags & CN_POINT) || r->wan_end || (pl = lit(s, n, j, "点")) == 0 || j + pl >= n ||
+        cn_digit(el_text_cp(s, n, j + pl, &l)) < 0)
+        return;
+    double fv = 0, scale = 1;
+    int fd = 0;
+    j += pl;
+    while (j < n) {
+        int d = cn_digit(el_text_cp(s, n, j, &l));
+        if (d < 0)
+            break;
+        if (fd < 9)
+            fv = fv * 10 + d, scale *= 10;
+        fd++, j += l;
+    }
+    r->value += fv / scale;
+    r->integer = r->bare_one = r->bare_two = false;
+    r->end = r->skip = j;
+}
 
 /* Chinese numeral at s[i]: 一千二百, 十八, 三万五, 两千, 二〇二三 (a digit string), and with
-   CN_POINT a 点 decimal (三十五点五), with CN_UNIT_START a leading 百/千 (百分之百). */
+   CN_POINT a 点 decimal (三点五, 三十五点五), with CN_UNIT_START a leading 百/千/万 (百分之百),
+   with CN_HUNDRED_START a leading 百/千 only (百余个, 百万: the caller judges its context). */
 static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r)
 {
     uint32_t tok[CN_MAX];
@@ -368,9 +486,11 @@ static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r
     if (all_digits) {
         if (nt == 1) {
             r->value = cn_digit(tok[0]);
-            r->ok = r->value > 0;
             r->bare_one = r->value == 1;
             r->bare_two = tok[0] == U'二' || tok[0] == U'贰';
+            /* a single digit may still carry a 点 decimal (三点五亿元) */
+            cn_point(s, n, j, flags, r);
+            r->ok = r->value > 0;
         } else if (nt <= MAX_DIGITS) {
             double v = 0;
             for (int k = 0; k < nt; k++)
@@ -406,6 +526,8 @@ static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r
                 m = cur;
             else if (k == 0 && (u == 10 || (flags & CN_UNIT_START)))
                 m = 1;
+            else if (k == 0 && (flags & CN_HUNDRED_START))
+                m = 1, r->lead_unit = true;
             else
                 return;
             section += m * u;
@@ -427,25 +549,8 @@ static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r
     if (cur > 0)
         section += last_unit >= 100 && !after_zero ? cur * last_unit / 10 : cur; /* 三万五 */
     r->value = total + section;
-
-    size_t pl;
-    if ((flags & CN_POINT) && (pl = lit(s, n, j, "点")) > 0 && j + pl < n &&
-        cn_digit(el_text_cp(s, n, j + pl, &l)) >= 0) {
-        double fv = 0, scale = 1;
-        int fd = 0;
-        j += pl;
-        while (j < n) {
-            int d = cn_digit(el_text_cp(s, n, j, &l));
-            if (d < 0)
-                break;
-            if (fd < 9)
-                fv = fv * 10 + d, scale *= 10;
-            fd++, j += l;
-        }
-        r->value += fv / scale;
-        r->integer = false;
-        r->end = r->skip = j;
-    }
+    r->wan_end = cn_unit(tok[nt - 1]) >= 1e4;
+    cn_point(s, n, j, flags, r);
     r->ok = r->value > 0 && r->value < MAX_VALUE;
 }
 
@@ -523,6 +628,12 @@ static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
 
     if (p == U'第')
         return true;
+    if (p == U'点') {
+        /* 论点2, 分论点 3, 观点三: the number labels a point of the essay */
+        uint32_t pp = cp_before(s, n, at, &at2);
+        if (pp == U'论' || pp == U'观')
+            return true;
+    }
     if (!chinese) {
         /* G20, COVID-19, v1.2.3, PM2.5: the number belongs to a Latin token (only a character
            touching the number counts) */
@@ -548,17 +659,31 @@ static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
     return false;
 }
 
-/* True if 成 at s[i] starts a word (成为, 成立, 成本 …) rather than meaning tenths. */
-static bool cheng_is_word(const char *s, size_t n, size_t i)
+/* True if 成 at s[i] starts a word (成为, 成立, 成本 …) rather than meaning tenths. loose_one:
+   the number is a bare 一 with no qualifier, likely the tail of a word (统一成果园). */
+static bool cheng_is_word(const char *s, size_t n, size_t i, bool loose_one)
 {
-    size_t l;
+    size_t l, l2;
     if (i >= n)
         return false;
     switch (el_text_cp(s, n, i, &l)) {
+    case U'果':
+        /* 成果 "results", but 近三成果园 is 三成 + 果园: a counted 成果 takes a measure word
+           (三项成果), so 果 opening 果园 果农 果树 果蔬 after N成 is the noun */
+        if (loose_one)
+            return true;
+        switch (i + l < n ? el_text_cp(s, n, i + l, &l2) : 0) {
+        case U'园':
+        case U'农':
+        case U'树':
+        case U'蔬':
+            return false;
+        default:
+            return true;
+        }
     case U'为':
     case U'立':
     case U'本':
-    case U'果':
     case U'员':
     case U'效':
     case U'绩':
@@ -589,15 +714,51 @@ typedef struct {
     size_t n;
 } scan_t;
 
-/* Unit at i (table or, directly or after spaces, a Latin unit); *def NULL for a Latin unit. */
+/* The unit table chained by first code point, so that a look-up compares only the units that
+   start with the character at hand (a handful) instead of walking the whole table at every
+   number. Built once per process from the table itself. */
+#define UNIT_SLOTS 128
+static struct {
+    uint8_t head[UNIT_SLOTS];        /* first unit of a slot + 1, 0 = none */
+    uint8_t next[COUNT_OF(units)];   /* next unit of the same slot + 1 */
+    uint32_t first[COUNT_OF(units)]; /* first code point of each unit */
+} unit_index;
+
+static pthread_once_t unit_once = PTHREAD_ONCE_INIT;
+
+static size_t unit_slot(uint32_t c)
+{
+    return (size_t)((c * 0x9E3779B1u) >> 20) & (UNIT_SLOTS - 1);
+}
+
+static void unit_build(void)
+{
+    _Static_assert(COUNT_OF(units) < 255, "unit indexes are bytes");
+    for (size_t k = COUNT_OF(units); k-- > 0;) {
+        size_t l;
+        uint32_t c = el_text_cp(units[k].w, strlen(units[k].w), 0, &l);
+        size_t h = unit_slot(c);
+        unit_index.first[k] = c;
+        unit_index.next[k] = unit_index.head[h];
+        unit_index.head[h] = (uint8_t)(k + 1);
+    }
+}
+
+/* Unit of the table at i, the longest match (人次 over 人); *def NULL if none. */
 static size_t match_unit(const scan_t *t, size_t i, const unit_def **def)
 {
-    size_t best = 0;
+    size_t best = 0, l;
     *def = NULL;
-    for (size_t k = 0; k < COUNT_OF(units); k++) {
-        size_t l = lit(t->s, t->n, i, units[k].w);
+    if (i >= t->n)
+        return 0;
+    uint32_t c = el_text_cp(t->s, t->n, i, &l);
+    pthread_once(&unit_once, unit_build);
+    for (unsigned k = unit_index.head[unit_slot(c)]; k; k = unit_index.next[k - 1]) {
+        if (unit_index.first[k - 1] != c)
+            continue;
+        l = lit(t->s, t->n, i, units[k - 1].w);
         if (l > best)
-            best = l, *def = &units[k];
+            best = l, *def = &units[k - 1];
     }
     return best;
 }
@@ -664,6 +825,27 @@ static void tail_qualifier(const scan_t *t, size_t *end, const char **q)
     }
 }
 
+static bool is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* True if a Chinese figure that ends with its own 万/亿 and has no unit (三十万, 超百万) ends
+   at e: at the end of the text, before punctuation or a non-Chinese character, before 的 or
+   a trailing qualifier (三十万以上). A Chinese character right after it makes the numeral part
+   of a word or an idiom (十万火急, 九万里, 百万雄师, 千万工程). */
+static bool bare_wan_end(const scan_t *t, size_t e)
+{
+    size_t p = skip_sp(t->s, t->n, e), l;
+    if (p >= t->n)
+        return true;
+    uint32_t c = el_text_cp(t->s, t->n, p, &l);
+    if (!is_han(c) || c == U'的')
+        return true;
+    return match_list(t->s, t->n, p, tail_quals, COUNT_OF(tail_quals), &l) != NULL;
+}
+
 /* 翻番 / 翻倍 / 翻一番 / 翻了两番 at j: a multiplier of 2^N. */
 static bool parse_fan(const scan_t *t, size_t j, el_stat *st, size_t *end)
 {
@@ -722,11 +904,20 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     num_t m;
     double mult = 1;
     const char *qpost = NULL;
+    bool bare_wan = false;
 
-    parse_num(s, n, j, 0, &m);
+    parse_num(s, n, j, CN_POINT | CN_HUNDRED_START, &m);
     *skip = m.skip;
     if (!m.ok)
         return false;
+    if (m.bare_one) {
+        /* 一 is among the commonest characters (一些 一起 统一): only 一成 and 一倍 are figures,
+           so everything else is settled here, before the unit table is consulted */
+        size_t b = skip_sp(s, n, m.end), bl;
+        uint32_t c = b < n ? el_text_cp(s, n, b, &bl) : 0;
+        if (c != U'成' && c != U'倍')
+            return false;
+    }
     if (!qualified && bad_prefix(s, n, j, m.chinese))
         return false;
     if (!m.chinese && is_list_label(s, n, j, m.end))
@@ -751,7 +942,7 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
             return false; /* 5G, 4K, 3D: a name, not a figure */
         if (ll) {
             st->value = m.value;
-            st->kind = EL_STAT_COUNT;
+            st->kind = EL_STAT_OTHER; /* km kg kWh GB: a measurement */
             st->unit_off = p, st->unit_len = ll;
             *end = p + ll;
             return true;
@@ -759,12 +950,19 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     }
 
     p = skip_sp(s, n, p);
+    size_t qend = m.end;
     if ((qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
-        p = skip_sp(s, n, p + l);
+        qend = p + l, p = skip_sp(s, n, p + l);
+    /* A bare 百/千 is a numeral only when the context says "about a hundred": a qualifier
+       (近百亩, 超千人), 余/多 (百余个) or a 万/亿 after it (百万人次, 达百万). Otherwise it is
+       a word (百姓, 百年大计, 千家万户, 上百人); and 千万 alone is mostly "by all means". */
+    if (m.lead_unit && !qualified && !qpost && (!m.wan_end || m.value == 1e7))
+        return false;
     if (!(unit_len = match_unit(t, p, &u))) {
-        /* multipliers after an Arabic number or after 余/多: [百|千][万][亿] */
+        /* multipliers after an Arabic number, after a Chinese decimal (三点五亿) or after
+           余/多: [百|千][万][亿] */
         size_t q0 = p;
-        if (!m.chinese || qpost) {
+        if (!m.chinese || qpost || !m.integer) {
             if ((l = lit(s, n, p, "百")) > 0)
                 mult *= 100, p += l;
             else if ((l = lit(s, n, p, "千")) > 0)
@@ -774,20 +972,26 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
             if ((l = lit(s, n, p, "亿")) > 0)
                 mult *= 1e8, p += l;
         }
-        if (p == q0)
-            return false; /* no unit, no multiplier: a bare number */
-        *end = p;
-        if (!qpost && (qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
-            p += l;
-        p = skip_sp(s, n, p);
-        unit_len = match_unit(t, p, &u);
-        if (!unit_len && !m.chinese) {
-            size_t ll = match_latin(t, p);
-            if (ll && ll != SIZE_MAX)
-                unit_len = ll;
+        if (p == q0) {
+            /* no unit, no multiplier: a bare number, unless it ends with its own 万/亿 */
+            if (!m.wan_end || m.digit_string || !bare_wan_end(t, qend))
+                return false;
+            bare_wan = true;
+            *end = qend;
+        } else {
+            *end = p;
+            if (!qpost && (qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
+                p += l;
+            p = skip_sp(s, n, p);
+            unit_len = match_unit(t, p, &u);
+            if (!unit_len && !m.chinese) {
+                size_t ll = match_latin(t, p);
+                if (ll && ll != SIZE_MAX)
+                    unit_len = ll;
+            }
+            if (unit_len && u && (u->flags & (U_YEAR | U_MONTH | U_DAY)))
+                return false; /* 3 万年, 5 万日: not how figures are written */
         }
-        if (unit_len && u && (u->flags & (U_YEAR | U_MONTH | U_DAY)))
-            return false; /* 3 万年, 5 万日: not how figures are written */
     }
     bool force_duration = false;
     if (unit_len) {
@@ -805,11 +1009,12 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
         }
         *end = unit_at + unit_len;
     }
-    if (!unit_len && mult == 1)
+    if (!unit_len && mult == 1 && !bare_wan)
         return false;
 
     unsigned fl = u ? u->flags : 0;
-    el_stat_kind kind = u ? u->kind : EL_STAT_COUNT;
+    /* a Latin unit (u NULL) after a multiplier: 3 万 km is a measurement */
+    el_stat_kind kind = u ? u->kind : unit_len ? EL_STAT_OTHER : EL_STAT_COUNT;
     if (force_duration)
         fl = 0, kind = EL_STAT_DURATION;
     if (fl & U_REJECT)
@@ -826,7 +1031,7 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     bool plain = !qualified && !qpost && mult == 1 && m.integer;
 
     if (fl & U_CHENG) {
-        if (mult != 1 || v > 10 || cheng_is_word(s, n, *end))
+        if (mult != 1 || v > 10 || cheng_is_word(s, n, *end, m.bare_one && !qualified))
             return false;
         v *= 10;
     } else if (fl & U_PERMILLE) {
@@ -864,8 +1069,9 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     return true;
 }
 
-/* Tries a statistic at i. On success fills *st; otherwise *next is where scanning resumes. */
-static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
+/* Tries a statistic at i. On success fills *st and *cn (whether its number is written in
+   Chinese numerals); otherwise *next is where scanning resumes. */
+static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *cn)
 {
     const char *s = t->s;
     size_t n = t->n, l, ql, j, end = 0, skip;
@@ -875,17 +1081,19 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
 
     *next = i + l;
     if (is_cn_numeral(c)) {
-        size_t pl;
-        if (match_list(s, n, i, fixed_phrases, COUNT_OF(fixed_phrases), &pl)) {
+        size_t pl, cnt;
+        const char *const *fp = fixed_phrases(c, &cnt);
+        if (fp && match_list(s, n, i, fp, cnt, &pl)) {
             *next = i + pl;
             return false;
         }
     }
-    q = match_list(s, n, i, pre_quals, COUNT_OF(pre_quals), &ql);
+    q = pre_qualifier(s, n, i, c, l, &ql);
     if (q && strcmp(q, "近") == 0) {
         size_t at;
         uint32_t p = cp_before(s, n, i, &at);
-        if (p == U'附' || p == U'邻' || p == U'靠' || p == U'亲' || p == U'贴')
+        /* 附近 邻近 靠近 亲近 贴近: "nearby"; 最近: "recent" */
+        if (p == U'附' || p == U'邻' || p == U'靠' || p == U'亲' || p == U'贴' || p == U'最')
             q = NULL;
     } else if (q && strcmp(q, "约") == 0) {
         size_t at;
@@ -908,6 +1116,7 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
     }
 
     memset(st, 0, sizeof *st);
+    *cn = a_digit(c) < 0;
     if (c == U'翻') {
         ok = parse_fan(t, j, st, &end);
         skip = j + l;
@@ -930,11 +1139,155 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next)
     return true;
 }
 
-static inline bool may_start(uint32_t c)
+/* ---- Classical quotations ------------------------------------------------------------------ */
+
+/*
+ * “九层之台，起于累土” and “十年之计，莫如树木” hold numerals that are no evidence. A statistic
+ * written in Chinese numerals inside “…” is dropped when the clause around it (the run between
+ * two punctuation marks) is a clause of a line of the classical lexicon. Clauses rather than
+ * whole lines, because essays quote a line's middle (九层之台，起于累土 is the middle of a
+ * 《道德经》 line), and el_lex_classical_find only knows whole lines. The clause index points
+ * into the lexicon's static text; it is built once per process, like quotes.c's index.
+ */
+/* Bytes: longer clauses (over 32 ideographs; the lexicon's longest has 9) are neither indexed
+   nor looked up. */
+#define CLAUSE_MAX 96
+#define CLAUSE_MIN 3 /* code points: 十年 alone is no evidence of a quotation */
+
+typedef struct {
+    const char *p;
+    size_t len;
+} clause_t;
+
+static struct {
+    clause_t *v;
+    size_t n;
+} cl_index;
+
+static pthread_once_t cl_once = PTHREAD_ONCE_INIT;
+
+static int clause_cmp(const void *a, const void *b)
 {
-    if (a_digit(c) >= 0 || is_cn_numeral(c))
-        return true;
+    const clause_t *x = a, *y = b;
+    int c = memcmp(x->p, y->p, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* True if the code point at s[i] (l bytes) is dropped by el_lex_normalize. */
+static bool is_dropped(const char *s, size_t i, uint32_t c, size_t l)
+{
+    char tmp[4];
+    if (is_han(c) || (c < 0x80 && is_ascii_alnum(c)))
+        return false;
+    return el_lex_normalize(s + i, l, tmp) == 0;
+}
+
+static void cl_build(void)
+{
+    size_t nl = el_lex_nclassical(), cap = 4 * nl + 1;
+    cl_index.v = xmalloc(cap * sizeof *cl_index.v);
+    for (size_t k = 0; k < nl; k++) {
+        const char *t = el_lex_classical(k)->text;
+        size_t n = strlen(t), a = 0, ncp = 0;
+        for (size_t i = 0; i <= n;) {
+            size_t l = 1;
+            uint32_t c = i < n ? el_text_cp(t, n, i, &l) : 0;
+            if (i == n || is_dropped(t, i, c, l)) {
+                if (ncp >= CLAUSE_MIN && i - a <= CLAUSE_MAX) {
+                    if (cl_index.n == cap)
+                        cl_index.v = xgrow(cl_index.v, &cap, cap + 1, sizeof *cl_index.v);
+                    cl_index.v[cl_index.n++] = (clause_t){t + a, i - a};
+                }
+                a = i + l, ncp = 0;
+            } else {
+                ncp++;
+            }
+            i += l;
+        }
+    }
+    qsort(cl_index.v, cl_index.n, sizeof *cl_index.v, clause_cmp);
+}
+
+/* True if s[a..b) (one clause of a quotation) is a clause of a classical line. */
+static bool classical_clause(const char *s, size_t a, size_t b)
+{
+    char key[CLAUSE_MAX];
+    size_t kl;
+    if (b - a > CLAUSE_MAX)
+        return false;
+    kl = el_lex_normalize(s + a, b - a, key);
+    pthread_once(&cl_once, cl_build);
+    clause_t k = {key, kl};
+    return kl && bsearch(&k, cl_index.v, cl_index.n, sizeof k, clause_cmp) != NULL;
+}
+
+/* Quotation state of the scan: whether it is inside “…” and where the current clause
+   began, and the clause whose classical status was looked up last. */
+typedef struct {
+    bool in_quote;
+    size_t clause;
+    size_t checked; /* clause start of the last look-up + 1, 0 = none */
+    bool classical;
+} quote_t;
+
+/* What a code point means to the scan loop. One switch for every character of the text:
+   most are none of these, and a single decision tree is cheaper than asking the numeral,
+   qualifier and punctuation tables in turn. */
+enum { CC_NONE, CC_START, CC_OPEN, CC_CLOSE, CC_MARK };
+
+static inline int char_class(uint32_t c)
+{
+    if (c < 0x80) {
+        if (c >= '0' && c <= '9')
+            return CC_START;
+        switch (c) {
+        case ',':
+        case '.':
+        case ';':
+        case '?':
+        case '!':
+        case ':':
+        case '\n':
+            return CC_MARK;
+        default:
+            return CC_NONE;
+        }
+    }
     switch (c) {
+    /* Chinese numerals (cn_digit, cn_unit) */
+    case U'零':
+    case U'〇':
+    case U'一':
+    case U'壹':
+    case U'二':
+    case U'贰':
+    case U'两':
+    case U'兩':
+    case U'三':
+    case U'叁':
+    case U'四':
+    case U'肆':
+    case U'五':
+    case U'伍':
+    case U'六':
+    case U'陆':
+    case U'七':
+    case U'柒':
+    case U'八':
+    case U'捌':
+    case U'九':
+    case U'玖':
+    case U'十':
+    case U'拾':
+    case U'百':
+    case U'佰':
+    case U'千':
+    case U'仟':
+    case U'万':
+    case U'萬':
+    case U'亿':
+    case U'億':
+    /* 翻 and the first characters of pre_qualifier() */
     case U'翻':
     case U'超':
     case U'将':
@@ -945,15 +1298,56 @@ static inline bool may_start(uint32_t c)
     case U'近':
     case U'逾':
     case U'仅':
-        return true;
+        return CC_START;
+    case 0x201C: /* “ */
+    case 0x300C: /* 「 */
+    case 0x300E: /* 『 */
+        return CC_OPEN;
+    case 0x201D: /* ” */
+    case 0x300D: /* 」 */
+    case 0x300F: /* 』 */
+        return CC_CLOSE;
+    case 0xFF0C: /* ， */
+    case 0x3002: /* 。 */
+    case 0xFF1B: /* ； */
+    case 0xFF1F: /* ？ */
+    case 0xFF01: /* ！ */
+    case 0xFF1A: /* ： */
+    case 0x3001: /* 、 */
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case 0x2014: /* — */
+    case 0x2026: /* … */
+        return CC_MARK;
     default:
-        return false;
+        return c >= 0xFF10 && c <= 0xFF19 ? CC_START : CC_NONE; /* full-width digits */
     }
+}
+
+/* True if the statistic st, in Chinese numerals, sits in a classical clause of a quotation. */
+static bool in_classical_quote(const scan_t *t, quote_t *qs, const el_stat *st)
+{
+    size_t e = st->off + st->len, l;
+    if (!qs->in_quote)
+        return false;
+    if (qs->checked == qs->clause + 1)
+        return qs->classical;
+    /* the clause ends at the next mark; a bounded look-ahead keeps the scan linear */
+    while (e < t->n && e - qs->clause <= CLAUSE_MAX) {
+        uint32_t c = el_text_cp(t->s, t->n, e, &l);
+        if (is_dropped(t->s, e, c, l) && !is_space(c))
+            break;
+        e += l;
+    }
+    qs->checked = qs->clause + 1;
+    qs->classical = classical_clause(t->s, qs->clause, e);
+    return qs->classical;
 }
 
 void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
 {
     scan_t t = {s, n};
+    quote_t qs = {false, 0, 0, false};
     size_t i = 0;
 
     if (!s || !emit)
@@ -961,13 +1355,27 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
     while (i < n) {
         size_t l, next;
         el_stat st;
+        bool cn;
         uint32_t c = el_text_cp(s, n, i, &l);
-        if (!may_start(c)) {
+        switch (char_class(c)) {
+        case CC_NONE:
             i += l;
             continue;
+        case CC_OPEN:
+            qs.in_quote = true, qs.clause = i + l, i += l;
+            continue;
+        case CC_CLOSE:
+            qs.in_quote = false, qs.clause = i + l, i += l;
+            continue;
+        case CC_MARK:
+            qs.clause = i + l, i += l;
+            continue;
+        default:
+            break;
         }
-        if (try_at(&t, i, &st, &next)) {
-            emit(ctx, &st);
+        if (try_at(&t, i, &st, &next, &cn)) {
+            if (!cn || !in_classical_quote(&t, &qs, &st))
+                emit(ctx, &st);
             i = st.off + st.len > i ? st.off + st.len : i + l;
         } else {
             i = next;

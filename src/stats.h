@@ -3,8 +3,10 @@
  * Statistics extractor: finds the figures an essay offers as evidence (3200 余件, 1.2 万起,
  * 近三成, 百分之六十, 翻一番, 2023 年) in UTF-8 text and reports each one with its value
  * normalised, its unit, its qualifier and a kind (count, percent, money, duration, date, other).
- * Labels, ordinals, political slogans and idioms that merely contain numerals are left out.
- * Self-contained: no allocation, one left-to-right pass, bounded look-ahead and look-behind.
+ * Labels, ordinals, political slogans, idioms and the numerals of quoted classical lines
+ * (“九层之台，起于累土”, checked against the classical lexicon) are left out.
+ * One left-to-right pass, bounded look-ahead and look-behind; no allocation per call (two small
+ * read-only indexes, of the unit table and of the classical clauses, are built once per process).
  */
 #ifndef EL_STATS_H
 #define EL_STATS_H
@@ -17,7 +19,8 @@ typedef enum {
     EL_STAT_MONEY,    /* 元 美元 …: value in the currency unit (1.5 亿元 → 150000000) */
     EL_STAT_DURATION, /* a span of time: 24 小时, 15 个工作日, 近 5 年, 十年 */
     EL_STAT_DATE,     /* a point in time: 2023 年, 5 月, 2023 年 5 月 1 日, 80 年代 */
-    EL_STAT_OTHER     /* a ratio: 3 倍, 翻一番 (value = the multiplier) */
+    EL_STAT_OTHER /* a measurement (area 亩 公顷, length 公里, weight 斤 吨, age 岁, km kg)
+                     or a ratio: 3 倍, 翻一番 (value = the multiplier) */
 } el_stat_kind;
 
 typedef struct el_stat {
@@ -33,7 +36,7 @@ typedef struct el_stat {
 typedef void (*el_stats_emit_fn)(void *ctx, const el_stat *st);
 
 /* Scan UTF-8 text s[0..n) (invalid bytes tolerated) and call emit for each statistic in text
-   order, offsets relative to s. Never allocates; linear in n. */
+   order, offsets relative to s. Linear in n; thread-safe. */
 void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx);
 
 /* "count" "percent" "money" "duration" "date" "other" (the JSON spelling); "other" if unknown. */

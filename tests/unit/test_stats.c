@@ -142,13 +142,13 @@ static void test_arabic_counts(void **state)
         {"联合 9 部门开展整治", "9 部门", 9, C, NULL, "部门"},
         {"新建 3,600 个充电桩", "3,600 个", 3600, C, NULL, "个"},
         {"开通 40 条公交线路", "40 条", 40, C, NULL, "条"},
-        {"整治 1200 亩撂荒地", "1200 亩", 1200, C, NULL, "亩"},
-        {"修复河道 35 公里", "35 公里", 35, C, NULL, "公里"},
-        {"绿道 12.5km 全线贯通", "12.5km", 12.5, C, NULL, "km"},
-        {"回收 3 千吨塑料", "3 千吨", 3000, C, NULL, "吨"},
-        {"跑道长 5 千米", "5 千米", 5, C, NULL, "千米"},
-        {"服务 80 岁以上老人", "80 岁以上", 80, C, "以上", "岁"},
-        {"年满 18 周岁", "18 周岁", 18, C, NULL, "周岁"},
+        {"整治 1200 亩撂荒地", "1200 亩", 1200, O, NULL, "亩"},
+        {"修复河道 35 公里", "35 公里", 35, O, NULL, "公里"},
+        {"绿道 12.5km 全线贯通", "12.5km", 12.5, O, NULL, "km"},
+        {"回收 3 千吨塑料", "3 千吨", 3000, O, NULL, "吨"},
+        {"跑道长 5 千米", "5 千米", 5, O, NULL, "千米"},
+        {"服务 80 岁以上老人", "80 岁以上", 80, O, "以上", "岁"},
+        {"年满 18 周岁", "18 周岁", 18, O, NULL, "周岁"},
         {"全市共 45 所学校", "45 所", 45, C, NULL, "所"},
         {"累计 1.8 万", "1.8 万", 18000, C, NULL, NULL},
         {"培训３００名网格员", "３００名", 300, C, NULL, "名"},
@@ -297,8 +297,8 @@ static void test_qualifiers(void **state)
         {"10 多万人", "10 多万人", 100000, C, "多", "人"},
         {"1.2 万余起", "1.2 万余起", 12000, C, "余", "起"},
         {"30 人左右", "30 人左右", 30, C, "左右", "人"},
-        {"30 岁上下的", "30 岁上下", 30, C, "上下", "岁"},
-        {"5 岁以下儿童", "5 岁以下", 5, C, "以下", "岁"},
+        {"30 岁上下的", "30 岁上下", 30, O, "上下", "岁"},
+        {"5 岁以下儿童", "5 岁以下", 5, O, "以下", "岁"},
         {"多达 300 件", "300 件", 300, C, NULL, "件"},
         {"附近 3 个村", "3 个", 3, C, NULL, "个"},   /* 附近 is "nearby", not 近 */
         {"节约 30% 用水", "30%", 30, P, NULL, "%"},  /* 节约 is "save", not 约 */
@@ -355,6 +355,128 @@ static void test_traps(void **state)
     };
     (void)state;
     run_nones(texts, N(texts));
+}
+
+/* Audit misses: 近三成 before 果园, a bare 百/千 as a numeral, Chinese figures ending in 万. */
+static void test_bare_hundreds_and_wan(void **state)
+{
+    static const struct one cases[] = {
+        {"近三成果园被迫改种", "近三成", 30, P, "近", "成"},
+        {"三成果农增收", "三成", 30, P, NULL, "成"},
+        {"流转土地近百亩", "近百亩", 100, O, "近", "亩"},
+        {"接待游客超百万人次", "超百万人次", 1000000, C, "超", "人次"},
+        {"年访问量达百万", "百万", 1000000, C, NULL, NULL},
+        {"建成站点百余个", "百余个", 100, C, "余", "个"},
+        {"吸引千余名青年返乡", "千余名", 1000, C, "余", "名"},
+        {"惠及百余万人", "百余万人", 1000000, C, "余", "人"},
+        {"覆盖人口超千万", "超千万", 10000000, C, "超", NULL},
+        {"服务群众超三十万", "超三十万", 300000, C, "超", NULL},
+        {"注册用户三十万，", "三十万", 300000, C, NULL, NULL},
+        {"带动就业三十万以上", "三十万以上", 300000, C, "以上", NULL},
+        {"年产值二十亿的企业", "二十亿", 2000000000, C, NULL, NULL},
+    };
+    static const char *const traps[] = {
+        "取得唯一成果，统一成果园，一成果园",
+        "老百姓，百年大计，千年古镇，百家争鸣，千人一面，百分百",
+        "千万不要大意，千万工程，道路千万条",
+        "安得广厦千万间",
+        "十万火急，扶摇直上九万里，百万雄师过大江，百万富翁",
+        "万一，亿万人民，千千万万，万众一心",
+        "二万五千里长征",
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+    run_nones(traps, N(traps));
+}
+
+/* Audit misses: a Chinese 点 decimal is one figure with its multiplier and unit. */
+static void test_chinese_decimals(void **state)
+{
+    static const struct one cases[] = {
+        {"投入三点五亿元", "三点五亿元", 350000000, M, NULL, "元"},
+        {"服务二点五万人", "二点五万人", 25000, C, NULL, "人"},
+        {"增长一点五倍", "一点五倍", 1.5, O, NULL, "倍"},
+        {"下降零点五个百分点", "零点五个百分点", 0.5, P, NULL, "个百分点"},
+        {"占比百分之三点五", "百分之三点五", 3.5, P, NULL, NULL},
+        {"约十二点五万亩", "约十二点五万亩", 125000, O, "约", "亩"},
+    };
+    static const char *const traps[] = {
+        "下午三点钟开会",
+        "下午三点五十分开会",
+        "一点一滴，两点一线，九点一刻，一点点",
+        "三点五",
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+    run_nones(traps, N(traps));
+}
+
+/* Audit: a number right after 论点/分论点/观点 (or 第) labels a point of the essay. */
+static void test_point_labels(void **state)
+{
+    static const char *const traps[] = {
+        "如论点2所言",   "详见论点3部分", "分论点2所述", "第2点",    "观点3",
+        "如论点 2 所言", "论点三所述",    "观点三部分",  "分论点二",
+    };
+    static const struct one cases[] = {
+        {"在试点 3 所学校推开", "3 所", 3, C, NULL, "所"},
+        {"新增景点 5 个", "5 个", 5, C, NULL, "个"},
+        {"评论点赞 3 万次", "3 万次", 30000, C, NULL, "次"},
+    };
+    (void)state;
+    run_nones(traps, N(traps));
+    run_ones(cases, N(cases));
+}
+
+/* Audit: Chinese numerals inside a quoted classical line are no statistics. */
+static void test_classical_quotes(void **state)
+{
+    static const char *const traps[] = {
+        "“九层之台，起于累土。”",
+        "“十年之计，莫如树木。”",
+        "“一年之计，莫如树谷；十年之计，莫如树木；终身之计，莫如树人。”《管子》如是说。",
+        "杜甫“安得广厦千万间”的情怀",
+        "正所谓“合抱之木，生于毫末；九层之台，起于累土”。",
+        "「三十功名尘与土，八千里路云和月」",
+    };
+    static const struct one cases[] = {
+        /* quoted, but no classical line */
+        {"他说：“我们用了十年时间。”", "十年", 10, D, NULL, "年"},
+        {"“全县新建十所学校”", "十所", 10, C, NULL, "所"},
+        /* Arabic numerals are the writer's own figures even inside a classical-looking quote */
+        {"“九层之台，起于累土”，全县 9 层以上楼房", "9 层以上", 9, C, "以上", "层"},
+        /* the clause after the quote is the essay's text again */
+        {"“十年之计，莫如树木”，全县植树三千亩", "三千亩", 3000, O, NULL, "亩"},
+    };
+    (void)state;
+    run_nones(traps, N(traps));
+    run_ones(cases, N(cases));
+}
+
+/* Audit: areas, lengths, weights and ages are kind other; counted things stay count. */
+static void test_measurement_kinds(void **state)
+{
+    static const struct one cases[] = {
+        {"种植一百亩", "一百亩", 100, O, NULL, "亩"},
+        {"改造十二万亩", "十二万亩", 120000, O, NULL, "亩"},
+        {"每户 2公斤", "2公斤", 2, O, NULL, "公斤"},
+        {"六十岁以上老人", "六十岁以上", 60, O, "以上", "岁"},
+        {"新增 300 平方米", "300 平方米", 300, O, NULL, "平方米"},
+        {"退耕 5 公顷", "5 公顷", 5, O, NULL, "公顷"},
+        {"新修 12 公里", "12 公里", 12, O, NULL, "公里"},
+        {"绵延 8 千米", "8 千米", 8, O, NULL, "千米"},
+        {"减排 20 吨", "20 吨", 20, O, NULL, "吨"},
+        {"发电 3 万 kWh", "3 万 kWh", 30000, O, NULL, "kWh"},
+        {"存储 500GB", "500GB", 500, O, NULL, "GB"},
+    };
+    static const struct one counts[] = {
+        {"建成 3 个站点", "3 个", 3, C, NULL, "个"},
+        {"办结 5 件", "5 件", 5, C, NULL, "件"},
+        {"新建 12 层", "12 层", 12, C, NULL, "层"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+    run_ones(counts, N(counts));
 }
 
 static void test_sequence(void **state)
@@ -533,10 +655,29 @@ static void test_long_line(void **state)
     free(b);
 }
 
+/* Quotations stay linear: many classical quotes, and one unclosed quote with very many
+   Chinese figures in one long clause (each figure looks ahead a bounded distance only). */
+static void test_long_quotes(void **state)
+{
+    size_t n;
+    char *b = repeat("“九层之台，起于累土。”全县三十所学校，", 20u << 20, &n);
+    (void)state;
+    struct tally t = scan_timed(b, n, 20);
+    assert_int_equal(t.n, n / strlen("“九层之台，起于累土。”全县三十所学校，"));
+    assert_true(t.max == 30);
+    free(b);
+    b = repeat("三十所学校", 20u << 20, &n);
+    memcpy(b, "“", strlen("“"));
+    t = scan_timed(b, n, 20);
+    assert_true(t.n > 0);
+    free(b);
+}
+
 static void test_garbage(void **state)
 {
     static const char alphabet[] = "0123456789.,%％ 　万亿千百十一二两三九余多近超约年月日号个成"
-                                   "翻番分之以上第\xe4\xb8\xff\xc0\x80\xef\xbc\n";
+                                   "翻番分之以上第点“”，论观层台"
+                                   "\xe4\xb8\xff\xc0\x80\xef\xbc\n";
     size_t n = 4u << 20, al = sizeof alphabet - 1;
     char *b = malloc(n);
     uint32_t x = 12345;
@@ -574,12 +715,18 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_qualifiers),
         cmocka_unit_test(test_traps),
+        cmocka_unit_test(test_bare_hundreds_and_wan),
+        cmocka_unit_test(test_chinese_decimals),
+        cmocka_unit_test(test_point_labels),
+        cmocka_unit_test(test_classical_quotes),
+        cmocka_unit_test(test_measurement_kinds),
         cmocka_unit_test(test_sequence),
         cmocka_unit_test(test_ranges_and_labels),
         cmocka_unit_test(test_kind_names),
         cmocka_unit_test(test_digit_run),
         cmocka_unit_test(test_many_numbers),
         cmocka_unit_test(test_long_line),
+        cmocka_unit_test(test_long_quotes),
         cmocka_unit_test(test_garbage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
