@@ -224,7 +224,7 @@ int el_report_csv_row(const el_summary_row *r, FILE *out)
 int el_report_rules(const el_report_options *opt, FILE *out)
 {
     static const char *const sev[] = {"info", "warning", "error"};
-    (void)opt;
+    bool en = opt && opt->english;
     size_t idw = 0;
     for (size_t i = 0; i < el_rule_count(); i++) {
         size_t k = strlen(el_rule((int)i)->id);
@@ -233,7 +233,8 @@ int el_report_rules(const el_report_options *opt, FILE *out)
     }
     for (size_t i = 0; i < el_rule_count(); i++) {
         const el_rule_info *r = el_rule((int)i);
-        fprintf(out, "%-*s  %-7s  %s\n", (int)idw, r->id, sev[r->severity], r->description);
+        fprintf(out, "%-*s  %-7s  %s\n", (int)idw, r->id, sev[r->severity],
+                en ? r->description : r->description_zh);
     }
     return ferror(out) ? -1 : 0;
 }

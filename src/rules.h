@@ -56,6 +56,7 @@ typedef struct el_rule_info {
     const char *description; /* one line, English */
     const char *msg_zh;      /* message; each "%s" is replaced by a value of the argument */
     const char *msg_en;
+    const char *description_zh; /* the description in Chinese */
 } el_rule_info;
 
 /* The rule's table entry, or NULL when rule is out of range. */

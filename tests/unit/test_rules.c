@@ -131,6 +131,7 @@ static void test_table(void **state)
         assert_non_null(r->id);
         assert_non_null(strchr(r->id, '/'));
         assert_true(r->description && *r->description);
+        assert_true(r->description_zh && *r->description_zh);
         assert_true(r->msg_zh && *r->msg_zh);
         assert_true(r->msg_en && *r->msg_en);
         assert_int_equal(placeholders(r->msg_zh), placeholders(r->msg_en));
