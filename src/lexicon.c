@@ -6,6 +6,7 @@
  */
 #define EL_LEX_INTERNAL
 #include "lexicon.h"
+#include "text.h"
 
 #include <string.h>
 #include <unictype.h>
@@ -13,86 +14,144 @@
 
 #define T (&el_lex_tables)
 
-/* Target of the edge labelled b out of state st, 0 if none. */
-static inline uint32_t step(uint32_t st, unsigned char b)
+/* Class of code point c: 0 when no surface uses it. */
+static inline uint32_t class_of(uint32_t c)
 {
-    const struct el_lex_state *s = &T->states[st];
-    if (s->bits & EL_LEX_ST_DENSE)
-        return (unsigned char)(b - 0x80) < 0x40 ? T->edge_to[s->edge + (b - 0x80)] : 0;
-    const uint8_t *lab = T->edge_byte + s->edge;
-    uint32_t n = s->nedge;
-    if (n <= 8) {
-        for (uint32_t k = 0; k < n; k++)
-            if (lab[k] == b)
-                return T->edge_to[s->edge + k];
-        return 0;
-    }
-    uint32_t lo = 0, hi = n;
+    if (c <= 0xFFFF)
+        return T->cls_block[(uint32_t)T->cls_page[c >> 8] << 8 | (c & 0xFF)];
+    uint32_t lo = 0, hi = T->nastral;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (lab[mid] < b)
+        if (T->astral_cp[mid] < c)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && lab[lo] == b ? T->edge_to[s->edge + lo] : 0;
+    return lo < T->nastral && T->astral_cp[lo] == c ? T->astral_cls[lo] : 0;
+}
+
+/*
+ * Class of the character at *q (*q < e), advancing *q past it. 3-byte sequences (all of
+ * CJK, checked first) and ASCII are decoded here; el_text_cp_slow decodes, strictly,
+ * everything else and reads invalid bytes as U+FFFD, which is class 0 (mklex refuses it in a
+ * surface). Either way one byte or a lead byte with its continuation bytes is consumed. A
+ * 3-byte surrogate is not rejected here: mklex refuses surrogates too, so its class is 0.
+ * A 3-byte sequence fits when *q < lim (e - 2, or the start when shorter). Forced inline:
+ * the scan calls it from two places and a call per character costs more than the decoding.
+ */
+__attribute__((always_inline)) static inline uint32_t
+class_at(const uint16_t *page, const uint16_t *block, const unsigned char **q,
+         const unsigned char *lim, const unsigned char *e)
+{
+    const unsigned char *p = *q;
+    uint32_t b = p[0], b0 = b - 0xE0u; /* b0 < 16: lead byte of a 3-byte sequence */
+    if (b0 < 0x10 && p < lim) {
+        uint32_t b1 = p[1] ^ 0x80u, b2 = p[2] ^ 0x80u; /* continuation bytes: below 0x40 */
+        if ((b1 | b2) < 0x40) {
+            uint32_t c = b0 << 12 | b1 << 6 | b2;
+            if (c >= 0x800) { /* not overlong */
+                *q = p + 3;
+                return block[(uint32_t)page[c >> 8] << 8 | (c & 0xFF)];
+            }
+        }
+    } else if (b < 0x80) {
+        *q = p + 1;
+        return block[(uint32_t)page[0] << 8 | b];
+    }
+    size_t k;
+    uint32_t c = class_of(el_text_cp_slow((const char *)p, (size_t)(e - p), 0, &k));
+    *q = p + k;
+    return c;
+}
+
+/* Target of the edge labelled with class c (c > 0) out of state s (not the root), 0 if none. */
+static inline uint32_t step(const struct el_lex_state *s, uint32_t c)
+{
+    uint32_t n = s->nedge;
+    if (n <= 1) /* cls is 0, never a character's class, when there is no edge */
+        return s->cls == c ? s->edge : 0;
+    const uint16_t *lab = T->edge_cls + s->edge;
+    uint32_t lo = 0;
+    /* Halve wide lists down to a few edges, then scan (labels are sorted). */
+    while (n > 8) {
+        uint32_t half = n / 2;
+        if (lab[lo + half] <= c)
+            lo += half;
+        n -= half;
+    }
+    for (uint32_t end = lo + n; lo < end; lo++)
+        if (lab[lo] >= c)
+            return lab[lo] == c ? T->edge_to[s->edge + lo] : 0;
+    return 0;
+}
+
+/* Call cb for the entries whose surface ends exactly in state s, at byte offset end. */
+static inline void report_state(uint32_t s, size_t end, el_lex_cb cb, void *ctx)
+{
+    uint32_t first = T->out_first[s], last = first + T->states[s].nout;
+    for (uint32_t k = first; k < last; k++) {
+        const struct el_lex_entry *e = &T->entries[k];
+        el_lex_hit h = {end - e->len, end, k, (enum el_lex_cat)e->cat};
+        cb(ctx, &h);
+    }
 }
 
 /* Report every surface ending at byte offset end in state st, shortest first. */
 static void report(uint32_t st, size_t end, el_lex_cb cb, void *ctx)
 {
+    uint32_t s = T->states[st].nout ? st : T->dict[st];
+    if (!T->dict[s]) { /* the usual case: one state's surfaces */
+        report_state(s, end, cb, ctx);
+        return;
+    }
     uint32_t chain[EL_LEX_MAXCHAIN];
     size_t n = 0;
-    for (uint32_t s = T->states[st].nout ? st : T->dict[st]; s; s = T->dict[s])
+    for (; s; s = T->dict[s])
         chain[n++] = s; /* mklex guarantees n <= EL_LEX_MAXCHAIN */
-    while (n-- > 0) {
-        uint32_t s = chain[n], first = T->out_first[s];
-        for (uint32_t k = 0; k < T->states[s].nout; k++) {
-            const struct el_lex_entry *e = &T->entries[first + k];
-            el_lex_hit h = {end - e->len, end, first + k, (enum el_lex_cat)e->cat};
-            cb(ctx, &h);
-        }
-    }
+    while (n-- > 0)
+        report_state(chain[n], end, cb, ctx);
 }
 
+/*
+ * One step per character. class_at consumes either one byte or a lead byte with its
+ * continuation bytes, so every byte a surface can start with (never a continuation byte)
+ * begins a decoded character, and it decodes strictly (shortest form): a character's class is
+ * nonzero only when its bytes are exactly the UTF-8 of a surface character. The matches are
+ * therefore exactly the byte occurrences of the surfaces, as with a byte automaton; anything
+ * invalid is class 0, which has no edge and sends the automaton back to the root.
+ */
 void el_lex_scan(const char *s, size_t n, el_lex_cb cb, void *ctx)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    uint32_t st = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = p[i];
-        if (!st) {
-            /*
-             * At the root, skip whole characters no surface starts with: ASCII bytes by the
-             * root row, 3-byte characters (all of CJK) by a code-point bitmap. Only valid
-             * sequences are skipped, so a lead byte is never jumped over.
-             */
-            for (;;) {
-                if (b >= 0xE0 && b < 0xF0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-                    (p[i + 2] & 0xC0) == 0x80) {
-                    unsigned c = (unsigned)(b & 0x0F) << 12 | (unsigned)(p[i + 1] & 0x3F) << 6 |
-                                 (p[i + 2] & 0x3F);
-                    if (T->start_bmp[c >> 3] & (1u << (c & 7)))
-                        break;
-                    i += 3;
-                } else if (T->root[b]) {
-                    break;
-                } else {
-                    i++;
-                }
-                if (i >= n)
-                    return;
-                b = p[i];
-            }
-            st = T->root[b];
-        } else {
-            uint32_t nx;
-            while (!(nx = step(st, b)) && st)
-                st = T->states[st].fail;
-            st = nx ? nx : T->root[b];
+    if (!n)
+        return;
+    const unsigned char *p = (const unsigned char *)s, *q = p, *e = p + n;
+    const unsigned char *lim = n > 2 ? e - 2 : p;
+    const uint16_t *page = T->cls_page, *block = T->cls_block;
+    const uint32_t *root = T->root;
+    const struct el_lex_state *states = T->states;
+    for (;;) {
+        /* At the root: skip the characters no surface starts with. */
+        uint32_t st;
+        do {
+            if (q >= e)
+                return;
+            st = root[class_at(page, block, &q, lim, e)];
+        } while (!st);
+        /* Inside a match: follow fail links until an edge or the root takes the character. */
+        for (;;) {
+            if (states[st].bits & EL_LEX_ST_OUT)
+                report(st, (size_t)(q - p), cb, ctx);
+            if (q >= e)
+                return;
+            uint32_t c = class_at(page, block, &q, lim, e), nx;
+            if (!c)
+                break;
+            while (!(nx = step(&states[st], c)) && (st = states[st].fail))
+                ;
+            st = nx ? nx : root[c];
+            if (!st)
+                break;
         }
-        if (T->states[st].bits & EL_LEX_ST_OUT)
-            report(st, i + 1, cb, ctx);
     }
 }
 

@@ -162,16 +162,29 @@ size_t el_lex_normalize(const char *s, size_t n, char *out);
 /** Longest chain of surfaces ending at one byte (mklex refuses to generate more). */
 #define EL_LEX_MAXCHAIN 64
 
-/* State bits: some surface ends here (own or via dict); edges are a dense 0x80..0xBF row. */
-#define EL_LEX_ST_OUT 1
-#define EL_LEX_ST_DENSE 2
+/*
+ * The automaton runs over character classes: each distinct code point used in a surface is a
+ * class 1..nclass, every other character (and every invalid byte) is class 0, which has no
+ * edge. Class of a BMP code point c: cls_block[cls_page[c >> 8] * 256 + (c & 0xFF)] (block 0
+ * is all zero); above U+FFFF: binary search in astral_cp.
+ */
 
+/* State bit: some surface ends here (own or via dict). */
+#define EL_LEX_ST_OUT 1
+
+/*
+ * 16 bytes, and mklex aligns the array, so a state never straddles two cache lines. Most
+ * states have at most one edge: it is kept in the state itself (cls, and the target in edge),
+ * which spares a visit to the edge arrays.
+ */
 struct el_lex_state {
-    uint32_t edge;  /* first edge in edge_byte/edge_to */
-    uint16_t nedge; /* edges, sorted by byte (dense: 64, targets 0 where absent) */
+    uint32_t edge; /* nedge == 1: target of the edge labelled cls; else first edge in
+                      edge_cls/edge_to */
+    uint32_t fail;
+    uint16_t nedge; /* edges, sorted by class */
+    uint16_t cls;   /* nedge == 1: class of the only edge; else 0 (no character) */
     uint8_t nout;   /* entries whose surface ends exactly here */
     uint8_t bits;   /* EL_LEX_ST_* */
-    uint32_t fail;
 };
 
 struct el_lex_entry {
@@ -184,11 +197,16 @@ struct el_lex_entry {
 };
 
 struct el_lex_tables {
+    uint32_t nclass;           /* K */
+    const uint16_t *cls_page;  /* 256: class block of each BMP page */
+    const uint16_t *cls_block; /* 256 classes per block */
+    uint32_t nastral;
+    const uint32_t *astral_cp; /* sorted code points above U+FFFF used in surfaces */
+    const uint16_t *astral_cls;
     uint32_t nstates;
-    const uint32_t *root;     /* 256 targets from the root state (0) */
-    const uint8_t *start_bmp; /* 8192 bytes: bit c set if a surface starts with U+c (BMP) */
+    const uint32_t *root; /* nclass + 1 targets from the root state (0), which has no edges */
     const struct el_lex_state *states;
-    const uint8_t *edge_byte;
+    const uint16_t *edge_cls;
     const uint32_t *edge_to;
     const uint32_t *dict;      /* nearest proper suffix state with nout, 0 if none */
     const uint32_t *out_first; /* first entry of a state with nout */

@@ -3,11 +3,13 @@
  * mklex: build-time generator of essaylint's lexicon tables (build/lexicon_data.c).
  *
  * Reads places.tsv, policy.tsv, words.tsv and classical.tsv from the directory given as
- * argv[1], builds ONE Aho–Corasick automaton over the UTF-8 bytes of every surface (places,
+ * argv[1], builds ONE Aho–Corasick automaton over the characters of every surface (places,
  * policy names, words), and prints C source holding static const tables in the layout of
- * struct el_lex_tables (src/lexicon.h, EL_LEX_INTERNAL section). The automaton is compact:
- * per-state sorted edge lists in one flat array, fail and dictionary-suffix links, and a
- * single 256-entry row for the root. Output depends only on the input bytes.
+ * struct el_lex_tables (src/lexicon.h, EL_LEX_INTERNAL section). Each distinct code point of
+ * a surface is a class 1..K, found at run time with two loads (page index, 256-entry block);
+ * a state keeps a single edge in itself and more in one flat array sorted by class, with
+ * fail and dictionary-suffix links; the root has a dense K + 1 row. Output depends only on
+ * the input bytes.
  *
  * Plain C11, no dependencies: it runs on the build host before the library exists.
  */
@@ -18,7 +20,6 @@
 #include <string.h>
 
 #define MAXCHAIN 64 /* must equal EL_LEX_MAXCHAIN in src/lexicon.h */
-#define DENSE_MIN 5 /* states with this many continuation-byte edges get a 64-slot row */
 
 /* Category identifiers, in enum el_lex_cat order. */
 static const char *const cat_ids[] = {
@@ -523,12 +524,106 @@ static void make_entries(void)
     }
 }
 
+/* ---- character classes -------------------------------------------------------------------- */
+
+/*
+ * The automaton runs over characters, not bytes: every distinct code point used in a surface
+ * gets a dense class id 1..nclass (in code-point order), and every other character is class 0,
+ * which has no edge anywhere. One step per character instead of one per byte keeps the state
+ * count and the fail chains short.
+ */
+static VEC(uint32_t) cps; /* sorted distinct code points of all surfaces; class = index + 1 */
+
+/*
+ * Decode the UTF-8 character at s strictly (shortest form, no surrogates, at most U+10FFFF);
+ * *len gets 0 when the bytes are not a valid character. The runtime decoder is as strict, so
+ * a character match is exactly a byte match of the surface.
+ */
+static uint32_t u8_strict(const unsigned char *s, size_t *len)
+{
+    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+    size_t n = 0; /* C0, C1 and F5..FF never start a character */
+    if (s[0] < 0x80)
+        n = 1;
+    else if (s[0] >= 0xC2 && s[0] < 0xF5)
+        n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    uint32_t c = s[0] & (n == 1 ? 0x7Fu : 0x7Fu >> n);
+    for (size_t k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80) {
+            n = 0;
+            break;
+        }
+        c = c << 6 | (s[k] & 0x3Fu);
+    }
+    if (n && (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)))
+        n = 0;
+    *len = n;
+    return c;
+}
+
+/* Code points of the surface s into *out (at most strlen(s)); dies on invalid UTF-8. */
+static size_t surface_cps(const char *s, uint32_t *out)
+{
+    size_t n = 0, len;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p += len) {
+        out[n] = u8_strict(p, &len);
+        if (!len)
+            die("surface is not valid UTF-8: %s", s);
+        /* The runtime decoder reads invalid bytes as U+FFFD: never let them match. */
+        if (out[n] == 0xFFFD)
+            die("surface contains U+FFFD: %s", s);
+        n++;
+    }
+    return n;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void make_classes(void)
+{
+    uint32_t *buf = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < entries.n; i++) {
+        buf = grow(buf, &cap, strlen(entries.v[i].s), sizeof *buf);
+        size_t n = surface_cps(entries.v[i].s, buf);
+        for (size_t k = 0; k < n; k++)
+            *PUSH(cps) = buf[k];
+    }
+    free(buf);
+    qsort(cps.v, cps.n, sizeof *cps.v, cmp_u32);
+    size_t kept = 0;
+    for (size_t i = 0; i < cps.n; i++)
+        if (!kept || cps.v[i] != cps.v[kept - 1])
+            cps.v[kept++] = cps.v[i];
+    cps.n = kept;
+    if (cps.n > 65535)
+        die("more than 65535 distinct characters in surfaces");
+}
+
+/* Class of code point c, 0 if no surface uses it. */
+static uint16_t class_of(uint32_t c)
+{
+    size_t lo = 0, hi = cps.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cps.v[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < cps.n && cps.v[lo] == c ? (uint16_t)(lo + 1) : 0;
+}
+
 /* ---- automaton ---------------------------------------------------------------------------- */
 
 struct node {
-    uint32_t first, nchild; /* during build: index into a per-node child list */
-    uint32_t *child;        /* child node ids, sorted by byte */
-    uint8_t *byte;
+    uint32_t nchild;
+    uint32_t *child; /* child node ids, sorted by class */
+    uint16_t *cls;
     uint32_t fail, dict, out_first, nout, chain;
     uint32_t id; /* BFS number */
 };
@@ -542,36 +637,36 @@ static uint32_t new_node(void)
     return (uint32_t)(nodes.n - 1);
 }
 
-static uint32_t child_of(uint32_t u, uint8_t b)
+static uint32_t child_of(uint32_t u, uint16_t c)
 {
     struct node *nd = &nodes.v[u];
     size_t lo = 0, hi = nd->nchild;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (nd->byte[mid] < b)
+        if (nd->cls[mid] < c)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < nd->nchild && nd->byte[lo] == b ? nd->child[lo] : 0;
+    return lo < nd->nchild && nd->cls[lo] == c ? nd->child[lo] : 0;
 }
 
-static uint32_t add_child(uint32_t u, uint8_t b)
+static uint32_t add_child(uint32_t u, uint16_t c)
 {
-    uint32_t v = child_of(u, b);
+    uint32_t v = child_of(u, c);
     if (v)
         return v;
     v = new_node();
     struct node *nd = &nodes.v[u];
     size_t pos = 0;
-    while (pos < nd->nchild && nd->byte[pos] < b)
+    while (pos < nd->nchild && nd->cls[pos] < c)
         pos++;
     nd->child = xresize(nd->child, (nd->nchild + 1) * sizeof *nd->child);
-    nd->byte = xresize(nd->byte, (nd->nchild + 1) * sizeof *nd->byte);
+    nd->cls = xresize(nd->cls, (nd->nchild + 1) * sizeof *nd->cls);
     memmove(nd->child + pos + 1, nd->child + pos, (nd->nchild - pos) * sizeof *nd->child);
-    memmove(nd->byte + pos + 1, nd->byte + pos, nd->nchild - pos);
+    memmove(nd->cls + pos + 1, nd->cls + pos, (nd->nchild - pos) * sizeof *nd->cls);
     nd->child[pos] = v;
-    nd->byte[pos] = b;
+    nd->cls[pos] = c;
     nd->nchild++;
     return v;
 }
@@ -581,16 +676,23 @@ static uint32_t *bfs; /* BFS order: bfs[id] = node */
 static void build_automaton(void)
 {
     new_node(); /* root */
+    uint32_t *buf = NULL;
+    size_t cap = 0;
     for (size_t i = 0; i < entries.n; i++) {
+        buf = grow(buf, &cap, strlen(entries.v[i].s), sizeof *buf);
+        size_t n = surface_cps(entries.v[i].s, buf);
         uint32_t u = 0;
-        for (const unsigned char *p = (const unsigned char *)entries.v[i].s; *p; p++)
-            u = add_child(u, *p);
+        for (size_t k = 0; k < n; k++)
+            u = add_child(u, class_of(buf[k]));
         struct node *nd = &nodes.v[u];
         if (!nd->nout)
             nd->out_first = (uint32_t)i;
         nd->nout++;
+        if (nd->nout > 255)
+            die("more than 255 entries for one surface (%s)", entries.v[i].s);
         entries.v[i].state = u;
     }
+    free(buf);
     bfs = xalloc(nodes.n * sizeof *bfs);
     size_t head = 0, tail = 0;
     bfs[tail++] = 0;
@@ -599,15 +701,15 @@ static void build_automaton(void)
         uint32_t u = bfs[head++];
         for (uint32_t k = 0; k < nodes.v[u].nchild; k++) {
             uint32_t v = nodes.v[u].child[k];
-            uint8_t b = nodes.v[u].byte[k];
+            uint16_t c = nodes.v[u].cls[k];
             nodes.v[v].id = (uint32_t)tail;
             bfs[tail++] = v;
             uint32_t f = 0;
             if (u) {
                 f = nodes.v[u].fail;
-                while (f && !child_of(f, b))
+                while (f && !child_of(f, c))
                     f = nodes.v[f].fail;
-                f = child_of(f, b);
+                f = child_of(f, c);
             }
             struct node *w = &nodes.v[v];
             w->fail = f;
@@ -666,22 +768,12 @@ static void cstr(const char *s)
     putchar('"');
 }
 
-/* Whether a state's edges are emitted as a direct 64-slot row (all UTF-8 continuation bytes). */
-static int is_dense(const struct node *nd)
-{
-    if (nd->nchild < DENSE_MIN)
-        return 0;
-    for (uint32_t k = 0; k < nd->nchild; k++)
-        if (nd->byte[k] < 0x80 || nd->byte[k] >= 0xC0)
-            return 0;
-    return 1;
-}
-
 static void emit(void)
 {
-    size_t ns = nodes.n, ne = 0, bytes = 0;
-    for (size_t i = 0; i < ns; i++)
-        ne += nodes.v[i].nchild;
+    size_t ns = nodes.n, ne = 0, bytes = 0, width = cps.n + 1;
+    for (size_t i = 1; i < ns; i++)
+        if (nodes.v[bfs[i]].nchild > 1)
+            ne += nodes.v[bfs[i]].nchild;
     puts("/* SPDX-License-Identifier: MIT */");
     puts("/*");
     puts(" * Lexicon tables for src/lexicon.c, generated by src/data/mklex.c from the src/data "
@@ -693,68 +785,93 @@ static void emit(void)
     printf("#if EL_LEX_MAXCHAIN != %d\n#error \"mklex and lexicon.h disagree\"\n#endif\n\n",
            MAXCHAIN);
 
-    puts("static const uint32_t root[256] = {");
-    for (unsigned b = 0; b < 256; b++)
-        item("%u", (unsigned)(child_of(0, (uint8_t)b) ? nodes.v[child_of(0, (uint8_t)b)].id : 0));
-    end_array();
-    bytes += 256 * 4;
-
-    static uint8_t bmp[8192];
-    for (size_t i = 0; i < entries.n; i++) {
-        size_t len;
-        uint32_t c = u8_decode((const unsigned char *)entries.v[i].s, &len);
-        if (c < 0x10000)
-            bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+    /* Class table: a block of 256 classes per BMP page used by some surface, block 0 (all
+       zero) for every other page; code points above U+FFFF in a sorted array. */
+    uint16_t page[256] = {0};
+    uint32_t block_page[257];
+    size_t nblocks = 1, nastral = 0;
+    for (size_t i = 0; i < cps.n; i++) {
+        if (cps.v[i] > 0xFFFF)
+            nastral++;
+        else if (!page[cps.v[i] >> 8]) {
+            page[cps.v[i] >> 8] = (uint16_t)nblocks;
+            block_page[nblocks++] = cps.v[i] >> 8;
+        }
     }
-    puts("static const uint8_t start_bmp[8192] = {");
-    for (size_t i = 0; i < sizeof bmp; i++)
-        item("%u", bmp[i]);
+    puts("static const uint16_t cls_page[256] = {");
+    for (unsigned p = 0; p < 256; p++)
+        item("%u", page[p]);
     end_array();
-    bytes += sizeof bmp;
+    printf("static const uint16_t cls_block[%zu] = {\n", nblocks * 256);
+    for (unsigned lo = 0; lo < 256; lo++)
+        item("0");
+    for (size_t b = 1; b < nblocks; b++)
+        for (unsigned lo = 0; lo < 256; lo++)
+            item("%u", class_of(block_page[b] << 8 | lo));
+    end_array();
+    bytes += 256 * 2 + nblocks * 512;
+    printf("static const uint32_t astral_cp[%zu] = {\n", nastral ? nastral : 1);
+    for (size_t i = cps.n - nastral; i < cps.n; i++)
+        item("%u", cps.v[i]);
+    if (!nastral)
+        item("0");
+    end_array();
+    printf("static const uint16_t astral_cls[%zu] = {\n", nastral ? nastral : 1);
+    for (size_t i = cps.n - nastral; i < cps.n; i++)
+        item("%zu", i + 1);
+    if (!nastral)
+        item("0");
+    end_array();
+    bytes += nastral * 6;
 
-    printf("static const struct el_lex_state states[%zu] = {\n", ns);
-    size_t e = 0;
-    for (size_t i = 0; i < ns; i++) {
-        struct node *nd = &nodes.v[bfs[i]];
-        int dense = is_dense(nd);
-        item("{%zu, %u, %u, %d, %u}", e, dense ? 64 : nd->nchild, nd->nout,
-             (nd->nout || nd->dict ? 1 : 0) | (dense ? 2 : 0), nodes.v[nd->fail].id);
-        e += dense ? 64 : nd->nchild;
+    printf("static const uint32_t root[%zu] = {\n", width);
+    for (size_t c = 0; c < width; c++) {
+        uint32_t v = c ? child_of(0, (uint16_t)c) : 0;
+        item("%u", v ? nodes.v[v].id : 0);
     }
     end_array();
-    bytes += ns * sizeof(uint32_t) * 3;
-    ne = e;
+    bytes += width * 4;
 
-    printf("static const uint8_t edge_byte[%zu] = {\n", ne ? ne : 1);
-    for (size_t i = 0; i < ns; i++) {
+    /*
+     * The root (state 0) is never stepped: the scan uses the root row. A single edge is kept
+     * in its state; wider states point into edge_cls/edge_to. (Dense rows for the widest
+     * states, a few dozen edges at most, cost 4 * (K + 1) bytes each and measured no faster.)
+     * Aligned so that no 16-byte state straddles two cache lines.
+     */
+    printf("static _Alignas(64) const struct el_lex_state states[%zu] = {\n", ns);
+    item("{0, 0, 0, 0, 0, 0}");
+    for (size_t i = 1, e = 0; i < ns; i++) {
         struct node *nd = &nodes.v[bfs[i]];
-        if (is_dense(nd))
-            for (unsigned b = 0x80; b < 0xC0; b++)
-                item("%u", b);
-        else
+        item("{%zu, %u, %u, %u, %u, %d}", nd->nchild == 1 ? nodes.v[nd->child[0]].id : e,
+             nodes.v[nd->fail].id, nd->nchild, nd->nchild == 1 ? nd->cls[0] : 0, nd->nout,
+             nd->nout || nd->dict ? 1 : 0);
+        if (nd->nchild > 1)
+            e += nd->nchild;
+    }
+    end_array();
+    bytes += ns * 16;
+
+    printf("static const uint16_t edge_cls[%zu] = {\n", ne ? ne : 1);
+    for (size_t i = 1; i < ns; i++) {
+        struct node *nd = &nodes.v[bfs[i]];
+        if (nd->nchild > 1)
             for (uint32_t k = 0; k < nd->nchild; k++)
-                item("%u", nd->byte[k]);
+                item("%u", nd->cls[k]);
     }
     if (!ne)
         item("0");
     end_array();
     printf("static const uint32_t edge_to[%zu] = {\n", ne ? ne : 1);
-    for (size_t i = 0; i < ns; i++) {
+    for (size_t i = 1; i < ns; i++) {
         struct node *nd = &nodes.v[bfs[i]];
-        if (is_dense(nd)) {
-            for (unsigned b = 0x80; b < 0xC0; b++) {
-                uint32_t c = child_of(bfs[i], (uint8_t)b);
-                item("%u", c ? nodes.v[c].id : 0);
-            }
-        } else {
+        if (nd->nchild > 1)
             for (uint32_t k = 0; k < nd->nchild; k++)
                 item("%u", nodes.v[nd->child[k]].id);
-        }
     }
     if (!ne)
         item("0");
     end_array();
-    bytes += ne * 5;
+    bytes += ne * 6;
 
     printf("static const uint32_t dict[%zu] = {\n", ns);
     for (size_t i = 0; i < ns; i++)
@@ -835,13 +952,15 @@ static void emit(void)
     puts("};\n");
 
     puts("const struct el_lex_tables el_lex_tables = {");
-    printf("    %zu, root, start_bmp, states, edge_byte, edge_to, dict, out_first,\n", ns);
+    printf("    %zu, cls_page, cls_block, %zu, astral_cp, astral_cls,\n", cps.n, nastral);
+    printf("    %zu, root, states, edge_cls, edge_to, dict, out_first,\n", ns);
     printf("    %zu, entries, cands, %zu, places, %zu, provinces, %zu, classical,\n", entries.n,
            places.n, prov_idx.n, classics.n);
     puts("};");
     printf("\n/* %zu entries, %zu place candidates, %zu places, %zu provinces, %zu classical;\n"
-           "   %zu states, %zu edges; about %zu bytes of tables. */\n",
-           entries.n, cands.n, places.n, prov_idx.n, classics.n, ns, ne, bytes);
+           "   %zu character classes in %zu pages, %zu states, %zu edges outside the states;\n"
+           "   about %zu bytes of tables. */\n",
+           entries.n, cands.n, places.n, prov_idx.n, classics.n, cps.n, nblocks - 1, ns, ne, bytes);
 }
 
 int main(int argc, char **argv)
@@ -856,6 +975,7 @@ int main(int argc, char **argv)
     read_classical(argv[1]);
     index_places();
     make_entries();
+    make_classes();
     build_automaton();
     qsort(classics.v, classics.n, sizeof *classics.v, cmp_classical);
     /* qsort is not stable: keep, among duplicates, the row that came first in the file. */

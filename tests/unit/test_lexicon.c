@@ -281,6 +281,249 @@ static void test_matches_naive(void **state)
     free(hs.v);
 }
 
+/* Whether hs holds exactly the hits want (surfaces at byte offsets), in that order. */
+static void assert_hits(const struct hits *hs, const char *s, const char *const *want,
+                        const size_t *start, size_t n)
+{
+    assert_int_equal(hs->n, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(hs->v[i].start, start[i]);
+        assert_int_equal(hs->v[i].end - hs->v[i].start, strlen(want[i]));
+        assert_memory_equal(s + hs->v[i].start, want[i], strlen(want[i]));
+        assert_string_equal(el_lex_surface(hs->v[i].entry), want[i]);
+    }
+}
+
+/* Hits of el_lex_scan over s[0..n). */
+static struct hits scan_n(const char *s, size_t n)
+{
+    struct hits hs = {0};
+    el_lex_scan(s, n, collect, &hs);
+    return hs;
+}
+
+/* Overlapping surfaces, two ending at each of two offsets: by end, shorter first. */
+static void test_equal_ends(void **state)
+{
+    (void)state;
+    const char *s = "东西湖区";
+    static const char *const want[] = {"西湖", "东西湖", "西湖区", "东西湖区"};
+    static const size_t start[] = {3, 0, 3, 0};
+    struct hits hs = scan(s);
+    assert_hits(&hs, s, want, start, 4);
+    free(hs.v);
+
+    /* One surface under two categories: both entries, in category order. */
+    s = "坚持加强";
+    hs = scan(s);
+    size_t n = 0;
+    for (size_t i = 0; i < hs.n; i++) {
+        if (hs.v[i].start != 6)
+            continue;
+        assert_string_equal(el_lex_surface(hs.v[i].entry), "加强");
+        if (n)
+            assert_true(hs.v[i - 1].cat < hs.v[i].cat && hs.v[i - 1].entry + 1 == hs.v[i].entry);
+        n++;
+    }
+    assert_int_equal(n, 2);
+    free(hs.v);
+}
+
+/* Invalid bytes never join a match and never hide one next to them. */
+static void test_invalid_bytes(void **state)
+{
+    (void)state;
+    static const char *const all[] = {"西湖", "东西湖", "西湖区", "东西湖区"};
+    static const char *const head[] = {"西湖", "东西湖"};
+    struct {
+        const char *s;
+        size_t off; /* where 东西湖区 (or its first three characters) starts */
+        int whole;  /* 1: all four hits; 0: only the two that end with 湖 */
+    } cases[] = {
+        {"\xFF东西湖区\xFF", 1, 1},
+        {"\x80\xBF东西湖区\x80", 2, 1},
+        {"\xE4\xB8东西湖区\xE4", 2, 1},                     /* truncated lead bytes around it */
+        {"\xED\xA0\x80东西湖区\xED\xA0\x80", 3, 1},         /* encoded surrogates */
+        {"\xC0\xAF东西湖区\xE0\x80\xAF", 2, 1},             /* overlong '/' */
+        {"\xEF\xBF\xBD东西湖区\xEF\xBF\xBD", 3, 1},         /* U+FFFD itself */
+        {"\xF0\x9F\x98\x80东西湖区\xF0\x9F\x98\x80", 4, 1}, /* 4-byte characters */
+        {"东西湖\x80区", 0, 0},
+        {"东西湖\xFF区", 0, 0},
+        {"东西湖\xE5区", 0, 0},
+        {"东西湖\xF0\x85\x8C\xBA", 0, 0}, /* 区 (U+533A) as an overlong 4-byte sequence */
+        {"东西湖\xE5\x8C", 0, 0},         /* 区 cut short by the end of the buffer */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *s = cases[k].s;
+        struct hits hs = scan(s);
+        size_t o = cases[k].off;
+        size_t start[] = {o + 3, o, o + 3, o};
+        if (cases[k].whole)
+            assert_hits(&hs, s, all, start, 4);
+        else
+            assert_hits(&hs, s, head, start, 2);
+        free(hs.v);
+    }
+    /* A byte inside a character: 东西 and 湖区 apart, and nothing that spans the byte. */
+    const char *s = "东西\xFF湖区";
+    struct hits hs = scan(s);
+    for (size_t i = 0; i < hs.n; i++)
+        assert_true(hs.v[i].end <= 6 || hs.v[i].start >= 7);
+    free(hs.v);
+}
+
+/* A surface that ends the buffer is reported; one cut by the buffer end is not. */
+static void test_buffer_end(void **state)
+{
+    (void)state;
+    const char *s = "在东西湖区";
+    size_t n = strlen(s);
+    struct hits hs = scan_n(s, n);
+    assert_true(hs.n >= 4);
+    assert_int_equal(hs.v[hs.n - 1].end, n);
+    assert_string_equal(el_lex_surface(hs.v[hs.n - 1].entry), "东西湖区");
+    free(hs.v);
+    for (size_t cut = n - 2; cut < n; cut++) {
+        hs = scan_n(s, cut);
+        for (size_t i = 0; i < hs.n; i++)
+            assert_true(hs.v[i].end <= n - 3);
+        assert_string_equal(el_lex_surface(hs.v[hs.n - 1].entry), "东西湖");
+        free(hs.v);
+    }
+    /* Shorter than any character: nothing, and no read past the end. */
+    hs = scan_n("\xE4", 1);
+    assert_int_equal(hs.n, 0);
+    hs = scan_n("\xE4\xB8", 2);
+    assert_int_equal(hs.n, 0);
+}
+
+/* Surfaces with characters above U+FFFF (if any) are found between other 4-byte characters. */
+static void test_astral_surfaces(void **state)
+{
+    (void)state;
+    size_t found = 0;
+    char buf[1024];
+    for (unsigned e = 0; e < el_lex_nentries(); e++) {
+        const char *surf = el_lex_surface(e);
+        size_t l = el_lex_surface_len(e), four = 0;
+        for (size_t i = 0; i < l; i++)
+            four += (unsigned char)surf[i] >= 0xF0;
+        if (!four || l + 8 > sizeof buf)
+            continue;
+        found++;
+        memcpy(buf, "\xF0\x9F\x98\x80", 4);
+        memcpy(buf + 4, surf, l);
+        memcpy(buf + 4 + l, "\xF0\x9F\x98\x80", 4);
+        struct hits hs = scan_n(buf, l + 8);
+        long at = -1;
+        for (size_t i = 0; i < hs.n; i++)
+            if (hs.v[i].entry == e && hs.v[i].start == 4)
+                at = (long)i;
+        assert_true(at >= 0);
+        free(hs.v);
+    }
+    if (!found)
+        print_message("no surface has a character above U+FFFF\n");
+}
+
+/* A naive reference: every byte occurrence of every entry, by end, shorter first, by entry. */
+static int cmp_ref(const void *a, const void *b)
+{
+    const el_lex_hit *x = a, *y = b;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    if (x->start != y->start)
+        return x->start > y->start ? -1 : 1; /* shorter first */
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* Random mixes of surfaces, cut surfaces and invalid bytes: the exact hits of the reference. */
+static void test_random_vs_naive(void **state)
+{
+    (void)state;
+    static const char *const junk[] = {
+        "\xE6\xB5",
+        "\xE6",
+        "\x80",
+        "\xBF",
+        "\xFF",
+        "\xC0\xAF",
+        "\xE0\x80\xAF",
+        "\xED\xA0\x80",
+        "\xF0\x9F\x98\x80",
+        "\xF0\x9F",
+        "\xC2\xB7",
+        "\xEF\xBF\xBD",
+        "a",
+        "\n",
+        "，",
+        "的",
+    };
+    size_t ne = el_lex_nentries();
+    /* Entries by first byte, to keep the reference quick. */
+    size_t *first = calloc(257, sizeof *first);
+    unsigned *by = malloc(ne * sizeof *by);
+    assert_non_null(first);
+    assert_non_null(by);
+    for (unsigned e = 0; e < ne; e++)
+        first[(unsigned char)el_lex_surface(e)[0] + 1]++;
+    for (size_t b = 1; b <= 256; b++)
+        first[b] += first[b - 1];
+    size_t *fill = calloc(256, sizeof *fill);
+    assert_non_null(fill);
+    for (unsigned e = 0; e < ne; e++) {
+        unsigned b = (unsigned char)el_lex_surface(e)[0];
+        by[first[b] + fill[b]++] = e;
+    }
+    uint64_t r = 0x9E3779B97F4A7C15u;
+    char text[2048];
+    for (int round = 0; round < 60; round++) {
+        size_t len = 0;
+        while (len + 64 < sizeof text) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            unsigned k = (unsigned)(r >> 32) % 8, e = (unsigned)(r % ne);
+            const char *piece = el_lex_surface(e);
+            size_t pl = el_lex_surface_len(e);
+            if (pl > 60)
+                continue;
+            if (k == 2 || k == 3)
+                pl = 1 + (size_t)(r >> 20) % pl; /* a cut surface, maybe mid-character */
+            else if (k >= 4) {
+                piece = junk[(r >> 24) % (sizeof junk / sizeof junk[0])];
+                pl = strlen(piece);
+            }
+            memcpy(text + len, piece, pl);
+            len += pl;
+        }
+        struct hits ref = {0};
+        for (size_t i = 0; i < len; i++) {
+            unsigned b = (unsigned char)text[i];
+            for (size_t j = first[b]; j < first[b + 1]; j++) {
+                size_t l = el_lex_surface_len(by[j]);
+                if (l <= len - i && !memcmp(text + i, el_lex_surface(by[j]), l)) {
+                    el_lex_hit h = {i, i + l, by[j], el_lex_cat_of(by[j])};
+                    collect(&ref, &h);
+                }
+            }
+        }
+        if (ref.n)
+            qsort(ref.v, ref.n, sizeof *ref.v, cmp_ref);
+        struct hits hs = scan_n(text, len);
+        assert_int_equal(hs.n, ref.n);
+        for (size_t i = 0; i < hs.n; i++) {
+            assert_int_equal(hs.v[i].start, ref.v[i].start);
+            assert_int_equal(hs.v[i].end, ref.v[i].end);
+            assert_int_equal(hs.v[i].entry, ref.v[i].entry);
+            assert_int_equal(hs.v[i].cat, ref.v[i].cat);
+        }
+        free(hs.v);
+        free(ref.v);
+    }
+    free(first);
+    free(fill);
+    free(by);
+}
+
 static void test_linear(void **state)
 {
     (void)state;
@@ -410,6 +653,11 @@ int main(void)
         cmocka_unit_test(test_short_forms),
         cmocka_unit_test(test_overlaps_and_order),
         cmocka_unit_test(test_matches_naive),
+        cmocka_unit_test(test_equal_ends),
+        cmocka_unit_test(test_invalid_bytes),
+        cmocka_unit_test(test_buffer_end),
+        cmocka_unit_test(test_astral_surfaces),
+        cmocka_unit_test(test_random_vs_naive),
         cmocka_unit_test(test_linear),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_normalize),
