@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Quotations of the essay's own text (title and 正文): policy quotes introduced by a
- * leader or a Party/state document (总书记强调：“…”, 《…决定》提出“…”), classical lines
- * found in the built-in lexicon (exactly, as a clause run, or misquoted by one or two
- * characters, which raises quote/misquoted), and other quoted sentences with a speaker.
- * Quoted terms (“红管家”, “最后一公里”) are names or metaphors, never quotes.
+ * leader or a Party/state document (总书记强调：“…”, 《…决定》提出“…”, 《中国教育现代化
+ * 2035》提出“…”), classical lines found in the built-in lexicon (exactly, as a clause run,
+ * as some of a line's clauses with others dropped, or misquoted by one or two characters,
+ * judged clause by clause, which raises quote/misquoted) or introduced by a classical work
+ * the lexicon's sources name (《论语》中说), and other quoted sentences with a speaker or a
+ * title that is neither (《人民日报》评论指出). Quoted terms (“红管家”, “最后一公里”) are
+ * names or metaphors, never quotes.
  *
  * Everything is linear in the paragraph: one pass pairs the marks and finds the lead-ins of
  * bare lines, lead-ins of quotes are looked up in a bounded window before the opening mark,
- * and the misquote search only compares a quote with the lexicon lines of similar length
- * sharing its first or last character (an index built once, on the first quote, under
- * pthread_once: slices of the lexicon keys, no sorting, a fraction of a millisecond).
+ * and the misquote search only compares a quote with a bounded number of lexicon lines: those
+ * sharing a clause with it and those with an entry of similar length sharing its first or
+ * last character (an index built once, on the first quote, under pthread_once: slices of
+ * the lexicon keys, no sorting, a fraction of a millisecond).
  */
 #include "quotes.h"
 
@@ -70,12 +74,13 @@ static const struct word bare_leads[] = {
 static const struct word short_verbs[] = {
     W("说"), W("道"), W("云"), W("曰"), W("讲"), W("问"), W("言"), {NULL, 0},
 };
-/* Endings of 《…》 titles that name a Party or state document rather than a classic. */
+/* Endings of 《…》 titles that name a Party or state document (classics are told apart first:
+ * 《孙子兵法》 ends with 法). */
 static const struct word doc_suffixes[] = {
-    W("决定"),   W("意见"), W("规划"), W("纲要"), W("报告"), W("条例"), W("法"),
-    W("通知"),   W("方案"), W("建议"), W("办法"), W("规定"), W("决议"), W("公报"),
-    W("白皮书"), W("计划"), W("纲领"), W("章程"), W("准则"), W("宪法"), W("讲话"),
-    W("纪要"),   W("文件"), W("法典"), W("指南"), W("行动"), {NULL, 0},
+    W("决定"), W("意见"), W("规划"), W("纲要"), W("报告"), W("条例"), W("法"),     W("通知"),
+    W("方案"), W("建议"), W("办法"), W("规定"), W("决议"), W("公报"), W("白皮书"), W("计划"),
+    W("纲领"), W("章程"), W("准则"), W("宪法"), W("讲话"), W("纪要"), W("文件"),   W("法典"),
+    W("指南"), W("行动"), W("要点"), W("细则"), W("措施"), W("摘编"), {NULL, 0},
 };
 /* Adverbs that sit between a speaker and the verb (他曾说, 老李也说). */
 static const struct word speaker_tails[] = {
@@ -292,7 +297,14 @@ static inline bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
  * it belongs to. A clause is a run of kept characters, so the key of a run of clauses is a
  * slice of the line's own key (el_classical.key, which a unit test holds equal to
  * el_lex_normalize of the text): entries point into the lexicon, nothing is copied. A hash
- * table finds exact keys; chains by first and by last character give the fuzzy candidates.
+ * table finds exact keys; chains by first and by last character and length give the fuzzy
+ * candidates.
+ *
+ * The clauses of every line are kept as well, hashed by their key without a leading
+ * connective (而 故 则 乃): writers drop clauses (少年智则国智，少年强则国强 keeps the first
+ * and third of 梁启超's line) and add or drop a connective (治国有常，而利民为本), and such a
+ * quote is found clause by clause, never taken for a misquote of the contiguous clauses it
+ * happens to be two characters from. A misquote is likewise judged clause by clause.
  */
 struct centry {
     uint32_t line;       /* index for el_lex_classical() */
@@ -300,18 +312,38 @@ struct centry {
     const char *key;     /* normalised key: a slice of the line's key */
     uint32_t klen;
     uint32_t ncp;
+    uint32_t nclause; /* clauses of the line it spans */
     bool full;
 };
 
-/* A fuzzy candidate: entry ent, whose key starts (or ends) with cp; next in its chain + 1. */
+/* A fuzzy candidate: entry ent, whose key starts (or ends) with cp and has ncp code points;
+ * ocp is the character at its other end; next in its chain + 1. */
 struct cpref {
-    uint32_t cp, ent, next;
+    uint32_t cp, ocp, ncp, ent, next;
 };
 
-/* Chains of candidates by code point: head[cp_slot(cp)] is a ref index + 1, 0 = none. */
+/* Chains of candidates by code point and length: head[cp_slot(cp, ncp)] is a ref index + 1,
+ * 0 = none. */
 struct cpchain {
     uint32_t *head;
     struct cpref *ref;
+};
+
+/*
+ * One clause of a lexicon line: its display text and key offsets, the code points of the key
+ * before and after it, and its matching key key[ms..ke) (past a leading connective) of mcp
+ * code points; next is the next clause with the same hash slot + 1.
+ */
+struct lclause {
+    uint32_t ts, te, ks, ke, cp0, cp1;
+    uint32_t ms, mcp, line, next;
+};
+
+/* The name of a classical work as the sources write it (论语·学而, 论语, 学而): a slice of a
+ * source string; s NULL marks an empty slot. */
+struct ctitle {
+    const char *s;
+    size_t n;
 };
 
 static struct {
@@ -320,7 +352,13 @@ static struct {
     size_t mask;
     size_t maxklen; /* longest key: longer clause runs of a quote cannot match */
     struct cpchain byfirst, bylast;
-    size_t cmask; /* chain heads - 1 */
+    size_t cmask;              /* chain heads - 1 */
+    EL_VEC(struct lclause) cl; /* the clauses of all lines, line by line */
+    uint32_t *cl0;             /* first clause of each line in cl; cl0[nlines] = cl.n */
+    uint32_t *clhead;          /* clause index + 1 by hash of the matching key; 0 = none */
+    size_t clmask;
+    struct ctitle *titles; /* open addressing */
+    size_t tmask;
 } ci;
 
 static pthread_once_t ci_once = PTHREAD_ONCE_INIT;
@@ -337,9 +375,9 @@ static size_t key_hash(const char *s, size_t n)
     return (size_t)(h ^ h >> 31);
 }
 
-static size_t cp_slot(uint32_t cp)
+static size_t cp_slot(uint32_t cp, size_t ncp)
 {
-    return (size_t)((cp * 0x9E3779B1u) >> 7) & ci.cmask;
+    return (size_t)(((cp * 0x9E3779B1u) ^ ((uint32_t)ncp * 0x85EBCA6Bu)) >> 7) & ci.cmask;
 }
 
 /* Entry index with this exact key, or -1. */
@@ -357,16 +395,105 @@ static long ci_find(const char *key, size_t len)
     }
 }
 
-/* The clauses of one line: display text and key offsets, code points before and after. */
-struct lclause {
-    uint32_t ts, te, ks, ke, cp0, cp1;
-};
-
 /* Whether the k-byte character at t is the first one of key[0..kn). */
 static inline bool key_starts_with(const char *key, size_t kn, const char *t, size_t k)
 {
     return k <= kn && t[0] == key[0] && (k < 2 || t[1] == key[1]) && (k < 3 || t[2] == key[2]) &&
            (k < 4 || t[3] == key[3]);
+}
+
+/*
+ * Bytes of a leading connective (而 故 则 乃) of the key k[0..n) of a clause of ncp code
+ * points, 0 if none. Writers add or drop one without misquoting (治国有常，而利民为本 and
+ * 治国有常，利民为本 are the same line); a clause of two characters keeps it (而已).
+ */
+static size_t connective(const char *k, size_t n, size_t ncp)
+{
+    if (ncp < 3 || n < 3)
+        return 0;
+    const unsigned char *u = (const unsigned char *)k;
+    uint32_t v = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+    return v == 0xE8808C || v == 0xE69585 || v == 0xE58899 || v == 0xE4B983 ? 3 : 0;
+}
+
+/* Insert s[0..n) into the title set (no duplicates). */
+static void title_add(const char *s, size_t n)
+{
+    if (n == 0)
+        return;
+    for (size_t h = key_hash(s, n) & ci.tmask;; h = (h + 1) & ci.tmask) {
+        struct ctitle *t = &ci.titles[h];
+        if (!t->s) {
+            *t = (struct ctitle){s, n};
+            return;
+        }
+        if (t->n == n && memcmp(t->s, s, n) == 0)
+            return;
+    }
+}
+
+static bool title_has(const char *s, size_t n)
+{
+    if (n == 0 || !ci.titles)
+        return false;
+    for (size_t h = key_hash(s, n) & ci.tmask;; h = (h + 1) & ci.tmask) {
+        const struct ctitle *t = &ci.titles[h];
+        if (!t->s)
+            return false;
+        if (t->n == n && memcmp(t->s, s, n) == 0)
+            return true;
+    }
+}
+
+/* Byte length of a middle dot (· U+00B7, ・ U+30FB, ‧ U+2027, • U+2022) at s[0..n), or 0. */
+static size_t middle_dot(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xB7)
+        return 2;
+    if (n >= 3 && ((u[0] == 0xE3 && u[1] == 0x83 && u[2] == 0xBB) ||
+                   (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA7 || u[2] == 0xA2))))
+        return 3;
+    return 0;
+}
+
+/*
+ * The works named by the sources of the lexicon: every 《…》 of a source, whole and each part
+ * between middle dots (《礼记·大学》 gives 礼记·大学, 礼记 and 大学). A few hundred slices of
+ * the sources, nothing copied; built on the first 《…》 lead-in, apart from the index, since
+ * most essays have none. The sources write the dot as U+00B7 (C2 B7); only E3 and C2 bytes
+ * need a look.
+ */
+static pthread_once_t titles_once = PTHREAD_ONCE_INIT;
+
+static void titles_build(void)
+{
+    size_t nl = el_lex_nclassical(), cap = 64;
+    while (cap < 8 * nl)
+        cap *= 2;
+    ci.titles = xcalloc(cap, sizeof *ci.titles);
+    ci.tmask = cap - 1;
+    for (size_t i = 0; i < nl; i++) {
+        const unsigned char *u = (const unsigned char *)el_lex_classical(i)->source;
+        const char *s = (const char *)u;
+        size_t open = SIZE_MAX, part = 0, n = strlen(s);
+        for (size_t p = 0; p + 2 < n; p += el_u8_len(u[p])) {
+            if (u[p] != 0xE3 && u[p] != 0xC2)
+                continue;
+            if (u[p] == 0xE3 && u[p + 1] == 0x80 && u[p + 2] == 0x8A) { /* 《 */
+                open = part = p + 3;
+            } else if (u[p] == 0xE3 && u[p + 1] == 0x80 && u[p + 2] == 0x8B && /* 》 */
+                       open != SIZE_MAX) {
+                title_add(s + open, p - open);
+                if (part > open)
+                    title_add(s + part, p - part);
+                open = SIZE_MAX;
+            } else if (u[p] == 0xC2 && u[p + 1] == 0xB7 && open != SIZE_MAX) {
+                title_add(s + part, p - part);
+                part = p + 2;
+            }
+        }
+    }
 }
 
 /*
@@ -378,17 +505,17 @@ static inline bool key_starts_with(const char *key, size_t kn, const char *t, si
 static void ci_build(void)
 {
     size_t nl = el_lex_nclassical();
-    EL_VEC(struct lclause) cl = {0};
-    size_t *cl0 = xmalloc((nl + 1) * sizeof *cl0); /* first clause of each line in cl */
+    ci.cl0 = xmalloc((nl + 1) * sizeof *ci.cl0); /* first clause of each line in cl */
+    size_t *nclauses = xmalloc((nl + 1) * sizeof *nclauses);
     /* Room for a typical lexicon (lines of a few clauses) up front: no reallocation. */
-    cl.v = xgrow(cl.v, &cl.cap, 4 * nl + 1, sizeof *cl.v);
+    ci.cl.v = xgrow(ci.cl.v, &ci.cl.cap, 4 * nl + 1, sizeof *ci.cl.v);
     ci.e.v = xgrow(ci.e.v, &ci.e.cap, 4 * nl + 1, sizeof *ci.e.v);
     /* Full lines first (the first entry of a key wins), recording their clauses. */
     for (size_t i = 0; i < nl; i++) {
         const el_classical *c = el_lex_classical(i);
         const char *t = c->text, *key = c->key;
         size_t n = strlen(t), kn = strlen(key), q = 0, ncp = 0, nc = 0;
-        cl0[i] = cl.n;
+        ci.cl0[i] = (uint32_t)ci.cl.n;
         for (size_t p = 0; p < n;) {
             size_t a = p, ka = q, c0 = ncp, k;
             while (p < n && (k = el_u8_len((unsigned char)t[p])) <= n - p &&
@@ -401,36 +528,41 @@ static void ci_build(void)
                 p += el_u8_len((unsigned char)t[p]); /* a dropped mark */
                 continue;
             }
-            if (nc++ < LINE_MAX_CLAUSES)
-                *EL_VEC_PUSH(cl) = (struct lclause){(uint32_t)a, (uint32_t)p,  (uint32_t)ka,
-                                                    (uint32_t)q, (uint32_t)c0, (uint32_t)ncp};
+            if (nc++ < LINE_MAX_CLAUSES) {
+                size_t ms = ka + connective(key + ka, q - ka, ncp - c0);
+                *EL_VEC_PUSH(ci.cl) =
+                    (struct lclause){(uint32_t)a,  (uint32_t)p,
+                                     (uint32_t)ka, (uint32_t)q,
+                                     (uint32_t)c0, (uint32_t)ncp,
+                                     (uint32_t)ms, (uint32_t)(ncp - c0 - (ms > ka)),
+                                     (uint32_t)i,  0};
+            }
         }
+        nclauses[i] = nc;
         if (kn == 0)
             continue;
         if (kn > ci.maxklen)
             ci.maxklen = kn;
-        *EL_VEC_PUSH(ci.e) =
-            (struct centry){(uint32_t)i, 0, (uint32_t)n, key, (uint32_t)kn, (uint32_t)ncp, true};
+        *EL_VEC_PUSH(ci.e) = (struct centry){
+            (uint32_t)i, 0, (uint32_t)n, key, (uint32_t)kn, (uint32_t)ncp, (uint32_t)nc, true};
     }
-    cl0[nl] = cl.n;
+    ci.cl0[nl] = (uint32_t)ci.cl.n;
     /* Then every other run of whole clauses, line by line. */
     for (size_t i = 0; i < nl; i++) {
-        const struct lclause *c = cl.v + cl0[i];
+        const struct lclause *c = ci.cl.v + ci.cl0[i];
         const char *key = el_lex_classical(i)->key;
-        size_t nc = cl0[i + 1] - cl0[i];
+        size_t nc = ci.cl0[i + 1] - ci.cl0[i];
         for (size_t a = 0; a < nc; a++)
             for (size_t b = a; b < nc; b++) {
                 uint32_t ncp = c[b].cp1 - c[a].cp0;
-                if ((a == 0 && b + 1 == nc) || ncp < CLAUSE_MIN_CP)
+                if ((a == 0 && b + 1 == nclauses[i]) || ncp < CLAUSE_MIN_CP)
                     continue;
-                struct centry e = {(uint32_t)i,   c[a].ts,           c[b].te - c[a].ts,
-                                   key + c[a].ks, c[b].ke - c[a].ks, ncp,
-                                   false};
+                struct centry e = {(uint32_t)i,       c[a].ts, c[b].te - c[a].ts,     key + c[a].ks,
+                                   c[b].ke - c[a].ks, ncp,     (uint32_t)(b - a + 1), false};
                 *EL_VEC_PUSH(ci.e) = e;
             }
     }
-    free(cl.v);
-    free(cl0);
+    free(nclauses);
     /* Hash table at most half full; duplicates (same key) keep the first entry. */
     size_t hcap = 16;
     while (hcap < 2 * ci.e.n + 2)
@@ -461,11 +593,28 @@ static void ci_build(void)
             size_t k, s0;
             uint32_t first = el_text_cp(e->key, e->klen, 0, &k);
             uint32_t last = el_text_prev_cp(e->key, e->klen, &s0);
-            size_t f = cp_slot(first), l = cp_slot(last);
-            ci.byfirst.ref[nref] = (struct cpref){first, (uint32_t)i, ci.byfirst.head[f]};
-            ci.bylast.ref[nref] = (struct cpref){last, (uint32_t)i, ci.bylast.head[l]};
+            size_t f = cp_slot(first, e->ncp), l = cp_slot(last, e->ncp);
+            ci.byfirst.ref[nref] =
+                (struct cpref){first, last, e->ncp, (uint32_t)i, ci.byfirst.head[f]};
+            ci.bylast.ref[nref] =
+                (struct cpref){last, first, e->ncp, (uint32_t)i, ci.bylast.head[l]};
             nref++;
             ci.byfirst.head[f] = ci.bylast.head[l] = (uint32_t)nref;
+        }
+    }
+    /* Clause chains, built from the last clause back so that each lists lines in order. */
+    size_t ccap = 16;
+    while (ccap < 2 * ci.cl.n + 2)
+        ccap *= 2;
+    ci.clhead = xcalloc(ccap, sizeof *ci.clhead);
+    ci.clmask = ccap - 1;
+    for (size_t i = nl; i-- > 0;) {
+        const char *key = el_lex_classical(i)->key;
+        for (size_t x = ci.cl0[i + 1]; x-- > ci.cl0[i];) {
+            struct lclause *c = &ci.cl.v[x];
+            size_t h = key_hash(key + c->ms, c->ke - c->ms) & ci.clmask;
+            c->next = ci.clhead[h];
+            ci.clhead[h] = (uint32_t)x + 1;
         }
     }
 }
@@ -480,11 +629,13 @@ static size_t decode_cps(const char *s, size_t n, uint32_t *out, size_t max)
 }
 
 /*
- * Levenshtein distance of the code points a[0..na) and those of bs[0..blen) (nb of them) when
- * it is <= 2, else 3. Only the diagonal band |i - j| <= 2 of the table is kept (a path that
- * leaves it costs three or more): row[1 + d] is cell (i, i + d - 2), with row[0] and row[6]
- * standing for the cells just outside the band. b is decoded only as far as the band
- * reaches: most candidates are ruled out within a few rows.
+ * Optimal-string-alignment distance (Levenshtein plus the swap of two neighbours, as in
+ * 避趋/趋避) of the code points a[0..na) and those of bs[0..blen) (nb of them) when it is <= 2,
+ * else 3. Only the diagonal band |i - j| <= 2 of the table is kept (a path that leaves it
+ * costs three or more): row[1 + d] is cell (i, i + d - 2), with row[0] and row[6] standing
+ * for the cells just outside the band; a swap comes from the same diagonal two rows up
+ * (prow). b is decoded only as far as the band reaches: most candidates are ruled out within
+ * a few rows.
  */
 static int edit_le2(const uint32_t *a, size_t na, const char *bs, size_t blen, size_t nb)
 {
@@ -509,17 +660,19 @@ static int edit_le2(const uint32_t *a, size_t na, const char *bs, size_t blen, s
         if (!pair && ++miss > 2)
             return BIG;
     }
-    int row[7], nrow[7];
+    int prow[7], row[7], nrow[7];
     for (int d = 0; d < 5; d++) /* row 0: cell (0, j) costs j */
         row[1 + d] = d < 2 || (size_t)(d - 2) > nb ? BIG : d - 2;
     row[0] = row[6] = nrow[0] = nrow[6] = BIG;
+    memcpy(prow, row, sizeof row);
     for (size_t i = 1; i <= na; i++) {
         size_t need = i + 2 < nb ? i + 2 : nb; /* b[0..need) */
         for (size_t k; have < need && at < blen; at += k)
             b[have++] = el_text_cp(bs, blen, at, &k);
         uint32_t ai = a[i - 1];
         int best = BIG;
-/* Cell (i, j = i + D - 2): from (i-1, j-1), (i-1, j) and (i, j-1); BIG outside the table. */
+/* Cell (i, j = i + D - 2): from (i-1, j-1), (i-1, j), (i, j-1) and, for a swap of a[i-2..i)
+ * with b[j-2..j), (i-2, j-2); BIG outside the table. */
 #define CELL(D)                                                                                    \
     do {                                                                                           \
         size_t j = i - 2 + (D); /* wraps past SIZE_MAX for j = -1: outside too */                  \
@@ -530,6 +683,9 @@ static int edit_le2(const uint32_t *a, size_t na, const char *bs, size_t blen, s
                 v = row[2 + (D)] + 1;                                                              \
             if (nrow[(D)] + 1 < v)                                                                 \
                 v = nrow[(D)] + 1;                                                                 \
+            if (i >= 2 && j >= 2 && j <= have && ai == b[j - 2] && a[i - 2] == b[j - 1] &&         \
+                ai != b[j - 1] && prow[1 + (D)] + 1 < v)                                           \
+                v = prow[1 + (D)] + 1;                                                             \
             if (v > BIG)                                                                           \
                 v = BIG;                                                                           \
         }                                                                                          \
@@ -545,6 +701,7 @@ static int edit_le2(const uint32_t *a, size_t na, const char *bs, size_t blen, s
 #undef CELL
         if (best >= BIG)
             return BIG;
+        memcpy(prow + 1, row + 1, 5 * sizeof *row);
         memcpy(row + 1, nrow + 1, 5 * sizeof *row);
     }
     return row[1 + nb + 2 - na];
@@ -552,44 +709,242 @@ static int edit_le2(const uint32_t *a, size_t na, const char *bs, size_t blen, s
 
 /* Outcome of matching a quoted text against the lexicon. */
 struct cmatch {
-    int how; /* 0 none, 1 exact or clause run, 2 misquote */
-    const struct centry *e;
-    size_t off, len; /* the matched part of the quoted text (bytes, relative) */
+    int how;             /* 0 none, 1 exact, a clause run or kept clauses, 2 misquote */
+    uint32_t line;       /* for el_lex_classical() */
+    uint32_t toff, tlen; /* the canonical text: a slice of the line's display text */
+    size_t off, len;     /* the matched part of the quoted text (bytes, relative) */
 };
 
-/* Try the fuzzy candidates of one chain; keeps the best (lowest distance, then lowest entry,
- * so the order of the chain does not matter) in *bestd and *beste. */
-static void fuzzy_try(const struct cpchain *ch, uint32_t c, const uint32_t *q, size_t nq,
-                      int *bestd, long *beste)
+/* Clauses of a quote matched clause by clause; a quote with more is only matched whole. */
+#define QUOTE_MAX_CLAUSES 16
+/* Lexicon clauses looked at per quote clause, lines aligned per quote: bounds per quote. */
+#define CHAIN_MAX 32
+#define CAND_MAX 12
+
+/* A clause of a quote: bytes of the quoted text, its key slice and matching start (past a
+ * leading connective), and code points of the key before it, before ms and after it. */
+struct qclause {
+    size_t ts, te, ks, ke, ms;
+    uint32_t cp0, mcp0, cp1;
+};
+
+static struct cmatch entry_match(const struct centry *e, int how, size_t off, size_t len)
 {
-    for (uint32_t r = ch->head[cp_slot(c)]; r; r = ch->ref[r - 1].next) {
-        const struct cpref *ref = &ch->ref[r - 1];
-        if (ref->cp != c)
-            continue;
-        const struct centry *e = &ci.e.v[ref->ent];
-        if (e->ncp + 2 < nq || e->ncp > nq + 2)
-            continue;
-        int d = edit_le2(q, nq, e->key, e->klen, e->ncp);
-        /* Two edits only on keys of ten or more: 4 of 6 characters is another line. */
-        if (d > (e->ncp >= 10 ? 2 : 1))
-            continue;
-        if (d < *bestd || (d == *bestd && (long)ref->ent < *beste)) {
-            *bestd = d;
-            *beste = (long)ref->ent;
-        }
-    }
+    return (struct cmatch){how, e->line, e->toff, e->tlen, off, len};
+}
+
+/* The canonical text of clauses j0..j1 of a line: the whole text (final mark included) when
+ * they are all of its clauses, else their slice. */
+static struct cmatch clause_match(int how, uint32_t line, size_t j0, size_t j1, size_t n)
+{
+    const el_classical *l = el_lex_classical(line);
+    const struct lclause *c = ci.cl.v + ci.cl0[line];
+    size_t m = ci.cl0[line + 1] - ci.cl0[line];
+    if (j0 == 0 && j1 + 1 == m && c[m - 1].ke == strlen(l->key))
+        return (struct cmatch){how, line, 0, (uint32_t)strlen(l->text), 0, n};
+    return (struct cmatch){how, line, c[j0].ts, c[j1].te - c[j0].ts, 0, n};
 }
 
 /*
- * Match quoted text t[0..n) against the classical lexicon: its normalised key equals an
- * entry (a line or a run of its clauses); or a run of the quote's own clauses equals a
- * whole line (starting at its first clause when anchored: a bare line right after 古人云);
- * or (misquote) the key is within edit distance 1 of an entry of 6–9 code points, or 2 of
- * one of 10 or more.
+ * The quote's clauses qc[0..nc), all exact (connectives aside), as clauses of one lexicon
+ * line in order, others of the line dropped between them: 少年智则国智，少年强则国强. The
+ * lines holding the first clause are tried in order (a bounded chain); the rest is matched
+ * greedily, which finds an in-order match whenever there is one.
+ */
+static bool clause_subseq(const char *key, const struct qclause *qc, size_t nc, size_t n,
+                          struct cmatch *m)
+{
+    const char *k0 = key + qc[0].ms;
+    size_t n0 = qc[0].ke - qc[0].ms, walk = 0;
+    for (uint32_t r = ci.clhead[key_hash(k0, n0) & ci.clmask]; r && walk < CHAIN_MAX;
+         r = ci.cl.v[r - 1].next, walk++) {
+        const struct lclause *c = &ci.cl.v[r - 1];
+        const char *lk = el_lex_classical(c->line)->key;
+        if (c->ke - c->ms != n0 || memcmp(lk + c->ms, k0, n0) != 0)
+            continue;
+        uint32_t first = ci.cl0[c->line], end = ci.cl0[c->line + 1], x = r - 1;
+        size_t i = 1;
+        for (; i < nc; i++) {
+            size_t ni = qc[i].ke - qc[i].ms;
+            while (++x < end && (ci.cl.v[x].ke - ci.cl.v[x].ms != ni ||
+                                 memcmp(lk + ci.cl.v[x].ms, key + qc[i].ms, ni) != 0))
+                ;
+            if (x >= end)
+                break;
+        }
+        if (i == nc) {
+            *m = clause_match(1, c->line, r - 1 - first, x - first, n);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Cost of reading quote clause qc (code points q) as lexicon clause c of key lk: 0 when
+ * equal, the edit distance when it is small for the clause (one edit under ten characters,
+ * two from ten, none under four), else 3. */
+static int clause_cost(const char *key, const struct qclause *qc, const uint32_t *q, const char *lk,
+                       const struct lclause *c)
+{
+    size_t na = qc->cp1 - qc->mcp0, nb = c->mcp;
+    size_t lim = na >= 10 ? 2 : na >= FUZZY_MIN_CP ? 1 : 0;
+    if (na > nb + lim || nb > na + lim)
+        return 3;
+    size_t an = qc->ke - qc->ms, bn = c->ke - c->ms;
+    if (an == bn && memcmp(key + qc->ms, lk + c->ms, an) == 0)
+        return 0;
+    if (lim == 0 || nb < FUZZY_MIN_CP)
+        return 3;
+    int d = edit_le2(q + qc->mcp0, na, lk + c->ms, bn, nb);
+    return d <= (int)lim ? d : 3;
+}
+
+/* The best reading of the quote's clauses as clauses of one line, in order, others dropped. */
+struct align {
+    int cost;         /* total edits, <= 2 */
+    uint32_t j0, j1;  /* first and last clause of the line read */
+    uint32_t lcp;     /* code points of the line's clauses read */
+    uint32_t skipped; /* clauses of the line dropped between j0 and j1 */
+    uint32_t unread;  /* clauses of the line not read */
+    uint32_t line;
+};
+
+/* Whether a is a better reading than b: fewer edits, then fewer dropped clauses, then more of
+ * its line read, then the earlier line. */
+static bool align_better(const struct align *a, const struct align *b)
+{
+    if (a->cost != b->cost)
+        return a->cost < b->cost;
+    if (a->skipped != b->skipped)
+        return a->skipped < b->skipped;
+    if (a->unread != b->unread)
+        return a->unread < b->unread;
+    return a->line < b->line;
+}
+
+/*
+ * Align the quote's clauses with clauses of line (a dynamic programme over quote clause ×
+ * line clause, both at most 16): quote clause i read as line clause j costs clause_cost, the
+ * line clauses between two read ones are dropped. Totals above two edits are cut.
+ */
+static bool align_line(uint32_t line, const char *key, const struct qclause *qc, size_t nc,
+                       const uint32_t *q, struct align *out)
+{
+    const struct lclause *c = ci.cl.v + ci.cl0[line];
+    size_t m = ci.cl0[line + 1] - ci.cl0[line];
+    if (m < nc)
+        return false;
+    const char *lk = el_lex_classical(line)->key;
+    int cost[LINE_MAX_CLAUSES], ncost[LINE_MAX_CLAUSES];
+    uint32_t st[LINE_MAX_CLAUSES], nst[LINE_MAX_CLAUSES], lcp[LINE_MAX_CLAUSES],
+        nlcp[LINE_MAX_CLAUSES];
+    for (size_t i = 0; i < nc; i++) {
+        /* Best reading of clauses 0..i-1 ending before line clause j (a running minimum). */
+        int run = i == 0 ? 0 : 3;
+        uint32_t rst = 0, rcp = 0;
+        bool any = false;
+        for (size_t j = 0; j < m; j++) {
+            if (i > 0 && j > 0 && cost[j - 1] < 3 &&
+                (cost[j - 1] < run || (cost[j - 1] == run && st[j - 1] > rst))) {
+                run = cost[j - 1];
+                rst = st[j - 1];
+                rcp = lcp[j - 1];
+            }
+            ncost[j] = 3;
+            if (run >= 3)
+                continue;
+            int d = clause_cost(key, &qc[i], q, lk, &c[j]);
+            if (run + d > 2)
+                continue;
+            ncost[j] = run + d;
+            nst[j] = i == 0 ? (uint32_t)j : rst;
+            nlcp[j] = rcp + c[j].cp1 - c[j].cp0;
+            any = true;
+        }
+        if (!any)
+            return false;
+        memcpy(cost, ncost, m * sizeof *cost);
+        memcpy(st, nst, m * sizeof *st);
+        memcpy(lcp, nlcp, m * sizeof *lcp);
+    }
+    bool found = false;
+    for (size_t j = 0; j < m; j++) {
+        if (cost[j] >= 3)
+            continue;
+        struct align a = {
+            cost[j], st[j], (uint32_t)j, lcp[j], (uint32_t)(j + 1 - st[j] - nc), (uint32_t)(m - nc),
+            line};
+        if (!found || align_better(&a, out)) {
+            *out = a;
+            found = true;
+        }
+    }
+    return found;
+}
+
+/* Lines to align with a quote (no duplicates), and the nearest whole entry. */
+struct fcand {
+    uint32_t line[CAND_MAX];
+    size_t n;
+    int bestd;
+    long beste;
+};
+
+static void cand_add(struct fcand *f, uint32_t line)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (f->line[i] == line)
+            return;
+    if (f->n < CAND_MAX)
+        f->line[f->n++] = line;
+}
+
+/*
+ * Try the entries of one chain that start (or end) with c and have nq ± 2 code points; skip
+ * those whose other end is skip (the other chain has them). Each within one edit (two from
+ * ten characters) of the quote's key adds its line; the nearest (lowest distance, then lowest
+ * entry, so the order of the chain does not matter) is kept in f.
+ */
+static void fuzzy_try(const struct cpchain *ch, uint32_t c, uint32_t skip, const uint32_t *q,
+                      size_t nq, struct fcand *f)
+{
+    /* Only keys of CLAUSE_MIN_CP or more are in the chains. */
+    for (size_t len = nq > CLAUSE_MIN_CP + 2 ? nq - 2 : CLAUSE_MIN_CP; len <= nq + 2; len++)
+        for (uint32_t r = ch->head[cp_slot(c, len)]; r; r = ch->ref[r - 1].next) {
+            const struct cpref *ref = &ch->ref[r - 1];
+            if (ref->cp != c || ref->ncp != len || ref->ocp == skip)
+                continue;
+            const struct centry *e = &ci.e.v[ref->ent];
+            int d = edit_le2(q, nq, e->key, e->klen, e->ncp);
+            /* Two edits only on keys of ten or more: 4 of 6 characters is another line. */
+            if (d > (e->ncp >= 10 ? 2 : 1))
+                continue;
+            cand_add(f, e->line);
+            if (d < f->bestd || (d == f->bestd && (long)ref->ent < f->beste)) {
+                f->bestd = d;
+                f->beste = (long)ref->ent;
+            }
+        }
+}
+
+/*
+ * Match quoted text t[0..n) against the classical lexicon:
+ * - its normalised key equals an entry (a line or a run of its clauses);
+ * - or a run of the quote's own clauses equals a whole line (starting at its first clause
+ *   when anchored: a bare line right after 古人云);
+ * - or its clauses are clauses of one line, in order, some of the line's dropped, each exact
+ *   up to a leading connective (少年智则国智，少年强则国强; 治国有常，而利民为本);
+ * - or (misquote) its clauses read as clauses of one line that way with one or two edits in
+ *   all, at most one in a clause under ten characters (不亦乐乎 for 不亦说乎), found among
+ *   the lines sharing a clause with it and the entries within two edits of its key;
+ * - or (misquote, its clauses split otherwise than the line's) its key is within one edit of
+ *   an entry of 6–9 code points, or two of one of 10 or more.
+ * Per quote: hash look-ups over its clauses, bounded chains, and banded edit distances of
+ * its clauses against a bounded number of lines.
  */
 static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool anchored)
 {
-    struct cmatch m = {0, NULL, 0, n};
+    struct cmatch m = {0, 0, 0, 0, 0, n};
     if (n == 0 || n > CLASSICAL_MAX_BYTES)
         return m;
     pthread_once(&ci_once, ci_build);
@@ -597,10 +952,11 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
         return m;
     /*
      * Split into clauses (runs of kept characters): the key is the clauses back to back, and
-     * the key of a run of clauses a..b is the contiguous slice kst[a]..ken[b] of it.
+     * the key of a run of clauses a..b is the contiguous slice qc[a].ks..qc[b].ke of it.
      */
     char key[CLASSICAL_MAX_BYTES];
-    size_t cs[8], ce[8], kst[8], ken[8], cp0[8], cp1[8], nc = 0, klen = 0, ncp = 0, k;
+    struct qclause qc[QUOTE_MAX_CLAUSES];
+    size_t nc = 0, ntot = 0, klen = 0, ncp = 0, k;
     for (size_t p = 0; p < n;) {
         while (p < n && is_dropped(t, n, p, &k))
             p += k;
@@ -615,53 +971,80 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
             ncp += ((unsigned char)t[p] & 0xC0) != 0x80;
         }
         memcpy(key + klen, t + a, p - a);
-        if (nc < 8) {
-            cs[nc] = a;
-            ce[nc] = p;
-            kst[nc] = klen;
-            ken[nc] = klen + p - a;
-            cp0[nc] = c0;
-            cp1[nc++] = ncp;
+        if (nc < QUOTE_MAX_CLAUSES) {
+            size_t cn = connective(key + klen, p - a, ncp - c0);
+            qc[nc++] = (struct qclause){a,
+                                        p,
+                                        klen,
+                                        klen + p - a,
+                                        klen + cn,
+                                        (uint32_t)c0,
+                                        (uint32_t)(c0 + (cn > 0)),
+                                        (uint32_t)ncp};
         }
+        ntot++;
         klen += p - a;
     }
     if (klen == 0)
         return m;
     long e = klen <= ci.maxklen ? ci_find(key, klen) : -1;
-    if (e >= 0) {
-        m.how = 1;
-        m.e = &ci.e.v[e];
-        return m;
-    }
+    if (e >= 0)
+        return entry_match(&ci.e.v[e], 1, 0, n);
     /* A whole lexicon line quoted as a clause run inside a longer quote. */
-    for (size_t a = 0; a < (anchored ? 1 : nc); a++)
-        for (size_t b = a; b < nc; b++) {
-            size_t l = ken[b] - kst[a];
-            if ((a == 0 && ken[b] == klen) || l > ci.maxklen)
+    size_t nrun = nc < 8 ? nc : 8;
+    for (size_t a = 0; a < (anchored ? 1 : nrun); a++)
+        for (size_t b = a; b < nrun; b++) {
+            size_t l = qc[b].ke - qc[a].ks;
+            if ((a == 0 && qc[b].ke == klen) || l > ci.maxklen)
                 continue;
-            if (cp1[b] - cp0[a] < CLAUSE_MIN_CP)
+            if (qc[b].cp1 - qc[a].cp0 < CLAUSE_MIN_CP)
                 continue;
-            long f = ci_find(key + kst[a], l);
-            if (f >= 0 && ci.e.v[f].full) {
-                m.how = 1;
-                m.e = &ci.e.v[f];
-                m.off = cs[a];
-                m.len = ce[b] - cs[a];
-                return m;
-            }
+            long f = ci_find(key + qc[a].ks, l);
+            if (f >= 0 && ci.e.v[f].full)
+                return entry_match(&ci.e.v[f], 1, qc[a].ts, qc[b].te - qc[a].ts);
         }
+    if (ntot > QUOTE_MAX_CLAUSES)
+        return m;
+    if (ncp >= CLAUSE_MIN_CP && clause_subseq(key, qc, nc, n, &m))
+        return m;
     if (!fuzzy || ncp < FUZZY_MIN_CP || ncp > FUZZY_MAX_CP)
         return m;
     uint32_t q[FUZZY_MAX_CP];
     size_t nq = decode_cps(key, klen, q, FUZZY_MAX_CP);
-    int bestd = 3;
-    long beste = -1;
-    fuzzy_try(&ci.byfirst, q[0], q, nq, &bestd, &beste);
-    fuzzy_try(&ci.bylast, q[nq - 1], q, nq, &bestd, &beste);
-    if (beste >= 0 && bestd >= 1 && bestd <= 2) {
-        m.how = 2;
-        m.e = &ci.e.v[beste];
+    struct fcand f = {{0}, 0, 3, -1};
+    /* Lines sharing a clause (of four characters or more) with the quote. */
+    for (size_t i = 0; i < nc; i++) {
+        if (qc[i].cp1 - qc[i].mcp0 < FUZZY_MIN_CP)
+            continue;
+        const char *ki = key + qc[i].ms;
+        size_t ni = qc[i].ke - qc[i].ms, walk = 0;
+        for (uint32_t r = ci.clhead[key_hash(ki, ni) & ci.clmask]; r && walk < CHAIN_MAX;
+             r = ci.cl.v[r - 1].next, walk++) {
+            const struct lclause *c = &ci.cl.v[r - 1];
+            if (c->ke - c->ms == ni && memcmp(el_lex_classical(c->line)->key + c->ms, ki, ni) == 0)
+                cand_add(&f, c->line);
+        }
     }
+    /* Lines with an entry near the whole key. */
+    fuzzy_try(&ci.byfirst, q[0], UINT32_MAX, q, nq, &f);
+    fuzzy_try(&ci.bylast, q[nq - 1], q[0], q, nq, &f);
+    struct align best = {0}, a = {0};
+    bool found = false;
+    for (size_t i = 0; i < f.n; i++)
+        if (align_line(f.line[i], key, qc, nc, q, &a) && (!found || align_better(&a, &best))) {
+            best = a;
+            found = true;
+        }
+    if (found) {
+        /* Exact clauses of under six characters are sayings (天下为公), not citations. */
+        if (best.cost == 0)
+            return ncp >= CLAUSE_MIN_CP ? clause_match(1, best.line, best.j0, best.j1, n) : m;
+        if (best.cost <= (ncp >= 10 ? 2 : 1) && best.lcp >= CLAUSE_MIN_CP)
+            return clause_match(2, best.line, best.j0, best.j1, n);
+    }
+    /* Clauses split otherwise than the line's (天下兴亡匹夫有则): only the whole key says. */
+    if (f.beste >= 0 && f.bestd >= 1 && ci.e.v[f.beste].nclause != nc)
+        return entry_match(&ci.e.v[f.beste], 2, 0, n);
     return m;
 }
 
@@ -721,10 +1104,44 @@ static size_t clause_start(const char *s, size_t i, size_t lo)
     return i;
 }
 
-/* Whether s[a..b) (a 《…》 title's content) names a document. */
+/*
+ * Whether s[a..b) (a 《…》 title's content) names a Party or state document: it ends with a
+ * document word (《…的意见》, 《…规划纲要》, 《…法》), before a bracketed span if any
+ * (《…纲要（2021—2035年）》), or with a target year (《中国教育现代化2035》).
+ */
 static bool is_doc_title(const char *s, size_t a, size_t b)
 {
+    size_t j;
+    if (b > a && el_text_prev_cp(s, b, &j) == 0xFF09 && j >= a) { /* ） */
+        for (size_t i = j, t; i > a; i = t)
+            if (el_text_prev_cp(s, i, &t) == 0xFF08 && t >= a) { /* （ */
+                b = t;
+                break;
+            }
+    } else if (b > a && s[b - 1] == ')') {
+        const char *o = memchr(s + a, '(', b - a);
+        if (o)
+            b = (size_t)(o - s);
+    }
+    if (b - a >= 4 && s[b - 4] == '2' && s[b - 3] == '0' && (unsigned)(s[b - 2] - '0') < 10 &&
+        (unsigned)(s[b - 1] - '0') < 10)
+        return true;
     return ends_with_one(s + a, b - a, &wl_doc) > 0;
+}
+
+/* Whether s[a..b) (a 《…》 title's content) names a classical work: one the lexicon's sources
+ * name (《论语》, 《淮南子·氾论训》, 《孟子·离娄上》 by its first part). */
+static bool is_classical_title(const char *s, size_t a, size_t b)
+{
+    pthread_once(&titles_once, titles_build);
+    if (title_has(s + a, b - a))
+        return true;
+    for (size_t i = a, k; i < b; i += k) {
+        if (middle_dot(s + i, b - i))
+            return i > a && title_has(s + a, i - a);
+        k = el_u8_len((unsigned char)s[i]);
+    }
+    return false;
 }
 
 /* The last 《…》 in s[lo..hi), as a span including the marks; len 0 if none. */
@@ -843,8 +1260,11 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
             doc = h;
     }
     el_span title = last_title(s, cl, vstart);
-    bool doc_title = title.len && is_doc_title(s, title.off + 3, title.off + title.len - 3);
-    if (sp || doc || doc_title) {
+    size_t ta = title.off + 3, tb = title.off + title.len - 3;
+    /* A classic cited by whoever (总书记引用《礼记》…) stays a classic; then documents. */
+    bool classic = title.len && is_classical_title(s, ta, tb);
+    bool doc_title = title.len && !classic && is_doc_title(s, ta, tb);
+    if (!classic && (sp || doc || doc_title)) {
         L.type = LEAD_POLICY;
         if (sp)
             L.speaker = (el_span){sp->start, sp->end - sp->start};
@@ -854,8 +1274,15 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
             L.source = (el_span){doc->start, doc->end - doc->start};
         return L;
     }
-    if (title.len) {
+    if (classic) {
         L.type = LEAD_CLASSICAL; /* 《论语》中说：“…” */
+        L.source = title;
+        return L;
+    }
+    if (title.len) {
+        /* A paper, a book, a report of nobody in the lexicon (《人民日报》评论指出): its words
+         * are an other quote with the title as source, never a classic. */
+        L.type = LEAD_SAYING;
         L.source = title;
         return L;
     }
@@ -920,13 +1347,13 @@ static bool add_quote(struct qstate *st, size_t base, enum el_quote_kind kind, e
     return true;
 }
 
-/* Raise quote/misquoted at the quote with the canonical text of the entry. */
-static void raise_misquote(struct qstate *st, size_t plain_off, const struct centry *e)
+/* Raise quote/misquoted at the quote with the canonical text of the match. */
+static void raise_misquote(struct qstate *st, size_t plain_off, const struct cmatch *m)
 {
     if (st->misquote_rule < 0)
         return;
-    const char *text = el_lex_classical(e->line)->text;
-    char *canon = xstrndup(text + e->toff, e->tlen);
+    const char *text = el_lex_classical(m->line)->text;
+    char *canon = xstrndup(text + m->toff, m->tlen);
     el_doc *doc = st->doc;
     el_finding_add(doc, st->misquote_rule, el_doc_src(doc, plain_off),
                    el_doc_section_at(doc, plain_off), canon);
@@ -967,9 +1394,9 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
         if (m.how) {
             el_span src = L.type == LEAD_CLASSICAL ? L.source : none;
             ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, src,
-                           el_lex_classical(m.e->line)->source);
+                           el_lex_classical(m.line)->source);
             if (ok && m.how == 2)
-                raise_misquote(st, base + p->inner, m.e);
+                raise_misquote(st, base + p->inner, &m);
         } else if (L.type == LEAD_POLICY &&
                    (L.colon || punct ||
                     (ncp >= 8 &&
@@ -980,7 +1407,9 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
         } else if ((sentence && ncp >= 4) ||
                    ((L.type == LEAD_SAYING || L.type == LEAD_POLICY) && ncp >= 8)) {
             el_span sp = L.type == LEAD_SAYING || L.type == LEAD_POLICY ? L.speaker : none;
-            ok = add_quote(st, base, EL_QUOTE_OTHER, txt, sp, none, NULL);
+            /* 《人民日报》评论指出：the paper is the source of an other quote. */
+            el_span src = L.type == LEAD_SAYING ? L.source : none;
+            ok = add_quote(st, base, EL_QUOTE_OTHER, txt, sp, src, NULL);
         } else {
             continue;
         }
@@ -1066,10 +1495,10 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
                 continue;
             el_span none = {0, 0};
             if (!add_quote(st, base, EL_QUOTE_CLASSICAL, (el_span){off, len}, none, none,
-                           el_lex_classical(m.e->line)->source))
+                           el_lex_classical(m.line)->source))
                 goto done;
             if (m.how == 2)
-                raise_misquote(st, base + off, m.e);
+                raise_misquote(st, base + off, &m);
         }
     }
 done:

@@ -3,8 +3,10 @@
  * Unit tests for quotes.c: mark pairing, policy quotes (speaker, lexicon document, 《…》
  * title, a second quote sharing the lead), classical quotes (exact, punctuation- and
  * width-insensitive, a clause run, a bare line after 古人云), misquotes, other quoted
- * sentences, the false-positive traps (quoted terms, a policy lead before a term, notes)
- * and hostile inputs. Classical tests take their lines from the built-in lexicon, so they
+ * sentences, the kind a 《…》 title lead gives (classic, document, paper), quotes that drop
+ * clauses or connectives of a line, misquotes judged clause by clause, the false-positive
+ * traps (quoted terms, a policy lead before a term, lines rewritten on a pattern, notes) and
+ * hostile inputs. Classical tests take their lines from the built-in lexicon, so they
  * hold whatever lines it lists.
  */
 #include <setjmp.h>
@@ -349,6 +351,153 @@ static void test_classical_title_lead(void **state)
     el_doc_free(doc);
 }
 
+/* The quote of a one-quote paragraph after the given lead-in, its kind checked. */
+static void assert_title_lead(const char *text, enum el_quote_kind kind, const char *source)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n%s\n", text);
+    el_doc *doc = parse(buf);
+    assert_int_equal(doc->quotes.n, 1);
+    el_quote *q = &doc->quotes.v[0];
+    if (q->kind != kind) {
+        fprintf(stderr, "%s: kind %d, want %d\n", text, (int)q->kind, (int)kind);
+        fail();
+    }
+    assert_null(q->source_lex);
+    assert_span(doc, q->source, source);
+    assert_int_equal(count_findings(doc, "quote/misquoted"), 0);
+    el_doc_free(doc);
+}
+
+static void test_title_lead_kinds(void **state)
+{
+    (void)state;
+    /* A document title with a verb is policy, also without a document word at its end. */
+    assert_title_lead("《中国教育现代化2035》提出：“建成服务全民终身学习的现代教育体系。”",
+                      EL_QUOTE_POLICY, "《中国教育现代化2035》");
+    assert_title_lead("《全民科学素质行动规划纲要（2021—2035年）》提出：“提升全民科学素质。”",
+                      EL_QUOTE_POLICY, "《全民科学素质行动规划纲要（2021—2035年）》");
+    /* A paper or a book is a speaker's title, never a classic. */
+    assert_title_lead("《人民日报》评论指出：“教育是国之大计、党之大计。”", EL_QUOTE_OTHER,
+                      "《人民日报》");
+    assert_title_lead("《求是》杂志刊文指出：“要坚定文化自信，建设文化强国。”", EL_QUOTE_OTHER,
+                      "《求是》");
+    assert_title_lead("《平凡的世界》中写道：“生活不能等待别人来安排。”", EL_QUOTE_OTHER,
+                      "《平凡的世界》");
+    /* Traps: works the lexicon's sources name stay classics, even ending with 法 or given
+     * with a chapter the lexicon does not list. */
+    if (!el_lex_classical_find("知彼知己百战不殆", strlen("知彼知己百战不殆")))
+        skip();
+    assert_title_lead("《孙子兵法》中说：“凡战者，以正合，以奇胜。”", EL_QUOTE_CLASSICAL,
+                      "《孙子兵法》");
+    assert_title_lead("《孟子·离娄上》有言：“离娄之明，公输子之巧，不以规矩。”", EL_QUOTE_CLASSICAL,
+                      "《孟子·离娄上》");
+    assert_title_lead("《淮南子》有言：“圣人之治天下，非易民性也。”", EL_QUOTE_CLASSICAL,
+                      "《淮南子》");
+}
+
+/* The misquote findings of one quoted line; *kind gets the quote's kind (-1 if none). */
+static size_t misquotes_of(const char *quote, int *kind, char **canon)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n“%s”我们当铭记。\n", quote);
+    el_doc *doc = parse(buf);
+    *kind = doc->quotes.n == 1 ? (int)doc->quotes.v[0].kind : -1;
+    size_t n = count_findings(doc, "quote/misquoted");
+    if (canon)
+        *canon = n ? xstrdup(doc->findings.v[doc->findings.n - 1].arg) : NULL;
+    el_doc_free(doc);
+    return n;
+}
+
+static bool has_line(const char *key)
+{
+    return el_lex_classical_find(key, strlen(key)) != NULL;
+}
+
+static void test_dropped_clauses(void **state)
+{
+    (void)state;
+    if (!has_line("少年智则国智少年富则国富少年强则国强少年独立则国独立少年自由则国自由少年"
+                  "进步则国进步") ||
+        !has_line("吾生也有涯而知也无涯") || !has_line("天下之事不难于立法而难于法之必行"))
+        skip();
+    int kind;
+    char *canon;
+    /* Clauses of one line with others dropped, each exact: a correct citation. */
+    assert_int_equal(misquotes_of("少年智则国智，少年强则国强。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    assert_int_equal(misquotes_of("少年强则国强，少年进步则国进步。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    /* A connective dropped or added at the head of a clause. */
+    assert_int_equal(misquotes_of("吾生也有涯，知也无涯。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    assert_int_equal(misquotes_of("天下之事，不难于立法，难于法之必行。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    assert_int_equal(misquotes_of("治国有常，而利民为本。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    /* A kept clause one character off is still a misquote, with the clauses it stands for. */
+    assert_int_equal(misquotes_of("少年智则国智，少年进步则国进部。", &kind, &canon), 1);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    assert_non_null(strstr(canon, "少年进步则国进步"));
+    free(canon);
+    assert_int_equal(misquotes_of("治国有常，而利名为本。", &kind, NULL), 1);
+    /* Trap: a line rewritten on the same pattern (two characters of one short clause) is
+     * the writer's own, neither a misquote nor a classic. */
+    assert_int_equal(misquotes_of("少年智则国智，少年美则国美。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_OTHER);
+}
+
+static void test_misquote_per_clause(void **state)
+{
+    (void)state;
+    if (!has_line("学而时习之不亦说乎") || !has_line("苟利国家生死以岂因祸福避趋之") ||
+        !has_line("君子喻于义小人喻于利"))
+        skip();
+    int kind;
+    char *canon;
+    /* One character of a short clause. */
+    assert_int_equal(misquotes_of("学而时习之，不亦乐乎？", &kind, &canon), 1);
+    assert_string_equal(canon, "学而时习之，不亦说乎？");
+    free(canon);
+    /* Two characters swapped: one slip, found in a clause of seven. */
+    assert_int_equal(misquotes_of("苟利国家生死以，岂因祸福趋避之。", &kind, NULL), 1);
+    /* One slip in each of two clauses. */
+    assert_int_equal(misquotes_of("君子喻于利，小人喻于义。", &kind, NULL), 1);
+    /* Traps: the exact lines are not flagged. */
+    assert_int_equal(misquotes_of("学而时习之，不亦说乎？", &kind, NULL), 0);
+    assert_int_equal(misquotes_of("苟利国家生死以，岂因祸福避趋之。", &kind, NULL), 0);
+    assert_int_equal(misquotes_of("君子喻于义，小人喻于利。", &kind, NULL), 0);
+    /* Trap: a four-character saying that is a clause of a line is not a citation of it. */
+    if (has_line("大道之行也天下为公选贤与能讲信修睦")) {
+        assert_int_equal(misquotes_of("天下为公。", &kind, NULL), 0);
+        assert_int_equal(kind, EL_QUOTE_OTHER);
+    }
+}
+
+static void test_received_text(void **state)
+{
+    (void)state;
+    /* The common citation and the received text of the 淮南子 line, both to 氾论训. */
+    const char *k1 = "治国有常利民为本", *k2 = "治国有常而利民为本政教有经而令行为上";
+    const el_classical *a = el_lex_classical_find(k1, strlen(k1));
+    const el_classical *b = el_lex_classical_find(k2, strlen(k2));
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(a->source, "《淮南子·氾论训》");
+    assert_string_equal(b->source, "《淮南子·氾论训》");
+    int kind;
+    assert_int_equal(misquotes_of("治国有常，而利民为本；政教有经，而令行为上。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    assert_int_equal(misquotes_of("治国有常，利民为本。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+    /* The most cited form and the received one of 《礼记·中庸》 and 《岳阳楼记》 too. */
+    assert_int_equal(misquotes_of("凡事预则立，不预则废。", &kind, NULL), 0);
+    assert_int_equal(misquotes_of("凡事豫则立，不豫则废。", &kind, NULL), 0);
+    assert_int_equal(misquotes_of("政通人和，百废俱兴。", &kind, NULL), 0);
+    assert_int_equal(kind, EL_QUOTE_CLASSICAL);
+}
+
 /* ---- other ---------------------------------------------------------------------------- */
 
 static void test_other(void **state)
@@ -474,6 +623,10 @@ static void test_hostile(void **state)
     run_hostile("《》", 100000, 0);
     /* Many real quotes: capped. */
     run_hostile("总书记强调：“要坚持以人民为中心的发展思想。”", 20000, 10000);
+    /* Quotes matched clause by clause and near misses: the same cap, no slower path. */
+    run_hostile("“少年智则国智，少年强则国强。”", 20000, 10000);
+    run_hostile("“少年智则国智，少年美则国美。”", 20000, 10000);
+    run_hostile("《人民日报》指出：“之乎者也，之乎者也。”", 20000, 10000);
     /* Deep nesting: 100,000 openers then 100,000 closers. */
     size_t n1, n2;
     char *o = repeat("“", 100000, &n1), *c = repeat("”", 100000, &n2);
@@ -510,6 +663,10 @@ int main(void)
         cmocka_unit_test(test_misquote),
         cmocka_unit_test(test_bare_classical),
         cmocka_unit_test(test_classical_title_lead),
+        cmocka_unit_test(test_title_lead_kinds),
+        cmocka_unit_test(test_dropped_clauses),
+        cmocka_unit_test(test_misquote_per_clause),
+        cmocka_unit_test(test_received_text),
         cmocka_unit_test(test_other),
         cmocka_unit_test(test_terms_are_not_quotes),
         cmocka_unit_test(test_notes_are_not_scanned),
