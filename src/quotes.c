@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "config.h"
 #include "lexicon.h"
 #include "rules.h"
 #include "text.h"
@@ -1322,12 +1323,21 @@ static size_t text_shape(const char *t, size_t n, bool *sentence, bool *punct)
     return nw;
 }
 
+/* A quotation of the configuration (lexicon.quotes), normalised once per document. */
+struct cfgquote {
+    const el_config_quote *q;
+    char *key;
+    size_t klen, ncp;
+};
+
 struct qstate {
     el_doc *doc;
     int misquote_rule;
     hit_vec hits;
     el_qpair_vec pairs;
     leadhit_vec leads; /* bare lead-ins of the block, in order of offset */
+    struct cfgquote *cq; /* the configuration's quotations */
+    size_t ncq;
 };
 
 /* Append a quote; spans relative to the block at base. Returns false at the cap. */
@@ -1358,6 +1368,41 @@ static void raise_misquote(struct qstate *st, size_t plain_off, const struct cma
     el_finding_add(doc, st->misquote_rule, el_doc_src(doc, plain_off),
                    el_doc_section_at(doc, plain_off), canon);
     free(canon);
+}
+
+/*
+ * Match quoted text t[0..n) against the configuration's quotations, which classical_match
+ * does not know: *canon gets the one matched; returns 1 exact (punctuation and spacing
+ * aside), 2 a misquote (one edit from a line of 6–9 code points, two from a longer one),
+ * 0 none. The configuration holds tens of lines at most: a linear pass is the index.
+ */
+static int config_match(const struct qstate *st, const char *t, size_t n,
+                        const el_config_quote **canon)
+{
+    if (st->ncq == 0 || n > CLASSICAL_MAX_BYTES)
+        return 0;
+    char key[CLASSICAL_MAX_BYTES];
+    size_t klen = el_lex_normalize(t, n, key);
+    uint32_t cp[FUZZY_MAX_CP + 1];
+    size_t ncp = decode_cps(key, klen, cp, FUZZY_MAX_CP + 1);
+    for (size_t i = 0; i < st->ncq; i++)
+        if (st->cq[i].klen == klen && memcmp(st->cq[i].key, key, klen) == 0) {
+            *canon = st->cq[i].q;
+            return 1;
+        }
+    if (ncp < 6 || ncp > FUZZY_MAX_CP)
+        return 0;
+    for (size_t i = 0; i < st->ncq; i++) {
+        const struct cfgquote *c = &st->cq[i];
+        if (c->ncp < 6 || c->ncp > FUZZY_MAX_CP)
+            continue;
+        int d = edit_le2(cp, ncp, c->key, c->klen, c->ncp);
+        if (d <= (c->ncp < 10 ? 1 : 2)) {
+            *canon = c->q;
+            return 2;
+        }
+    }
+    return 0;
 }
 
 /* Quoted spans of one block (the title or a paragraph) at plain offset base. */
@@ -1391,7 +1436,15 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
         struct cmatch m = classical_match(t, len, true, false);
         el_span none = {0, 0}, txt = {p->inner, len};
         bool ok = true;
-        if (m.how) {
+        const el_config_quote *cq = NULL;
+        int chow = m.how ? 0 : config_match(st, t, len, &cq);
+        if (chow) {
+            el_span src = L.type == LEAD_CLASSICAL ? L.source : none;
+            ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, src, cq->source);
+            if (ok && chow == 2 && st->misquote_rule >= 0)
+                el_finding_add(st->doc, st->misquote_rule, el_doc_src(st->doc, base + p->inner),
+                               el_doc_section_at(st->doc, base + p->inner), cq->text);
+        } else if (m.how) {
             el_span src = L.type == LEAD_CLASSICAL ? L.source : none;
             ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, src,
                            el_lex_classical(m.line)->source);
@@ -1567,7 +1620,24 @@ static int by_txt(const void *a, const void *b)
 
 void el_extract_quotes(el_doc *doc)
 {
-    struct qstate st = {doc, el_rule_find("quote/misquoted"), {0}, {0}, {0}};
+    struct qstate st = {doc, el_rule_find("quote/misquoted"), {0}, {0}, {0}, NULL, 0};
+    const el_config_quote *cfgq;
+    size_t ncfg = el_config_quotes(doc->cfg, &cfgq);
+    if (ncfg) {
+        st.cq = xcalloc(ncfg, sizeof *st.cq);
+        for (size_t i = 0; i < ncfg; i++) {
+            size_t tl = strlen(cfgq[i].text);
+            struct cfgquote *c = &st.cq[st.ncq];
+            c->q = &cfgq[i];
+            c->key = xmalloc(tl + 1);
+            c->klen = el_lex_normalize(cfgq[i].text, tl, c->key);
+            c->ncp = el_text_ncp(c->key, c->klen);
+            if (c->klen > 0 && c->klen <= CLASSICAL_MAX_BYTES)
+                st.ncq++;
+            else
+                free(c->key);
+        }
+    }
     size_t n0 = doc->quotes.n;
     el_span_vec blocks = {0};
     el_quote_blocks(doc, &blocks);
@@ -1583,4 +1653,7 @@ void el_extract_quotes(el_doc *doc)
     free(st.hits.v);
     free(st.pairs.v);
     free(st.leads.v);
+    for (size_t i = 0; i < st.ncq; i++)
+        free(st.cq[i].key);
+    free(st.cq);
 }

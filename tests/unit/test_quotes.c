@@ -22,6 +22,7 @@
 
 #include "analyze.h"
 #include "doc.h"
+#include "config.h"
 #include "lexicon.h"
 #include "quotes.h"
 #include "rules.h"
@@ -649,6 +650,45 @@ static void test_hostile(void **state)
     el_doc_free(doc);
 }
 
+/* lexicon.quotes of the configuration: matched like built-in lines, exactly (punctuation and
+ * spacing aside) or as a misquote with the configured wording; without it nothing. */
+static void test_config_quotes(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    const char *json = "{\"lexicon\": {\"quotes\": [{\"text\": \"梦里不知身是客，一晌贪欢\","
+                       " \"source\": \"《浪淘沙令》\"}, {\"text\": \"书香飘万家，文明润人心\"}]}}";
+    el_config *cfg = el_config_parse("c.json", json, strlen(json), &err);
+    assert_non_null(cfg);
+    static const char text[] = "标题在此\n　　古人说“梦里不知身是客, 一晌贪欢。”又说“梦里不知身是客，"
+                               "一晌贪玩。”还有“书香飘万家，文明润人心”。\n";
+    el_doc *doc = el_parse("t.txt", text, strlen(text), NULL);
+    el_analyze(doc, cfg);
+    assert_int_equal(doc->quotes.n, 3);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(doc->quotes.v[i].kind, EL_QUOTE_CLASSICAL);
+    assert_string_equal(doc->quotes.v[0].source_lex, "《浪淘沙令》");
+    assert_null(doc->quotes.v[2].source_lex);
+    size_t mis = 0;
+    for (size_t i = 0; i < doc->findings.n; i++)
+        if (doc->findings.v[i].rule == el_rule_find("quote/misquoted")) {
+            mis++;
+            assert_non_null(strstr(doc->findings.v[i].arg, "一晌贪欢"));
+        }
+    assert_int_equal(mis, 1);
+    el_doc_free(doc);
+
+    /* The same draft without the configuration: no configured source, no misquote. */
+    doc = el_parse("t.txt", text, strlen(text), NULL);
+    el_analyze(doc, NULL);
+    for (size_t i = 0; i < doc->quotes.n; i++)
+        assert_null(doc->quotes.v[i].source_lex);
+    for (size_t i = 0; i < doc->findings.n; i++)
+        assert_int_not_equal(doc->findings.v[i].rule, el_rule_find("quote/misquoted"));
+    el_doc_free(doc);
+    el_config_free(cfg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -672,6 +712,7 @@ int main(void)
         cmocka_unit_test(test_notes_are_not_scanned),
         cmocka_unit_test(test_positions_and_sections),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_config_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
