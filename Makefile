@@ -94,14 +94,19 @@ check: test-deps
 unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-golden-check: $(BIN)
-	@sh tests/golden.sh check $(BIN)
+golden-check: $(BIN) $(BUILD)/schemacheck
+	@sh tests/golden.sh check $(BIN) $(BUILD)/schemacheck
 
 # Regenerate tests/golden/ from samples/ (review the diff before committing).
-golden: $(BIN)
-	@sh tests/golden.sh update $(BIN)
+golden: $(BIN) $(BUILD)/schemacheck
+	@sh tests/golden.sh update $(BIN) $(BUILD)/schemacheck
 
 $(BUILD)/jsoncheck: tests/jsoncheck.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(PKG_LIBS)
+
+# A JSON Schema validator (the subset tests/report.schema.json uses), on cJSON.
+$(BUILD)/schemacheck: tests/schemacheck.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
@@ -152,10 +157,10 @@ profile: $(BIN) $(BUILD)/bench/gencorpus
 	@sh tests/deps.sh valgrind
 	@sh tests/bench/profile.sh $(BIN) $(BUILD)
 
-leakcheck: all
+leakcheck: all $(BUILD)/schemacheck
 	@sh tests/deps.sh valgrind
 	@GOLDEN_RUNNER="valgrind -q --error-exitcode=99 --leak-check=full \
-	    --errors-for-leak-kinds=definite,indirect" sh tests/golden.sh check $(BIN)
+	    --errors-for-leak-kinds=definite,indirect" sh tests/golden.sh check $(BIN) $(BUILD)/schemacheck
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib \

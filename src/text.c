@@ -6,7 +6,6 @@
 #include "text.h"
 
 #include <string.h>
-#include <unictype.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -16,11 +15,6 @@ uint32_t el_text_cp_slow(const char *s, size_t n, size_t i, size_t *len)
     int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
     *len = k > 0 ? (size_t)k : 1;
     return uc;
-}
-
-bool el_text_is_space_slow(uint32_t c)
-{
-    return c == 0xFEFF || uc_is_space(c);
 }
 
 static bool is_closer(uint32_t c)
@@ -69,12 +63,11 @@ size_t el_text_sentences(const char *s, size_t n)
     size_t count = 0;
     for (size_t i = 0; i < n;) {
         size_t e = i + el_text_sentence_end(s + i, n - i);
+        /* A fragment of blanks only (a full-width space or a stray U+FEFF after the last
+           mark) is no sentence. The scan stops at the first character that counts. */
         bool content = false;
-        for (size_t j = i; j < e; j++)
-            if (!strchr(" \t\n", s[j])) {
-                content = true;
-                break;
-            }
+        for (size_t j = i, k; j < e && !content; j += k)
+            content = !el_text_is_space(el_text_cp(s, e, j, &k));
         count += content;
         i = e;
     }

@@ -53,15 +53,49 @@ static inline bool el_text_is_han(uint32_t c)
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0x20000 && c <= 0x3134F) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
 }
-/* True for whitespace, ASCII or Unicode (U+3000 included). */
-bool el_text_is_space_slow(uint32_t c);
+/* True for whitespace: ASCII, U+00A0, and the separators (Zs, Zl, Zp) other than the no-break
+ * U+2007/U+202F, as libunistring's uc_is_space sees them (U+3000 included). Inline, because
+ * counting asks it of every character: no library call for any code point. */
+static inline bool el_text_is_white(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c < 0x1680)
+        return c == 0xA0;
+    if (c >= 0x2000 && c <= 0x205F)
+        return (c <= 0x200A && c != 0x2007) || c == 0x2028 || c == 0x2029 || c == 0x205F;
+    return c == 0x1680 || c == 0x3000;
+}
+/* True for an invisible character: Unicode's Default_Ignorable_Code_Point set (zero-width
+ * space and joiners U+200B..U+200D, word joiner U+2060, a stray BOM U+FEFF, soft hyphen,
+ * bidi controls, variation selectors, ...). Pasted text carries them unseen; nobody writes
+ * them in a grid cell, and they end no sentence and start none. */
+static inline bool el_text_is_invisible(uint32_t c)
+{
+    if (c < 0xAD)
+        return false;
+    if (c < 0x2000)
+        return c == 0xAD || c == 0x34F || c == 0x61C || c == 0x115F || c == 0x1160 || c == 0x17B4 ||
+               c == 0x17B5 || (c >= 0x180B && c <= 0x180F);
+    if (c <= 0x206F)
+        return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || c >= 0x2060;
+    if (c < 0xFE00)
+        return c == 0x3164;
+    if (c <= 0xFFFF)
+        return c <= 0xFE0F || c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8);
+    return (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) ||
+           (c >= 0xE0000 && c <= 0xE0FFF);
+}
+/* True for what takes no cell of an answer grid: whitespace or an invisible character. Every
+ * caller means that: the grid counts (el_text_count, the length rules), blank lines, and a
+ * clause break in front of a case (an invisible character hides whatever stands before it). */
 static inline bool el_text_is_space(uint32_t c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= '\t' && c <= '\r');
-    if (c >= 0x3400 && c <= 0x9FFF) /* Han: the common case, never a space */
+    if (c >= 0x3400 && c <= 0x9FFF) /* Han: the common case, never blank */
         return false;
-    return c == 0x3000 || c == 0xA0 || el_text_is_space_slow(c);
+    return el_text_is_white(c) || el_text_is_invisible(c);
 }
 /* True for a sentence-final mark: 。！？!? (and ． / ；is not). */
 static inline bool el_text_is_sentence_end(uint32_t c)
@@ -73,9 +107,10 @@ static inline bool el_text_is_sentence_end(uint32_t c)
  * closing quotes/brackets that follow it, or n when the text ends first.
  */
 size_t el_text_sentence_end(const char *s, size_t n);
-/* Grid count (non-whitespace code points) and Han count of s[0..n). */
+/* Grid count (code points that are not el_text_is_space) and Han count of s[0..n). */
 void el_text_count(const char *s, size_t n, size_t *chars, size_t *hanzi);
-/* Number of sentences in s[0..n) (a trailing fragment counts as one). */
+/* Number of sentences in s[0..n) (a trailing fragment counts as one when it holds anything
+ * but el_text_is_space characters). */
 size_t el_text_sentences(const char *s, size_t n);
 /* Code points in s[0..n). */
 size_t el_text_ncp(const char *s, size_t n);
