@@ -17,6 +17,10 @@
  * place (安徽省黄山市与浙江省杭州市共建…), unless 等 ends the list (北京、上海等城市: regions);
  * a province, a comma and a place within it (在广东，深圳市南山区…) give the specific place;
  * a place that was already a case, followed by 的经验/的做法…, refers back and is no new case.
+ * Places added in the configuration (lexicon.places: 书香新区) are found by memmem, only when
+ * there are any, and then take every step above like gazetteer places: a configured name
+ * wins over the lexicon words inside it, a gazetteer place written right before it gives it
+ * a province (浙江省书香新区), and a name that is also a gazetteer surface stays the gazetteer's.
  *
  * Every step is a forward pass or a binary search over sorted offsets, so a paragraph of any
  * length with any number of places stays O(n log n).
@@ -25,6 +29,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "config.h"
 #include "lexicon.h"
 #include "text.h"
 
@@ -231,6 +236,7 @@ typedef struct mention {
     unsigned long long allowed; /* bit k: cand[k] is still possible */
     bool anon;
     unsigned char anonk; /* anonymised: 1 + index of its anon_suffix (某县 and 某县 are alike) */
+    unsigned conf;       /* a configured place: 1 + its index in the configuration, else 0 */
     bool list;           /* a member of a list of regions (北京、上海等城市) */
     bool joined;  /* joined to the mention before by 与/和/、 (黄山市与杭州市共建) */
     bool concept; /* followed by a modifier (延安精神, 浙江省委): not a case's place */
@@ -248,8 +254,16 @@ struct memory {
     unsigned entry[EL_CASES_MEMORY]; /* lexicon entry + 1; 0 = empty slot */
     int province[EL_CASES_MEMORY];
     size_t next;
-    unsigned char *seen; /* bit p: place p was (in) a case */
-    unsigned anon_seen;  /* bit k: an anonymised place of anon_suffix[k] was a case */
+    unsigned char *seen;      /* bit p: place p was (in) a case */
+    unsigned anon_seen;       /* bit k: an anonymised place of anon_suffix[k] was a case */
+    unsigned char *conf_seen; /* bit k: configured place k was a case */
+};
+
+/* A place added in the configuration: its name and the province its name starts with. */
+struct conf_place {
+    const char *name;
+    size_t len;
+    int province; /* -1 if none */
 };
 
 struct scan {
@@ -259,7 +273,10 @@ struct scan {
     off_vec que; /* the contrast hits that are 却 (subset of contrast) */
     EL_VEC(qpair) quotes;
     EL_VEC(mention) ments;
-    EL_VEC(mention) tmp; /* merge buffer for ments */
+    EL_VEC(mention) tmp;           /* merge buffer for ments */
+    const struct conf_place *conf; /* the configured places (nconf of them) */
+    size_t nconf;
+    EL_VEC(mention) cments; /* their occurrences in the paragraph, by start, disjoint */
 };
 
 /* Lexicon callback: sort the hits of one paragraph by category. */
@@ -511,6 +528,7 @@ static size_t generic_after(const mention *m, const char *s, size_t n)
 /*
  * Select place chains from the paragraph's hits: leftmost-longest, a weak surface only right
  * after a place containing it, adjacent places merged when the later lies within the earlier.
+ * A chain is not extended into a configured place (浙江省书香新区: 浙江省, then 书香新区).
  */
 static void build_chains(const char *s, size_t n, struct scan *sc)
 {
@@ -543,9 +561,14 @@ static void build_chains(const char *s, size_t n, struct scan *sc)
         }
         pos = h->end;
     }
+    size_t c = 0;
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention *m = &sc->ments.v[i];
         size_t lim = i + 1 < sc->ments.n ? sc->ments.v[i + 1].s : n;
+        while (c < sc->cments.n && sc->cments.v[c].s < m->e)
+            c++;
+        if (c < sc->cments.n && sc->cments.v[c].s < lim)
+            lim = sc->cments.v[c].s;
         /* Tested before the chain is extended, so that 延安精神引领新区 is not read as a
            functional zone of 延安, and after, for 酉阳县人民. */
         m->concept = modifier_at(s + m->e, n - m->e);
@@ -559,20 +582,122 @@ static void build_chains(const char *s, size_t n, struct scan *sc)
     }
 }
 
-/* Merge ments[0..k) (the chains) and ments[k..n) (the anonymised places), each in order of
-   start, into one list in order of start; a chain comes first on a tie. */
+/* Whether mention b goes strictly before a: it starts earlier, or at the same byte and is
+   longer (a configured 云梦泽县 before the shorter lexicon word it starts with). */
+static bool goes_before(const mention *b, const mention *a)
+{
+    return b->s < a->s || (b->s == a->s && b->e > a->e);
+}
+
+/* Merge ments[0..k) and ments[k..n), each in order of start (goes_before), into one list in
+   that order; on a full tie the first run's mention (a chain) comes first. */
 static void merge_mentions(struct scan *sc, size_t k)
 {
     size_t n = sc->ments.n, i = 0, j = k;
-    if (k == 0 || k == n || sc->ments.v[k - 1].s <= sc->ments.v[k].s)
+    if (k == 0 || k == n || !goes_before(&sc->ments.v[k], &sc->ments.v[k - 1]))
         return; /* already in order */
     sc->tmp.n = 0;
     sc->tmp.v = xgrow(sc->tmp.v, &sc->tmp.cap, n, sizeof *sc->tmp.v);
     while (i < k || j < n)
-        sc->tmp.v[sc->tmp.n++] = j == n || (i < k && sc->ments.v[i].s <= sc->ments.v[j].s)
+        sc->tmp.v[sc->tmp.n++] = j == n || (i < k && !goes_before(&sc->ments.v[j], &sc->ments.v[i]))
                                      ? sc->ments.v[i++]
                                      : sc->ments.v[j++];
     memcpy(sc->ments.v, sc->tmp.v, n * sizeof *sc->tmp.v);
+}
+
+/* goes_before, then the first configured: a name listed twice keeps one identity, so its
+   later mentions are still the same place (qsort is not stable). */
+static int cmp_mention(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    if (goes_before(x, y) || goes_before(y, x))
+        return goes_before(x, y) ? -1 : 1;
+    return x->conf < y->conf ? -1 : x->conf > y->conf;
+}
+
+/*
+ * The configured places written in s[0..n), into sc->cments: leftmost-longest and disjoint,
+ * like the lexicon's own surfaces. One memmem pass per configured name: the names are few,
+ * and when there are none nothing runs at all.
+ */
+static void find_conf(const char *s, size_t n, struct scan *sc)
+{
+    sc->cments.n = 0;
+    for (size_t k = 0; k < sc->nconf; k++) {
+        const struct conf_place *c = &sc->conf[k];
+        for (size_t from = 0; n - from >= c->len;) {
+            const char *p = memmem(s + from, n - from, c->name, c->len);
+            if (p == NULL)
+                break;
+            mention *m = EL_VEC_PUSH(sc->cments);
+            memset(m, 0, sizeof *m);
+            m->s = (size_t)(p - s);
+            m->e = m->s + c->len;
+            m->province = c->province;
+            m->conf = (unsigned)k + 1;
+            m->concept = modifier_at(s + m->e, n - m->e); /* 书香新区委 */
+            from = m->e;
+        }
+    }
+    if (sc->cments.n == 0)
+        return;
+    if (sc->nconf > 1)
+        qsort(sc->cments.v, sc->cments.n, sizeof *sc->cments.v, cmp_mention);
+    size_t o = 0;
+    for (size_t i = 0; i < sc->cments.n; i++)
+        if (o == 0 || sc->cments.v[i].s >= sc->cments.v[o - 1].e)
+            sc->cments.v[o++] = sc->cments.v[i];
+    sc->cments.n = o;
+}
+
+/*
+ * Drop the place hits that start inside a configured place (云梦 in 云梦泽县, 浙江省 in a
+ * configured 浙江省书香新区): the configured name is the place. A hit that starts with it and
+ * covers it is kept (a configured 杭州 in 杭州市): that place is the gazetteer's, and the
+ * configured one gives way to its chain later. One forward pass: both lists are by start.
+ */
+static void yield_to_conf(struct scan *sc)
+{
+    size_t o = 0, j = 0;
+    for (size_t i = 0; i < sc->places.n; i++) {
+        const el_lex_hit *h = &sc->places.v[i];
+        while (j < sc->cments.n && sc->cments.v[j].e <= h->start)
+            j++;
+        if (j < sc->cments.n && sc->cments.v[j].s <= h->start &&
+            !(h->start == sc->cments.v[j].s && h->end >= sc->cments.v[j].e))
+            continue;
+        sc->places.v[o++] = *h;
+    }
+    sc->places.n = o;
+}
+
+/*
+ * A chain written right before a configured place takes it in (浙江省书香新区, like 广东省某市):
+ * the place is the configured one, in the chain's province. Both lists are by start and
+ * disjoint, so their ends are in order too: one forward pass.
+ */
+static void absorb_conf(struct scan *sc)
+{
+    size_t j = 0, o = 0;
+    for (size_t i = 0; i < sc->cments.n; i++) {
+        mention *c = &sc->cments.v[i];
+        while (j < sc->ments.n && sc->ments.v[j].e < c->s)
+            j++;
+        if (j < sc->ments.n && sc->ments.v[j].e == c->s && !sc->ments.v[j].conf) {
+            mention *m = &sc->ments.v[j];
+            m->e = c->e;
+            if (m->province < 0)
+                m->province = c->province;
+            m->conf = c->conf;
+            m->concept = c->concept;
+            m->cand = NULL;
+            m->ncand = 0;
+            m->allowed = 0;
+            continue;
+        }
+        sc->cments.v[o++] = *c;
+    }
+    sc->cments.n = o;
 }
 
 /*
@@ -620,9 +745,12 @@ static void find_anon(const char *s, size_t n, struct scan *sc)
 }
 
 /* Whether two named mentions are the same place, or one lies within the other; or two
-   anonymised ones are written alike (某县 … 某县的水质): one clause group tells one 某县. */
+   anonymised ones are written alike (某县 … 某县的水质): one clause group tells one 某县; or
+   two configured ones are the same name. */
 static bool related(const mention *a, const mention *b)
 {
+    if (a->conf || b->conf)
+        return a->conf == b->conf;
     if (a->anon || b->anon)
         return a->anon && b->anon && a->anonk == b->anonk;
     for (size_t i = 0; i < a->ncand && i < 64; i++) {
@@ -769,7 +897,7 @@ static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
 {
     sc->places.n = sc->metaphors.n = 0;
     sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = sc->que.n = 0;
-    sc->ments.n = 0;
+    sc->ments.n = sc->cments.n = 0;
     sc->s = doc->plain.v + base;
     el_doc_lex_scan(doc, base, n, on_hit, sc);
     sort_hits(&sc->places);
@@ -790,6 +918,7 @@ static void scan_free(struct scan *sc)
     free(sc->quotes.v);
     free(sc->ments.v);
     free(sc->tmp.v);
+    free(sc->cments.v);
 }
 
 /* Start of the sentence (or ；-group) holding offset x: just past the previous group end. */
@@ -846,6 +975,8 @@ static bool inside(const mention *m, const mention *p)
 /* Whether m names a place that was already a case (any of its readings, for 朝阳区). */
 static bool seen_before(const struct memory *mem, const mention *m)
 {
+    if (m->conf)
+        return mem->conf_seen[(m->conf - 1) / 8] >> ((m->conf - 1) % 8) & 1;
     if (m->anonk && (mem->anon_seen >> (m->anonk - 1) & 1))
         return true;
     if (m->anon)
@@ -861,6 +992,8 @@ static bool seen_before(const struct memory *mem, const mention *m)
 /* Remember that m is a case: its readings and its province (浙江的经验 after 浙江省杭州市). */
 static void remember(struct memory *mem, const mention *m)
 {
+    if (m->conf)
+        mem->conf_seen[(m->conf - 1) / 8] |= (unsigned char)(1u << ((m->conf - 1) % 8));
     if (m->anonk)
         mem->anon_seen |= 1u << (m->anonk - 1);
     if (m->anon)
@@ -898,12 +1031,24 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
 {
     const char *s = doc->plain.v + base;
     scan_para(doc, base, n, sc);
+    if (sc->nconf) {
+        find_conf(s, n, sc);
+        yield_to_conf(sc);
+    }
     build_chains(s, n, sc);
+    if (sc->cments.n)
+        absorb_conf(sc);
     size_t nchain = sc->ments.n;
     find_anon(s, n, sc);
+    merge_mentions(sc, nchain);
+    if (sc->cments.n) {
+        size_t k = sc->ments.n;
+        for (size_t i = 0; i < sc->cments.n; i++)
+            *EL_VEC_PUSH(sc->ments) = sc->cments.v[i];
+        merge_mentions(sc, k);
+    }
     if (sc->ments.n == 0)
         return;
-    merge_mentions(sc, nchain);
 
     /* Drop overlaps, and find the lists of places. A list that ends with 等 (北京、上海、广州等
        城市) names regions, it does not tell a practice of one place; any other list (安徽省黄山市
@@ -918,6 +1063,7 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
             sc->ments.v[o - 1].e = m->e;
             sc->ments.v[o - 1].anon = true;
             sc->ments.v[o - 1].anonk = m->anonk;
+            sc->ments.v[o - 1].conf = 0; /* 书香新区某村 is a 某村 */
             continue;
         }
         m->list = prefix_of(s + m->e, n - m->e, list_end) > 0;
@@ -981,8 +1127,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     memset(mem->entry, 0, sizeof mem->entry);
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention *m = &sc->ments.v[i], *p = i > 0 ? &sc->ments.v[i - 1] : NULL;
-        if (m->anon)
-            continue;
+        if (m->anon || m->conf)
+            continue; /* no gazetteer readings to narrow */
         if (m->province < 0 && p && !p->anon && p->province >= 0 &&
             group_start(s, sc, m->s) <= p->s)
             restrict_to(m, p->province);
@@ -1077,6 +1223,65 @@ static int *para_sections(const el_doc *doc)
     return ps;
 }
 
+/* The longest place hit at the start of a configured name whose strong readings are all
+   provinces or cities of one province (浙江省书香新区, 杭州湾新区). */
+struct conf_prefix {
+    size_t best;
+    int province;
+};
+
+static void on_conf_hit(void *ctx, const el_lex_hit *h)
+{
+    struct conf_prefix *cp = ctx;
+    if (h->cat != EL_LEX_PLACE || h->start != 0 || h->end <= cp->best)
+        return;
+    const el_lex_cand *c;
+    size_t n = el_lex_place_candidates(h->entry, &c);
+    int pv = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].flags & EL_LEX_WEAK)
+            continue;
+        const el_place *pl = el_lex_place(c[i].place);
+        if (pl->level == EL_PLACE_COUNTY || (pv >= 0 && pl->province != pv))
+            return; /* 朝阳: a county, or two provinces */
+        pv = pl->province;
+    }
+    if (pv >= 0) {
+        cp->best = h->end;
+        cp->province = pv;
+    }
+}
+
+/* Province a configured place name starts with (浙江省书香新区: 浙江), or -1. */
+static int conf_province(const char *name, size_t len)
+{
+    struct conf_prefix cp = {0, -1};
+    el_lex_scan(name, len, on_conf_hit, &cp);
+    return cp.province;
+}
+
+/*
+ * The configured places, or NULL (*n 0) when there are none. A name that starts with a
+ * UTF-8 continuation byte could match inside a character of the text: it is left out.
+ */
+static struct conf_place *conf_places(const el_config *cfg, size_t *n)
+{
+    char *const *names;
+    size_t k = el_config_places(cfg, &names), o = 0;
+    *n = 0;
+    if (k == 0)
+        return NULL;
+    struct conf_place *cp = xmalloc(k * sizeof *cp);
+    for (size_t i = 0; i < k; i++) {
+        size_t len = strlen(names[i]);
+        if (len == 0 || ((unsigned char)names[i][0] & 0xC0) == 0x80)
+            continue;
+        cp[o++] = (struct conf_place){names[i], len, conf_province(names[i], len)};
+    }
+    *n = o;
+    return cp;
+}
+
 /* Fill doc->cases from the 正文 paragraphs, in text order; needs doc->stats. */
 void el_extract_cases(el_doc *doc)
 {
@@ -1085,11 +1290,17 @@ void el_extract_cases(el_doc *doc)
     memset(&sc, 0, sizeof sc);
     memset(&mem, 0, sizeof mem);
     mem.seen = xcalloc(el_lex_nplaces() / 8 + 1, 1);
+    struct conf_place *conf = conf_places(doc->cfg, &sc.nconf);
+    sc.conf = conf;
+    if (sc.nconf)
+        mem.conf_seen = xcalloc(sc.nconf / 8 + 1, 1);
     int *ps = para_sections(doc);
     for (size_t p = 0; p < doc->paras.n; p++)
         para_cases(doc, &sc, &mem, doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, ps[p]);
     free(ps);
     free(mem.seen);
+    free(mem.conf_seen);
+    free(conf);
     scan_free(&sc);
 }
 

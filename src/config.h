@@ -12,8 +12,9 @@
  *
  * Every key is optional; an unknown key, a wrong type or an unknown rule id makes the whole
  * file invalid, with a message naming the file, the key path and what was expected.
- * Colloquial additions take effect in style/colloquial; places and quotes are stored and
- * exposed through accessors for the extractors.
+ * Colloquial additions take effect in style/colloquial; places take effect in cases (a
+ * configured place is a case's place like a gazetteer one, province null unless its name
+ * starts with a province or city); quotes in quotes (classical quotes and misquotes).
  * Internal header (the struct layout is private to the library and its tests).
  */
 #ifndef EL_CONFIG_H

@@ -4,8 +4,8 @@
  * place chains and their provinces (浙江省宁波市鄞州区, 朝阳区 in 北京 and in 长春, 黔东南州),
  * the four regions, anonymised counter-examples, initiative names, the statistics a case
  * covers, and the precision traps (某些, 我国, lists of places, weak short forms, a place that
- * is the object of a verb) that must yield no case. Each test parses an in-memory essay with
- * el_parse and runs the extractors directly.
+ * is the object of a verb) that must yield no case, and the places added in a configuration.
+ * Each test parses an in-memory essay with el_parse and runs the extractors directly.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "config.h"
 #include "doc.h"
 #include "lexicon.h"
 
@@ -38,6 +39,33 @@ static el_doc *analyse(const char *body)
     char buf[4096];
     snprintf(buf, sizeof buf, "以多元共治夯实基层治理根基\n\n%s\n", body);
     return analyse_as("t.txt", buf);
+}
+
+/* Parse the configuration json and run the extractors under it over text (a whole essay);
+   the configuration, returned in cfg, must outlive the document. */
+static el_doc *analyse_cfg(el_config **cfg, const char *json, const char *text)
+{
+    char *err = NULL;
+    *cfg = el_config_parse("c.json", json, strlen(json), &err);
+    assert_non_null(*cfg);
+    assert_null(err);
+    el_doc *doc = el_parse("t.txt", text, strlen(text), NULL);
+    assert_true(el_doc_ok(doc));
+    doc->cfg = *cfg;
+    el_extract_stats(doc);
+    el_extract_cases(doc);
+    el_extract_evidence(doc);
+    return doc;
+}
+
+static const char conf_json[] = "{\"lexicon\": {\"places\": [\"书香新区\", \"云梦泽县\"]}}";
+
+/* A title line, then body as the only paragraph, under conf_json. */
+static el_doc *analyse_conf(el_config **cfg, const char *body)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "以全民阅读点亮书香社会\n\n%s\n", body);
+    return analyse_cfg(cfg, conf_json, buf);
 }
 
 static void assert_span(const el_doc *doc, el_span s, const char *want)
@@ -574,6 +602,129 @@ static void test_many_cases(void **state)
     free(buf);
 }
 
+/* Places added in the configuration are places of cases, like the gazetteer's. */
+static void test_config_places(void **state)
+{
+    (void)state;
+    static const char body[] = "云梦泽县推行“书香积分”，参与居民达1.2万人。";
+    el_config *cfg;
+    el_doc *doc = analyse_conf(&cfg, body);
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "云梦泽县", NULL, "书香积分", false);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    assert_span(doc, doc->stats.v[doc->cases.v[0].stat0].txt, "1.2万人");
+    assert_span(doc, doc->cases.v[0].span, body);
+    assert_true(doc->sections.v[doc->cases.v[0].section].ev.has_case ||
+                doc->sections.v[doc->cases.v[0].section].kind != EL_SEC_ARGUMENT);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* Without the configuration the name is no place. */
+    doc = analyse(body);
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+
+    /* The same place twice in a group is one case; a contrast marker makes a counter-example. */
+    doc = analyse_conf(&cfg, "云梦泽县推行“书香积分”，云梦泽县图书馆借阅量达3万册。反观书香新区，"
+                             "农家书屋长期闲置。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "云梦泽县", NULL, "书香积分", false);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    assert_span(doc, doc->stats.v[doc->cases.v[0].stat0].txt, "3万册");
+    assert_case(doc, 1, "书香新区", NULL, NULL, true);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* A reference back to a configured case in a later paragraph is no new case. */
+    doc = analyse_cfg(&cfg, conf_json,
+                      "以全民阅读点亮书香社会\n\n云梦泽县推行“书香积分”。\n\n"
+                      "云梦泽县的经验告诉我们，阅读要融入日常。\n");
+    assert_int_equal(doc->cases.n, 1);
+    el_doc_free(doc);
+    el_config_free(cfg);
+    /* ... also when the name is listed twice in the configuration. */
+    doc =
+        analyse_cfg(&cfg, "{\"lexicon\": {\"places\": [\"书香新区\", \"云梦泽县\", \"云梦泽县\"]}}",
+                    "以全民阅读点亮书香社会\n\n云梦泽县推行“书香积分”。\n\n书香新区开设“流动书屋”，"
+                    "云梦泽县的做法值得借鉴。\n");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 1, "书香新区", NULL, "流动书屋", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* A province written before it, or at the start of the configured name, is its province. */
+    doc = analyse_conf(&cfg, "浙江省书香新区推行“书香积分”。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "浙江省书香新区", "浙江", "书香积分", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+    doc = analyse_cfg(&cfg, "{\"lexicon\": {\"places\": [\"浙江省书香新区\", \"杭州湾阅读区\"]}}",
+                      "以全民阅读点亮书香社会\n\n浙江省书香新区推行“书香积分”；杭州湾阅读区开设"
+                      "“流动书屋”。\n");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "浙江省书香新区", "浙江", "书香积分", false);
+    assert_case(doc, 1, "杭州湾阅读区", "浙江", "流动书屋", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+}
+
+/* Traps for configured places: no case in mid-clause or as a modifier, lexicon places undisturbed,
+   one case for a name that is also a gazetteer surface, two for two configured places. */
+static void test_config_places_traps(void **state)
+{
+    (void)state;
+    el_config *cfg;
+    /* Inside a longer phrase (建设书香新区, 大云梦泽县): a place in mid-clause is no actor; before
+       委 or 精神 it is a modifier. */
+    el_doc *doc =
+        analyse_conf(&cfg, "全力建设书香新区，成效显著。大云梦泽县推行“书香积分”。书香新区"
+                           "委推行“书香积分”。云梦泽县精神代代相传。");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* A gazetteer name that starts a configured one stays the gazetteer's where written alone
+       (云梦县 in 湖北), and a list ending in 等 names regions. */
+    doc = analyse_conf(&cfg, "云梦县推行“书香积分”。书香新区、云梦泽县等地也在探索。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "云梦县", "湖北", "书香积分", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* A configured name that is also a gazetteer surface: one case, the gazetteer's. */
+    doc = analyse_cfg(&cfg, "{\"lexicon\": {\"places\": [\"杭州市\", \"杭州\"]}}",
+                      "以多元共治夯实基层治理根基\n\n杭州市推出“城市大脑”；浙江省杭州市推行“最多跑"
+                      "一次”。\n");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "杭州市", "浙江", "城市大脑", false);
+    assert_case(doc, 1, "浙江省杭州市", "浙江", "最多跑一次", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* Two configured places in one group: joined, one case each over the group; one after
+       the other, the second starts the next case. The longest configured name wins. */
+    doc = analyse_conf(&cfg, "书香新区与云梦泽县共建“读书驿站”，覆盖居民3万人。书香新区推行“书香"
+                             "积分”，云梦泽县开设“流动书屋”。");
+    assert_int_equal(doc->cases.n, 4);
+    assert_case(doc, 0, "书香新区", NULL, "读书驿站", false);
+    assert_case(doc, 1, "云梦泽县", NULL, "读书驿站", false);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(doc->cases.v[i].nstat, 1);
+        assert_span(doc, doc->stats.v[doc->cases.v[i].stat0].txt, "3万人");
+    }
+    assert_case(doc, 2, "书香新区", NULL, "书香积分", false);
+    assert_case(doc, 3, "云梦泽县", NULL, "流动书屋", false);
+    assert_int_equal(doc->cases.v[2].span.off + doc->cases.v[2].span.len, doc->cases.v[3].span.off);
+    el_doc_free(doc);
+    el_config_free(cfg);
+    doc = analyse_cfg(&cfg, "{\"lexicon\": {\"places\": [\"新区\", \"书香新区\"]}}",
+                      "以全民阅读点亮书香社会\n\n书香新区推行“书香积分”。\n");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "书香新区", NULL, "书香积分", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -601,6 +752,8 @@ int main(void)
         cmocka_unit_test(test_back_reference),
         cmocka_unit_test(test_province_then_place),
         cmocka_unit_test(test_concepts),
+        cmocka_unit_test(test_config_places),
+        cmocka_unit_test(test_config_places_traps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
