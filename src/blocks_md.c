@@ -3,12 +3,35 @@
  * The Markdown reader: cmark parses with source positions; each leaf block
  * becomes an el_block whose text is the inline literals without markup,
  * every literal mapped back to its bytes in the source. Delimiter runs that
- * cmark leaves literal (`**` next to CJK punctuation) are dropped.
+ * cmark leaves literal (`**` next to CJK punctuation) are dropped. A paragraph
+ * that is really a label line with its items under it (no blank line between,
+ * so CommonMark makes one paragraph of them) is split into one block per line.
  */
 #include "blocks.h"
 
+#include "text.h"
+
 #include <cmark.h>
+#include <stdint.h>
 #include <string.h>
+
+/* The first line of a label paragraph (写作分析：, **点评**) is at most this many code points. */
+#define EL_LABEL_LINE_MAX 20
+/* A first line this short is a wrap of its paragraph, not a title over it (阅读\n生活…). */
+#define EL_TITLE_LINE_MIN 5
+/* Lines a paragraph each (a pasted plain-text draft) average at least this many code points. */
+#define EL_PARA_LINE_MIN 40
+
+/* What one leaf block is being built into. */
+typedef struct md_leaf {
+    el_doc *doc;
+    el_block b;         /* the block being filled */
+    size_t start;       /* its first byte in plain */
+    size_t line_start;  /* plain offset where its current source line began */
+    size_t nstrip;      /* literal `**` / `__` runs dropped in this block */
+    size_t strip_at[2]; /* plain offsets of the first two */
+    bool code;          /* appending a code literal: kept whole */
+} md_leaf;
 
 /* How far the aligner looks for a character that an escape or entity produced. */
 #define EL_ALIGN_WINDOW 16
@@ -22,9 +45,42 @@ static size_t src_offset(const el_doc *doc, int line, int col)
     return off > doc->len ? doc->len : off;
 }
 
-/* Map one literal (a text or code node) to the source range [a, b) and append it to plain. */
-static void append_literal(el_doc *doc, const char *lit, size_t n, size_t a, size_t b)
+/*
+ * Append text[src, src + n) to plain without the runs of two or more `*` or `_` in it:
+ * CommonMark leaves `**` literal when it touches CJK punctuation (宁波推行**“红管家”**做法),
+ * and such marks are markup the writer meant, never text to show or count. Each kept piece
+ * is mapped to its own bytes, so positions stay exact. A code literal is kept whole.
+ */
+static void append_stripped(md_leaf *lf, size_t src, size_t n)
 {
+    el_doc *doc = lf->doc;
+    const char *t = doc->text + src;
+    size_t from = 0, i = 0;
+    while (lf->code == false && i < n) {
+        char c = t[i];
+        if (c != '*' && c != '_') {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && t[j] == c)
+            j++;
+        if (j - i >= 2) {
+            el_doc_plain_append(doc, src + from, i - from);
+            if (lf->nstrip < 2)
+                lf->strip_at[lf->nstrip] = doc->plain.n;
+            lf->nstrip++;
+            from = j;
+        }
+        i = j;
+    }
+    el_doc_plain_append(doc, src + from, n - from);
+}
+
+/* Map one literal (a text or code node) to the source range [a, b) and append it to plain. */
+static void append_literal(md_leaf *lf, const char *lit, size_t n, size_t a, size_t b)
+{
+    el_doc *doc = lf->doc;
     if (b > doc->len)
         b = doc->len;
     if (a > b)
@@ -36,7 +92,7 @@ static void append_literal(el_doc *doc, const char *lit, size_t n, size_t a, siz
                       : memcmp(src + a, lit, n) == 0 ? src + a
                                                      : memmem(src + a, b - a, lit, n);
     if (hit) {
-        el_doc_plain_append(doc, (size_t)(hit - src), n);
+        append_stripped(lf, (size_t)(hit - src), n);
         return;
     }
     /* The literal was unescaped: align it code point by code point within a small window. */
@@ -67,21 +123,33 @@ static bool only_delims(const char *s)
     return true;
 }
 
-static void append_inlines(el_doc *doc, cmark_node *node);
+static void append_inlines(md_leaf *lf, cmark_node *node);
 
 /* Append one inline node's content to plain. */
-static void append_node(el_doc *doc, cmark_node *c)
+static void append_node(md_leaf *lf, cmark_node *c)
 {
+    el_doc *doc = lf->doc;
     cmark_node_type t = cmark_node_get_type(c);
     switch (t) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE: {
         const char *lit = cmark_node_get_literal(c);
-        if (lit == NULL || (t == CMARK_NODE_TEXT && only_delims(lit)))
+        if (lit == NULL)
             break;
+        if (t == CMARK_NODE_TEXT && only_delims(lit)) {
+            /* a delimiter run cmark kept as its own node: dropped like the runs inside text */
+            if (strlen(lit) >= 2) {
+                if (lf->nstrip < 2)
+                    lf->strip_at[lf->nstrip] = doc->plain.n;
+                lf->nstrip++;
+            }
+            break;
+        }
         size_t a = src_offset(doc, cmark_node_get_start_line(c), cmark_node_get_start_column(c));
         size_t b = src_offset(doc, cmark_node_get_end_line(c), cmark_node_get_end_column(c));
-        append_literal(doc, lit, strlen(lit), a, b + 1);
+        lf->code = t == CMARK_NODE_CODE;
+        append_literal(lf, lit, strlen(lit), a, b + 1);
+        lf->code = false;
         break;
     }
     case CMARK_NODE_SOFTBREAK:
@@ -98,39 +166,16 @@ static void append_node(el_doc *doc, cmark_node *c)
     case CMARK_NODE_IMAGE:
         break;
     default:
-        append_inlines(doc, c);
+        append_inlines(lf, c);
         break;
     }
 }
 
 /* Append the inline content under node to plain. */
-static void append_inlines(el_doc *doc, cmark_node *node)
+static void append_inlines(md_leaf *lf, cmark_node *node)
 {
     for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
-        append_node(doc, c);
-}
-
-/*
- * Append a leaf block's inlines; returns the plain length of a leading bold run:
- * a strong node, or text between two literal `**` that cmark could not pair.
- */
-static size_t append_leaf(el_doc *doc, cmark_node *node)
-{
-    size_t s0 = doc->plain.n, bold = 0;
-    cmark_node *first = cmark_node_first_child(node);
-    const char *open = NULL;
-    if (first && cmark_node_get_type(first) == CMARK_NODE_TEXT &&
-        only_delims(cmark_node_get_literal(first)) && strlen(cmark_node_get_literal(first)) >= 2)
-        open = cmark_node_get_literal(first);
-    for (cmark_node *c = first; c; c = cmark_node_next(c)) {
-        append_node(doc, c);
-        if (c == first && cmark_node_get_type(c) == CMARK_NODE_STRONG)
-            bold = doc->plain.n - s0;
-        else if (open && c != first && bold == 0 && cmark_node_get_type(c) == CMARK_NODE_TEXT &&
-                 strcmp(cmark_node_get_literal(c), open) == 0)
-            bold = doc->plain.n - s0;
-    }
-    return bold;
+        append_node(lf, c);
 }
 
 /* Strip trailing whitespace appended to plain since start; returns the new length. */
@@ -142,66 +187,314 @@ static size_t trim_plain(el_doc *doc, size_t start)
     return n;
 }
 
-static void add_block(el_doc *doc, cmark_node *node, enum el_block_type type)
+/* Start a block: plain gets its separator and exists even if the block turns out empty. */
+static void begin_block(md_leaf *lf)
 {
+    el_doc *doc = lf->doc;
     if (doc->plain.n > 0)
         el_doc_plain_sep(doc);
-    /* plain exists even when the block turns out empty (a paragraph of emphasis marks only). */
     doc->plain.v = xgrow(doc->plain.v, &doc->plain.cap, doc->plain.n + 1, 1);
     doc->plain.v[doc->plain.n] = '\0';
-    size_t start = doc->plain.n;
-    el_block b = {0};
-    b.type = type;
-    b.list_num = -1;
-    b.line = (size_t)cmark_node_get_start_line(node);
-    b.end_line = (size_t)cmark_node_get_end_line(node);
-    if (b.line == 0)
-        b.line = 1;
-    if (b.end_line < b.line)
-        b.end_line = b.line;
-    if (type == EL_BLOCK_HEADING)
-        b.level = cmark_node_get_heading_level(node);
+    lf->start = lf->line_start = doc->plain.n;
+    lf->nstrip = 0;
+}
 
-    for (cmark_node *p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
-        cmark_node_type pt = cmark_node_get_type(p);
-        if (pt == CMARK_NODE_BLOCK_QUOTE)
-            b.flags |= EL_BF_QUOTE;
-        else if (pt == CMARK_NODE_LIST)
-            b.flags |= EL_BF_LIST, b.level++;
-    }
-    cmark_node *parent = cmark_node_parent(node);
-    if (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
-        cmark_node_first_child(parent) == node) {
-        b.flags |= EL_BF_ITEM;
-        cmark_node *list = cmark_node_parent(parent);
-        if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
-            int num = cmark_node_get_list_start(list);
-            for (cmark_node *s = cmark_node_previous(parent); s; s = cmark_node_previous(s))
-                num++;
-            b.list_num = num;
-        }
-    }
-
-    if (type == EL_BLOCK_PARA || type == EL_BLOCK_HEADING) {
-        b.bold_len = append_leaf(doc, node);
-    } else if (type == EL_BLOCK_CODE || type == EL_BLOCK_HTML) {
-        const char *lit = cmark_node_get_literal(node);
-        size_t a = src_offset(doc, (int)b.line, 1);
-        size_t z = src_offset(doc, (int)b.end_line + 1, 1);
-        if (lit)
-            append_literal(doc, lit, strlen(lit), a, z);
-    }
+/* Trim the block's text, settle its bold run and push it. */
+static void finish_block(md_leaf *lf)
+{
+    el_doc *doc = lf->doc;
+    el_block *b = &lf->b;
+    size_t start = lf->start;
+    /* text between two dropped `**` runs, the first at the very start, is a bold lead-in */
+    if (b->bold_len == 0 && lf->nstrip >= 2 && lf->strip_at[0] == start)
+        b->bold_len = lf->strip_at[1] - start;
     /* Trim leading whitespace by moving the start; trailing by truncation. */
     size_t lead = el_blocks_lead_ws(doc->plain.v + start, doc->plain.n - start, NULL);
     size_t kept = trim_plain(doc, start);
     if (lead > kept) /* all whitespace: both trims took the same bytes */
         lead = kept;
-    b.txt.off = start + lead;
-    b.txt.len = kept - lead;
-    b.bold_len = b.bold_len > lead ? b.bold_len - lead : 0;
-    if (b.bold_len > b.txt.len)
-        b.bold_len = b.txt.len;
-    *EL_VEC_PUSH(doc->blocks) = b;
+    b->txt.off = start + lead;
+    b->txt.len = kept - lead;
+    b->bold_len = b->bold_len > lead ? b->bold_len - lead : 0;
+    if (b->bold_len > b->txt.len)
+        b->bold_len = b->txt.len;
+    *EL_VEC_PUSH(doc->blocks) = *b;
+}
+
+/* Trimmed text of the source line that starts at text offset off, past emphasis marks. */
+static const char *source_line(const el_doc *doc, size_t off, size_t *n)
+{
+    const char *s = doc->text + off;
+    const char *nl = memchr(s, '\n', doc->len - off);
+    size_t len = nl ? (size_t)(nl - s) : doc->len - off;
+    size_t i = 0;
+    while (i < len && (s[i] == '*' || s[i] == '_'))
+        i++;
+    *n = el_blocks_trim_end(s + i, len - i);
+    return s + i;
+}
+
+/* A list number alone on its line ("1." "2、" "（1）" "①"): its item text follows. */
+static bool number_only(const char *s, size_t n)
+{
+    if (n == 0 || !el_blocks_item_start(s, n) || el_text_ncp(s, n) > 4)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '.' && s[i] != ')' && s[i] != '(' && (s[i] < '0' || s[i] > '9') &&
+            (unsigned char)s[i] < 0x80)
+            return false;
+    return (s[0] >= '0' && s[0] <= '9') || s[0] == '(' || (unsigned char)s[0] >= 0xE2;
+}
+
+/* The last sentence-final mark of s[0..n), looking past closing quotes and brackets; 0 if none. */
+static uint32_t last_stop(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 0) {
+        uint32_t c = el_text_prev_cp(s, i, &i);
+        if (c != 0x201D && c != 0x2019 && c != 0xFF09 && c != ')' && c != '"' && c != 0x300D &&
+            c != 0x300F && c != 0x3011 && c != 0x300B)
+            return c;
+    }
+    return 0;
+}
+
+/* True if s[0..n) stops inside a sentence at a comma or dash: a wrapped line, not a label. */
+static bool ends_clause(const char *s, size_t n)
+{
+    static const char *const marks[] = {"，", "、", ",", "—", "（", "(", "“", NULL};
+    for (const char *const *p = marks; *p; p++) {
+        size_t k = strlen(*p);
+        if (n >= k && memcmp(s + n - k, *p, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* True if s[0..n) ends like a sentence (then it is prose, not a label line). */
+static bool ends_sentence_stop(const char *s, size_t n)
+{
+    static const char *const stops[] = {"。", "！", "？", "；", "…", "!", "?", ";", NULL};
+    for (const char *const *p = stops; *p; p++) {
+        size_t k = strlen(*p);
+        if (n >= k && memcmp(s + n - k, *p, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Does a new block start at the line break before next? CommonMark makes one paragraph of
+ * lines with no blank line between them; a draft means separate lines when
+ * - the next line is indented with full-width spaces (a pasted plain-text paragraph), or
+ * - the paragraph opens with a short label line (写作分析：, **点评**, a title) and the next
+ *   line is an item (1. / 1. alone / （1） / ① / 【…】 / ·  / label：), follows a number
+ *   alone on its line, or, after a title line of five or more code points, is at least twice
+ *   as long (its body).
+ * Other lines of a paragraph are wraps and join it.
+ */
+static bool split_before(md_leaf *lf, cmark_node *next, bool listy)
+{
+    el_doc *doc = lf->doc;
+    size_t off =
+        src_offset(doc, cmark_node_get_start_line(next), cmark_node_get_start_column(next));
+    if (off >= doc->len)
+        return false;
+    size_t nn;
+    const char *ns = source_line(doc, off, &nn);
+    if (nn >= 3 && memcmp(doc->text + off, "\xE3\x80\x80", 3) == 0)
+        return true;
+    if (!listy)
+        return false;
+    const char *cs = doc->plain.v + lf->line_start;
+    size_t cn = el_blocks_trim_end(cs, doc->plain.n - lf->line_start);
+    size_t lead = el_blocks_lead_ws(cs, cn, NULL);
+    cs += lead, cn -= lead;
+    if (el_blocks_item_start(ns, nn) || number_only(cs, cn))
+        return true;
+    /* a title or label line on top of its body: the body line is at least twice as long */
+    size_t c = el_text_ncp(cs, cn), x = el_text_ncp(ns, nn);
+    return lf->line_start == lf->start && c >= EL_TITLE_LINE_MIN && x >= 2 * c && x >= 16;
+}
+
+/*
+ * Is the paragraph a plain-text draft pasted without blank lines, one essay paragraph a line?
+ * Every line after the first ends a sentence and the lines are long on average: hard-wrapped
+ * prose ends most of its lines inside a sentence, and a paragraph is longer than a sentence.
+ */
+static bool line_per_para(const el_doc *doc, cmark_node *node)
+{
+    size_t a = (size_t)cmark_node_get_start_line(node), b = (size_t)cmark_node_get_end_line(node);
+    if (a < 1 || b <= a || b > doc->lines.n)
+        return false;
+    size_t total = 0;
+    for (size_t ln = a + 1; ln <= b; ln++) { /* the first line may be a title */
+        size_t off = doc->lines.v[ln - 1];
+        size_t end = ln < doc->lines.n ? doc->lines.v[ln] - 1 : doc->len;
+        size_t n = el_blocks_trim_end(doc->text + off, end - off);
+        total += el_text_ncp(doc->text + off, n);
+        if (n == 0 || !el_text_is_sentence_end(last_stop(doc->text + off, n)))
+            return false;
+    }
+    return total >= EL_PARA_LINE_MIN * (b - a);
+}
+
+/* Append a paragraph's or heading's inlines, splitting a label paragraph into its lines. */
+static void append_leaf(md_leaf *lf, cmark_node *node)
+{
+    el_doc *doc = lf->doc;
+    bool para = cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH;
+    bool listy = false, first_break = true;
+    bool per_line = para && line_per_para(doc, node);
+    cmark_node *first = cmark_node_first_child(node);
+    for (cmark_node *c = first; c; c = cmark_node_next(c)) {
+        cmark_node_type t = cmark_node_get_type(c);
+        cmark_node *next = cmark_node_next(c);
+        if (para && next && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+            if (first_break) {
+                const char *s = doc->plain.v + lf->start;
+                size_t n = el_blocks_trim_end(s, doc->plain.n - lf->start);
+                size_t lead = el_blocks_lead_ws(s, n, NULL);
+                listy = n > lead && el_text_ncp(s + lead, n - lead) <= EL_LABEL_LINE_MAX &&
+                        !ends_sentence_stop(s, n) && !ends_clause(s, n);
+                first_break = false;
+            }
+            if (per_line || split_before(lf, next, listy)) {
+                size_t nline = (size_t)cmark_node_get_start_line(next);
+                el_block nb = {0};
+                nb.type = lf->b.type;
+                nb.flags = lf->b.flags & ~(unsigned)EL_BF_ITEM;
+                nb.level = lf->b.level;
+                nb.list_num = -1;
+                nb.line = nline;
+                nb.end_line = lf->b.end_line > nline ? lf->b.end_line : nline;
+                lf->b.end_line = nline > lf->b.line ? nline - 1 : lf->b.line;
+                finish_block(lf);
+                lf->b = nb;
+                begin_block(lf);
+                first = next;
+                continue;
+            }
+            lf->line_start = doc->plain.n;
+        }
+        append_node(lf, c);
+        if (c == first && t == CMARK_NODE_STRONG)
+            lf->b.bold_len = doc->plain.n - lf->start;
+    }
+}
+
+/*
+ * Number of an ordered-list item. The walk numbers every item when it enters it and keeps the
+ * number in the node (number_item), so this is O(1): counting the previous siblings of each
+ * item was quadratic in a list of thousands of items.
+ */
+static int item_number(cmark_node *item)
+{
+    return (int)(intptr_t)cmark_node_get_user_data(item);
+}
+
+static void number_item(cmark_node *item)
+{
+    cmark_node *prev = cmark_node_previous(item);
+    cmark_node *list = cmark_node_parent(item);
+    int num = prev ? item_number(prev) + 1 : list ? cmark_node_get_list_start(list) : 1;
+    cmark_node_set_user_data(item, (void *)(intptr_t)num);
+}
+
+static void add_block(el_doc *doc, cmark_node *node, enum el_block_type type)
+{
+    md_leaf lf = {.doc = doc};
+    begin_block(&lf);
+    el_block *b = &lf.b;
+    b->type = type;
+    b->list_num = -1;
+    b->line = (size_t)cmark_node_get_start_line(node);
+    b->end_line = (size_t)cmark_node_get_end_line(node);
+    /* cmark 0.30 ends a setext heading or a thematic break at column 0 of the next line, and
+       an HTML block a line early (or before its start): count the lines of its literal. */
+    if (cmark_node_get_end_column(node) == 0 && b->end_line > b->line)
+        b->end_line--;
+    if (type == EL_BLOCK_HTML && cmark_node_get_literal(node)) {
+        const char *lit = cmark_node_get_literal(node);
+        size_t lines = 0, len = strlen(lit);
+        for (const char *q = lit; (q = memchr(q, '\n', len - (size_t)(q - lit))) != NULL; q++)
+            lines++;
+        if (len && lit[len - 1] != '\n')
+            lines++;
+        if (lines)
+            b->end_line = b->line + lines - 1;
+    }
+    if (b->line == 0)
+        b->line = 1;
+    if (b->end_line < b->line)
+        b->end_line = b->line;
+    if (type == EL_BLOCK_HEADING)
+        b->level = cmark_node_get_heading_level(node);
+
+    for (cmark_node *p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
+        cmark_node_type pt = cmark_node_get_type(p);
+        if (pt == CMARK_NODE_BLOCK_QUOTE)
+            b->flags |= EL_BF_QUOTE;
+        else if (pt == CMARK_NODE_LIST)
+            b->flags |= EL_BF_LIST, b->level++;
+    }
+    cmark_node *parent = cmark_node_parent(node);
+    if (parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+        cmark_node_first_child(parent) == node) {
+        b->flags |= EL_BF_ITEM;
+        cmark_node *list = cmark_node_parent(parent);
+        if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
+            b->list_num = item_number(parent);
+    }
+
+    if (type == EL_BLOCK_PARA || type == EL_BLOCK_HEADING) {
+        append_leaf(&lf, node);
+    } else if (type == EL_BLOCK_CODE || type == EL_BLOCK_HTML) {
+        const char *lit = cmark_node_get_literal(node);
+        size_t a = src_offset(doc, (int)b->line, 1);
+        size_t z = src_offset(doc, (int)b->end_line + 1, 1);
+        lf.code = true;
+        if (lit)
+            append_literal(&lf, lit, strlen(lit), a, z);
+    }
+    finish_block(&lf);
+}
+
+/*
+ * An empty list item: the number of an annotation item whose text follows after a blank line
+ * (`1.` then `案例引入：…`). Its marker becomes a block of its own, so the line has a role and
+ * the number reaches the note item; an empty bullet item is a block without text (a label).
+ */
+static void add_empty_item(el_doc *doc, cmark_node *item)
+{
+    md_leaf lf = {.doc = doc};
+    begin_block(&lf);
+    el_block *b = &lf.b;
+    b->type = EL_BLOCK_PARA;
+    b->list_num = -1;
+    b->line = b->end_line = (size_t)cmark_node_get_start_line(item);
+    if (b->line == 0)
+        b->line = b->end_line = 1;
+    b->flags = EL_BF_ITEM;
+    for (cmark_node *p = cmark_node_parent(item); p; p = cmark_node_parent(p)) {
+        cmark_node_type pt = cmark_node_get_type(p);
+        if (pt == CMARK_NODE_BLOCK_QUOTE)
+            b->flags |= EL_BF_QUOTE;
+        else if (pt == CMARK_NODE_LIST)
+            b->flags |= EL_BF_LIST, b->level++;
+    }
+    cmark_node *list = cmark_node_parent(item);
+    if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+        b->list_num = item_number(item);
+        /* the marker as written: digits and its delimiter */
+        size_t a = src_offset(doc, (int)b->line, cmark_node_get_start_column(item));
+        size_t z = a;
+        while (z < doc->len && doc->text[z] >= '0' && doc->text[z] <= '9')
+            z++;
+        if (z > a && z < doc->len && (doc->text[z] == '.' || doc->text[z] == ')'))
+            el_doc_plain_append(doc, a, z + 1 - a);
+    }
+    finish_block(&lf);
 }
 
 void el_blocks_markdown(el_doc *doc)
@@ -228,6 +521,11 @@ void el_blocks_markdown(el_doc *doc)
             break;
         case CMARK_NODE_THEMATIC_BREAK:
             add_block(doc, node, EL_BLOCK_BREAK);
+            break;
+        case CMARK_NODE_ITEM:
+            number_item(node);
+            if (cmark_node_first_child(node) == NULL)
+                add_empty_item(doc, node);
             break;
         default:
             break;

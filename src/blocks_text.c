@@ -3,11 +3,20 @@
  * The plain-text reader: drafts pasted from Word or a PDF, one paragraph per
  * line (often indented with 　　), paragraphs maybe separated by blank lines.
  * When a draft marks paragraphs by indentation, unindented lines that follow a
- * line not ending a sentence are hard wraps and join the paragraph above.
+ * line not ending a sentence are hard wraps and join the paragraph above. When
+ * it marks them by blank lines and its lines are cut at a fixed width (a PDF
+ * copy), the lines of one blank-line-separated block join the same way. Each
+ * line keeps its own mapping to the source, so positions stay exact.
  */
 #include "blocks.h"
 
+#include "text.h"
+
+#include <stdlib.h>
 #include <string.h>
+
+/* A line shorter than this (code points) is never taken for a hard-wrapped line. */
+#define EL_WRAP_MIN 16
 
 size_t el_blocks_lead_ws(const char *s, size_t n, size_t *width)
 {
@@ -65,6 +74,90 @@ static bool ends_sentence(const char *s, size_t n)
     return false;
 }
 
+/* Heads that end like a speech verb or are connectives: `head：` then opens prose, not an item. */
+static const char *const speech_tails[] = {"指出", "强调", "说",       "提出", "认为", "表示",
+                                           "写道", "所言", "要求",     "明确", "证明", "表明",
+                                           "曰",   "提到", "告诉我们", "谈到", "讲",   NULL};
+static const char *const prose_heads[] = {
+    "例如",     "比如", "譬如", "其中", "总之", "综上",     "综上所述", "总而言之",
+    "由此可见", "可见", "因此", "对此", "为此", "具体而言", "具体来说", NULL};
+
+static bool ends_with_one_of(const char *s, size_t n, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        if (n >= k && memcmp(s + n - k, *words, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool el_blocks_item_start(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    s += i, n -= i;
+    if (n == 0)
+        return false;
+    /* 1. 1、 1） 12. or the number alone on its line (its text on the next) */
+    size_t d = 0;
+    while (d < n && d < 4 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d > 0) {
+        if (d > 3)
+            return false;
+        if (d == el_blocks_trim_end(s, n))
+            return true;
+        if ((s[d] == '.' && !(d + 1 < n && s[d + 1] >= '0' && s[d + 1] <= '9')) || s[d] == ')')
+            return true;
+        return d + 3 <= n && (memcmp(s + d, "、", 3) == 0 || memcmp(s + d, "．", 3) == 0 ||
+                              memcmp(s + d, "）", 3) == 0);
+    }
+    /* ① .. ⑳ */
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x91 &&
+        (unsigned char)s[2] >= 0xA0 && (unsigned char)s[2] <= 0xB3)
+        return true;
+    /* （1） (1); （一） is an argument marker, not an item */
+    size_t o = s[0] == '(' ? 1 : n >= 3 && memcmp(s, "（", 3) == 0 ? 3 : 0;
+    if (o) {
+        size_t j = o;
+        while (j < n && j < o + 3 && s[j] >= '0' && s[j] <= '9')
+            j++;
+        return j > o && j < n && (s[j] == ')' || (j + 3 <= n && memcmp(s + j, "）", 3) == 0));
+    }
+    /* 【label】 with a short label */
+    if (n >= 3 && memcmp(s, "【", 3) == 0) {
+        size_t lim = n < 3 + 3 * 12 + 3 ? n : 3 + 3 * 12 + 3;
+        return memmem(s + 3, lim - 3, "】", 3) != NULL;
+    }
+    static const char *const bullets[] = {"·", "•", "●", "○", "▪", "◆",  "◇", "■",
+                                          "□", "►", "▶", "★", "☆", "・", "‧", NULL};
+    if (el_text_prefix(s, n, bullets) ||
+        (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' '))
+        return true;
+    /* label： a short head of words, then a colon */
+    size_t j = 0, k;
+    for (size_t cp = 0; j < n && cp <= 10; cp++, j += k) {
+        uint32_t c = el_text_cp(s, n, j, &k);
+        if (c == ':' || c == 0xFF1A) {
+            if (cp == 0 || ends_with_one_of(s, j, speech_tails))
+                return false;
+            for (const char *const *w = prose_heads; *w; w++)
+                if (strlen(*w) == j && memcmp(s, *w, j) == 0)
+                    return false;
+            return true;
+        }
+        bool word = el_text_is_han(c) ||
+                    (c < 0x80 && (c == '+' || c == '-' || c == '/' || (c | 0x20) - 'a' < 26u ||
+                                  c - '0' < 10u)) ||
+                    c == 0x2014 || c == 0x3001 || c == ' ';
+        if (!word)
+            return false;
+    }
+    return false;
+}
+
 typedef struct line_info {
     size_t start, lead, len; /* len: content length after lead, trimmed */
     size_t width;
@@ -89,6 +182,63 @@ static bool is_comment(const char *s, size_t n)
     return n >= 7 && memcmp(s, "<!--", 4) == 0 && memcmp(s + n - 3, "-->", 3) == 0;
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Display width of a line, indentation included (what a fixed-width cut measures). */
+static size_t line_width(const el_doc *doc, const line_info *li)
+{
+    return li->width + el_text_width(doc->text + li->start + li->lead, li->len);
+}
+
+/* A line that may be a hard wrap: long enough and cut inside a sentence. */
+static bool wrap_candidate(const el_doc *doc, const line_info *li)
+{
+    const char *s = doc->text + li->start + li->lead;
+    return !li->blank && !ends_sentence(s, li->len) && el_text_ncp(s, li->len) >= EL_WRAP_MIN;
+}
+
+/*
+ * Blank-line-separated blocks of hard-wrapped lines: returns the display width a line must
+ * reach to be a wrap (0 when the draft is not laid out that way). The draft qualifies when
+ * blank lines separate its blocks and most lines that are followed by another line of their
+ * block are long and stop inside a sentence; the threshold is 80% of their median width,
+ * so a short heading line on top of its paragraph is not taken for a wrap.
+ */
+static size_t wrap_width(const el_doc *doc)
+{
+    size_t nlines = doc->lines.n, blanks = 0, inner = 0, nw = 0;
+    size_t *w = NULL;
+    line_info prev = {.blank = true};
+    for (size_t ln = 0; ln < nlines; ln++) {
+        line_info li = line_at(doc, ln);
+        blanks += li.blank;
+        if (!li.blank && !prev.blank) {
+            /* prev is followed by a line of its block */
+            const char *ps = doc->text + prev.start + prev.lead;
+            if (el_text_ncp(ps, prev.len) >= EL_WRAP_MIN) {
+                inner++;
+                if (wrap_candidate(doc, &prev)) {
+                    if (w == NULL)
+                        w = xmalloc(nlines * sizeof *w);
+                    w[nw++] = line_width(doc, &prev);
+                }
+            }
+        }
+        prev = li;
+    }
+    size_t need = 0;
+    if (blanks > 0 && nw >= 2 && nw * 2 >= inner) {
+        qsort(w, nw, sizeof *w, cmp_size);
+        need = w[nw / 2] * 4 / 5;
+    }
+    free(w);
+    return need;
+}
+
 void el_blocks_text(el_doc *doc)
 {
     size_t nlines = doc->lines.n;
@@ -102,8 +252,10 @@ void el_blocks_text(el_doc *doc)
         }
     }
     bool by_indent = long_lines >= 3 && indented * 10 >= long_lines * 6;
+    size_t wrap_need = by_indent ? 0 : wrap_width(doc);
 
     el_block *open = NULL;
+    line_info last = {0}; /* the line that ended the open block */
     for (size_t ln = 0; ln < nlines; ln++) {
         line_info li = line_at(doc, ln);
         if (li.blank) {
@@ -121,8 +273,24 @@ void el_blocks_text(el_doc *doc)
                 el_doc_plain_append(doc, li.start + li.lead, li.len);
                 open->txt.len = doc->plain.n - open->txt.off;
                 open->end_line = ln + 1;
+                last = li;
                 continue;
             }
+        }
+        if (open && wrap_need && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
+            !(open->flags & EL_BF_CENTERED) && wrap_candidate(doc, &last) &&
+            line_width(doc, &last) >= wrap_need && !el_blocks_item_start(s, li.len)) {
+            /* Chinese joins wrapped lines with nothing; keep a space between Latin words. */
+            unsigned char a = (unsigned char)doc->plain.v[doc->plain.n - 1];
+            if (a < 0x80 && a != ' ' && (unsigned char)s[0] < 0x80 && s[0] != ' ') {
+                el_doc_plain_sep(doc);
+                doc->plain.v[doc->plain.n - 1] = ' ';
+            }
+            el_doc_plain_append(doc, li.start + li.lead, li.len);
+            open->txt.len = doc->plain.n - open->txt.off;
+            open->end_line = ln + 1;
+            last = li;
+            continue;
         }
         if (doc->plain.n > 0)
             el_doc_plain_sep(doc);
@@ -138,5 +306,6 @@ void el_blocks_text(el_doc *doc)
         b->txt.off = el_doc_plain_append(doc, li.start + li.lead, li.len);
         b->txt.len = li.len;
         open = b;
+        last = li;
     }
 }

@@ -21,6 +21,12 @@
 #define EL_LABEL_MAX 16
 /* A title line is at most this many code points. */
 #define EL_TITLE_MAX 40
+/* A note item (1. 案例引入：…) is a remark: a longer numbered line is an essay paragraph. */
+#define EL_NOTE_ITEM_MAX 120
+/* Paragraphs of unmarked lead-in a later 【范文】 marker can still turn back into noise. */
+#define EL_LEADIN_PARAS_MAX 3
+/* The first line under a bare note label is its note unless it is this long and prose. */
+#define EL_NOTE_PROSE_MAX 150
 
 enum label {
     L_NONE,
@@ -59,6 +65,10 @@ static const char *const theme_words[] = {"主题", "中心论点", "总论点",
 static const char *const noise_words[] = {"题目", "背景材料", "材料", "给定资料", "作答要求",
                                           "要求", "题干",     "试题", "真题",     "原题",
                                           "资料", "背景",     NULL};
+static const char *const material_words[] = {"材料", "资料", "背景", NULL};
+/* A first line with these is a header over the essay (2024年省考申论大作文范文（附写作思路）). */
+static const char *const leadin_words[] = {"范文",     "大作文",   "省考", "国考", "真题",
+                                           "写作思路", "高分作文", "（附", "(附",  NULL};
 static const char *const essay_words[] = {"范文",     "范文展示", "参考范文", "优秀范文", "示范",
                                           "范文赏析", "例文",     "习作",     "参考答案", NULL};
 static const char *const ad_words[] = {"公众号",   "关注", "扫码", "微信", "点赞", "转发",
@@ -73,6 +83,10 @@ static const char *const continue_words[] = {
     "同时", "此外", "另外",     "与此同时", "当然",     "不仅如此", "然而",   "但是", "但",
     "反观", "例如", "比如",     "譬如",     "因此",     "所以",     "可见",   "而且", "况且",
     "对此", "为此", "与之相比", "相比之下", "具体而言", "具体来说", "事实上", "其中", NULL};
+
+/* Bullets that open a plain-text note item (· 案例典型). */
+static const char *const bullets[] = {"·", "•", "●", "○", "▪", "◆",  "◇", "■",
+                                      "□", "►", "▶", "★", "☆", "・", "‧", NULL};
 
 static const char *const open_quotes[] = {"“", "「", "\"", NULL};
 
@@ -306,6 +320,36 @@ static el_span trim_span(const el_doc *doc, el_span sp)
     }
 }
 
+/*
+ * The first sentence of sp without its final stop: a topic sentence, or the title of an
+ * inline argument label (论点1：立足资源禀赋，念好“山海经”。贵州省…). It ends at the first
+ * 。！？ or at a semicolon or colon that opens the evidence after at least six code points.
+ */
+static el_span first_sentence(const el_doc *doc, el_span sp)
+{
+    const char *s = doc->plain.v + sp.off;
+    size_t n = sp.len;
+    size_t end = el_text_sentence_end(s, n);
+    /* Cut at a semicolon or a colon that opens the evidence. */
+    for (size_t i = 0; i < end; i++) {
+        if (i + 3 <= end && (memcmp(s + i, "；", 3) == 0 || memcmp(s + i, "：", 3) == 0) &&
+            el_text_ncp(s, i) >= 6) {
+            end = i;
+            break;
+        }
+    }
+    sp.len = end;
+    /* drop the final stop and closing marks that are not quotes */
+    const char *t = doc->plain.v + sp.off;
+    while (sp.len >= 3 &&
+           (memcmp(t + sp.len - 3, "。", 3) == 0 || memcmp(t + sp.len - 3, "！", 3) == 0 ||
+            memcmp(t + sp.len - 3, "？", 3) == 0 || memcmp(t + sp.len - 3, "；", 3) == 0))
+        sp.len -= 3;
+    while (sp.len && (t[sp.len - 1] == '.' || t[sp.len - 1] == '!' || t[sp.len - 1] == '?'))
+        sp.len--;
+    return sp;
+}
+
 /* Drop one trailing parenthetical "(1-2 段)" / "（…）" and trailing colon from a label head. */
 static size_t label_core(const char *s, size_t n)
 {
@@ -359,13 +403,51 @@ static bool unbracket(const char *s, size_t n, size_t *a, size_t *b)
 typedef struct label_info {
     enum label kind;
     el_span rest; /* text after the label (title, theme, first note item) */
+    el_span body; /* inline argument label: the paragraph after the marker, title included */
     int num;      /* argument number */
 } label_info;
+
+/* True if s[0..n) has a letter, digit or Han character (more than punctuation and space). */
+static bool has_words(const char *s, size_t n)
+{
+    size_t k;
+    for (size_t i = 0; i < n; i += k) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        if (el_text_is_han(c) || (c < 0x80 && ((c | 0x20) - 'a' < 26u || c - '0' < 10u)))
+            return true;
+    }
+    return false;
+}
+
+/* True if s[0..n) ends like a sentence (so it is not a title or heading line). */
+static bool ends_with_stop(const char *s, size_t n)
+{
+    static const char *const stops[] = {"。", "！", "？", "；", "…", "!", "?", ";", NULL};
+    for (const char *const *p = stops; *p; p++) {
+        size_t k = strlen(*p);
+        if (n >= k && memcmp(s + n - k, *p, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* True if s[0..n) opens more quotations than it closes (a stop inside it is quoted). */
+static bool open_quote(const char *s, size_t n)
+{
+    int depth = 0;
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if (memcmp(s + i, "“", 3) == 0 || memcmp(s + i, "「", 3) == 0)
+            depth++;
+        else if (memcmp(s + i, "”", 3) == 0 || memcmp(s + i, "」", 3) == 0)
+            depth--;
+    }
+    return depth > 0;
+}
 
 /* Recognise a label in span sp (already trimmed). */
 static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
 {
-    label_info li = {L_NONE, {sp.off + sp.len, 0}, 0};
+    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0};
     const char *s = doc->plain.v + sp.off;
     size_t n = sp.len;
     size_t a = 0, b = n;
@@ -482,21 +564,21 @@ marker:;
         li.kind = L_ARG;
         li.num = num;
         li.rest = trim_span(doc, (el_span){sp.off + k, n - k});
+        if (!heading && li.rest.len) {
+            /* 论点1：立足资源禀赋，念好“山海经”。贵州省… — the label opens a paragraph: its
+             * title is the first sentence, and the text after the marker is the paragraph. */
+            el_span t = first_sentence(doc, li.rest);
+            const char *tail = doc->plain.v + t.off + t.len;
+            size_t tn = li.rest.len - t.len;
+            if (has_words(tail, tn) && !open_quote(doc->plain.v + t.off, t.len) &&
+                (ends_with_stop(tail, tn) || el_text_ncp(tail, tn) > EL_TITLE_MAX)) {
+                li.body = li.rest;
+                li.rest = t;
+            }
+        }
         return li;
     }
     return li;
-}
-
-/* True if s[0..n) ends like a sentence (so it is not a title or heading line). */
-static bool ends_with_stop(const char *s, size_t n)
-{
-    static const char *const stops[] = {"。", "！", "？", "；", "…", "!", "?", ";", NULL};
-    for (const char *const *p = stops; *p; p++) {
-        size_t k = strlen(*p);
-        if (n >= k && memcmp(s + n - k, *p, k) == 0)
-            return true;
-    }
-    return false;
 }
 
 static bool contains_any(const char *s, size_t n, const char *const *words)
@@ -504,6 +586,21 @@ static bool contains_any(const char *s, size_t n, const char *const *words)
     for (; *words; words++)
         if (memmem(s, n, *words, strlen(*words)))
             return true;
+    return false;
+}
+
+/* A line that is one parenthetical aside: （40 分） (本题 40 分) 【…】. */
+static bool bracketed_line(const char *s, size_t n)
+{
+    static const char *const open[] = {"（", "(", "【", "[", NULL};
+    static const char *const close[] = {"）", ")", "】", "]", NULL};
+    if (!el_text_prefix(s, n, open))
+        return false;
+    for (const char *const *c = close; *c; c++) {
+        size_t k = strlen(*c);
+        if (n >= k && memcmp(s + n - k, *c, k) == 0)
+            return true;
+    }
     return false;
 }
 
@@ -558,6 +655,10 @@ static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line)
 {
     const char *s = doc->plain.v + sp.off;
     size_t k = note_number(s, sp.len);
+    if (k == 0 && sp.len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+        k = skip_ws(s, sp.len, 1); /* a plain-text "- item" */
+    if (k == 0)
+        k = skip_ws(s, sp.len, el_text_prefix(s, sp.len, bullets));
     sp.off += k, sp.len -= k;
     sp = trim_span(doc, sp);
     if (sp.len == 0)
@@ -596,17 +697,78 @@ static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line)
     e->line = line;
 }
 
-enum note_mode { NM_NONE, NM_LABEL, NM_QUOTE };
+/*
+ * What a line after a note label is.
+ * NM_LABEL: after a bare label line (写作分析, 点评：): the lines under it are its items, until a
+ *   structural line, a line out of the run's form (prose after numbered items), or an essay
+ *   paragraph.
+ * NM_ITEMS: after a label with its text on the same line (点评：本段…, 【亮点】…): that text
+ *   is one note; only lines that are items themselves (1. / ① / · / 【不足】… / 不足：…) follow it.
+ * NM_QUOTE: inside a blockquote note: the rest of the blockquote.
+ * NM_SUMMARY: under a whole-essay summary (全文逻辑总结): everything up to the next label.
+ */
+enum note_mode { NM_NONE, NM_LABEL, NM_ITEMS, NM_QUOTE, NM_SUMMARY };
+
+/* Lead-in noise: a prompt (【题目】 and its lines) or material (【背景材料】 and its text). */
+enum noise { NOISE_NONE, NOISE_PROMPT, NOISE_MATERIAL };
 
 typedef struct pass1 {
     el_doc *doc;
     ev_vec evs;
-    bool seen_title, seen_text, title_guessed, noise;
+    bool seen_title, seen_text, title_guessed;
+    enum noise noise;    /* inside lead-in noise: which kind */
+    bool noise_indented; /* a noise line was indented */
+    bool mark;           /* lead-in noise ended at mark_block, evs had mark_ev events */
+    size_t mark_ev, mark_block;
     size_t guessed_block;
     enum note_mode notes;
-    bool notes_indented;
+    bool notes_indented;     /* a note line of this run was indented */
+    size_t run_notes;        /* notes taken in this run */
+    bool run_items;          /* the run's lines are items (numbered, bulleted, label：) */
+    bool last_numbered;      /* the run's last note line was numbered (1. ① （1）) */
     size_t pending_num_line; /* line of a number-only note line waiting for its text */
 } pass1;
+
+/*
+ * A 【范文】 / 【背景材料】 marker after the text that followed lead-in noise: that text was
+ * lead-in too (a prompt's quoted statement, unmarked material). Turn the blocks since the mark
+ * into labels and forget what they made, unless they held section labels (then the essay did
+ * start there and the marker is a stray). Returns true if it rolled back.
+ */
+static bool rollback(pass1 *p, const el_block *b)
+{
+    el_doc *doc = p->doc;
+    size_t paras = 0;
+    for (size_t i = p->mark_ev; i < p->evs.n; i++) {
+        if (p->evs.v[i].type == EV_ZONE)
+            return false;
+        paras += p->evs.v[i].type == EV_PARA;
+    }
+    if (paras > EL_LEADIN_PARAS_MAX)
+        return false; /* an essay, not a prompt: the marker is a stray */
+    size_t line0 = doc->blocks.v[p->mark_block].line;
+    for (const el_block *x = &doc->blocks.v[p->mark_block]; x < b; x++)
+        for (size_t ln = x->line; ln <= x->end_line && ln <= doc->lines.n; ln++)
+            if (doc->roles[ln - 1] != EL_ROLE_NONE)
+                doc->roles[ln - 1] = EL_ROLE_LABEL;
+    p->evs.n = p->mark_ev;
+    if (doc->title_line >= line0) {
+        doc->title = (el_span){0, 0};
+        doc->title_line = 0;
+        p->seen_title = p->title_guessed = false;
+    }
+    if (doc->theme_line >= line0) {
+        doc->theme = (el_span){0, 0};
+        doc->theme_line = 0;
+    }
+    p->seen_text = false;
+    for (size_t i = 0; i < p->evs.n; i++)
+        p->seen_text = p->seen_text || p->evs.v[i].type == EV_PARA;
+    p->notes = NM_NONE;
+    p->pending_num_line = 0;
+    p->mark = false;
+    return true;
+}
 
 static void take_title(pass1 *p, const el_block *b, el_span sp, bool guessed)
 {
@@ -622,6 +784,82 @@ static void take_title(pass1 *p, const el_block *b, el_span sp, bool guessed)
     p->title_guessed = guessed;
     p->guessed_block = (size_t)(b - doc->blocks.v);
     set_role(doc, b, EL_ROLE_TITLE);
+}
+
+/* Does s[0..n) open with a note number (1. 1、 （1） ①), or is it one alone? */
+static bool numbered_line(const char *s, size_t n)
+{
+    return note_number(s, n) > 0 || number_only(s, n);
+}
+
+/* Is the block an item of a note run (a numbered, bulleted, 【label】 or `label：` line)? */
+static bool item_line(const el_block *b, const char *s, size_t n)
+{
+    return el_blocks_item_start(s, n) || (b->flags & EL_BF_LIST) || number_only(s, n);
+}
+
+/*
+ * Does the (non-structural) block continue the note run p is in? See enum note_mode. A note
+ * item is a remark of a sentence or two; an essay paragraph is longer, so a long line or a
+ * prose paragraph of several sentences after the first note ends the run, and so does every
+ * argument marker (二、 （一） 首先 一是 …) but a note's own numbering.
+ */
+static bool note_line(const pass1 *p, const el_block *b, const char *s, size_t n)
+{
+    const el_doc *doc = p->doc;
+    if (p->notes == NM_QUOTE)
+        return true;
+    size_t ncp = el_text_ncp(s, n);
+    bool item = item_line(b, s, n);
+    /* in a plain draft whose notes are flush left, an indented paragraph is the essay again */
+    bool indented = (b->flags & EL_BF_INDENT) && !p->notes_indented &&
+                    doc->format == EL_INPUT_TEXT && !item && !p->pending_num_line;
+    if (p->notes == NM_SUMMARY)
+        return !(indented && ncp > 60) &&
+               !(!item && ncp > EL_NOTE_PROSE_MAX && ends_with_stop(s, n));
+    int num;
+    if (el_section_arg_marker(s, n, &num) > 0 && !el_blocks_item_start(s, n))
+        return false;
+    if (p->pending_num_line)
+        return true; /* the text of an item whose number stood alone on its line */
+    /* A numbered line goes on numbered notes or opens the run; after unnumbered notes it is
+     * the essay's own numbering (2. 补齐民生短板…). */
+    if (item && ncp <= EL_NOTE_ITEM_MAX &&
+        (!numbered_line(s, n) || p->run_notes == 0 || p->last_numbered))
+        return true;
+    if (p->notes != NM_LABEL)
+        return false;
+    if (indented && (p->run_notes > 0 || ncp > 60))
+        return false;
+    if (p->run_notes == 0) /* the label announces at least one note */
+        return !(ncp > EL_NOTE_PROSE_MAX && ends_with_stop(s, n));
+    if (p->run_items || item)
+        return false; /* prose after numbered items, or a long item */
+    return !(ends_with_stop(s, n) && (ncp >= 80 || (ncp >= 40 && el_text_sentences(s, n) >= 2)));
+}
+
+/* Is the block after b a short line without a sentence stop (a title)? */
+static bool title_next(const el_doc *doc, const el_block *b)
+{
+    if (b + 1 >= doc->blocks.v + doc->blocks.n)
+        return false;
+    el_span sp = trim_span(doc, b[1].txt);
+    const char *s = doc->plain.v + sp.off;
+    return sp.len && el_text_ncp(s, sp.len) <= EL_TITLE_MAX && !ends_with_stop(s, sp.len);
+}
+
+/* A 正文 paragraph: txt, with an argument marker of mlen bytes numbered num (0: none). */
+static void push_para(pass1 *p, const el_block *b, el_span txt, int num, size_t mlen)
+{
+    ev *e = EL_VEC_PUSH(p->evs);
+    memset(e, 0, sizeof *e);
+    e->type = EV_PARA;
+    e->txt = txt;
+    e->line = b->line;
+    e->num = num;
+    e->mlen = mlen;
+    p->seen_text = true;
+    set_role(p->doc, b, EL_ROLE_PARAGRAPH);
 }
 
 static void one_block(pass1 *p, const el_block *b)
@@ -654,28 +892,46 @@ static void one_block(pass1 *p, const el_block *b)
 
     /* Lead-in noise before the essay starts. */
     if (!p->seen_title && !p->seen_text) {
+        size_t ncp = el_text_ncp(s, n);
         if (li.kind == L_NOISE) {
-            p->noise = true;
+            /* 【背景材料】 runs on over the material; 【题目】 only over the prompt's lines */
+            p->noise = contains_any(s, n, material_words) ? NOISE_MATERIAL : NOISE_PROMPT;
+            p->noise_indented = p->noise_indented || (b->flags & EL_BF_INDENT);
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
         if (li.kind == L_ESSAY) {
-            p->noise = false;
+            p->noise = NOISE_NONE;
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
-        if (li.kind == L_NONE && !heading && contains_any(s, n, ad_words) &&
-            el_text_ncp(s, n) <= 80) {
+        if (li.kind == L_NONE && !heading && contains_any(s, n, ad_words) && ncp <= 80) {
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
-        if (p->noise && li.kind == L_NONE &&
-            (!heading && (contains_any(s, n, prompt_words) || ends_with_stop(s, n) ||
-                          el_text_ncp(s, n) > EL_TITLE_MAX))) {
-            set_role(doc, b, EL_ROLE_LABEL);
-            return;
+        if (p->noise && li.kind == L_NONE && !heading) {
+            /* An indented paragraph after flush-left noise is the essay, begun without a
+             * title or a 【范文】 marker; so is prose without prompt words after a prompt. */
+            bool indented = (b->flags & EL_BF_INDENT) != 0;
+            bool essay = doc->format == EL_INPUT_TEXT && indented && !p->noise_indented &&
+                         ncp > EL_TITLE_MAX;
+            bool prompt = contains_any(s, n, prompt_words) && ncp <= 120;
+            bool aside = bracketed_line(s, n); /* （40 分） */
+            bool material =
+                p->noise == NOISE_MATERIAL && (ends_with_stop(s, n) || ncp > EL_TITLE_MAX);
+            if (!essay && (prompt || aside || material)) {
+                p->noise_indented = p->noise_indented || indented;
+                set_role(doc, b, EL_ROLE_LABEL);
+                return;
+            }
         }
-        p->noise = false;
+        if (p->noise) {
+            /* The essay seems to start here; a 【范文】 marker later would say it did not. */
+            p->mark = true;
+            p->mark_ev = p->evs.n;
+            p->mark_block = (size_t)(b - doc->blocks.v);
+        }
+        p->noise = NOISE_NONE;
     }
 
     if (li.kind == L_TITLE) {
@@ -688,6 +944,13 @@ static void one_block(pass1 *p, const el_block *b)
         set_role(doc, b, EL_ROLE_THEME);
         return;
     }
+    if ((li.kind == L_ESSAY || li.kind == L_NOISE) && p->mark && rollback(p, b)) {
+        p->noise = li.kind == L_ESSAY                   ? NOISE_NONE
+                   : contains_any(s, n, material_words) ? NOISE_MATERIAL
+                                                        : NOISE_PROMPT;
+        set_role(doc, b, EL_ROLE_LABEL);
+        return;
+    }
     if (li.kind == L_ESSAY || li.kind == L_NOISE) {
         set_role(doc, b, EL_ROLE_LABEL);
         return;
@@ -696,10 +959,12 @@ static void one_block(pass1 *p, const el_block *b)
     /* Note headers and note items. */
     if (li.kind == L_NOTES) {
         set_role(doc, b, li.rest.len ? EL_ROLE_NOTE : EL_ROLE_LABEL);
-        p->notes = quote                                                                 ? NM_QUOTE
-                   : (b->bold_len || (n >= 3 && memcmp(s, "【", 3) == 0)) && li.rest.len ? NM_NONE
-                                                                                         : NM_LABEL;
+        p->notes = quote ? NM_QUOTE : li.rest.len ? NM_ITEMS : NM_LABEL;
         p->notes_indented = false;
+        p->run_notes = li.rest.len ? 1 : 0;
+        p->run_items = false;
+        p->last_numbered = li.rest.len && numbered_line(doc->plain.v + li.rest.off, li.rest.len);
+        p->pending_num_line = 0;
         if (li.rest.len)
             push_note(doc, &p->evs, li.rest, b->line);
         return;
@@ -707,35 +972,23 @@ static void one_block(pass1 *p, const el_block *b)
     bool structural = li.kind != L_NONE || heading;
     if (p->notes == NM_QUOTE && !quote)
         p->notes = NM_NONE;
-    if (p->notes == NM_LABEL && !structural) {
-        int num;
-        bool indented_text = (b->flags & EL_BF_INDENT) && !p->notes_indented &&
-                             doc->format == EL_INPUT_TEXT && n > 60 * 3;
-        bool arg_line = el_section_arg_marker(s, n, &num) > 0 && !note_number(s, n) &&
-                        el_text_ncp(s, n) <= EL_TITLE_MAX && !ends_with_stop(s, n);
-        if (!indented_text && !arg_line) {
-            if (doc->roles[b->line - 1] == EL_ROLE_NONE)
-                p->notes_indented = p->notes_indented || (b->flags & EL_BF_INDENT);
-            set_role(doc, b, EL_ROLE_NOTE);
-            if (number_only(s, n))
-                p->pending_num_line = b->line;
-            else
-                push_note(doc, &p->evs, sp, p->pending_num_line ? p->pending_num_line : b->line),
-                    p->pending_num_line = 0;
-            return;
-        }
-    }
-    if (p->notes == NM_QUOTE && quote && !structural) {
+    if (p->notes != NM_NONE && !structural && note_line(p, b, s, n)) {
+        bool numbered = numbered_line(s, n) || p->pending_num_line;
+        if (doc->roles[b->line - 1] == EL_ROLE_NONE)
+            p->notes_indented = p->notes_indented || (b->flags & EL_BF_INDENT);
         set_role(doc, b, EL_ROLE_NOTE);
-        if (number_only(s, n))
+        if (number_only(s, n)) {
             p->pending_num_line = b->line;
-        else
-            push_note(doc, &p->evs, sp, p->pending_num_line ? p->pending_num_line : b->line),
-                p->pending_num_line = 0;
+        } else {
+            push_note(doc, &p->evs, sp, p->pending_num_line ? p->pending_num_line : b->line);
+            p->pending_num_line = 0;
+        }
+        p->run_notes++;
+        p->run_items = p->run_items || item_line(b, s, n);
+        p->last_numbered = numbered;
         return;
     }
-    if (structural)
-        p->notes = NM_NONE;
+    p->notes = NM_NONE;
     p->pending_num_line = 0;
 
     /* A fully bold paragraph after the essay has begun is an annotation. */
@@ -760,8 +1013,9 @@ static void one_block(pass1 *p, const el_block *b)
         /* Everything under a whole-essay summary is annotation. */
         push_zone(&p->evs, Z_SUMMARY, none, sp, b->line, 0);
         set_role(doc, b, EL_ROLE_LABEL);
-        p->notes = NM_LABEL;
+        p->notes = NM_SUMMARY;
         p->notes_indented = false;
+        p->pending_num_line = 0;
         return;
     case L_GROUP:
         push_zone(&p->evs, Z_ARGS, none, sp, b->line, 0);
@@ -769,6 +1023,10 @@ static void one_block(pass1 *p, const el_block *b)
         return;
     case L_ARG:
         push_zone(&p->evs, Z_ARG, li.rest, sp, b->line, li.num);
+        if (li.body.len) {
+            push_para(p, b, li.body, 0, 0);
+            return;
+        }
         set_role(doc, b, EL_ROLE_LABEL);
         return;
     case L_BODY:
@@ -796,6 +1054,12 @@ static void one_block(pass1 *p, const el_block *b)
     size_t ncp = el_text_ncp(s, n);
     if (!p->seen_title && !p->seen_text && !quote && ncp <= EL_TITLE_MAX && !ends_with_stop(s, n)) {
         int num;
+        if (contains_any(s, n, leadin_words) ||
+            (contains_any(s, n, (const char *const[]){"申论", NULL}) && title_next(doc, b))) {
+            /* a header over the essay (…申论大作文范文（附写作思路）): the title comes next */
+            set_role(doc, b, EL_ROLE_LABEL);
+            return;
+        }
         if (el_section_arg_marker(s, n, &num) == 0) {
             take_title(p, b, sp, doc->format == EL_INPUT_TEXT || !(b->flags & EL_BF_BOLD));
             return;
@@ -812,15 +1076,7 @@ static void one_block(pass1 *p, const el_block *b)
         return;
     }
 
-    ev *e = EL_VEC_PUSH(p->evs);
-    memset(e, 0, sizeof *e);
-    e->type = EV_PARA;
-    e->txt = sp;
-    e->line = b->line;
-    e->num = k ? num : 0;
-    e->mlen = k;
-    p->seen_text = true;
-    set_role(doc, b, EL_ROLE_PARAGRAPH);
+    push_para(p, b, sp, k ? num : 0, k);
 }
 
 /* ---- pass 2: sections -------------------------------------------------------------------- */
@@ -877,27 +1133,7 @@ static void add_note(builder *bd, const ev *e)
 /* The topic sentence of a paragraph: its first sentence after the marker, without the stop. */
 static el_span topic_sentence(const el_doc *doc, const ev *e)
 {
-    const char *s = doc->plain.v + e->txt.off + e->mlen;
-    size_t n = e->txt.len - e->mlen;
-    size_t end = el_text_sentence_end(s, n);
-    /* Cut at a semicolon or a colon that opens the evidence. */
-    for (size_t i = 0; i < end; i++) {
-        if (i + 3 <= end && (memcmp(s + i, "；", 3) == 0 || memcmp(s + i, "：", 3) == 0) &&
-            el_text_ncp(s, i) >= 6) {
-            end = i;
-            break;
-        }
-    }
-    el_span sp = {e->txt.off + e->mlen, end};
-    /* drop the final stop and closing marks that are not quotes */
-    const char *t = doc->plain.v + sp.off;
-    while (sp.len >= 3 &&
-           (memcmp(t + sp.len - 3, "。", 3) == 0 || memcmp(t + sp.len - 3, "！", 3) == 0 ||
-            memcmp(t + sp.len - 3, "？", 3) == 0 || memcmp(t + sp.len - 3, "；", 3) == 0))
-        sp.len -= 3;
-    while (sp.len && (t[sp.len - 1] == '.' || t[sp.len - 1] == '!' || t[sp.len - 1] == '?'))
-        sp.len--;
-    return sp;
+    return first_sentence(doc, (el_span){e->txt.off + e->mlen, e->txt.len - e->mlen});
 }
 
 static bool starts_with(const el_doc *doc, const ev *e, const char *const *words)
@@ -924,6 +1160,89 @@ static size_t para_list(const ev *evs, size_t a, size_t b, size_t *out)
         if (evs[i].type == EV_PARA)
             out[n++] = i;
     return n;
+}
+
+/* Code points in a paragraph event's text. */
+static size_t para_ncp(const el_doc *doc, const ev *e)
+{
+    return el_text_ncp(doc->plain.v + e->txt.off, e->txt.len);
+}
+
+/*
+ * Does the last-but-one paragraph open the conclusion with a quotation (“一花独放不是春，百花齐放
+ * 春满园。”…)? It must open with a whole quoted sentence, and it and the last paragraph must
+ * both be shorter than the arguments before them are on average: an argument paragraph that
+ * opens with a quotation goes on with its cases.
+ */
+static bool closing_quote(const el_doc *doc, const ev *evs, const size_t *pi, size_t np)
+{
+    const ev *q = &evs[pi[np - 2]];
+    const char *s = doc->plain.v + q->txt.off;
+    size_t n = q->txt.len, k = el_text_prefix(s, n, open_quotes);
+    if (k == 0 || q->num)
+        return false;
+    /* the quotation is a sentence: a stop right before its closing mark */
+    size_t e = el_text_sentence_end(s + k, n - k) + k;
+    size_t j = e;
+    while (j > k && !el_text_is_sentence_end(el_text_prev_cp(s, j, &j)))
+        ;
+    bool closed = e >= k + 6 && (memcmp(s + e - 3, "”", 3) == 0 || memcmp(s + e - 3, "」", 3) == 0);
+    if (j == k || e - j > 6 || !closed)
+        return false;
+    size_t sum = 0;
+    for (size_t i = 1; i < np - 2; i++)
+        sum += para_ncp(doc, &evs[pi[i]]);
+    size_t avg = sum / (np - 3);
+    return para_ncp(doc, q) < avg && para_ncp(doc, &evs[pi[np - 1]]) < avg;
+}
+
+/* Topic sentences longer than this are not compared for a shared frame. */
+#define EL_FRAME_SENTENCE_MAX 60
+/* Most paragraphs compared for a shared frame. */
+#define EL_FRAME_MAX 8
+
+/*
+ * Is paragraph 1 a second intro paragraph, the one that states the thesis? True when the topic
+ * sentences of paragraphs [2, to) share a frame — three Han characters in a row found in each
+ * (健全制度是清廉建设的基础 / 强化监督是清廉建设的关键 / 涵养文化是清廉建设的根本 share 清廉建设)
+ * — and the topic sentence of paragraph 1 (清廉是最好的政治生态) has none of them: the parallel
+ * arguments start after it. Needs three parallel paragraphs, so a short draft keeps its
+ * first argument.
+ */
+static bool thesis_second(const el_doc *doc, const ev *evs, const size_t *pi, size_t to)
+{
+    el_span t[EL_FRAME_MAX];
+    if (to < 5 || to - 1 > EL_FRAME_MAX)
+        return false;
+    for (size_t i = 1; i < to; i++) {
+        t[i - 1] = topic_sentence(doc, &evs[pi[i]]);
+        if (el_text_ncp(doc->plain.v + t[i - 1].off, t[i - 1].len) > EL_FRAME_SENTENCE_MAX)
+            return false;
+    }
+    const char *bs = doc->plain.v + t[1].off;
+    size_t bn = t[1].len, k0, k1, k2;
+    bool shared = false;
+    for (size_t i = 0; i < bn; i += k0) {
+        uint32_t c0 = el_text_cp(bs, bn, i, &k0);
+        if (i + k0 >= bn)
+            break;
+        uint32_t c1 = el_text_cp(bs, bn, i + k0, &k1);
+        if (i + k0 + k1 >= bn)
+            break;
+        uint32_t c2 = el_text_cp(bs, bn, i + k0 + k1, &k2);
+        if (!el_text_is_han(c0) || !el_text_is_han(c1) || !el_text_is_han(c2))
+            continue;
+        size_t wl = k0 + k1 + k2;
+        bool all = true;
+        for (size_t j = 2; j < to - 1 && all; j++)
+            all = memmem(doc->plain.v + t[j].off, t[j].len, bs + i, wl) != NULL;
+        if (!all)
+            continue;
+        if (memmem(doc->plain.v + t[0].off, t[0].len, bs + i, wl) != NULL)
+            return false; /* paragraph 1 has the frame too: it is the first argument */
+        shared = true;
+    }
+    return shared;
 }
 
 /*
@@ -959,6 +1278,9 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
                 concl_from = i;
                 break;
             }
+        if (concl_from == np && np >= 5 && (marked < 2 || last_marked < np - 2) &&
+            closing_quote(doc, evs, pi, np))
+            concl_from = np - 2;
         if (concl_from == np) {
             if (marked >= 2)
                 concl_from = last_marked + 1 < np ? np - 1 : np;
@@ -978,6 +1300,8 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
             size_t ncp = el_text_ncp(s, p0->txt.len);
             bool colon = p0->txt.len >= 3 && memcmp(s + p0->txt.len - 3, "：", 3) == 0;
             if ((ncp < 25 || colon) && concl_from > 2 && np >= 4)
+                intro_to = 2;
+            else if (thesis_second(doc, evs, pi, concl_from))
                 intro_to = 2;
         }
         if (intro_to > concl_from)
@@ -1103,20 +1427,24 @@ static void build_sections(el_doc *doc, ev_vec *evs)
             if (title.len == 0 && first_para < end)
                 title = topic_sentence(doc, &v[first_para]);
             open_section(&bd, EL_SEC_ARGUMENT, title, zv->line);
-            /* The last argument may end with the unlabelled conclusion: a paragraph that
-             * opens with a closing cue or a quotation, or one more paragraph than any other
-             * argument has. */
+            /* The last argument may end with the unlabelled conclusion: from a later
+             * paragraph that opens with a closing cue (总之 … may run on over two paragraphs),
+             * or its last paragraph when that opens with a quotation or the argument has one
+             * more paragraph than any other. */
             size_t split = end;
             if (i == last_arg_zone && !later_concl && !bd.have_concl) {
-                size_t last = end, np = 0;
+                size_t last = end, np = 0, closing = end;
                 for (size_t j = i + 1; j < end; j++)
                     if (v[j].type == EV_PARA) {
+                        if (np > 0 && closing == end && starts_with(doc, &v[j], closing_words))
+                            closing = j;
                         np++;
                         last = j;
                     }
-                bool cue = np >= 2 && (starts_with(doc, &v[last], closing_words) ||
-                                       starts_with(doc, &v[last], open_quotes));
-                if (np >= 2 && (cue || np > max_arg_paras))
+                bool cue = np >= 2 && starts_with(doc, &v[last], open_quotes);
+                if (closing < end)
+                    split = closing;
+                else if (np >= 2 && (cue || np > max_arg_paras))
                     split = last;
             }
             emit_range(&bd, v, i + 1, split);
