@@ -2,12 +2,14 @@
 /*
  * Rhetorical devices of the essay's own text (title and 正文): 排比 (parallelism), 对偶
  * (antithesis), 比喻/形象表达 (metaphor), 正反对比 (contrast), 设问/反问 (rhetorical
- * question) and 引用 (citation, one per policy or classical quote).
+ * question) and 引用 (citation, one per policy or classical quote, and one per known classical
+ * line written bare around a question mark, which is no 设问).
  *
  * Each paragraph is cut into clauses at ，；。、！？： once; the clause-level devices
  * compare neighbours only (a frame of at most three characters, a shape of at most 24), so
  * the whole pass is linear. The patterns and thresholds are explained where they are used:
- * precision matters more than recall, a list of places is not a 排比.
+ * precision matters more than recall, a list of places is not a 排比. A device's text keeps
+ * whole the quotation marks and brackets it opens or closes (balance_span).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -24,11 +26,35 @@
 /* Longest clause (code points) compared position by position. */
 #define SHAPE_MAX 24
 
-/* Single characters that open parallel clauses (以…、让…、用…、在…中). */
-static const char *const frame1[] = {
-    "以", "让", "用", "在", "把", "要", "为", "从", "向", "对", "靠", "使", "凭", "是",
-    "有", "不", "无", "当", "将", "更", "多", "每", "既", "于", "给", "往", NULL,
+/*
+ * Single characters that open parallel clauses (以…、让…、用…、在…中): 以 让 用 在 把 要 为
+ * 从 向 对 靠 使 凭 是 有 不 无 当 将 更 多 每 既 于 给 往, as code points: they are tested
+ * for every candidate run, where a word list would cost a memcmp per word.
+ */
+static const uint16_t frame1_cps[] = {
+    0x4EE5, 0x8BA9, 0x7528, 0x5728, 0x628A, 0x8981, 0x4E3A, 0x4ECE, 0x5411,
+    0x5BF9, 0x9760, 0x4F7F, 0x51ED, 0x662F, 0x6709, 0x4E0D, 0x65E0, 0x5F53,
+    0x5C06, 0x66F4, 0x591A, 0x6BCF, 0x65E2, 0x4E8E, 0x7ED9, 0x5F80,
 };
+/* Chinese numerals and the 点 of a decimal: 〇零一二三四五六七八九十百千万亿两点. */
+static const uint16_t numeral_cps[] = {
+    0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+    0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24, 0x70B9,
+};
+
+static bool cp_among(uint32_t c, const uint16_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == c)
+            return true;
+    return false;
+}
+
+static bool frame1(uint32_t c)
+{
+    return cp_among(c, frame1_cps, sizeof frame1_cps / sizeof *frame1_cps);
+}
+
 /* Characters before 像 that make it a noun (图像, 影像) rather than a simile. */
 static const char *const xiang_nouns[] = {
     "图", "影", "肖", "好", "想", "录", "画", "偶", "雕", "塑", "头", "人", "佛",
@@ -91,10 +117,9 @@ static bool add_device(struct dstate *st, enum el_device_type type, size_t off, 
     el_doc *doc = st->doc;
     if (doc->devices.n >= EL_DEVICES_MAX || len == 0)
         return false;
-    el_device *d = EL_VEC_PUSH(doc->devices);
-    d->type = type;
-    d->txt = (el_span){off, len};
-    d->section = el_doc_section_at(doc, off);
+    /* Designated: any field not named here starts zeroed. */
+    *EL_VEC_PUSH(doc->devices) =
+        (el_device){.type = type, .txt = {off, len}, .section = el_doc_section_at(doc, off)};
     return true;
 }
 
@@ -132,6 +157,100 @@ static bool is_quote_mark(uint32_t c)
 {
     return c == 0x201C || c == 0x201D || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F ||
            c == '"';
+}
+
+/*
+ * Bracketing marks a device's text keeps whole: “” ‘’ 「」 『』 （） () 《》. Clauses are
+ * trimmed of their outer marks, so a span that ends in …也要有“面子 would lose the ” that
+ * closes a mark it opened.
+ */
+static const uint32_t span_open[] = {0x201C, 0x2018, 0x300C, 0x300E, 0xFF08, '(', 0x300A};
+static const uint32_t span_close[] = {0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, ')', 0x300B};
+#define NKINDS (sizeof span_open / sizeof *span_open)
+
+/* Index in span_open (*dir 1) or span_close (*dir -1) of c; -1 for any other character. */
+static int mark_kind(uint32_t c, int *dir)
+{
+    if (c - 0x3400u <= 0x9FFFu - 0x3400u) /* Han: the common case, turned away at once */
+        return -1;
+    for (size_t k = 0; k < NKINDS; k++) {
+        if (c == span_open[k]) {
+            *dir = 1;
+            return (int)k;
+        }
+        if (c == span_close[k]) {
+            *dir = -1;
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
+/*
+ * Widen s[*a..*b) over the marks just outside it that pair with a mark inside: a closing ”
+ * after the span for a “ opened in it, an opening “ before it for a ” closed in it (an
+ * ASCII " when the span holds an odd number). Called once per device, so the scan of the
+ * span is no per-character work on the text as a whole.
+ */
+static void balance_span(const char *s, size_t n, size_t *a, size_t *b)
+{
+    int depth[NKINDS] = {0}, low[NKINDS] = {0}, dir = 0;
+    size_t ascii = 0, k, j;
+    /* Mostly a delimiter lies on either side: then nothing can be missing. */
+    bool after =
+        *b < n && (mark_kind(el_text_cp(s, n, *b, &k), &dir) >= 0 ? dir < 0 : s[*b] == '"');
+    bool before =
+        *a > 0 && (mark_kind(el_text_prev_cp(s, *a, &j), &dir) >= 0 ? dir > 0 : s[j] == '"');
+    if (!after && !before)
+        return;
+    for (size_t i = *a; i < *b; i += k) {
+        uint32_t c = el_text_cp(s, *b, i, &k);
+        int t = mark_kind(c, &dir);
+        if (t >= 0) {
+            depth[t] += dir;
+            if (depth[t] < low[t])
+                low[t] = depth[t];
+        } else if (c == '"') {
+            ascii++;
+        }
+    }
+    int need_close[NKINDS], need_open[NKINDS];
+    for (size_t t = 0; t < NKINDS; t++) {
+        need_close[t] = depth[t] - low[t];
+        need_open[t] = -low[t];
+    }
+    while (*b < n) {
+        uint32_t c = el_text_cp(s, n, *b, &k);
+        int t = mark_kind(c, &dir);
+        if (t >= 0 && dir < 0 && need_close[t] > 0) {
+            need_close[t]--;
+        } else if (c == '"' && ascii % 2) {
+            ascii++;
+        } else {
+            break;
+        }
+        *b += k;
+    }
+    while (*a > 0) {
+        uint32_t c = el_text_prev_cp(s, *a, &j);
+        int t = mark_kind(c, &dir);
+        if (t >= 0 && dir > 0 && need_open[t] > 0) {
+            need_open[t]--;
+        } else if (c == '"' && ascii % 2) {
+            ascii++;
+        } else {
+            break;
+        }
+        *a = j;
+    }
+}
+
+/* add_device for s[a..b) of the block at base, widened to keep its marks paired. */
+static bool add_balanced(struct dstate *st, enum el_device_type type, const char *s, size_t n,
+                         size_t base, size_t a, size_t b)
+{
+    balance_span(s, n, &a, &b);
+    return add_device(st, type, base + a, b - a);
 }
 
 /*
@@ -429,7 +548,7 @@ static bool frame_ok(const struct dstate *st, const char *s, const struct clause
         return false;
     size_t k;
     uint32_t first = el_text_cp(s, c->end, c->start, &k);
-    if (cp_in(first, frame1))
+    if (frame1(first))
         return true;
     /* A one-character frame from the lexicon. */
     for (size_t i = hit_lower(&st->hits, c->start + k);
@@ -471,13 +590,28 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
 
 /* ---- parallelism and antithesis ----------------------------------------------------- */
 
+/*
+ * Whether clause c may follow prev in a framed run. Three characters are enough behind a
+ * shared frame (有担当，有作为，有情怀), but only apart from a list: 不平衡、不充分、不协调
+ * is one. A run stays within its sentence, or takes whole sentences (以…。以…。以…。):
+ * c joins only if prev ends a sentence exactly when the head does.
+ */
+static bool joins(const struct clause *head, const struct clause *prev, const struct clause *c)
+{
+    if (c->places || c->nhan < 3 || prev->sentence_end != head->sentence_end)
+        return false;
+    if ((c->nhan < 4 || prev->nhan < 4) && !(prev->comma_after || prev->sentence_end))
+        return false;
+    return c->nhan >= 4 || c->ncp == 3;
+}
+
 /* End of the run of clauses after i whose openings share a frame with head (clause i). */
 static size_t frame_run(const struct dstate *st, const char *s, const struct clause *head, size_t i)
 {
     const struct clause *cl = st->cl.v;
     uint32_t h[3];
     size_t nh = clause_cps(s, head, h, 3), j = i + 1, frame = 3;
-    while (j < st->cl.n && par_eligible(&cl[j])) {
+    while (j < st->cl.n && joins(&cl[i], &cl[j - 1], &cl[j])) {
         size_t l = lcp3(h, nh, cl[j].lead, cl[j].ncp);
         size_t f = l < frame ? l : frame;
         if (!frame_ok(st, s, head, f) || cl[j].ncp < f + 2 || head->ncp < f + 2)
@@ -489,46 +623,101 @@ static size_t frame_run(const struct dstate *st, const char *s, const struct cla
 }
 
 /*
- * Maximal runs of >= 3 clauses sharing a frame or a shape: one 排比 each. The first clause
- * may carry up to three characters of lead-in before the frame (我们要以…，以…，以…).
+ * Whether clause c ends in a place name that starts after its first character but within
+ * lead code points of its start: 在上海 (a frame and a place), where the list of places
+ * behind a frame (在北京，在上海，在广州都有) is no 排比 and no 对偶. Asked of a few
+ * candidate clauses only; the place hits ending at c->end are found by binary search.
  */
-static void find_parallel(struct dstate *st, const char *s, size_t base)
+static bool frame_place(const struct dstate *st, const struct clause *c, size_t lead)
+{
+    for (size_t h = hit_lower(&st->hits, c->end); h < st->hits.n && st->hits.v[h].end == c->end;
+         h++) {
+        const el_lex_hit *x = &st->hits.v[h];
+        if (x->cat == EL_LEX_PLACE && !(el_lex_flags(x->entry) & EL_LEX_WEAK) &&
+            x->start > c->start && x->start - c->start <= 3 * lead)
+            return true;
+    }
+    return false;
+}
+
+/* Longest lead-in (code points) before the frame in the first clause of a 排比 (它需要我们以…). */
+#define LEADIN_MAX 8
+
+/*
+ * Maximal runs of >= 3 clauses sharing a frame or a shape: one 排比 each. The first clause
+ * may carry a lead-in of up to LEADIN_MAX characters before the frame (我们要以…，以…，以…);
+ * past the four code points a clause keeps in lead[], the head is decoded only when the two
+ * clauses after it open alike, which few do.
+ */
+static void find_parallel(struct dstate *st, const char *s, size_t len, size_t base)
 {
     struct clause *cl = st->cl.v;
     size_t n = st->cl.n;
     for (size_t i = 0; i + 2 < n;) {
-        if (!par_eligible(&cl[i])) {
+        /* Three characters may open a framed run (joins checks what follows them). */
+        if (cl[i].places || !(cl[i].nhan >= 4 || (cl[i].nhan == 3 && cl[i].ncp == 3))) {
             i++;
             continue;
         }
         size_t j = i + 1;
-        struct clause head = cl[i];
-        size_t ho = 0; /* code points head.start is past cl[i].start */
-        for (size_t o = 0; o < 4 && cl[i].ncp - o >= 6; o++) {
-            /* A run needs the next clause to open as the head does (else it stops at i + 1):
-               most heads are turned away here without decoding them. */
-            if (cl[i].lead[o] != cl[i + 1].lead[0])
-                continue;
-            for (size_t k; ho < o; ho++) {
-                el_text_cp(s, head.end, head.start, &k);
-                head.start += k;
-                head.ncp--;
+        /* At least three code points after the lead-in: a frame and two more. */
+        size_t lim = cl[i].ncp - 3;
+        if (lim > LEADIN_MAX)
+            lim = LEADIN_MAX;
+        /* A run needs the next clause to open as the head does (else it stops at i + 1):
+           most heads are turned away here without decoding them. */
+        uint32_t want = cl[i + 1].lead[0];
+        bool near = false;
+        for (size_t o = 0; o < 4 && o <= lim; o++)
+            near |= cl[i].lead[o] == want;
+        bool far = lim >= 4 && cl[i + 2].lead[0] == want;
+        if ((near || far) && el_text_is_han(want)) {
+            struct clause head = cl[i];
+            size_t ho = 0; /* code points head.start is past cl[i].start */
+            uint32_t cps[LEADIN_MAX + 1];
+            for (size_t o = 0; o <= lim; o++) {
+                uint32_t c;
+                if (o < 4) {
+                    c = cl[i].lead[o];
+                } else {
+                    if (!far)
+                        break;
+                    if (o == 4)
+                        clause_cps(s, &cl[i], cps, lim + 1);
+                    c = cps[o];
+                }
+                if (c != want)
+                    continue;
+                for (size_t k; ho < o; ho++) {
+                    el_text_cp(s, head.end, head.start, &k);
+                    head.start += k;
+                    head.ncp--;
+                }
+                size_t e = frame_run(st, s, &head, i);
+                if (e > j)
+                    j = e;
+                if (j - i >= 3)
+                    break;
             }
-            size_t e = frame_run(st, s, &head, i);
-            if (e > j)
-                j = e;
-            if (j - i >= 3)
-                break;
         }
-        if (j - i < 3) {
+        if (j - i >= 3) {
+            /* Two clauses that are a frame and a place make the run a list of places. */
+            size_t np = frame_place(st, &cl[i], LEADIN_MAX + 3);
+            for (size_t k = i + 1; k < j && np < 2; k++)
+                np += frame_place(st, &cl[k], 3);
+            if (np >= 2)
+                j = i + 1;
+        }
+        if (j - i < 3 && par_eligible(&cl[i])) {
             uint32_t mask = ~0u;
             bool marks = false;
             j = i + 1;
-            while (j < n && par_eligible(&cl[j]) && same_shape(s, &cl[i], &cl[j], &mask, &marks))
+            while (j < n && par_eligible(&cl[j]) && cl[j - 1].sentence_end == cl[i].sentence_end &&
+                   same_shape(s, &cl[i], &cl[j], &mask, &marks))
                 j++;
         }
         if (j - i >= 3) {
-            add_device(st, EL_DEV_PARALLELISM, base + cl[i].start, cl[j - 1].end - cl[i].start);
+            add_balanced(st, EL_DEV_PARALLELISM, s, len, base, cl[i].start, cl[j - 1].end);
             for (size_t k = i; k < j; k++)
                 cl[k].in_par = true;
             i = j;
@@ -538,13 +727,28 @@ static void find_parallel(struct dstate *st, const char *s, size_t base)
     }
 }
 
+/* Chinese numerals and the 点 of a decimal (三点五亿, 二点五万): digits, not wording. */
+static bool cn_numeral(uint32_t c)
+{
+    return cp_among(c, numeral_cps, sizeof numeral_cps / sizeof *numeral_cps);
+}
+
+/* Whether a[k] is part of a written-out number: a numeral next to another (三点五, 两万). */
+static bool in_number(const uint32_t *a, size_t n, size_t k)
+{
+    return cn_numeral(a[k]) &&
+           ((k > 0 && cn_numeral(a[k - 1])) || (k + 1 < n && cn_numeral(a[k + 1])));
+}
+
 /*
  * 对偶: two clauses of one sentence, equal in length (4..12 code points), either sharing
  * characters at >= 1/3 of the positions and differing at >= 2 (基层强则国家强，基层安则天下安)
  * or opening with the same frame character with their marks at the same places
- * (在“小事”中…，在“细节”处…). Clauses of a reported 排比 are not paired again.
+ * (在“小事”中…，在“细节”处…).
+ * Digits of written-out numbers are not shared wording: 投入三点五亿元，带动二点五万人 is a
+ * pair of figures. Clauses of a reported 排比 are not paired again.
  */
-static void find_antithesis(struct dstate *st, const char *s, size_t base)
+static void find_antithesis(struct dstate *st, const char *s, size_t n, size_t base)
 {
     struct clause *cl = st->cl.v;
     for (size_t i = 0; i + 1 < st->cl.n; i++) {
@@ -554,24 +758,26 @@ static void find_antithesis(struct dstate *st, const char *s, size_t base)
             x->ncp > 12 || x->nhan < 4 || x->places || y->places || x->nhan != y->nhan)
             continue;
         uint32_t a[12], b[12];
-        size_t n = clause_cps(s, x, a, 12);
+        size_t m = clause_cps(s, x, a, 12);
         clause_cps(s, y, b, 12);
         size_t same = 0, samehan = 0;
         bool skeleton = true;
-        for (size_t k = 0; k < n; k++) {
+        for (size_t k = 0; k < m; k++) {
             bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
             if (ha != hb || (!ha && a[k] != b[k]))
                 skeleton = false;
-            if (a[k] == b[k]) {
+            if (a[k] == b[k] && !(ha && in_number(a, m, k) && in_number(b, m, k))) {
                 same++;
                 samehan += ha;
             }
         }
-        bool balanced = 3 * same >= n && n - same >= 2 && samehan > 0;
-        bool framed = skeleton && a[0] == b[0] && cp_in(a[0], frame1) && n - same >= 4;
+        bool balanced = 3 * same >= m && m - same >= 2 && samehan > 0;
+        bool framed = skeleton && a[0] == b[0] && frame1(a[0]) && m - same >= 4;
         if (!skeleton || !(balanced || framed))
             continue;
-        if (!add_device(st, EL_DEV_ANTITHESIS, base + x->start, y->end - x->start))
+        if (frame_place(st, x, 3) && frame_place(st, y, 3))
+            continue; /* 在北京市，在上海市: places, not wording */
+        if (!add_balanced(st, EL_DEV_ANTITHESIS, s, n, base, x->start, y->end))
             return;
         i++;
     }
@@ -844,13 +1050,87 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
     }
 }
 
-/* 设问/反问: every sentence ending with a question mark. */
+/* Whether plain[a..b) overlaps a classical quote (doc->quotes is in order of offset). */
+static bool in_classical_quote(const el_doc *doc, size_t a, size_t b)
+{
+    size_t lo = 0, hi = doc->quotes.n;
+    while (lo < hi) { /* first quote starting at or after b */
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->quotes.v[mid].txt.off < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* Quotes do not nest deeply: the few before b are all that can reach into [a, b). */
+    for (size_t k = lo, seen = 0; k > 0 && seen < 4; k--, seen++) {
+        const el_quote *q = &doc->quotes.v[k - 1];
+        if (q->kind == EL_QUOTE_CLASSICAL && q->txt.off + q->txt.len > a)
+            return true;
+    }
+    return false;
+}
+
+/* Sentences tried either side of a question against the classical lexicon. */
+#define AROUND 2
+/* Text normalised for one question at most: the longest lexicon line is far shorter. */
+#define CLASSICAL_BYTES 480
+
+/*
+ * A known classical line written without quotation marks (问渠那得清如许？为有源头活水来。)
+ * made of whole sentences around sentence q of bound[0..nb] (sentence k is
+ * s[bound[k]..bound[k + 1])): its span, the final mark dropped as a quote's text drops it,
+ * or len 0. Each sentence is normalised once and the windows are slices of the result.
+ */
+static el_span classical_line(const char *s, const size_t *bound, size_t nb, size_t q)
+{
+    char buf[CLASSICAL_BYTES];
+    size_t ko[2 * AROUND + 2];
+    size_t p0 = q, q1 = q;
+    if (bound[q + 1] - bound[q] > CLASSICAL_BYTES)
+        return (el_span){0, 0};
+    while (p0 > 0 && bound[q1 + 1] - bound[p0 - 1] <= CLASSICAL_BYTES)
+        p0--;
+    while (q1 + 1 < nb && bound[q1 + 2] - bound[p0] <= CLASSICAL_BYTES)
+        q1++;
+    size_t out = 0;
+    for (size_t k = p0; k <= q1; k++) {
+        ko[k - p0] = out;
+        out += el_lex_normalize(s + bound[k], bound[k + 1] - bound[k], buf + out);
+    }
+    ko[q1 + 1 - p0] = out;
+    for (size_t p = p0; p <= q; p++)
+        for (size_t e = q; e <= q1; e++) {
+            size_t ka = ko[p - p0], kb = ko[e + 1 - p0];
+            if (kb == ka || !el_lex_classical_find(buf + ka, kb - ka))
+                continue;
+            size_t a = bound[p], z = bound[e + 1], k, j;
+            while (a < z && is_hspace(el_text_cp(s, z, a, &k)))
+                a += k;
+            while (z > a) { /* spaces, line end and closers, then the final mark */
+                uint32_t c = el_text_prev_cp(s, z, &j);
+                if (!is_hspace(c) && !is_closer(c) && c != '\n')
+                    break;
+                z = j;
+            }
+            if (z > a && el_text_is_sentence_end(el_text_prev_cp(s, z, &j)))
+                z = j;
+            return (el_span){a, z - a};
+        }
+    return (el_span){0, 0};
+}
+
+/*
+ * 设问/反问: every sentence ending with a question mark, but for the question mark of a
+ * classical line: inside a classical quote it is the quote's, and a known line written bare
+ * (without marks or a lead-in the quote extractor knows) is a citation instead.
+ */
 static void find_questions(struct dstate *st, const char *s, size_t n, size_t base)
 {
     size_t m = 0;
+    size_t back[AROUND], nback = 0; /* starts of the sentences before, the nearest first */
     for (size_t i = 0; i < n;) {
         size_t e = sentence_end_at(st, s, n, i, &m), j, k;
-        size_t b = e;
+        size_t b = e, next = e > i ? e : n;
         uint32_t c = 0; /* the last character kept */
         /* Mostly the sentence ends with its mark (。！？, neither closer nor space): keep it. */
         if (m == st->marks.n || (c = el_text_cp(s, n, st->marks.v[m], &k)) == '\n' ||
@@ -862,19 +1142,45 @@ static void find_questions(struct dstate *st, const char *s, size_t n, size_t ba
                 b = j;
             }
         }
-        if (b > i) {
-            if (c == 0xFF1F || c == '?') {
-                size_t a = i;
-                while (a < b && is_hspace(el_text_cp(s, b, a, &k)))
-                    a += k;
-                size_t han = 0;
-                for (size_t p = a; p < b; p += k)
-                    han += el_text_is_han(el_text_cp(s, b, p, &k));
-                if (han >= 3 && !add_device(st, EL_DEV_RHETORICAL_QUESTION, base + a, b - a))
+        if (b > i && (c == 0xFF1F || c == '?')) {
+            size_t a = i;
+            while (a < b && is_hspace(el_text_cp(s, b, a, &k)))
+                a += k;
+            size_t han = 0;
+            for (size_t p = a; p < b; p += k)
+                han += el_text_is_han(el_text_cp(s, b, p, &k));
+            if (han >= 3 && st->doc->devices.n >= EL_DEVICES_MAX)
+                return;
+            if (han >= 3 && !in_classical_quote(st->doc, base + a, base + b)) {
+                /* The sentences around this one: up to AROUND either side. */
+                size_t bound[2 * AROUND + 2], nb = 0, mm = m;
+                for (size_t t = nback; t > 0; t--)
+                    bound[nb++] = back[t - 1];
+                size_t q = nb;
+                bound[nb++] = i;
+                bound[nb] = next;
+                for (size_t t = 0; t < AROUND && bound[nb] < n; t++, nb++)
+                    bound[nb + 1] = sentence_end_at(st, s, n, bound[nb], &mm);
+                el_span cl = classical_line(s, bound, nb, q);
+                if (cl.len) {
+                    if (!add_device(st, EL_DEV_CITATION, base + cl.off, cl.len))
+                        return;
+                    /* The rest of the line is no question: go on after it. */
+                    next = cl.off + cl.len;
+                    nback = 0;
+                    i = next;
+                    continue;
+                }
+                if (!add_balanced(st, EL_DEV_RHETORICAL_QUESTION, s, n, base, a, b))
                     return;
             }
         }
-        i = e > i ? e : n;
+        if (nback == AROUND)
+            nback--;
+        memmove(back + 1, back, nback * sizeof *back);
+        back[0] = i;
+        nback++;
+        i = next;
     }
 }
 
@@ -901,8 +1207,8 @@ static void scan_block(struct dstate *st, el_span blk)
     }
     split_clauses(st, s, n);
     quote_pairs(st);
-    find_parallel(st, s, blk.off);
-    find_antithesis(st, s, blk.off);
+    find_parallel(st, s, n, blk.off);
+    find_antithesis(st, s, n, blk.off);
     find_metaphors(st, s, n, blk.off);
     find_contrast(st, s, n, blk.off);
     find_questions(st, s, n, blk.off);
@@ -999,7 +1305,7 @@ static void find_title_parallel(struct dstate *st)
             l++;
         frame = l;
     }
-    bool par = frame >= 2 || (frame == 1 && cp_in(f0[0], frame1));
+    bool par = frame >= 2 || (frame == 1 && frame1(f0[0]));
     if (!par) {
         /*
          * Same shape: as many clauses each; one-clause titles of exactly equal length,
@@ -1027,10 +1333,8 @@ static void find_title_parallel(struct dstate *st)
     }
     if (!par || doc->devices.n >= EL_DEVICES_MAX)
         return;
-    el_device *d = EL_VEC_PUSH(doc->devices);
-    d->type = EL_DEV_PARALLELISM;
-    d->txt = t[0];
-    d->section = sec[0];
+    *EL_VEC_PUSH(doc->devices) =
+        (el_device){.type = EL_DEV_PARALLELISM, .txt = t[0], .section = sec[0]};
 }
 
 /* ---- driver -------------------------------------------------------------------------- */

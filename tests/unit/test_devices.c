@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Unit tests for devices.c: 排比 (a shared frame, a lead-in before the frame, parallel
- * argument titles), 对偶 (shared characters, a shared frame with matching marks), metaphors
- * (lexicon terms in quotes, 是…的“X”, 插上…翅膀, 像…一样, 犹如), 正反对比, 设问/反问,
- * citations, and the traps: a list of places or two parallel clauses are not 排比, a
- * case's name is not a metaphor, 图像 is not a simile, notes are never scanned.
+ * Unit tests for devices.c: 排比 (a shared frame, a lead-in before the frame, short clauses,
+ * one clause per sentence, parallel argument titles), 对偶 (shared characters, a shared frame
+ * with matching marks), metaphors (lexicon terms in quotes, 是…的“X”, 插上…翅膀, 像…一样,
+ * 犹如), 正反对比, 设问/反问, citations (a bare classical line with a question mark is one),
+ * spans that keep their closing marks, and the traps: a list of places or of three-character
+ * items, two parallel clauses, or two 对偶 across a full stop are not 排比, two figures in
+ * Chinese numerals are not 对偶, a case's name is not a metaphor, 图像 is not a simile,
+ * notes are never scanned.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -128,6 +131,80 @@ static void test_parallel_traps(void **state)
     el_doc_free(doc);
 }
 
+static void test_parallel_short_and_leadin(void **state)
+{
+    (void)state;
+    /* Clauses of five characters behind a shared frame, with a lead-in (要) in the first. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n要以产业筑基，以科技增效，以合力护航。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "要以产业筑基，以科技增效，以合力护航", 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0); /* not the last two as a 对偶 */
+    el_doc_free(doc);
+    /* A lead-in longer than three characters before the frame. */
+    doc = parse("筑牢基层治理根基\n\n它需要我们以规划引领方向，以民意凝聚共识，以实干推动发展。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "它需要我们以规划引领方向，以民意凝聚共识，以实干推动发展", 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+    /* Three characters behind a frame, apart from a list. */
+    doc = parse("筑牢基层治理根基\n\n基层干部要有担当，有作为，有情怀。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "基层干部要有担当，有作为，有情怀", 1);
+    el_doc_free(doc);
+}
+
+static void test_parallel_short_traps(void **state)
+{
+    (void)state;
+    /* Three-character items joined by 、 are a list. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n不平衡、不充分、不协调的问题依然存在。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+    /* Places behind a frame are a list, short or long: neither 排比 nor 对偶. */
+    doc = parse("筑牢基层治理根基\n\n这样的做法在北京，在上海，在广州都有。"
+                "在北京市，在上海市，在广州市都有。在北京市，在上海市都有。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+    /* A place inside a framed clause leaves a real 排比 alone. */
+    doc =
+        parse("筑牢基层治理根基\n\n以党建引领美丽浙江，以科技赋能数字杭州，以文化滋养人文宁波。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "以党建引领美丽浙江，以科技赋能数字杭州，以文化滋养人文宁波",
+           1);
+    el_doc_free(doc);
+    /* The first clause has no frame character: two framed clauses stay a 对偶. */
+    doc = parse(
+        "筑牢基层治理根基\n\n这是基层治理现代化的必然要求，以党建引领方向，以科技赋能发展。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    EXPECT(doc, EL_DEV_ANTITHESIS, "以党建引领方向，以科技赋能发展", 1);
+    el_doc_free(doc);
+}
+
+static void test_parallel_sentences(void **state)
+{
+    (void)state;
+    /* Two 对偶 across a full stop: no 排比 over both. */
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n既要金山银山，也要绿水青山。宁要绿水青山，不要金山银山。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    EXPECT(doc, EL_DEV_ANTITHESIS, "既要金山银山，也要绿水青山", 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, "宁要绿水青山，不要金山银山", 1);
+    el_doc_free(doc);
+    doc = parse(
+        "筑牢基层治理根基\n\n我国生态文明建设取得历史性成就。生态兴则文明兴，生态衰则文明衰。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    EXPECT(doc, EL_DEV_ANTITHESIS, "生态兴则文明兴，生态衰则文明衰", 1);
+    el_doc_free(doc);
+    /* Two sentences of two clauses each are no series of sentences. */
+    doc = parse("筑牢基层治理根基\n\n以党建引领方向，以科技赋能发展。以群众参与凝聚合力，以制度保障"
+                "落实。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+    /* One clause per sentence is still a 排比. */
+    doc =
+        parse("筑牢基层治理根基\n\n以党建引领把稳方向。以科技赋能提质增效。以群众参与凝聚合力。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "以党建引领把稳方向。以科技赋能提质增效。以群众参与凝聚合力",
+           1);
+    el_doc_free(doc);
+}
+
 static void test_parallel_titles(void **state)
 {
     (void)state;
@@ -164,6 +241,44 @@ static void test_antithesis(void **state)
     /* Across a full stop: two sentences, not one 对偶. */
     doc = parse("筑牢基层治理根基\n\n基层强则国家强。基层安则天下安。\n");
     EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_antithesis_marks(void **state)
+{
+    (void)state;
+    /* The span keeps the closing mark of a quote it opens. */
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n既要有“里子”，也要有“面子”。既要“有学上”，更要“上好学”。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "既要有“里子”，也要有“面子”", 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, "既要“有学上”，更要“上好学”", 1);
+    el_doc_free(doc);
+    doc =
+        parse("筑牢基层治理根基\n\n既要打通“数据孤岛”，也要守住“服务温度”，更要筑牢“安全防线”。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "既要打通“数据孤岛”，也要守住“服务温度”，更要筑牢“安全防线”",
+           1);
+    el_doc_free(doc);
+    doc = parse("筑牢基层治理根基\n\n他问：“这难道不是群众的事吗？”\n");
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, "他问：“这难道不是群众的事吗？”", 1);
+    el_doc_free(doc);
+    /* Trap: marks around the whole pair, opened outside the span, stay outside. */
+    doc = parse("筑牢基层治理根基\n\n“基层强则国家强，基层安则天下安”，这是共识。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "基层强则国家强，基层安则天下安", 1);
+    el_doc_free(doc);
+}
+
+static void test_antithesis_numbers(void **state)
+{
+    (void)state;
+    /* Two figures written out in Chinese numerals share digits, not wording. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n年产值三点五亿元，年就业二点五万人。"
+                        "带动增收三点五亿元，带动就业二点五万人。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+    /* Traps: numerals that are wording, or that differ, leave a real 对偶 alone. */
+    doc = parse("筑牢基层治理根基\n\n一手抓发展，一手抓民生。三分靠政策，七分靠落实。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "一手抓发展，一手抓民生", 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, "三分靠政策，七分靠落实", 1);
     el_doc_free(doc);
 }
 
@@ -241,6 +356,28 @@ static void test_questions(void **state)
                         "如何破解治理难题？关键在人。好吗?\n");
     EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, "乡村治理难道只是政府的事吗？", 1);
     EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, "如何破解治理难题？", 1);
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, NO, 2);
+    el_doc_free(doc);
+}
+
+static void test_questions_classical(void **state)
+{
+    (void)state;
+    /* A known classical line written bare: a citation, not a 设问. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n问渠那得清如许？为有源头活水来。基层治理也是如此。\n");
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, NO, 0);
+    EXPECT(doc, EL_DEV_CITATION, "问渠那得清如许？为有源头活水来", 1);
+    el_doc_free(doc);
+    /* Quoted: the quote is the citation. */
+    doc = parse("筑牢基层治理根基\n\n“问渠那得清如许？为有源头活水来。”基层治理同样如此。\n");
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, NO, 0);
+    EXPECT(doc, EL_DEV_CITATION, NO, 1);
+    el_doc_free(doc);
+    /* Traps: the essay's own questions next to the line, or borrowing its words. */
+    doc = parse("筑牢基层治理根基\n\n基层治理的活水从哪里来？问渠那得清如许？为有源头活水来。"
+                "清如许的渠水从何而来？\n");
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, "基层治理的活水从哪里来？", 1);
+    EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, "清如许的渠水从何而来？", 1);
     EXPECT(doc, EL_DEV_RHETORICAL_QUESTION, NO, 2);
     el_doc_free(doc);
 }
@@ -340,13 +477,26 @@ static void test_hostile(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parallel_frame),     cmocka_unit_test(test_parallel_shape),
-        cmocka_unit_test(test_parallel_traps),     cmocka_unit_test(test_parallel_titles),
-        cmocka_unit_test(test_antithesis),         cmocka_unit_test(test_metaphor),
-        cmocka_unit_test(test_metaphor_traps),     cmocka_unit_test(test_metaphor_once),
-        cmocka_unit_test(test_contrast),           cmocka_unit_test(test_questions),
-        cmocka_unit_test(test_citation),           cmocka_unit_test(test_notes_not_scanned),
-        cmocka_unit_test(test_sections_and_order), cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_parallel_frame),
+        cmocka_unit_test(test_parallel_shape),
+        cmocka_unit_test(test_parallel_traps),
+        cmocka_unit_test(test_parallel_titles),
+        cmocka_unit_test(test_antithesis),
+        cmocka_unit_test(test_metaphor),
+        cmocka_unit_test(test_metaphor_traps),
+        cmocka_unit_test(test_metaphor_once),
+        cmocka_unit_test(test_contrast),
+        cmocka_unit_test(test_questions),
+        cmocka_unit_test(test_citation),
+        cmocka_unit_test(test_notes_not_scanned),
+        cmocka_unit_test(test_sections_and_order),
+        cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_parallel_short_and_leadin),
+        cmocka_unit_test(test_parallel_short_traps),
+        cmocka_unit_test(test_parallel_sentences),
+        cmocka_unit_test(test_antithesis_marks),
+        cmocka_unit_test(test_antithesis_numbers),
+        cmocka_unit_test(test_questions_classical),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
