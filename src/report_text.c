@@ -23,20 +23,32 @@
 #define C_YELLOW "\033[33m"
 #define C_CYAN "\033[36m"
 
-/* Print s[0..n) clipped to at most width columns, padded to exactly width. */
+static bool is_control(unsigned char c)
+{
+    return c < 0x20 || c == 0x7F;
+}
+
+/* Print s[0..n) clipped to at most width columns, padded to exactly width. A control
+ * character (a tab in a title) is shown as one space, so the row stays aligned. */
 static void put_clipped(FILE *out, const char *s, size_t n, size_t width)
 {
     size_t used = 0, i = 0;
     size_t total = el_text_width(s, n);
+    for (size_t j = 0; j < n; j++)
+        total += is_control((unsigned char)s[j]);
     size_t room = total > width ? (width >= 1 ? width - 1 : 0) : width;
     while (i < n) {
         size_t k = el_u8_len((unsigned char)s[i]);
         if (i + k > n)
             break;
-        size_t w = el_text_width(s + i, k);
+        bool ctl = k == 1 && is_control((unsigned char)s[i]);
+        size_t w = ctl ? 1 : el_text_width(s + i, k);
         if (used + w > room)
             break;
-        fwrite(s + i, 1, k, out);
+        if (ctl)
+            putc(' ', out);
+        else
+            fwrite(s + i, 1, k, out);
         used += w;
         i += k;
     }
