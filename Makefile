@@ -77,12 +77,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libessaylint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libessaylint.a $(LIBS) $(CMOCKA_LIBS)
 
 # Install what the build needs, when a probe says it is missing; test-deps adds what the
-# test scripts run (python3 checks JSON shapes, GNU parallel runs the scaling-out example).
+# test scripts run (python3 checks JSON shapes, GNU parallel runs the scaling-out example,
+# patch applies --fix-dry-run's diff).
 deps:
 	@sh tests/deps.sh
 
 test-deps:
-	@sh tests/deps.sh parallel python3
+	@sh tests/deps.sh parallel python3 patch
 
 demo: deps all
 	./essaylint samples/

@@ -78,7 +78,7 @@ static void append_stripped(md_leaf *lf, size_t src, size_t n)
 }
 
 /* Map one literal (a text or code node) to the source range [a, b) and append it to plain. */
-static void append_literal(md_leaf *lf, const char *lit, size_t n, size_t a, size_t b)
+static void map_literal(md_leaf *lf, const char *lit, size_t n, size_t a, size_t b)
 {
     el_doc *doc = lf->doc;
     if (b > doc->len)
@@ -111,6 +111,30 @@ static void append_literal(md_leaf *lf, const char *lit, size_t n, size_t a, siz
         cur = p ? at + k : cur;
         i += k;
     }
+}
+
+/* Record plain[from, to) as code, merged with a range it touches. */
+static void mark_verbatim(el_doc *doc, size_t from, size_t to)
+{
+    if (to <= from)
+        return;
+    if (doc->verbatim.n > 0 &&
+        doc->verbatim.v[doc->verbatim.n - 1].off + doc->verbatim.v[doc->verbatim.n - 1].len >=
+            from) {
+        el_span *last = &doc->verbatim.v[doc->verbatim.n - 1];
+        last->len = to - last->off;
+        return;
+    }
+    *EL_VEC_PUSH(doc->verbatim) = (el_span){from, to - from};
+}
+
+/* map_literal, remembering where code went: the punctuation rules and --fix leave code be. */
+static void append_literal(md_leaf *lf, const char *lit, size_t n, size_t a, size_t b)
+{
+    size_t from = lf->doc->plain.n;
+    map_literal(lf, lit, n, a, b);
+    if (lf->code)
+        mark_verbatim(lf->doc, from, lf->doc->plain.n);
 }
 
 static bool only_delims(const char *s)
@@ -162,7 +186,14 @@ static void append_node(md_leaf *lf, cmark_node *c)
         }
         break;
     }
-    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_HTML_INLINE: {
+        /* Not text; an essaylint comment among the text still counts (el_suppress_build). */
+        const char *lit = cmark_node_get_literal(c);
+        if (lit && strncmp(lit, "<!--", 4) == 0)
+            *EL_VEC_PUSH(doc->comments) =
+                src_offset(doc, cmark_node_get_start_line(c), cmark_node_get_start_column(c));
+        break;
+    }
     case CMARK_NODE_IMAGE:
         break;
     default:

@@ -182,6 +182,30 @@ static bool is_comment(const char *s, size_t n)
     return n >= 7 && memcmp(s, "<!--", 4) == 0 && memcmp(s + n - 3, "-->", 3) == 0;
 }
 
+/* Lines a comment opened by `<!--` on a line of its own may span in a plain-text draft. */
+#define EL_COMMENT_LINES 12
+
+/*
+ * The last line (0-based) of a comment that line ln opens and a later line closes
+ * (`<!--` / `essaylint-disable X` / `-->`), or ln when there is none within EL_COMMENT_LINES:
+ * then the lines are text. Bounded, so a draft of unclosed `<!--` lines stays linear.
+ */
+static size_t comment_close(const el_doc *doc, size_t ln)
+{
+    line_info li = line_at(doc, ln);
+    const char *s = doc->text + li.start + li.lead;
+    if (li.len < 4 || memcmp(s, "<!--", 4) != 0 || memmem(s + 4, li.len - 4, "-->", 3))
+        return ln;
+    for (size_t k = ln + 1; k < doc->lines.n && k <= ln + EL_COMMENT_LINES; k++) {
+        line_info lk = line_at(doc, k);
+        const char *t = doc->text + lk.start + lk.lead;
+        const char *c = memmem(t, lk.len, "-->", 3);
+        if (c)
+            return c + 3 == t + lk.len ? k : ln;
+    }
+    return ln;
+}
+
 static int cmp_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -263,7 +287,8 @@ void el_blocks_text(el_doc *doc)
             continue;
         }
         const char *s = doc->text + li.start + li.lead;
-        bool comment = is_comment(s, li.len);
+        size_t last_ln = comment_close(doc, ln);
+        bool comment = last_ln > ln || is_comment(s, li.len);
         if (open && by_indent && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
             (open->flags & EL_BF_INDENT) && !(open->flags & EL_BF_CENTERED) &&
             !(li.len >= 3 && memcmp(s, "【", 3) == 0)) {
@@ -303,6 +328,17 @@ void el_blocks_text(el_doc *doc)
             b->flags |= EL_BF_INDENT;
         if (li.width >= 8)
             b->flags |= EL_BF_CENTERED;
+        if (last_ln > ln) { /* a comment over several lines: one block, newlines kept */
+            line_info lz = line_at(doc, last_ln);
+            size_t a = li.start + li.lead, z = lz.start + lz.lead + lz.len;
+            b->end_line = last_ln + 1;
+            b->txt.off = el_doc_plain_append(doc, a, z - a);
+            b->txt.len = z - a;
+            ln = last_ln;
+            open = b;
+            last = lz;
+            continue;
+        }
         b->txt.off = el_doc_plain_append(doc, li.start + li.lead, li.len);
         b->txt.len = li.len;
         open = b;

@@ -100,6 +100,8 @@ void el_doc_free(el_doc *doc)
     free(doc->blocks.v);
     free(doc->lexhits.v);
     free(doc->segs.v);
+    free(doc->verbatim.v);
+    free(doc->comments.v);
     free(doc->plain.v);
     free(doc->lines.v);
     free(doc->marks.v);

@@ -177,6 +177,8 @@ struct el_doc {
     EL_VEC(char) plain;  /* markup-free text of every block, blocks separated by '\n' */
     EL_VEC(el_seg) segs; /* plain -> text mapping, sorted by plain_off */
     EL_VEC(el_block) blocks;
+    EL_VEC(el_span) verbatim;   /* code in `plain` (spans, blocks): sorted, apart */
+    EL_VEC(size_t) comments;    /* `text` offset of each inline <!-- comment --> (Markdown) */
     EL_VEC(el_lex_hit) lexhits; /* every lexicon hit in `plain`, by end (el_doc_lex_scan) */
     bool lexed;                 /* lexhits is filled */
     unsigned char *roles;       /* per source line (index line-1): enum el_role */

@@ -66,7 +66,7 @@ static void on_fix(void *ctx, int rule, size_t off, size_t len, size_t mark_len,
         if (len == 0 || !verbatim(doc, p, src, len))
             return;
     }
-    if (el_suppress_match(C->sup, rule, el_lint_line(doc, src)))
+    if (el_suppress_match(C->sup, rule, src))
         return;
     *EL_VEC_PUSH(C->edits) = (edit){src, len, repl};
 }
@@ -87,12 +87,11 @@ static void collect_edits(const el_doc *doc, collect *C)
     C->sup = sup;
     if (doc->title.len) {
         C->span_off = doc->title.off;
-        el_lint_punct_scan(el_doc_str(doc, doc->title), doc->title.len, on_fix, C);
+        el_lint_punct_scan_doc(doc, doc->title.off, doc->title.len, on_fix, C);
     }
     for (size_t i = 0; i < doc->paras.n; i++) {
         C->span_off = doc->paras.v[i].txt.off;
-        el_lint_punct_scan(el_doc_str(doc, doc->paras.v[i].txt), doc->paras.v[i].txt.len, on_fix,
-                           C);
+        el_lint_punct_scan_doc(doc, doc->paras.v[i].txt.off, doc->paras.v[i].txt.len, on_fix, C);
     }
     el_suppress_free(sup);
     C->sup = NULL;
@@ -283,7 +282,19 @@ char *el_fix_apply(const char *raw, size_t rawlen, const el_doc *doc, size_t *ou
     return out;
 }
 
-/* Print old and new line by line: every changed line as a one-line hunk. */
+/* One side of a changed line: its bytes and line ending as they are, as diff(1) prints it. */
+static void diff_line(FILE *out, char sign, const char *s, size_t n, bool newline)
+{
+    fputc(sign, out);
+    fwrite(s, 1, n, out);
+    fputs(newline ? "\n" : "\n\\ No newline at end of file\n", out);
+}
+
+/*
+ * Print old and new line by line, every changed line as a one-line hunk. Lines are split at
+ * LF bytes and printed byte for byte (CR, GB18030 and all), so that patch(1) applies the diff
+ * to the file as it is on disk.
+ */
 static void diff(const char *path, const char *a, size_t alen, const char *b, size_t blen,
                  FILE *out)
 {
@@ -297,8 +308,9 @@ static void diff(const char *path, const char *a, size_t alen, const char *b, si
                 fprintf(out, "--- %s\n+++ %s\n", path, path);
                 header = true;
             }
-            fprintf(out, "@@ -%zu +%zu @@\n-%.*s\n+%.*s\n", line, line, (int)na, a + i, (int)nb,
-                    b + j);
+            fprintf(out, "@@ -%zu +%zu @@\n", line, line);
+            diff_line(out, '-', a + i, na, ea != NULL);
+            diff_line(out, '+', b + j, nb, eb != NULL);
         }
         i += na + (ea != NULL);
         j += nb + (eb != NULL);
@@ -384,7 +396,9 @@ int el_fix(const char *path, const char *raw, size_t rawlen, const el_doc *doc, 
     if (fixed == NULL)
         return -1;
     int rc = (int)(nfix > (size_t)INT32_MAX ? INT32_MAX : nfix);
-    if (nfix > 0 && dry_run) {
+    if (nfix > 0 && dry_run &&
+        (doc->encoding == EL_ENC_UTF16LE || doc->encoding == EL_ENC_UTF16BE)) {
+        /* UTF-16 has no LF byte to split lines at: the diff shows the decoded text. */
         collect C = {0};
         size_t tlen;
         char *text = fixed_text(doc, &C, &tlen, err);
@@ -395,6 +409,8 @@ int el_fix(const char *path, const char *raw, size_t rawlen, const el_doc *doc, 
             diff(path, doc->text, doc->len, text, tlen, out);
             free(text);
         }
+    } else if (nfix > 0 && dry_run) {
+        diff(path, raw, rawlen, fixed, outlen, out);
     } else if (nfix > 0) {
         char *target = realpath(path, NULL);
         if (target == NULL) {

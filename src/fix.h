@@ -25,8 +25,9 @@ char *el_fix_apply(const char *raw, size_t rawlen, const el_doc *doc, size_t *ou
 
 /*
  * Fix the draft at path (see el_fix_apply). With dry_run, write a unified diff of the
- * changed lines (UTF-8) to out and leave the file alone; otherwise replace the file
- * atomically (a temporary file in the same folder, its mode kept, then rename; a symlink is
+ * changed lines to out and leave the file alone (in the file's own bytes, encoding and line
+ * endings, so that patch(1) applies it; decoded to UTF-8 for UTF-16 files); otherwise replace the
+ * file atomically (a temporary file in the same folder, its mode kept, then rename; a symlink is
  * followed) and write nothing. The original is untouched on any failure, and when the file
  * changed since it was read. path "-" works only with dry_run.
  * Returns the number of replacements (0: nothing to fix), or -1 with *err (malloc'd).

@@ -63,7 +63,7 @@ static void raise_at(lint *L, int rule, size_t src_off, int section, const char 
 {
     if (el_config_severity(L->cfg, rule) < 0)
         return;
-    if (L->sup && el_suppress_match(L->sup, rule, el_lint_line(L->doc, src_off)))
+    if (L->sup && el_suppress_match(L->sup, rule, src_off))
         return;
     if (L->seen[rule]++ >= cap_of(rule)) {
         if (L->dropped[rule]++ == 0) {
@@ -986,6 +986,44 @@ void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
     }
 }
 
+typedef struct shifted {
+    el_punct_cb cb;
+    void *ctx;
+    size_t delta; /* offset of the scanned piece in the caller's span */
+} shifted;
+
+static void shift_hit(void *ctx, int rule, size_t off, size_t len, size_t mark_len,
+                      const char *repl)
+{
+    shifted *sh = ctx;
+    sh->cb(sh->ctx, rule, sh->delta + off, len, mark_len, repl);
+}
+
+void el_lint_punct_scan_doc(const el_doc *doc, size_t off, size_t n, el_punct_cb cb, void *ctx)
+{
+    const el_span *v = doc->verbatim.v;
+    size_t lo = 0, hi = doc->verbatim.n;
+    while (lo < hi) { /* first code range ending after off */
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].off + v[mid].len <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    shifted sh = {cb, ctx, 0};
+    size_t at = off, end = off + n;
+    for (size_t k = lo; at < end; k++) {
+        size_t stop = k < doc->verbatim.n && v[k].off < end ? v[k].off : end;
+        if (stop > at) {
+            sh.delta = at - off;
+            el_lint_punct_scan(doc->plain.v + at, stop - at, shift_hit, &sh);
+        }
+        if (stop == end)
+            break;
+        at = v[k].off + v[k].len;
+    }
+}
+
 static void punct_hit(void *ctx, int rule, size_t off, size_t len, size_t mark_len,
                       const char *repl)
 {
@@ -1012,7 +1050,8 @@ static void punct_hit(void *ctx, int rule, size_t off, size_t len, size_t mark_l
 
 static void span_punct(lint *L, const char *s, size_t n)
 {
-    el_lint_punct_scan(s, n, punct_hit, L);
+    (void)s;
+    el_lint_punct_scan_doc(L->doc, L->span_off, n, punct_hit, L);
 }
 
 /* ---- style -------------------------------------------------------------------------------- */
@@ -1457,29 +1496,49 @@ static void rule_notes(lint *L)
 
 /* ---- suppression -------------------------------------------------------------------------- */
 
+/*
+ * The comments work like eslint's: essaylint-disable / essaylint-enable take effect where the
+ * comment stands (a comment at the end of a line leaves the text before it alone), and
+ * essaylint-disable-line / essaylint-disable-next-line cover one whole line.
+ */
 typedef struct sup_event {
-    size_t line;
-    uint64_t mask; /* rules disabled from this line on */
+    size_t pos;    /* state: `text` offset the mask holds from; lines: 1-based line */
+    uint64_t mask; /* rules disabled */
 } sup_event;
 
+typedef struct sup_unknown {
+    size_t off, len; /* an unknown rule id in a comment, in `text` */
+} sup_unknown;
+
 struct el_suppress {
-    EL_VEC(sup_event) state; /* sorted by line */
-    EL_VEC(sup_event) next;  /* disable-next-line: mask for exactly that line; sorted */
-    size_t first_line;       /* first line of essay text (for file-level findings) */
+    const el_doc *doc;
+    EL_VEC(sup_event) state; /* sorted by pos */
+    EL_VEC(sup_event) lines; /* disable-line / disable-next-line: sorted by line */
+    EL_VEC(sup_unknown) unknown;
+    size_t first_off; /* start of the essay's first line (for file-level findings) */
 };
 
 #define ALL_RULES (EL_RULE_COUNT_ >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << EL_RULE_COUNT_) - 1))
 
-/* Rules named in s[0..n) (ids separated by spaces or commas); all rules when none. */
-static uint64_t rule_mask(const char *s, size_t n)
+static bool id_sep(char c)
 {
+    return c == ' ' || c == ',' || c == '\t' || c == '\n';
+}
+
+/*
+ * Rules named in text[a..z) (ids separated by spaces or commas); all rules when none. An id
+ * the table lacks is remembered for comment/unknown-rule rather than silently doing nothing.
+ */
+static uint64_t rule_mask(el_suppress *sup, size_t a, size_t z)
+{
+    const char *s = sup->doc->text;
     uint64_t m = 0;
     bool any = false;
-    for (size_t i = 0; i < n;) {
-        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '\t' || s[i] == '\n'))
+    for (size_t i = a; i < z;) {
+        while (i < z && id_sep(s[i]))
             i++;
         size_t j = i;
-        while (j < n && s[j] != ' ' && s[j] != ',' && s[j] != '\t' && s[j] != '\n')
+        while (j < z && !id_sep(s[j]))
             j++;
         if (j == i)
             break;
@@ -1489,6 +1548,8 @@ static uint64_t rule_mask(const char *s, size_t n)
         int r = el_rule_findn(s + i, j - i);
         if (r >= 0)
             m |= (uint64_t)1 << r;
+        else
+            *EL_VEC_PUSH(sup->unknown) = (sup_unknown){i, j - i};
         i = j;
     }
     return any ? m : ALL_RULES;
@@ -1506,37 +1567,50 @@ static bool blank_line(const el_doc *doc, size_t ln)
     return true;
 }
 
-static void directive(el_suppress *sup, const el_doc *doc, const char *s, size_t n, size_t line,
-                      size_t end_line, uint64_t *cur)
+/* Apply the comment whose body is text[a..z) (between `<!--` and `-->`), opened at open. */
+static void directive(el_suppress *sup, size_t open, size_t a, size_t z, uint64_t *cur)
 {
-    static const char *const kinds[] = {"essaylint-disable-next-line", "essaylint-disable",
-                                        "essaylint-enable", NULL};
-    size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    size_t k = el_text_prefix(s + i, n - i, kinds);
-    if (k == 0 || (i + k < n && s[i + k] != ' ' && s[i + k] != '\t' && s[i + k] != '\n'))
+    static const char *const kinds[] = {"essaylint-disable-next-line", "essaylint-disable-line",
+                                        "essaylint-disable", "essaylint-enable", NULL};
+    const el_doc *doc = sup->doc;
+    const char *s = doc->text;
+    while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n'))
+        a++;
+    size_t k = el_text_prefix(s + a, z - a, kinds);
+    if (k == 0 || (a + k < z && !id_sep(s[a + k])))
         return;
-    uint64_t m = rule_mask(s + i + k, n - i - k);
-    if (k == strlen("essaylint-disable-next-line")) {
-        size_t target = end_line + 1;
-        while (target <= doc->lines.n && blank_line(doc, target))
-            target++;
-        *EL_VEC_PUSH(sup->next) = (sup_event){target, m};
+    uint64_t m = rule_mask(sup, a + k, z);
+    if (k == strlen("essaylint-disable-next-line") || k == strlen("essaylint-disable-line")) {
+        size_t target = el_lint_line(doc, open);
+        if (k == strlen("essaylint-disable-next-line")) {
+            target = el_lint_line(doc, z) + 1;
+            while (target <= doc->lines.n && blank_line(doc, target))
+                target++;
+        }
+        *EL_VEC_PUSH(sup->lines) = (sup_event){target, m};
         return;
     }
     *cur = k == strlen("essaylint-disable") ? *cur | m : *cur & ~m;
-    sup_event *last = sup->state.n ? &sup->state.v[sup->state.n - 1] : NULL;
-    if (last && last->line == line)
-        last->mask = *cur;
-    else
-        *EL_VEC_PUSH(sup->state) = (sup_event){line, *cur};
+    *EL_VEC_PUSH(sup->state) = (sup_event){open, *cur};
+}
+
+static int by_pos(const void *a, const void *b)
+{
+    const sup_event *x = a, *y = b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 el_suppress *el_suppress_build(const el_doc *doc)
 {
-    el_suppress *sup = NULL;
-    uint64_t cur = 0;
+    /* Where each comment opens, in `text`: in comment blocks (Markdown HTML blocks, comment
+       lines of plain text) and among the text (Markdown inline HTML). */
+    EL_VEC(size_t) opens = {0};
     for (size_t b = 0; b < doc->blocks.n; b++) {
         const el_block *bl = &doc->blocks.v[b];
         if (bl->type != EL_BLOCK_HTML)
@@ -1547,57 +1621,68 @@ el_suppress *el_suppress_build(const el_doc *doc)
             const char *o = memmem(s + i, n - i, "<!--", 4);
             if (o == NULL)
                 break;
-            size_t a = (size_t)(o - s) + 4;
-            const char *c = memmem(s + a, n - a, "-->", 3);
-            size_t z = c ? (size_t)(c - s) : n;
-            if (sup == NULL) {
-                sup = xcalloc(1, sizeof *sup);
-            }
-            size_t line = bl->line;
-            for (size_t j = 0; j < (size_t)(o - s); j++)
-                line += s[j] == '\n';
-            size_t end_line = line;
-            for (size_t j = (size_t)(o - s); j < z; j++)
-                end_line += s[j] == '\n';
-            if (c == NULL)
-                end_line = bl->end_line;
-            directive(sup, doc, s + a, z - a, line, end_line, &cur);
-            i = c ? z + 3 : n;
+            *EL_VEC_PUSH(opens) = el_doc_src(doc, bl->txt.off + (size_t)(o - s));
+            const char *c = memmem(o + 4, n - (size_t)(o + 4 - s), "-->", 3);
+            i = c ? (size_t)(c - s) + 3 : n;
         }
     }
-    if (sup == NULL)
+    for (size_t i = 0; i < doc->comments.n; i++)
+        *EL_VEC_PUSH(opens) = doc->comments.v[i];
+    if (opens.n == 0)
         return NULL;
-    if (sup->state.n == 0 && sup->next.n == 0) {
-        free(sup);
+    qsort(opens.v, opens.n, sizeof *opens.v, by_size);
+
+    el_suppress *sup = xcalloc(1, sizeof *sup);
+    sup->doc = doc;
+    uint64_t cur = 0;
+    size_t done = 0; /* comments never overlap: a later open inside a body is text */
+    for (size_t i = 0; i < opens.n; i++) {
+        size_t a = opens.v[i] + 4;
+        if (opens.v[i] < done || a > doc->len || memcmp(doc->text + opens.v[i], "<!--", 4) != 0)
+            continue;
+        const char *c = memmem(doc->text + a, doc->len - a, "-->", 3);
+        size_t z = c ? (size_t)(c - doc->text) : doc->len;
+        directive(sup, opens.v[i], a, z, &cur);
+        done = c ? z + 3 : doc->len;
+    }
+    free(opens.v);
+    if (sup->state.n == 0 && sup->lines.n == 0 && sup->unknown.n == 0) {
+        el_suppress_free(sup);
         return NULL;
     }
-    sup->first_line = doc->title.len ? doc->title_line : doc->paras.n ? doc->paras.v[0].line : 1;
+    if (sup->lines.n > 1)
+        qsort(sup->lines.v, sup->lines.n, sizeof *sup->lines.v, by_pos);
+    size_t first = doc->title.len ? doc->title_line : doc->paras.n ? doc->paras.v[0].line : 1;
+    sup->first_off = first - 1 < doc->lines.n ? doc->lines.v[first - 1] : 0;
     return sup;
 }
 
-static uint64_t mask_at(const el_suppress *sup, size_t line)
+/* Rules disabled at text offset off. */
+static uint64_t mask_at(const el_suppress *sup, size_t off)
 {
     size_t lo = 0, hi = sup->state.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sup->state.v[mid].line <= line)
+        if (sup->state.v[mid].pos <= off)
             lo = mid + 1;
         else
             hi = mid;
     }
     uint64_t m = lo ? sup->state.v[lo - 1].mask : 0;
-    /* disable-next-line entries for this line. */
+    if (sup->lines.n == 0)
+        return m;
+    size_t line = el_lint_line(sup->doc, off);
     lo = 0;
-    hi = sup->next.n;
+    hi = sup->lines.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sup->next.v[mid].line < line)
+        if (sup->lines.v[mid].pos < line)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < sup->next.n && sup->next.v[lo].line == line; lo++)
-        m |= sup->next.v[lo].mask;
+    for (; lo < sup->lines.n && sup->lines.v[lo].pos == line; lo++)
+        m |= sup->lines.v[lo].mask;
     return m;
 }
 
@@ -1620,14 +1705,14 @@ static bool file_level(int rule)
     }
 }
 
-bool el_suppress_match(const el_suppress *s, int rule, size_t line)
+bool el_suppress_match(const el_suppress *s, int rule, size_t src_off)
 {
     if (s == NULL || rule < 0 || rule >= EL_RULE_COUNT_)
         return false;
     uint64_t bit = (uint64_t)1 << rule;
-    if (mask_at(s, line) & bit)
+    if (mask_at(s, src_off) & bit)
         return true;
-    return file_level(rule) && (mask_at(s, s->first_line) & bit);
+    return file_level(rule) && (mask_at(s, s->first_off) & bit);
 }
 
 void el_suppress_free(el_suppress *s)
@@ -1635,7 +1720,8 @@ void el_suppress_free(el_suppress *s)
     if (s == NULL)
         return;
     free(s->state.v);
-    free(s->next.v);
+    free(s->lines.v);
+    free(s->unknown.v);
     free(s);
 }
 
@@ -1666,7 +1752,7 @@ static void finish(lint *L)
     for (size_t i = 0; i < doc->findings.n; i++) {
         el_finding f = doc->findings.v[i];
         int sev = el_config_severity(L->cfg, f.rule);
-        if (sev < 0 || (sup && el_suppress_match(sup, f.rule, el_lint_line(doc, f.src_off)))) {
+        if (sev < 0 || (sup && el_suppress_match(sup, f.rule, f.src_off))) {
             free(f.arg);
             continue;
         }
@@ -1733,6 +1819,16 @@ void el_lint(el_doc *doc, const el_config *cfg)
             L.note_sec[k] = (int)s;
     }
 
+    if (L.sup)
+        for (size_t i = 0; i < L.sup->unknown.n; i++) {
+            char id[64];
+            const sup_unknown *u = &L.sup->unknown.v[i];
+            size_t n = u->len < 40 ? u->len : 40; /* cut at a character boundary */
+            while (n < u->len && n > 0 && ((unsigned char)doc->text[u->off + n] & 0xC0) == 0x80)
+                n--;
+            snprintf(id, sizeof id, "%.*s", (int)n, doc->text + u->off);
+            raise_at(&L, EL_RULE_COMMENT_UNKNOWN_RULE, u->off, -1, id);
+        }
     rules_structure(&L);
     rules_length(&L);
     rules_evidence(&L);

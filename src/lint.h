@@ -30,13 +30,18 @@ typedef void (*el_punct_cb)(void *ctx, int rule, size_t off, size_t len, size_t 
                             const char *repl);
 /* Find every punct/halfwidth and punct/ellipsis spot in s[0..n) in order; linear. */
 void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx);
+/*
+ * el_lint_punct_scan over doc's plain[off..off+n) except the code in it (Markdown code spans
+ * and code blocks are the writer's verbatim text); offsets passed to cb are relative to off.
+ */
+void el_lint_punct_scan_doc(const el_doc *doc, size_t off, size_t n, el_punct_cb cb, void *ctx);
 
 /* Inline suppression state of a document (from its essaylint comments). */
 typedef struct el_suppress el_suppress;
 /* Parse the document's essaylint comments; NULL when it has none. */
 el_suppress *el_suppress_build(const el_doc *doc);
-/* Whether rule is suppressed on 1-based source line (s may be NULL: never). */
-bool el_suppress_match(const el_suppress *s, int rule, size_t line);
+/* Whether rule is suppressed at byte offset src_off of doc->text (s may be NULL: never). */
+bool el_suppress_match(const el_suppress *s, int rule, size_t src_off);
 void el_suppress_free(el_suppress *s);
 
 /* 1-based source line of a byte offset in doc->text. */

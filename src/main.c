@@ -41,7 +41,7 @@ typedef struct cli {
     size_t max_size;
     bool debug_blocks, summary, list_rules, fix, fix_dry_run, jsonl_input, no_config;
     bool progress_off;
-    int color; /* -1 never, 0 auto, 1 always */
+    int color;  /* -1 never, 0 auto, 1 always */
     long width; /* --width: -1 auto (the terminal's when stdout is one), else columns */
     int fail_on;
     long jobs;
@@ -919,10 +919,8 @@ static void finish(emitter *em)
 
 int main(int argc, char **argv)
 {
-    cli c = {.format = F_TEXT,
-             .max_size = EL_DEFAULT_MAX_SIZE,
-             .fail_on = EL_SEV_ERROR,
-             .width = -1};
+    cli c = {
+        .format = F_TEXT, .max_size = EL_DEFAULT_MAX_SIZE, .fail_on = EL_SEV_ERROR, .width = -1};
     signal(SIGPIPE, SIG_IGN);
     int rc = parse_args(&c, argc, argv);
     if (rc >= 0) {

@@ -154,8 +154,7 @@ static void put_wrapped(FILE *out, const char *s, size_t n, size_t used, size_t 
     }
     while (n > 0) {
         /* Break as libunistring would from column used; print up to the first break. */
-        u8_width_linebreaks((const uint8_t *)s, n, (int)width, (int)used, 0, NULL, "UTF-8",
-                            brk);
+        u8_width_linebreaks((const uint8_t *)s, n, (int)width, (int)used, 0, NULL, "UTF-8", brk);
         size_t k = 1;
         while (k < n && brk[k] != UC_BREAK_POSSIBLE)
             k++;
@@ -197,8 +196,8 @@ int el_report_text(const el_doc *doc, const el_report_options *opt, FILE *out)
         fprintf(out, "%s%s%s:", color ? sevcol[f->severity] : "", sev[f->severity],
                 color ? C_RESET : "");
         size_t used = el_text_width(doc->path, strlen(doc->path)) +
-                      (plen > 0 ? (size_t)plen - strlen(doc->path) : 0) +
-                      strlen(sev[f->severity]) + 1;
+                      (plen > 0 ? (size_t)plen - strlen(doc->path) : 0) + strlen(sev[f->severity]) +
+                      1;
         size_t tlen = strlen(msg) + strlen(el_rule(f->rule)->id) + 3;
         char *tail = xmalloc(tlen + 1);
         snprintf(tail, tlen + 1, "%s [%s]", msg, el_rule(f->rule)->id);

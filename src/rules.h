@@ -40,6 +40,7 @@ enum el_rule {
     EL_RULE_STYLE_COLLOQUIAL,
     EL_RULE_STYLE_FIRST_PERSON,
     EL_RULE_NOTES_CLAIM_NOT_FOUND,
+    EL_RULE_COMMENT_UNKNOWN_RULE,
     EL_RULE_COUNT_ /* number of rules; keep last */
 };
 

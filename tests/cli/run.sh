@@ -447,6 +447,24 @@ assert not [x for x in f["findings"] if x["rule"] in ("punct/halfwidth", "punct/
 "$bin" --fix - <fixme.md >/dev/null 2>&1
 check "--fix on standard input is a usage error" [ $? -eq 2 ]
 
+# The diff is in the draft's own bytes: patch(1) turns a GB18030 draft with CRLF endings and
+# no final newline into exactly what --fix writes, and code is left as written.
+printf '书香社会\r\n　　书房越建越多,借阅量却不见增长...\r\n　　没有问题。\r\n　　末行,无换行' |
+    iconv -f UTF-8 -t GB18030 >gbfix.txt
+cp gbfix.txt gbfix.patched
+cp gbfix.txt gbfix.fixed
+"$bin" --fix-dry-run gbfix.txt >gbfix.diff 2>/dev/null
+"$bin" --fix gbfix.fixed >/dev/null 2>&1
+check "--fix-dry-run: patch applies the diff to a GB18030/CRLF draft as --fix would" \
+    sh -c 'patch -s gbfix.patched <gbfix.diff && cmp -s gbfix.patched gbfix.fixed &&
+        ! cmp -s gbfix.fixed gbfix.txt'
+printf '# 书香社会\n\n正文,有`a,b`代码...\n\n```\n代码,块...\n```\n\n    缩进,代码\n' >code.md
+cp code.md code.orig
+"$bin" --fix code.md >/dev/null 2>&1
+check "--fix leaves Markdown code spans and code blocks as written" \
+    sh -c 'printf "# 书香社会\n\n正文，有\`a,b\`代码……\n\n\`\`\`\n代码,块...\n\`\`\`\n\n    缩进,代码\n" |
+        cmp -s - code.md'
+
 # --fix writes a temporary file beside the draft and renames it: the mode is kept, and a
 # failed write (file size limit, full disk) leaves the original byte for byte, no temp behind.
 for i in 1 2 3 4 5 6 7 8; do cat drafts/zz-bad.md; done >mode.md

@@ -199,6 +199,26 @@ static void test_dry_run(void **state)
                              "@@ -4 +4 @@\n-　　好...\n+　　好……\n");
     free(buf);
     el_doc_free(doc);
+
+    /* The diff keeps the file's bytes: CR before each LF, and a last line without one. */
+    in = "书香社会\r\n　　越建越多,好。\r\n　　好...";
+    doc = analyse("crlf.txt", in, strlen(in), NULL);
+    out = open_memstream(&buf, &len);
+    assert_int_equal(el_fix("crlf.txt", in, strlen(in), doc, true, out, &err), 2);
+    fclose(out);
+    assert_string_equal(buf, "--- crlf.txt\n+++ crlf.txt\n"
+                             "@@ -2 +2 @@\n-　　越建越多,好。\r\n+　　越建越多，好。\r\n"
+                             "@@ -3 +3 @@\n-　　好...\n\\ No newline at end of file\n"
+                             "+　　好……\n\\ No newline at end of file\n");
+    free(buf);
+    el_doc_free(doc);
+}
+
+static void test_code_left_alone(void **state)
+{
+    (void)state;
+    assert_fixed("code.md", "# 书香社会\n\n正文,写`a,b`...\n\n```\n代码,块...\n```\n",
+                 "# 书香社会\n\n正文，写`a,b`……\n\n```\n代码,块...\n```\n", 2);
 }
 
 static void test_in_place(void **state)
@@ -253,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_config_and_suppression),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_dry_run),
+        cmocka_unit_test(test_code_left_alone),
         cmocka_unit_test(test_in_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

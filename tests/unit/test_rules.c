@@ -415,6 +415,22 @@ static void test_punct_scan(void **state)
     assert_string_equal(s.buf, "h3+2/1>，;e8+3/3>……;");
 }
 
+static void test_punct_code(void **state)
+{
+    (void)state;
+    /* Code spans, fenced and indented code blocks are the writer's verbatim text. */
+    static const char *const text = "# 书香社会\n\n正文,写`a,b`与``c...d``,之后...\n\n"
+                                    "```\n代码,块...\n```\n\n    缩进,代码\n\n结尾,好。\n";
+    el_doc *doc = analyse("code.md", text, NULL);
+    /* The comma after ``c...d`` follows code, not Chinese text: not reported either. */
+    assert_int_equal(count(doc, EL_RULE_PUNCT_HALFWIDTH), 2);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 0), 3, 3);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 1), 11, 3);
+    assert_int_equal(count(doc, EL_RULE_PUNCT_ELLIPSIS), 1);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_ELLIPSIS, 0), 3, 23);
+    el_doc_free(doc);
+}
+
 /* ---- style -------------------------------------------------------------------------------- */
 
 static void test_colloquial_config(void **state)
@@ -519,6 +535,47 @@ static void test_suppress_text(void **state)
     el_doc_free(doc);
 }
 
+static void test_suppress_inline(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "# 书香社会\n\n"
+        "<!--\nessaylint-disable punct/ellipsis\n-->\n\n"                        /* 3-5 */
+        "甲,乙...丙。<!-- essaylint-disable-line punct/halfwidth -->丁,戊。\n\n" /* 7 */
+        "甲,乙<!-- essaylint-disable punct/halfwidth -->丙,丁"
+        "<!-- essaylint-enable punct/halfwidth -->戊,己。\n\n" /* 9 */
+        "<!-- essaylint-disable punct/halfwidht -->\n\n"       /* 11 */
+        "<!-- essaylint-enable punct/ellipsis -->\n\n"         /* 13 */
+        "庚,辛...\n";                                          /* 15 */
+    el_doc *doc = analyse("i.md", text, NULL);
+    /* Line 7 is covered whole; on line 9 only 丙,丁 lies between disable and enable. */
+    assert_int_equal(count(doc, EL_RULE_PUNCT_HALFWIDTH), 3);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 0), 9, 2);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 1), 9, 91);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 2), 15, 2);
+    /* The multi-line comment disables the ellipsis rule until line 13. */
+    assert_int_equal(count(doc, EL_RULE_PUNCT_ELLIPSIS), 1);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_ELLIPSIS, 0), 15, 4);
+    /* A misspelt rule id is reported where it is written, not silently ignored. */
+    assert_int_equal(count(doc, EL_RULE_COMMENT_UNKNOWN_RULE), 1);
+    assert_pos(doc, nth(doc, EL_RULE_COMMENT_UNKNOWN_RULE, 0), 11, 24);
+    assert_message(nth(doc, EL_RULE_COMMENT_UNKNOWN_RULE, 0), true,
+                   "no rule “punct/halfwidht”: the essaylint comment has no effect on it");
+    el_doc_free(doc);
+
+    /* Plain text: a comment over three lines is one comment, never text. */
+    doc =
+        analyse("i.txt",
+                "书香社会\n<!--\n  essaylint-disable punct/halfwidth\n-->\n　　书房越建越多,好。\n"
+                "<!-- 未闭合的注释\n　　正文,好。\n",
+                NULL);
+    assert_int_equal(count(doc, EL_RULE_PUNCT_HALFWIDTH), 0);
+    assert_int_equal(doc->roles[2], EL_ROLE_LABEL);
+    assert_int_equal(doc->roles[3], EL_ROLE_LABEL);
+    assert_int_equal(doc->roles[5], EL_ROLE_PARAGRAPH); /* unclosed: text, not lost */
+    el_doc_free(doc);
+}
+
 static void test_cap(void **state)
 {
     (void)state;
@@ -552,11 +609,13 @@ int main(void)
         cmocka_unit_test(test_halfwidth),
         cmocka_unit_test(test_ellipsis),
         cmocka_unit_test(test_punct_scan),
+        cmocka_unit_test(test_punct_code),
         cmocka_unit_test(test_colloquial_config),
         cmocka_unit_test(test_notes),
         cmocka_unit_test(test_config_severity),
         cmocka_unit_test(test_suppress_markdown),
         cmocka_unit_test(test_suppress_text),
+        cmocka_unit_test(test_suppress_inline),
         cmocka_unit_test(test_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
