@@ -484,29 +484,41 @@ static void rules_length(lint *L)
 
 /* ---- evidence ----------------------------------------------------------------------------- */
 
+/* Order cases by initiative name, then by where they stand (the first use leads its group). */
 static int by_case_key(const void *a, const void *b, void *ctx)
 {
     const el_doc *doc = ctx;
     const el_case *x = &doc->cases.v[*(const size_t *)a], *y = &doc->cases.v[*(const size_t *)b];
-    const el_span xs[2] = {x->place, x->name}, ys[2] = {y->place, y->name};
-    for (int k = 0; k < 2; k++) {
-        size_t m = xs[k].len < ys[k].len ? xs[k].len : ys[k].len;
-        int c = memcmp(el_doc_str(doc, xs[k]), el_doc_str(doc, ys[k]), m);
-        if (c != 0)
-            return c;
-        if (xs[k].len != ys[k].len)
-            return xs[k].len < ys[k].len ? -1 : 1;
-    }
-    /* Document order among equal keys, so the first use is the one kept. */
+    size_t m = x->name.len < y->name.len ? x->name.len : y->name.len;
+    int c = memcmp(el_doc_str(doc, x->name), el_doc_str(doc, y->name), m);
+    if (c != 0)
+        return c;
+    if (x->name.len != y->name.len)
+        return x->name.len < y->name.len ? -1 : 1;
     return x->place.off < y->place.off ? -1 : x->place.off > y->place.off;
 }
 
-static bool same_case(const el_doc *doc, const el_case *x, const el_case *y)
+static bool same_name(const el_doc *doc, const el_case *x, const el_case *y)
 {
-    return x->place.len == y->place.len && x->name.len == y->name.len &&
-           memcmp(el_doc_str(doc, x->place), el_doc_str(doc, y->place), x->place.len) == 0 &&
+    return x->name.len == y->name.len &&
            memcmp(el_doc_str(doc, x->name), el_doc_str(doc, y->name), x->name.len) == 0;
 }
+
+/*
+ * Whether two places of one initiative are the same place written two ways: one inside the
+ * other (湖北省武汉市, 武汉市, 武汉) and not in two different provinces.
+ */
+static bool same_place(const el_doc *doc, const el_case *x, const el_case *y)
+{
+    if (x->province >= 0 && y->province >= 0 && x->province != y->province)
+        return false;
+    const el_case *lo = x->place.len <= y->place.len ? x : y, *hi = lo == x ? y : x;
+    return lo->place.len > 0 && memmem(el_doc_str(doc, hi->place), hi->place.len,
+                                       el_doc_str(doc, lo->place), lo->place.len) != NULL;
+}
+
+/* Distinct places compared per initiative name: bounds the work on a hostile draft. */
+#define EL_CASE_PLACES 16
 
 static void rule_repeated_case(lint *L)
 {
@@ -520,11 +532,20 @@ static void rule_repeated_case(lint *L)
         qsort_r(idx, n, sizeof *idx, by_case_key, doc);
     for (size_t a = 0; a < n;) {
         size_t b = a + 1;
-        while (b < n && same_case(doc, &doc->cases.v[idx[a]], &doc->cases.v[idx[b]]))
+        while (b < n && same_name(doc, &doc->cases.v[idx[a]], &doc->cases.v[idx[b]]))
             b++;
-        const el_case *first = &doc->cases.v[idx[a]];
-        for (size_t j = a + 1; j < b; j++) {
-            const el_case *c = &doc->cases.v[idx[j]];
+        const el_case *firsts[EL_CASE_PLACES]; /* the first use of each place of this name */
+        size_t nfirst = 0;
+        for (size_t j = a; j < b; j++) {
+            const el_case *c = &doc->cases.v[idx[j]], *first = NULL;
+            for (size_t k = 0; k < nfirst && first == NULL; k++)
+                if (same_place(doc, firsts[k], c))
+                    first = firsts[k];
+            if (first == NULL) {
+                if (nfirst < EL_CASE_PLACES)
+                    firsts[nfirst++] = c;
+                continue;
+            }
             if (c->section == first->section)
                 continue;
             size_t m = c->place.len + c->name.len + 8;
@@ -1456,24 +1477,32 @@ static void rule_notes(lint *L)
     if (doc->notes.n == 0)
         return;
     notes_ctx N = {0};
-    size_t total = doc->title.len + 1;
+    /* What a note may point at: the title, the sub-argument headings (a heading line is not a
+       paragraph, and notes quote its words: 绘就共建共治“同心圆”) and the paragraphs. */
+    EL_VEC(el_span) parts = {0};
+    *EL_VEC_PUSH(parts) = doc->title;
+    for (size_t i = 0; i < doc->sections.n; i++)
+        if (doc->sections.v[i].title.len)
+            *EL_VEC_PUSH(parts) = doc->sections.v[i].title;
     for (size_t i = 0; i < doc->paras.n; i++)
-        total += doc->paras.v[i].txt.len + 1;
+        *EL_VEC_PUSH(parts) = doc->paras.v[i].txt;
+    size_t total = 0;
+    for (size_t i = 0; i < parts.n; i++)
+        total += parts.v[i].len + 1;
     N.essay = xmalloc(total + 1);
-    memcpy(N.essay, str(L, doc->title), doc->title.len);
-    N.len = doc->title.len;
-    for (size_t i = 0; i < doc->paras.n; i++) {
-        N.essay[N.len++] = '\n';
-        memcpy(N.essay + N.len, str(L, doc->paras.v[i].txt), doc->paras.v[i].txt.len);
-        N.len += doc->paras.v[i].txt.len;
+    for (size_t i = 0; i < parts.n; i++) {
+        if (i > 0)
+            N.essay[N.len++] = '\n';
+        memcpy(N.essay + N.len, str(L, parts.v[i]), parts.v[i].len);
+        N.len += parts.v[i].len;
     }
     N.essay[N.len] = '\0';
     N.budget = EL_NOTES_BUDGET;
     N.nplaces = el_lex_nplaces();
     N.places = xcalloc(N.nplaces / 8 + 1, 1);
-    el_doc_lex_scan(doc, doc->title.off, doc->title.len, on_essay_place, &N);
-    for (size_t i = 0; i < doc->paras.n; i++)
-        el_doc_lex_scan(doc, doc->paras.v[i].txt.off, doc->paras.v[i].txt.len, on_essay_place, &N);
+    for (size_t i = 0; i < parts.n; i++)
+        el_doc_lex_scan(doc, parts.v[i].off, parts.v[i].len, on_essay_place, &N);
+    free(parts.v);
 
     bool devs[EL_DEV_CITATION + 1] = {false};
     for (size_t i = 0; i < doc->devices.n; i++)

@@ -474,6 +474,44 @@ static void test_notes(void **state)
     el_doc_pos(doc, nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0)->src_off, &line, &col);
     assert_int_equal(line, 10);
     el_doc_free(doc);
+
+    /* A term of a sub-argument heading (not a paragraph) is in the essay. */
+    doc = analyse("h.md",
+                  "# 以全民阅读点亮书香社会\n\n阅读关乎精神成长，推动全民阅读必须多方发力。\n\n"
+                  "## 一、营造阅读氛围，绘就书香“同心圆”\n\n各地要推动读书会进社区。\n\n"
+                  "**写作分析**：形象表达如“同心圆”，增强感染力；“红色书屋”则没有。\n",
+                  NULL);
+    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 1);
+    assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0), false,
+                   "点评提到“红色书屋”，但正文中找不到");
+    el_doc_free(doc);
+}
+
+static void test_repeated_case(void **state)
+{
+    (void)state;
+    /* One initiative, its place written three ways in three sub-arguments. */
+    static const char *const same =
+        "以全民阅读点亮书香社会\n　　阅读关乎精神成长。推动全民阅读，必须多方发力。\n"
+        "　　一、完善阅读设施。湖北省武汉市推出“江城书单”，每季度精选图书40种，各地要推广。\n"
+        "　　二、丰富阅读供给。武汉“江城书单”还走进了社区，带动销量增长35%，各地要借鉴。\n"
+        "　　三、营造阅读氛围。武汉市的“江城书单”办得好，应当推广。\n"
+        "　　总之，阅读点亮生活。\n";
+    el_doc *doc = analyse("r.txt", same, NULL);
+    assert_int_equal(count(doc, EL_RULE_EVIDENCE_REPEATED_CASE), 2);
+    assert_pos(doc, nth(doc, EL_RULE_EVIDENCE_REPEATED_CASE, 0), 4, 12);
+    assert_message(nth(doc, EL_RULE_EVIDENCE_REPEATED_CASE, 1), false,
+                   "案例武汉市“江城书单”已在前文其他部分用过");
+    el_doc_free(doc);
+    /* The same name in two different cities is two cases. */
+    static const char *const other =
+        "以全民阅读点亮书香社会\n　　阅读关乎精神成长。推动全民阅读，必须多方发力。\n"
+        "　　一、完善阅读设施。浙江省温州市推出“城市书房”，建成书房100余家，各地要推广。\n"
+        "　　二、丰富阅读供给。四川省成都市也有“城市书房”，年借阅量增长35%，各地要借鉴。\n"
+        "　　总之，阅读点亮生活。\n";
+    doc = analyse("r2.txt", other, NULL);
+    assert_int_equal(count(doc, EL_RULE_EVIDENCE_REPEATED_CASE), 0);
+    el_doc_free(doc);
 }
 
 /* ---- configuration and suppression -------------------------------------------------------- */
@@ -612,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_punct_code),
         cmocka_unit_test(test_colloquial_config),
         cmocka_unit_test(test_notes),
+        cmocka_unit_test(test_repeated_case),
         cmocka_unit_test(test_config_severity),
         cmocka_unit_test(test_suppress_markdown),
         cmocka_unit_test(test_suppress_text),
