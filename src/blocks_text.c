@@ -5,11 +5,14 @@
  * When a draft marks paragraphs by indentation, unindented lines that follow a
  * line not ending a sentence are hard wraps and join the paragraph above. When
  * it marks them by blank lines and its lines are cut at a fixed width (a PDF
- * copy), the lines of one blank-line-separated block join the same way. Each
- * line keeps its own mapping to the source, so positions stay exact.
+ * copy), the lines of one blank-line-separated block join the same way. A draft
+ * written one sentence per line with blank lines between paragraphs gets its
+ * paragraphs from the blank lines too. Each line keeps its own mapping to the
+ * source, so positions stay exact.
  */
 #include "blocks.h"
 
+#include "section.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -263,6 +266,41 @@ static size_t wrap_width(const el_doc *doc)
     return need;
 }
 
+/* A line of one sentence or so (display columns): longer ones are whole paragraphs. */
+#define EL_SENTENCE_LINE 120
+
+/*
+ * Whether the draft is written one sentence per line with blank lines between its
+ * paragraphs: three or more blank-line blocks, two or more of them of several lines, and
+ * those lines short. A paragraph-per-line draft has long lines instead.
+ */
+static bool by_blank_lines(const el_doc *doc)
+{
+    size_t runs = 0, multi = 0, lines = 0, short_lines = 0, run = 0, run_short = 0;
+    for (size_t ln = 0; ln <= doc->lines.n; ln++) {
+        line_info li = ln < doc->lines.n ? line_at(doc, ln) : (line_info){.blank = true};
+        if (!li.blank) {
+            runs += run++ == 0;
+            run_short += line_width(doc, &li) < EL_SENTENCE_LINE;
+            continue;
+        }
+        if (run >= 2) {
+            multi++;
+            lines += run;
+            short_lines += run_short;
+        }
+        run = run_short = 0;
+    }
+    return runs >= 3 && multi >= 2 && short_lines * 10 >= lines * 8;
+}
+
+/* A line that starts something of its own: an argument marker, a note item or label. */
+static bool starts_own_block(const char *s, size_t n)
+{
+    int num;
+    return el_blocks_item_start(s, n) || el_section_arg_marker(s, n, &num) > 0;
+}
+
 void el_blocks_text(el_doc *doc)
 {
     size_t nlines = doc->lines.n;
@@ -277,6 +315,7 @@ void el_blocks_text(el_doc *doc)
     }
     bool by_indent = long_lines >= 3 && indented * 10 >= long_lines * 6;
     size_t wrap_need = by_indent ? 0 : wrap_width(doc);
+    bool by_blank = !by_indent && wrap_need == 0 && by_blank_lines(doc);
 
     el_block *open = NULL;
     line_info last = {0}; /* the line that ended the open block */
@@ -311,6 +350,17 @@ void el_blocks_text(el_doc *doc)
                 el_doc_plain_sep(doc);
                 doc->plain.v[doc->plain.n - 1] = ' ';
             }
+            el_doc_plain_append(doc, li.start + li.lead, li.len);
+            open->txt.len = doc->plain.n - open->txt.off;
+            open->end_line = ln + 1;
+            last = li;
+            continue;
+        }
+        if (open && by_blank && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
+            !(open->flags & EL_BF_CENTERED) &&
+            ends_sentence(doc->plain.v + open->txt.off, doc->plain.n - open->txt.off) &&
+            !starts_own_block(s, li.len)) {
+            /* the next sentence of the blank-line paragraph */
             el_doc_plain_append(doc, li.start + li.lead, li.len);
             open->txt.len = doc->plain.n - open->txt.off;
             open->end_line = ln + 1;

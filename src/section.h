@@ -3,7 +3,8 @@
  * The section tree: classify blocks into title, theme, labels, 正文 paragraphs
  * and 写作分析 notes, and group them into intro / argument / conclusion /
  * summary sections, inferring the structure of unlabelled drafts.
- * Internal header: included by doc.c, the analysis and tests.
+ * Internal header: included by doc.c, blocks_text.c (argument markers), the analysis
+ * and tests.
  */
 #ifndef EL_SECTION_H
 #define EL_SECTION_H

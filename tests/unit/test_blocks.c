@@ -385,6 +385,46 @@ static void test_text_hard_wraps_trap(void **state)
 }
 
 /* GB18030 with CRLF: the same blocks and the same columns as UTF-8. */
+static void test_text_sentence_lines(void **state)
+{
+    (void)state;
+    /* One sentence per line, blank lines between paragraphs: the blank lines decide. */
+    el_doc *doc = txt("以创新驱动发展\n\n创新是第一动力。\n我们要抓好三件事。\n\n"
+                      "首先，要攻关核心技术。\n江苏省苏州市建设验证中心。\n\n"
+                      "其次，要培养人才。\n广东省深圳市引进人才超过2万人。\n"
+                      "再次，要促进转化。\n辽宁省大连市转化成果400多项。\n\n"
+                      "科技兴则民族兴。\n让我们携手奋进。\n");
+    assert_int_equal(doc->blocks.n, 6);
+    assert_block(doc, 1, EL_BLOCK_PARA, 3, 4, "创新是第一动力。我们要抓好三件事。");
+    /* an argument marker inside a block still starts a block of its own */
+    assert_block_text(doc, 3, "其次，要培养人才。广东省深圳市引进人才超过2万人。");
+    assert_block_text(doc, 4, "再次，要促进转化。辽宁省大连市转化成果400多项。");
+    assert_pos(doc, "让我们", 15, 1);
+    el_doc_free(doc);
+
+    /* Note items and labels keep their own blocks; a line not ending a sentence is no part
+       of the next. */
+    doc = txt("标题在这里\n\n第一句在此。\n第二句在此。\n\n第三句在此。\n第四句在此。\n\n"
+              "写作分析\n1.案例引入：用苏州的做法开篇。\n2.数据支撑：引用了到馆人次。\n");
+    assert_int_equal(doc->blocks.n, 6);
+    assert_block_text(doc, 3, "写作分析");
+    assert_block_text(doc, 4, "1.案例引入：用苏州的做法开篇。");
+    el_doc_free(doc);
+
+    /* A paragraph-per-line draft with long lines is left as it is. */
+    doc = txt("标题在这里\n\n"
+              "这是很长的一个段落，这是很长的一个段落，这是很长的一个段落，这是很长的一个段落，"
+              "这是很长的一个段落，这是很长的一个段落。\n"
+              "这是很长的第二段，这是很长的第二段，这是很长的第二段，这是很长的第二段，这是很长"
+              "的第二段，这是很长的第二段，这是很长的第二段。\n\n"
+              "这是很长的第三段，这是很长的第三段，这是很长的第三段，这是很长的第三段，这是很长"
+              "的第三段，这是很长的第三段，这是很长的第三段。\n"
+              "这是很长的第四段，这是很长的第四段，这是很长的第四段，这是很长的第四段，这是很长"
+              "的第四段，这是很长的第四段，这是很长的第四段。\n");
+    assert_int_equal(doc->blocks.n, 5);
+    el_doc_free(doc);
+}
+
 static void test_text_gb18030(void **state)
 {
     (void)state;
@@ -431,8 +471,8 @@ int main(void)
         cmocka_unit_test(test_md_bold_lead_in),      cmocka_unit_test(test_md_stray_delims),
         cmocka_unit_test(test_md_stray_delims_trap), cmocka_unit_test(test_comments_not_counted),
         cmocka_unit_test(test_text_blocks),          cmocka_unit_test(test_text_hard_wraps),
-        cmocka_unit_test(test_text_hard_wraps_trap), cmocka_unit_test(test_text_gb18030),
-        cmocka_unit_test(test_lead_ws_and_trim),
+        cmocka_unit_test(test_text_hard_wraps_trap), cmocka_unit_test(test_text_sentence_lines),
+        cmocka_unit_test(test_text_gb18030),         cmocka_unit_test(test_lead_ws_and_trim),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
