@@ -1246,6 +1246,16 @@ static bool thesis_second(const el_doc *doc, const ev *evs, const size_t *pi, si
 }
 
 /*
+ * In a draft of two paragraphs, is the second one a body rather than the conclusion? It does
+ * not open with a closing word (checked before) and it is well longer than the opening: a
+ * conclusion sums up in about as many words as the opening, a body goes on with its cases.
+ */
+static bool body_after_intro(const el_doc *doc, const ev *evs, const size_t *pi)
+{
+    return para_ncp(doc, &evs[pi[1]]) * 2 > para_ncp(doc, &evs[pi[0]]) * 3;
+}
+
+/*
  * Split the unlabelled run evs[a..b) into sections. want_intro / want_concl say whether
  * this run is where the intro / conclusion must come from.
  */
@@ -1284,7 +1294,7 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
         if (concl_from == np) {
             if (marked >= 2)
                 concl_from = last_marked + 1 < np ? np - 1 : np;
-            else if (want_intro ? np >= 2 : np >= 2)
+            else if (np > 2 || !want_intro || !body_after_intro(doc, evs, pi))
                 concl_from = np - 1;
         }
     }

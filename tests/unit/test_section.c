@@ -238,6 +238,22 @@ static void test_unlabelled_inference(void **state)
     doc = parse("two.txt", "两段的题目\n\n第一段提出问题。\n\n第二段作出总结。\n");
     assert_kinds(doc, "IC");
     el_doc_free(doc);
+    /* Two paragraphs, the second a body well longer than the opening: intro and argument. */
+    doc = parse("two-body.txt",
+                "扎实推进共同富裕\n\n共同富裕是社会主义的本质要求。推进共同富裕，既要做大蛋糕，"
+                "又要分好蛋糕。\n\n做大蛋糕，关键在于高质量发展。浙江省大力发展数字经济，城乡居民"
+                "收入倍差缩小到1.86。反观某县，产业单一，近三成劳动力外出务工。要因地制宜培育富民产"
+                "业。\n");
+    assert_kinds(doc, "IA");
+    assert_span(doc, doc->sections.v[1].title, "做大蛋糕，关键在于高质量发展");
+    el_doc_free(doc);
+    /* ... but a closing word keeps the conclusion, however long. */
+    doc = parse("two-close.txt",
+                "扎实推进共同富裕\n\n共同富裕是社会主义的本质要求。\n\n总之，推进共同富裕，既要做大"
+                "蛋糕，又要分好蛋糕，需要全社会久久为功、持续发力，让发展成果更多更公平惠及全体人民。"
+                "\n");
+    assert_kinds(doc, "IC");
+    el_doc_free(doc);
     doc = parse("one.txt", "只有一段的习作。内容很短。\n");
     assert_kinds(doc, "I");
     assert_int_equal(doc->title.len, 0);
