@@ -1492,6 +1492,24 @@ static void count(el_doc *doc)
         c->sentences += el_text_sentences(doc->plain.v + p->txt.off, p->txt.len);
     }
     c->paragraphs = doc->paras.n;
+    /* A sub-argument heading is written in the answer grid too (its 分论点一： label is not):
+       count the title of an argument that is not the topic sentence of its own paragraph. */
+    for (size_t i = 0; i < doc->sections.n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        if (s->kind != EL_SEC_ARGUMENT || s->title.len == 0)
+            continue;
+        bool inside = false;
+        for (size_t k = s->para0; k < s->para0 + s->npara && k < doc->paras.n && !inside; k++) {
+            const el_span t = doc->paras.v[k].txt;
+            inside = s->title.off >= t.off && s->title.off < t.off + t.len;
+        }
+        if (!inside) {
+            size_t ch = 0, hz = 0;
+            el_text_count(doc->plain.v + s->title.off, s->title.len, &ch, &hz);
+            c->chars += ch;
+            c->hanzi += hz;
+        }
+    }
 }
 
 void el_section_build(el_doc *doc)

@@ -108,9 +108,10 @@ static void test_text_outline_rows(void **state)
     el_doc *doc = analysed("s.txt", SMALL_ESSAY);
     char *out = text_report(doc, false);
     char want[1024];
-    /* 标题 is 4 columns wide: 8 spaces fill the 12; the title is 22 wide: 18 more fill 40 */
+    /* 标题 is 4 columns wide: 8 spaces fill the 12; the title is 22 wide: 18 more fill 40.
+       96 字: title 11 + heading 14 (written in the grid too) + paragraphs 31 + 40. */
     snprintf(want, sizeof want,
-             "s.txt  utf-8, text, 82 字, 2 段, 3 句\n"
+             "s.txt  utf-8, text, 96 字, 2 段, 3 句\n"
              "  标题%8s以全民阅读点亮书香社会%18s L1\n"
              "  总领%8s-%39s L3     1段   31字\n"
              "  分论点 1%4s完善阅读设施，让书香触手可及%12s L5     1段   40字\n",

@@ -248,10 +248,11 @@ static void test_unlabelled_inference(void **state)
     assert_span(doc, doc->sections.v[1].title, "做大蛋糕，关键在于高质量发展");
     el_doc_free(doc);
     /* ... but a closing word keeps the conclusion, however long. */
-    doc = parse("two-close.txt",
-                "扎实推进共同富裕\n\n共同富裕是社会主义的本质要求。\n\n总之，推进共同富裕，既要做大"
-                "蛋糕，又要分好蛋糕，需要全社会久久为功、持续发力，让发展成果更多更公平惠及全体人民。"
-                "\n");
+    doc =
+        parse("two-close.txt",
+              "扎实推进共同富裕\n\n共同富裕是社会主义的本质要求。\n\n总之，推进共同富裕，既要做大"
+              "蛋糕，又要分好蛋糕，需要全社会久久为功、持续发力，让发展成果更多更公平惠及全体人民。"
+              "\n");
     assert_kinds(doc, "IC");
     el_doc_free(doc);
     doc = parse("one.txt", "只有一段的习作。内容很短。\n");
