@@ -1425,8 +1425,11 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
         bool item = i == 0 && i + k < n &&
                     (s[i + k] == '.' || s[i + k] == ')' ||
                      el_text_prefix(s + i + k, n - i - k, item_marks));
-        if (digits >= 2 && !item && k < 40 && !essay_has_number(N, s + i, k))
-            claim(L, note, i, s + i, k);
+        if (digits >= 2 && !item && k < 40 && !essay_has_number(N, s + i, k)) {
+            /* the message shows the number as the note writes it: 300% */
+            static const char *const pct[] = {"%", "％", NULL};
+            claim(L, note, i, s + i, k + el_text_prefix(s + i + k, n - i - k, pct));
+        }
         i += k;
     }
 

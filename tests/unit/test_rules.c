@@ -479,11 +479,14 @@ static void test_notes(void **state)
     doc = analyse("h.md",
                   "# 以全民阅读点亮书香社会\n\n阅读关乎精神成长，推动全民阅读必须多方发力。\n\n"
                   "## 一、营造阅读氛围，绘就书香“同心圆”\n\n各地要推动读书会进社区。\n\n"
-                  "**写作分析**：形象表达如“同心圆”，增强感染力；“红色书屋”则没有。\n",
+                  "**写作分析**：形象表达如“同心圆”，增强感染力；“红色书屋”则没有，增长300%也没有。\n",
                   NULL);
-    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 1);
+    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 2);
     assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0), false,
                    "点评提到“红色书屋”，但正文中找不到");
+    /* the number as the note writes it */
+    assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 1), false,
+                   "点评提到“300%”，但正文中找不到");
     el_doc_free(doc);
 }
 
