@@ -15,7 +15,8 @@
  * anonymised place, a problem word in it; or 却 and a problem word in the place's clause)
  * makes it a counter-example. Places joined by 与/和/、 tell one joint practice, one case per
  * place (安徽省黄山市与浙江省杭州市共建…), unless 等 ends the list (北京、上海等城市: regions);
- * a province, a comma and a place within it (在广东，深圳市南山区…) give the specific place;
+ * a province, a comma and a place within it (在广东，深圳市南山区…) give the specific place
+ * (a configured place there takes the province: 在浙江，书香新区…);
  * a place that was already a case, followed by 的经验/的做法…, refers back and is no new case.
  * Places added in the configuration (lexicon.places: 书香新区) are found by memmem, only when
  * there are any, and then take every step above like gazetteer places: a configured name
@@ -48,8 +49,8 @@ static const char *const measure_lead[] = {
 /* 要 and 应 also count after an actor that proposals name (各地要…, 相关部门应…), unless they
    start a noun (群众需求, 企业要素, 城市应急). */
 static const char *const measure_actor[] = {
-    "各地", "各级", "部门", "政府", "我们", "社会", "地方", "基层", "单位", "企业", "学校",
-    "干部", "各方", "机关", "党委", "大家", "人人", "城市", "乡村", "家庭", "媒体", "平台", NULL,
+    "各地", "各级", "部门", "政府", "我们", "社会", "地方", "基层", "单位", "企业", "学校", "干部",
+    "各方", "机关", "党委", "大家", "人人", "城市", "乡村", "家庭", "媒体", "平台", NULL,
 };
 /* Words that may stand between a clause start and a case's place. */
 static const char *const lead_words[] = {
@@ -1108,15 +1109,24 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     scan_marks(s, n, sc);
 
     /* A province or city, a comma, then a place within it (在广东，深圳市南山区推行…): the case
-       is the more specific place, and the broader one resolves it. */
+       is the more specific place, and the broader one resolves it. A configured place has no
+       gazetteer readings to test: one with no province, or with the same one, is taken to lie
+       within the place before it (在浙江，书香新区…). */
     o = 0;
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention *m = &sc->ments.v[i], *next = i + 1 < sc->ments.n ? m + 1 : NULL;
         if (next && !m->anon && !next->anon && !m->joined && !next->joined &&
-            just_comma(s, m->e, next->s) && inside(next, m)) {
-            if (next->province < 0 && m->province >= 0)
-                restrict_to(next, m->province);
-            continue;
+            just_comma(s, m->e, next->s)) {
+            if (inside(next, m)) {
+                if (next->province < 0 && m->province >= 0)
+                    restrict_to(next, m->province);
+                continue;
+            }
+            if (next->conf && !m->conf && m->province >= 0 &&
+                (next->province < 0 || next->province == m->province)) {
+                next->province = m->province;
+                continue;
+            }
         }
         sc->ments.v[o++] = *m;
     }
@@ -1321,8 +1331,8 @@ static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
 {
     static const uint32_t noun_next[] = {U'素', U'点', U'件', U'闻', U'害', U'务',
                                          U'求', U'用', U'急', U'届', 0};
-    if (h->end - h->start != 3 || !(memcmp(ev->s + h->start, "要", 3) == 0 ||
-                                     memcmp(ev->s + h->start, "应", 3) == 0))
+    if (h->end - h->start != 3 ||
+        !(memcmp(ev->s + h->start, "要", 3) == 0 || memcmp(ev->s + h->start, "应", 3) == 0))
         return false;
     if (suffix_of(ev->s, h->start, measure_actor) == 0)
         return false;

@@ -5,9 +5,12 @@
  * 2035》提出“…”), classical lines found in the built-in lexicon (exactly, as a clause run,
  * as some of a line's clauses with others dropped, or misquoted by one or two characters,
  * judged clause by clause, which raises quote/misquoted) or introduced by a classical work
- * the lexicon's sources name (《论语》中说), and other quoted sentences with a speaker or a
- * title that is neither (《人民日报》评论指出). Quoted terms (“红管家”, “最后一公里”) are
- * names or metaphors, never quotes.
+ * the lexicon's sources name (《论语》中说) or by a lead in the classical register (古人有言,
+ * 孔子曰, 《菜根谭》有云: classical though the lexicon lacks the line, and no misquote), and
+ * other quoted sentences with a speaker or a title that is neither (《人民日报》评论指出).
+ * 规定 and 称 introduce a quote only after a speaker or a document (《民法典》规定：,
+ * 有关负责人称：), never in the words they end (号称, 堪称). Quoted terms (“红管家”,
+ * “最后一公里”) are names or metaphors, never quotes.
  *
  * Everything is linear in the paragraph: one pass pairs the marks and finds the lead-ins of
  * bare lines, lead-ins of quotes are looked up in a bounded window before the opening mark,
@@ -83,12 +86,33 @@ static const struct word doc_suffixes[] = {
     W("纲领"), W("章程"), W("准则"), W("宪法"), W("讲话"), W("纪要"), W("文件"),   W("法典"),
     W("指南"), W("行动"), W("要点"), W("细则"), W("措施"), W("摘编"), {NULL, 0},
 };
+/* Verbs that introduce a quote only after a speaker, a document or a 《…》 title
+ * (《民法典》规定：, 有关负责人称：): alone they are nouns or end other words (规定 the noun,
+ * 号称, 堪称, 简称). */
+static const struct word weak_verbs[] = {W("规定"), W("称"), {NULL, 0}};
+/* Characters before 称 that make it part of a word, not "says" (号称 堪称 简称 俗称 …); not 人
+ * (负责人称 is a speaker's verb) nor 学 官 相 (大学称, 法官称, 首相称). */
+static const char *const cheng_words[] = {
+    "号", "堪", "简", "俗", "统", "并", "被", "昵", "戏", "爱", "通", "对",
+    "职", "名", "泛", "美", "合", "尊", "谦", "别", "又", "亦", "或", "可",
+    "誉", "著", "素", "自", "匀", "指", "改", "敬", "雅", "全", NULL,
+};
+/* Verbs of the classical register: a 《…》 title or a speaker before them (《菜根谭》有云,
+ * 孔子曰) cites a classic. */
+static const struct word archaic_verbs[] = {W("云"), W("曰"), W("有云"), W("有言"), {NULL, 0}};
+/* Speakers that stand for the classics (古人有言, 正如古人所说, 先贤有言). */
+static const char *const ancient_speakers[] = {
+    "古人", "古语", "古话", "古训", "先贤", "先哲", "先人", "前人", "圣人", "古圣先贤", NULL,
+};
+/* Openers that make the words before 规定/称 a reference, not a speaker (按照有关规定：). */
+static const char *const weak_not_speaker[] = {"按照", "根据", "依照", "依据",
+                                               "遵照", "按",   "依",   NULL};
 /* Adverbs that sit between a speaker and the verb (他曾说, 老李也说). */
 static const struct word speaker_tails[] = {
     W("曾经"), W("曾"), W("也"), W("常"), W("就"), W("所"), W("还"), W("都"), {NULL, 0},
 };
-/* Openers before a speaker (正如老李所说). */
-static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如", NULL};
+/* Openers before a speaker (正如老李所说, 据报道称). */
+static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如", "据", NULL};
 
 /* A word list and the last bytes (mod 64) of its words, so most ends fail in one test. */
 struct wordlist {
@@ -98,12 +122,14 @@ struct wordlist {
 
 static struct wordlist wl_classical = {classical_leads, 0}, wl_saying = {saying_leads, 0},
                        wl_short = {short_verbs, 0}, wl_doc = {doc_suffixes, 0},
-                       wl_tails = {speaker_tails, 0};
+                       wl_tails = {speaker_tails, 0}, wl_weak = {weak_verbs, 0},
+                       wl_archaic = {archaic_verbs, 0};
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 static void wl_init(void)
 {
-    struct wordlist *all[] = {&wl_classical, &wl_saying, &wl_short, &wl_doc, &wl_tails};
+    struct wordlist *all[] = {&wl_classical, &wl_saying, &wl_short,  &wl_doc,
+                              &wl_tails,     &wl_weak,   &wl_archaic};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         for (const struct word *w = all[i]->w; w->s; w++)
             all[i]->last |= (uint64_t)1 << ((unsigned char)w->s[w->n - 1] & 63);
@@ -1210,6 +1236,7 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     struct lead L = {LEAD_NONE, false, {0, 0}, {0, 0}};
     size_t j = open, t;
     uint32_t c;
+    bool comma = false;
     while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
         j = t;
     if (j > 0) {
@@ -1218,6 +1245,7 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
             L.colon = true;
             j = t;
         } else if (c == 0xFF0C || c == ',') {
+            comma = true;
             j = t;
         }
     }
@@ -1237,13 +1265,30 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     }
     const el_lex_hit *verb = hit_ending(hits, j, EL_LEX_QUOTEVERB);
     size_t vstart;
+    bool weak = false;
     if (verb && verb->start >= cl) {
         vstart = verb->start;
     } else if (L.colon && (w = ends_with_one(s + cl, j - cl, &wl_short)) > 0) {
         vstart = j - w;
+    } else if ((w = ends_with_one(s + cl, j - cl, &wl_weak)) > 0) {
+        /* 规定 / 称: a speaker or a document must come first (checked below); 称 closing a
+           word (号称, 堪称) is no verb at all */
+        vstart = j - w;
+        weak = true;
+        if (w == 3 && vstart > cl) {
+            size_t pc;
+            el_text_prev_cp(s, vstart, &pc);
+            if (pc >= cl && el_text_is_one_of(s + pc, vstart - pc, cheng_words))
+                return L;
+        }
     } else {
         return L;
     }
+    /* 云 曰 有云 有言 (the classical register) cover the verb: 有云 is one verb, not 有 + 云. */
+    size_t aw = ends_with_one(s + cl, j - cl, &wl_archaic);
+    bool archaic = aw > 0 && aw >= j - vstart;
+    if (archaic)
+        vstart = j - aw;
     /* The nearest speaker or document before the verb in the same clause. */
     const el_lex_hit *sp = NULL, *doc = NULL;
     for (size_t i = hit_lower(hits, vstart + 1); i-- > 0;) {
@@ -1282,13 +1327,24 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     }
     if (title.len) {
         /* A paper, a book, a report of nobody in the lexicon (《人民日报》评论指出): its words
-         * are an other quote with the title as source, never a classic. */
-        L.type = LEAD_SAYING;
+         * are an other quote with the title as source, never a classic; but a title cited in
+         * the classical register (《菜根谭》有云) is a classic the lexicon lacks. */
+        L.type = archaic ? LEAD_CLASSICAL : LEAD_SAYING;
         L.source = title;
         return L;
     }
+    el_span who = trim_speaker(s, (el_span){cl, vstart - cl});
+    if (weak && (!(L.colon || comma) || who.len == 0 ||
+                 el_text_prefix(s + who.off, who.len, weak_not_speaker)))
+        return L; /* 规定/称 with nobody named before them */
+    /* 云/曰 after a plain speaker only before a colon or comma: 人云亦云“…” is an idiom. */
+    if ((archaic && (L.colon || comma)) ||
+        (who.len && el_text_is_one_of(s + who.off, who.len, ancient_speakers))) {
+        L.type = LEAD_CLASSICAL; /* 孔子曰, 古人有言, 正如古人所说 */
+        return L;
+    }
     L.type = LEAD_SAYING;
-    L.speaker = trim_speaker(s, (el_span){cl, vstart - cl});
+    L.speaker = who;
     return L;
 }
 
@@ -1335,7 +1391,7 @@ struct qstate {
     int misquote_rule;
     hit_vec hits;
     el_qpair_vec pairs;
-    leadhit_vec leads; /* bare lead-ins of the block, in order of offset */
+    leadhit_vec leads;   /* bare lead-ins of the block, in order of offset */
     struct cfgquote *cq; /* the configuration's quotations */
     size_t ncq;
 };

@@ -6,9 +6,12 @@
  *   [pre-qualifier] number [余|多] [百|千][万][亿] [余|多] unit [以上|左右|…]
  *
  * plus the fixed forms 百分之N, X分之Y, N成, 翻N番 and date runs (2023 年 5 月 1 日). Chinese
- * numbers take a 点 decimal (三点五亿元) and, in context, a bare 百/千 (近百亩, 百余个, 百万).
+ * numbers take a 点 decimal (三点五亿元) and, in context, a bare 百/千 (近百亩, 百余个, 百万) or
+ * a bare 万/亿 (近万人, 万余人, 上亿元). 上 before 百/千/万/亿 is an approximate qualifier like
+ * 近/超 (上千万元 is ten million yuan, qualifier 上).
  * Precision comes first: a figure needs a unit or a 万/亿 multiplier, and ordinals (第三),
- * list labels (1. / （2）, 论点 2), vague numbers (数十, 三五), Latin tokens (5G, G20,
+ * list labels (1. / （2）, 论点 2), vague numbers with no single value (数十, 数万, 几十, 三五,
+ * and the idioms 成千上万, 成百上千), Latin tokens (5G, G20,
  * COVID-19), digit runs longer than 15 digits, slogans (四个全面, 十四五), idioms (三番五次) and
  * Chinese numerals in quoted classical lines (“九层之台，起于累土”) are skipped.
  *
@@ -262,6 +265,15 @@ static const char *pre_qualifier(const char *s, size_t n, size_t i, uint32_t c, 
         return "逾";
     case U'仅':
         return "仅";
+    case U'上': {
+        /* 上百/上千/上万/上亿 "as many as": only before a bare 百 千 万 亿 (上十 上三 are no
+           figures); the caller rules out 上 ending a word (线上, 成千上万) */
+        size_t cl;
+        uint32_t d = i + l < n ? el_text_cp(s, n, i + l, &cl) : 0;
+        if (d == U'百' || d == U'千' || d == U'万' || d == U'亿')
+            return "上";
+        return NULL;
+    }
     default:
         return NULL;
     }
@@ -367,6 +379,7 @@ typedef struct {
     int ndigits; /* integer digits (Arabic) or digits of a Chinese digit string */
     bool ok, chinese, integer, bare_one, bare_two, digit_string;
     bool lead_unit; /* Chinese, opens with a bare 百/千 (百余个, 近百亩, 百万) */
+    bool lead_wan;  /* Chinese, a bare 万, 亿 or 万亿 (近万人, 万余人, 上亿元) */
     bool wan_end;   /* Chinese, ends with 万 or 亿 (三十万, 百万): a figure without a unit */
 } num_t;
 
@@ -426,7 +439,7 @@ static void parse_arabic(const char *s, size_t n, size_t i, num_t *r)
     r->ok = nd > 0 && nd <= MAX_DIGITS;
 }
 
-enum { CN_POINT = 1, CN_UNIT_START = 2, CN_HUNDRED_START = 4 };
+enum { CN_POINT = 1, CN_UNIT_START = 2, CN_HUNDRED_START = 4, CN_WAN_START = 8 };
 
 /* With CN_POINT, a 点 decimal part at s[j] (点五, 点零五) added to r->value, which then is
    no integer nor a bare 一/二 any more. A 点 without a digit after it (三点钟) is left alone. */
@@ -454,7 +467,8 @@ static void cn_point(const char *s, size_t n, size_t j, int flags, num_t *r)
 
 /* Chinese numeral at s[i]: 一千二百, 十八, 三万五, 两千, 二〇二三 (a digit string), and with
    CN_POINT a 点 decimal (三点五, 三十五点五), with CN_UNIT_START a leading 百/千/万 (百分之百),
-   with CN_HUNDRED_START a leading 百/千 only (百余个, 百万: the caller judges its context). */
+   with CN_HUNDRED_START a leading 百/千 only (百余个, 百万: the caller judges its context), with
+   CN_WAN_START a bare 万, 亿 or 万亿 (近万人: lead_wan set, the caller judges its context). */
 static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r)
 {
     uint32_t tok[CN_MAX];
@@ -478,6 +492,16 @@ static void parse_chinese(const char *s, size_t n, size_t i, int flags, num_t *r
     r->end = r->skip = j;
     if (nt == 0 || too_long)
         return;
+    if ((flags & CN_WAN_START) && cn_unit(tok[0]) >= 1e4) {
+        /* a bare 万/亿/万亿 and nothing else: 万一, 万五, 亿万 are words or no figure */
+        bool wan = tok[0] == U'万' || tok[0] == U'萬';
+        bool yi2 = nt == 2 && wan && (tok[1] == U'亿' || tok[1] == U'億');
+        if (nt == 1 || yi2) {
+            r->value = yi2 ? 1e12 : wan ? 1e4 : 1e8;
+            r->lead_wan = r->wan_end = r->ok = true;
+        }
+        return;
+    }
 
     bool all_digits = true;
     for (int k = 0; k < nt; k++)
@@ -906,7 +930,7 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     const char *qpost = NULL;
     bool bare_wan = false;
 
-    parse_num(s, n, j, CN_POINT | CN_HUNDRED_START, &m);
+    parse_num(s, n, j, CN_POINT | CN_HUNDRED_START | CN_WAN_START, &m);
     *skip = m.skip;
     if (!m.ok)
         return false;
@@ -940,6 +964,15 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
         size_t ll = match_latin(t, p);
         if (ll == SIZE_MAX)
             return false; /* 5G, 4K, 3D: a name, not a figure */
+        if (ll == 0 && skip_sp(s, n, p) > p) {
+            /* 6000 km: a unit after a space; other letters there (5 G) are no unit */
+            size_t q = skip_sp(s, n, p);
+            ll = match_latin(t, q);
+            if (ll == SIZE_MAX)
+                ll = 0;
+            else
+                p = q;
+        }
         if (ll) {
             st->value = m.value;
             st->kind = EL_STAT_OTHER; /* km kg kWh GB: a measurement */
@@ -954,9 +987,13 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     if ((qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
         qend = p + l, p = skip_sp(s, n, p + l);
     /* A bare 百/千 is a numeral only when the context says "about a hundred": a qualifier
-       (近百亩, 超千人), 余/多 (百余个) or a 万/亿 after it (百万人次, 达百万). Otherwise it is
-       a word (百姓, 百年大计, 千家万户, 上百人); and 千万 alone is mostly "by all means". */
+       (近百亩, 超千人, 上百人), 余/多 (百余个) or a 万/亿 after it (百万人次, 达百万). Otherwise
+       it is a word (百姓, 百年大计, 千家万户); and 千万 alone is mostly "by all means". */
     if (m.lead_unit && !qualified && !qpost && (!m.wan_end || m.value == 1e7))
+        return false;
+    /* A bare 万/亿 likewise needs a qualifier or 余/多 (近万人, 万余人): alone it opens words
+       (万人空巷, 万元户, 亿万). */
+    if (m.lead_wan && !qualified && !qpost)
         return false;
     if (!(unit_len = match_unit(t, p, &u))) {
         /* multipliers after an Arabic number, after a Chinese decimal (三点五亿) or after
@@ -1069,6 +1106,45 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     return true;
 }
 
+/* True if 上 at s[i] ends a word rather than meaning "as many as": after a numeral (成千上万,
+   成百上千: idioms with no single value) or in 线上 网上 马上 以上 之上 加上 向上 往上 早上
+   晚上 路上 身上 手上 会上 台上 面上 (世界上 基础上 历史上 实际上 事实上 总体上 …). */
+static bool shang_in_word(const char *s, size_t n, size_t i)
+{
+    size_t at;
+    uint32_t p = cp_before(s, n, i, &at);
+    if (is_cn_numeral(p))
+        return true;
+    switch (p) {
+    case U'线':
+    case U'网':
+    case U'马':
+    case U'以':
+    case U'之':
+    case U'加':
+    case U'向':
+    case U'往':
+    case U'早':
+    case U'晚':
+    case U'路':
+    case U'身':
+    case U'手':
+    case U'会':
+    case U'台':
+    case U'面':
+    case U'界':
+    case U'础':
+    case U'史':
+    case U'际':
+    case U'实':
+    case U'体':
+    case U'上':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Tries a statistic at i. On success fills *st and *cn (whether its number is written in
    Chinese numerals); otherwise *next is where scanning resumes. */
 static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *cn)
@@ -1101,6 +1177,8 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *c
         if (p == U'节' || p == U'制' || p == U'预' || p == U'签' || p == U'公' || p == U'相' ||
             p == U'契' || p == U'履' || p == U'违' || p == U'邀' || p == U'特' || p == U'婉')
             q = NULL;
+    } else if (q && strcmp(q, "上") == 0 && shang_in_word(s, n, i)) {
+        q = NULL;
     }
     if (q) {
         j = skip_sp(s, n, i + ql);
@@ -1298,6 +1376,7 @@ static inline int char_class(uint32_t c)
     case U'近':
     case U'逾':
     case U'仅':
+    case U'上':
         return CC_START;
     case 0x201C: /* “ */
     case 0x300C: /* 「 */

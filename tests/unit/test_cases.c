@@ -560,6 +560,50 @@ static void test_province_then_place(void **state)
     el_doc_free(doc);
 }
 
+/* Issue #4: a province (or city) and a comma before a configured place the gazetteer cannot
+   place give it that province: 在浙江，书香新区… is one case of 浙江, not two. */
+static void test_province_then_conf_place(void **state)
+{
+    (void)state;
+    el_config *cfg;
+    el_doc *doc = analyse_conf(&cfg, "在浙江，书香新区推行“书香积分”，参与居民达1.2万人。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "书香新区", "浙江", "书香积分", false);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    assert_int_equal(el_lex_province(doc->cases.v[0].province)->region, EL_REGION_EAST);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* A city before it gives the city's province; a counter-example keeps its polarity. */
+    doc = analyse_conf(&cfg,
+                       "在杭州，云梦泽县开设“流动书屋”。反观在湖北，书香新区的农家书屋长期闲置。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "云梦泽县", "浙江", "流动书屋", false);
+    assert_case(doc, 1, "书香新区", "湖北", NULL, true);
+    el_doc_free(doc);
+    el_config_free(cfg);
+
+    /* Traps: more than a comma between them, an anonymised place after the comma, and a
+       configured place that names its own other province. */
+    doc = analyse_conf(&cfg, "浙江推行“八八战略”，书香新区开设“流动书屋”。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "浙江", "浙江", "八八战略", false);
+    assert_case(doc, 1, "书香新区", NULL, "流动书屋", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+    doc = analyse_conf(&cfg, "在浙江，某村农家书屋长期闲置。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 1, "某村", NULL, NULL, true);
+    el_doc_free(doc);
+    el_config_free(cfg);
+    doc = analyse_cfg(&cfg, "{\"lexicon\": {\"places\": [\"湖北省书香新区\"]}}",
+                      "以全民阅读点亮书香社会\n\n在浙江，湖北省书香新区推行“书香积分”。\n");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 1, "湖北省书香新区", "湖北", "书香积分", false);
+    el_doc_free(doc);
+    el_config_free(cfg);
+}
+
 /* A place that names a spirit or a party committee is not a case's place. */
 static void test_concepts(void **state)
 {
@@ -751,6 +795,7 @@ int main(void)
         cmocka_unit_test(test_evidence_measure_actor),
         cmocka_unit_test(test_back_reference),
         cmocka_unit_test(test_province_then_place),
+        cmocka_unit_test(test_province_then_conf_place),
         cmocka_unit_test(test_concepts),
         cmocka_unit_test(test_config_places),
         cmocka_unit_test(test_config_places_traps),

@@ -21,8 +21,8 @@
 #include <time.h>
 
 #include "analyze.h"
-#include "doc.h"
 #include "config.h"
+#include "doc.h"
 #include "lexicon.h"
 #include "quotes.h"
 #include "rules.h"
@@ -499,6 +499,107 @@ static void test_received_text(void **state)
     assert_int_equal(kind, EL_QUOTE_CLASSICAL);
 }
 
+/* The quote of a one-quote paragraph after a lead-in: its kind, speaker and source (NULL:
+   none), no lexicon source, no misquote. */
+static void assert_lead(const char *text, enum el_quote_kind kind, const char *speaker,
+                        const char *source)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n%s\n", text);
+    el_doc *doc = parse(buf);
+    if (doc->quotes.n != 1) {
+        fprintf(stderr, "%s: %zu quotes, want 1\n", text, doc->quotes.n);
+        fail();
+    }
+    el_quote *q = &doc->quotes.v[0];
+    if (q->kind != kind) {
+        fprintf(stderr, "%s: kind %d, want %d\n", text, (int)q->kind, (int)kind);
+        fail();
+    }
+    if (speaker)
+        assert_span(doc, q->speaker, speaker);
+    else
+        assert_int_equal(q->speaker.len, 0);
+    if (source)
+        assert_span(doc, q->source, source);
+    else
+        assert_int_equal(q->source.len, 0);
+    assert_null(q->source_lex);
+    assert_int_equal(count_findings(doc, "quote/misquoted"), 0);
+    el_doc_free(doc);
+}
+
+/* No quote at all in a one-paragraph text. */
+static void assert_no_quote(const char *text)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n%s\n", text);
+    el_doc *doc = parse(buf);
+    if (doc->quotes.n != 0) {
+        el_span t = doc->quotes.v[0].txt;
+        fprintf(stderr, "%s: quote [%.*s], want none\n", text, (int)t.len, doc->plain.v + t.off);
+        fail();
+    }
+    el_doc_free(doc);
+}
+
+/* Issue #4: 规定 and 称 introduce a quote after a document, a speaker or a named person, but
+   not in the words they end (号称, 堪称, 简称) nor with nobody before them. */
+static void test_weak_verbs(void **state)
+{
+    (void)state;
+    assert_lead("《民法典》规定：“业主可以设立业主大会，选举业主委员会。”", EL_QUOTE_POLICY, NULL,
+                "《民法典》");
+    assert_lead("《条例》明确规定：“村务公开的事项应当及时公布。”", EL_QUOTE_POLICY, NULL,
+                "《条例》");
+    assert_lead("国务院规定：“政务服务事项一律网上可办。”", EL_QUOTE_POLICY, "国务院", NULL);
+    assert_lead("有关负责人称：“今年将新建养老服务中心二十所。”", EL_QUOTE_OTHER, "有关负责人",
+                NULL);
+    assert_lead("该县有关负责人称，“要让群众办事少跑腿、好办事。”", EL_QUOTE_OTHER,
+                "该县有关负责人", NULL);
+    assert_no_quote("所谓“网格化管理”，就是把社区划成若干网格，实行精细服务。");
+    assert_no_quote("该企业号称“全国领先的智慧城市平台供应商之一”，实则不然。");
+    assert_no_quote("这一做法堪称“新时代基层治理的一面旗帜和标杆”，值得推广。");
+    assert_no_quote("群众亲切地简称其为“小巷总理”，足见信任。");
+    assert_no_quote("按照规定“一刀切”的做法必须纠正。");
+    /* Nobody before 规定, or a reference: a quoted sentence with no speaker, as before. */
+    assert_lead("规定：“禁止在公共场所随意摆摊设点。”", EL_QUOTE_OTHER, NULL, NULL);
+    assert_lead("按照有关规定：“禁止在公共场所随意摆摊设点。”", EL_QUOTE_OTHER, NULL, NULL);
+}
+
+/* Issue #4: a classical lead (古人云, 子曰, 孔子曰, 古人有言, 《…》有云 of any classic) makes the
+   quote classical although the lexicon lacks it; its source is the named book or none, and
+   text that matches no lexicon line raises no misquote. */
+static void test_classical_leads_unlisted(void **state)
+{
+    (void)state;
+    static const char line[] = "山高不碍白云飞，民心所向即为路。";
+    assert_null(el_lex_classical_find("山高不碍白云飞民心所向即为路",
+                                      strlen("山高不碍白云飞民心所向即为路")));
+    static const struct {
+        const char *lead, *source;
+    } leads[] = {
+        {"古人云：", NULL},
+        {"子曰：", NULL},
+        {"孔子曰：", NULL},
+        {"古人有言：", NULL},
+        {"正如古人所说：", NULL},
+        {"先贤有言，", NULL},
+        {"《论语》有云：", "《论语》"},
+        {"《菜根谭》有云：", "《菜根谭》"},
+        {"《增广贤文》云：", "《增广贤文》"},
+        {"《围炉夜话》曰：", "《围炉夜话》"},
+    };
+    for (size_t i = 0; i < sizeof leads / sizeof *leads; i++) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s“%s”", leads[i].lead, line);
+        assert_lead(buf, EL_QUOTE_CLASSICAL, NULL, leads[i].source);
+    }
+    /* A paper or a modern book with a modern verb stays an other quote. */
+    assert_lead("《人民日报》评论指出：“山高不碍白云飞，民心所向即为路。”", EL_QUOTE_OTHER, NULL,
+                "《人民日报》");
+}
+
 /* ---- other ---------------------------------------------------------------------------- */
 
 static void test_other(void **state)
@@ -660,8 +761,9 @@ static void test_config_quotes(void **state)
                        " \"source\": \"《浪淘沙令》\"}, {\"text\": \"书香飘万家，文明润人心\"}]}}";
     el_config *cfg = el_config_parse("c.json", json, strlen(json), &err);
     assert_non_null(cfg);
-    static const char text[] = "标题在此\n　　古人说“梦里不知身是客, 一晌贪欢。”又说“梦里不知身是客，"
-                               "一晌贪玩。”还有“书香飘万家，文明润人心”。\n";
+    static const char text[] =
+        "标题在此\n　　古人说“梦里不知身是客, 一晌贪欢。”又说“梦里不知身是客，"
+        "一晌贪玩。”还有“书香飘万家，文明润人心”。\n";
     el_doc *doc = el_parse("t.txt", text, strlen(text), NULL);
     el_analyze(doc, cfg);
     assert_int_equal(doc->quotes.n, 3);
@@ -707,6 +809,8 @@ int main(void)
         cmocka_unit_test(test_dropped_clauses),
         cmocka_unit_test(test_misquote_per_clause),
         cmocka_unit_test(test_received_text),
+        cmocka_unit_test(test_weak_verbs),
+        cmocka_unit_test(test_classical_leads_unlisted),
         cmocka_unit_test(test_other),
         cmocka_unit_test(test_terms_are_not_quotes),
         cmocka_unit_test(test_notes_are_not_scanned),

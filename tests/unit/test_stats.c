@@ -335,7 +335,7 @@ static void test_traps(void **state)
         "版本 1.2.3 发布",
         "编号 123456789012345678 件",
         "拨打 12345 热线",
-        "数十家企业，几十万人，上百人，成千上万，十几个，五六十人，一两个，七八成，三五成群",
+        "数十家企业，几十万人，数万名群众，成千上万，十几个，五六十人，一两个，七八成，三五成群",
         "周一开会，星期三值班，初三",
         "二次创业，二期工程",
         "十分重要",
@@ -477,6 +477,57 @@ static void test_measurement_kinds(void **state)
     (void)state;
     run_ones(cases, N(cases));
     run_ones(counts, N(counts));
+}
+
+/* Issue #4: 上 before 百/千/万/亿 is an approximate qualifier like 近/超 (上千万元 is ten million
+   yuan, not 千万元), and a bare 万/亿 counts after a qualifier or before 余/多 (近万人, 万余人).
+   Vague amounts with no single value stay out: 成千上万 and 成百上千 are idioms, 数十/数万 and
+   几十 name no number. 上 ending a word (线上, 网上, 马上, 以上) is no qualifier. */
+static void test_shang_qualifier(void **state)
+{
+    static const struct one cases[] = {
+        {"某县投入上千万元建设新区", "上千万元", 10000000, M, "上", "元"},
+        {"带动上万人就业", "上万人", 10000, C, "上", "人"},
+        {"上百家企业入驻", "上百家", 100, C, "上", "家"},
+        {"吸引上千名志愿者", "上千名", 1000, C, "上", "名"},
+        {"累计投资上亿元", "上亿元", 100000000, M, "上", "元"},
+        {"全村上百户人家", "上百户", 100, C, "上", "户"},
+        {"覆盖人口上百万，", "上百万", 1000000, C, "上", NULL},
+        {"参与群众达上万。", "上万", 10000, C, "上", NULL},
+        {"交易额上万亿元", "上万亿元", 1e12, M, "上", "元"},
+        {"服务群众近万人", "近万人", 10000, C, "近", "人"},
+        {"接待游客超万人次", "超万人次", 10000, C, "超", "人次"},
+        {"惠及万余人", "万余人", 10000, C, "余", "人"},
+        {"投入逾亿元", "逾亿元", 100000000, M, "逾", "元"},
+    };
+    static const char *const traps[] = {
+        "成千上万的群众受益",
+        "成百上千家企业",
+        "数十家企业参与，数百名干部下沉",
+        "线上百场直播，网上千人围观",
+        "马上千方百计解决",
+        "万人空巷，万众一心，亿万人民，万一失守",
+        "万元户",
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+    run_nones(traps, N(traps));
+}
+
+/* Issue #4: a length (公里 千米 米 km) is kind other, written with or without a space. */
+static void test_length_kinds(void **state)
+{
+    static const struct one cases[] = {
+        {"绿道总里程达6000公里", "6000公里", 6000, O, NULL, "公里"},
+        {"新建6000余公里绿道", "6000余公里", 6000, O, "余", "公里"},
+        {"绿道 6000 km", "6000 km", 6000, O, NULL, "km"},
+        {"全长1.2万公里", "1.2万公里", 12000, O, NULL, "公里"},
+        {"步道长800米", "800米", 800, O, NULL, "米"},
+    };
+    static const char *const traps[] = {"5 G 网络", "建成 3 D 影院"};
+    (void)state;
+    run_ones(cases, N(cases));
+    run_nones(traps, N(traps));
 }
 
 static void test_sequence(void **state)
@@ -720,6 +771,8 @@ int main(void)
         cmocka_unit_test(test_point_labels),
         cmocka_unit_test(test_classical_quotes),
         cmocka_unit_test(test_measurement_kinds),
+        cmocka_unit_test(test_shang_qualifier),
+        cmocka_unit_test(test_length_kinds),
         cmocka_unit_test(test_sequence),
         cmocka_unit_test(test_ranges_and_labels),
         cmocka_unit_test(test_kind_names),
