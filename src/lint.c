@@ -1227,6 +1227,41 @@ static bool essay_has(notes_ctx *N, const char *s, size_t n)
 }
 
 /*
+ * A numbered abbreviation (“三严” for 严防、严管、严控; “四个最严”; “两个维护”): a Chinese
+ * numeral 2–10, an optional 个, then at most four characters the essay has at least that
+ * many times.
+ */
+static bool numbered_gloss(notes_ctx *N, const char *s, size_t n)
+{
+    static const char *const nums[] = {"两", "二", "三", "四", "五", "六",
+                                       "七", "八", "九", "十", NULL};
+    static const int vals[] = {2, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    size_t k = el_text_prefix(s, n, nums);
+    if (k == 0)
+        return false;
+    int want = 0;
+    for (int i = 0; nums[i]; i++)
+        if (memcmp(s, nums[i], 3) == 0)
+            want = vals[i];
+    if (k + 3 <= n && memcmp(s + k, "个", 3) == 0)
+        k += 3;
+    size_t rest = el_text_ncp(s + k, n - k);
+    if (rest == 0 || rest > 4)
+        return false;
+    int seen = 0;
+    for (const char *p = N->essay, *end = N->essay + N->len; seen < want && p < end; seen++) {
+        if (N->budget < N->len)
+            return true; /* out of budget: stay silent rather than slow */
+        N->budget -= (size_t)(end - p);
+        p = memmem(p, (size_t)(end - p), s + k, n - k);
+        if (p == NULL)
+            break;
+        p += n - k;
+    }
+    return seen >= want;
+}
+
+/*
  * Whether the essay has a quoted term of a note: some pair of adjacent Han characters of the
  * term occurs in the essay. Notes gloss as often as they quote (“旧邦新命” for 周虽旧邦，其命
  * 维新), so only a term none of whose parts the essay has is reported. Terms without two
@@ -1234,6 +1269,8 @@ static bool essay_has(notes_ctx *N, const char *s, size_t n)
  */
 static bool term_found(notes_ctx *N, const char *s, size_t n)
 {
+    if (numbered_gloss(N, s, n))
+        return true;
     bool any = false;
     uint32_t prev = 0;
     size_t prev_at = 0, k;

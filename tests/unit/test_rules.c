@@ -476,17 +476,28 @@ static void test_notes(void **state)
     el_doc_free(doc);
 
     /* A term of a sub-argument heading (not a paragraph) is in the essay. */
-    doc = analyse("h.md",
-                  "# 以全民阅读点亮书香社会\n\n阅读关乎精神成长，推动全民阅读必须多方发力。\n\n"
-                  "## 一、营造阅读氛围，绘就书香“同心圆”\n\n各地要推动读书会进社区。\n\n"
-                  "**写作分析**：形象表达如“同心圆”，增强感染力；“红色书屋”则没有，增长300%也没有。\n",
-                  NULL);
+    doc = analyse(
+        "h.md",
+        "# 以全民阅读点亮书香社会\n\n阅读关乎精神成长，推动全民阅读必须多方发力。\n\n"
+        "## 一、营造阅读氛围，绘就书香“同心圆”\n\n各地要推动读书会进社区。\n\n"
+        "**写作分析**：形象表达如“同心圆”，增强感染力；“红色书屋”则没有，增长300%也没有。\n",
+        NULL);
     assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 2);
     assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0), false,
                    "点评提到“红色书屋”，但正文中找不到");
     /* the number as the note writes it */
     assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 1), false,
                    "点评提到“300%”，但正文中找不到");
+    el_doc_free(doc);
+
+    /* A numbered abbreviation is found when the essay has its part that many times. */
+    doc = analyse("g.txt",
+                  "守护舌尖上的安全\n\n源头严防守底线，过程严管保安全，风险严控促共治。\n\n"
+                  "写作分析\n\n结尾呼应“三严”，却没有“五严”。\n",
+                  NULL);
+    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 1);
+    assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0), false,
+                   "点评提到“五严”，但正文中找不到");
     el_doc_free(doc);
 }
 
