@@ -63,6 +63,9 @@ static int guess_utf16(const unsigned char *s, size_t len)
 {
     if (len < 4 || len % 2 != 0)
         return EL_ENC_AUTO;
+    /* With no NUL byte at all, neither half can reach the share below: skip the count. */
+    if (memchr(s, '\0', len) == NULL)
+        return EL_ENC_AUTO;
     size_t n = len / 2, even = 0, odd = 0;
     for (size_t i = 0; i + 1 < len; i += 2) {
         even += s[i] == 0;
@@ -75,21 +78,22 @@ static int guess_utf16(const unsigned char *s, size_t len)
     return EL_ENC_AUTO;
 }
 
-/* Fold CRLF and lone CR into LF in place; returns the new length. */
+/* Fold CRLF and lone CR into LF in place; returns the new length. The text between line ends
+ * moves by memchr and memmove, a line at a time. */
 static size_t fold_newlines(char *s, size_t len)
 {
     char *cr = memchr(s, '\r', len);
     if (cr == NULL)
         return len;
-    size_t o = (size_t)(cr - s);
-    for (size_t i = o; i < len; i++) {
-        if (s[i] == '\r') {
-            s[o++] = '\n';
-            if (i + 1 < len && s[i + 1] == '\n')
-                i++;
-        } else {
-            s[o++] = s[i];
-        }
+    size_t o = (size_t)(cr - s), i = o;
+    while (i < len) { /* s[i] is a CR */
+        s[o++] = '\n';
+        i += i + 1 < len && s[i + 1] == '\n' ? 2 : 1;
+        cr = memchr(s + i, '\r', len - i);
+        size_t e = cr ? (size_t)(cr - s) : len;
+        memmove(s + o, s + i, e - i);
+        o += e - i;
+        i = e;
     }
     s[o] = '\0';
     return o;
@@ -106,9 +110,9 @@ static char *utf8_repair(const unsigned char *s, size_t len, size_t *outlen, siz
     size_t o = 0;
     *nbad = 0;
     *first_bad = SIZE_MAX;
-    for (size_t i = 0; i < len;) {
+    for (size_t i = 0, n; i < len;) {
         ucs4_t uc;
-        int n = u8_mbtouc(&uc, s + i, len - i);
+        n = (size_t)u8_mbtouc(&uc, s + i, len - i);
         if (uc == 0xFFFD && !(n == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
             if (*first_bad == SIZE_MAX)
                 *first_bad = o;
@@ -118,13 +122,36 @@ static char *utf8_repair(const unsigned char *s, size_t len, size_t *outlen, siz
             i += 1;
             continue;
         }
-        memcpy(out + o, s + i, (size_t)n);
-        o += (size_t)n;
-        i += (size_t)n;
+        do /* at most four bytes: no call to memcpy */
+            out[o++] = (char)s[i++];
+        while (--n);
     }
     out[o] = '\0';
     *outlen = o;
     return out;
+}
+
+/*
+ * What utf8_repair() would count in s[0..len), without the copy: the bad bytes (returned) and
+ * *good_multi, the well-formed characters of two bytes or more. Folding line ends first would
+ * change neither (it only turns ASCII into ASCII).
+ */
+static size_t utf8_count_bad(const unsigned char *s, size_t len, size_t *good_multi)
+{
+    size_t bad = 0, multi = 0;
+    for (size_t i = 0; i < len;) {
+        ucs4_t uc;
+        int k = u8_mbtouc(&uc, s + i, len - i);
+        if (uc == 0xFFFD && !(k == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
+            bad++;
+            i++;
+            continue;
+        }
+        multi += k > 1;
+        i += (size_t)k;
+    }
+    *good_multi = multi;
+    return bad;
 }
 
 /* utf8_repair() of s[0..len) with its line ends folded first, so offsets are final. */
@@ -153,19 +180,46 @@ static char *convert(const char *from, const char *s, size_t len, size_t *outlen
     return out;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* One high bit per byte of x (x a word of 8 bytes) that is below k (k <= 0x80). Every byte
+ * of x | HIGHS is at least 0x80, so the subtraction borrows across no byte. */
+static inline uint64_t bytes_below(uint64_t x, unsigned k)
+{
+    return ~((x | HIGHS) - ONES * k) & ~x & HIGHS;
+}
+
+/* Number of high bits set in m, a mask of HIGHS bits. */
+static inline size_t count_highs(uint64_t m)
+{
+    return (size_t)(((m >> 7) * ONES) >> 56);
+}
+
+/* Whether the byte c is a control character other than tab, LF, VT, FF and CR, or DEL. */
+static inline bool is_ctl(unsigned char c)
+{
+    return (c < 0x20 && !(c >= '\t' && c <= '\r')) || c == 0x7F;
+}
+
 /* Share of code points that are control characters other than tab, CR, LF, VT, FF: binary data. */
 static bool looks_binary(const char *s, size_t len)
 {
     if (memchr(s, '\0', len) != NULL)
         return true;
-    size_t ctl = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        /* (CR: converted text has its line ends folded only after this test) */
-        ctl += (c < 0x20 && !(c >= '\t' && c <= '\r')) || c == 0x7F;
+    /* (CR: converted text has its line ends folded only after this test) */
+    size_t ctl = 0, i = 0;
+    for (; i + 8 <= len; i += 8) { /* eight bytes at a time: nearly all have no byte below 0x20 */
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t m = bytes_below(x, 0x20) | bytes_below(x ^ (ONES * 0x7F), 1);
+        if (m)
+            ctl += count_highs(m & ~(bytes_below(x, '\r' + 1) & ~bytes_below(x, '\t')));
     }
-    size_t total = el_text_ncp(s, len);
-    return total > 0 && ctl * 20 > total;
+    for (; i < len; i++)
+        ctl += is_ctl((unsigned char)s[i]);
+    /* the code points are counted only when it matters: most texts have no control byte */
+    return ctl > 0 && ctl * 20 > el_text_ncp(s, len);
 }
 
 /*
@@ -255,27 +309,19 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
     } else {
         /* Not valid UTF-8: GB18030 if it converts cleanly and has no NUL, else repaired UTF-8
          * when only a few bytes are bad. */
-        size_t rlen;
-        char *repaired = utf8_repair_folded(raw, len, &rlen, &nbad, &first_bad);
-        size_t good_multi = 0;
-        for (size_t i = 0; i < rlen; i++)
-            good_multi += ((unsigned char)repaired[i] & 0xC0) == 0xC0;
-        good_multi -= nbad; /* each U+FFFD counted a lead byte */
+        size_t good_multi;
+        nbad = utf8_count_bad(u, len, &good_multi);
         /* Few bad bytes among much valid UTF-8 is damaged UTF-8; but a short text with no
          * valid multi-byte character at all (2024年 in GB18030) is GB18030 whenever it
          * converts cleanly. */
         if (memchr(raw, '\0', len) == NULL && (nbad > good_multi / 50 + 2 || good_multi == 0) &&
             (out = convert("GB18030", raw, len, &outlen)) != NULL) {
             enc = EL_ENC_GB18030;
-            free(repaired);
             nbad = 0;
-            first_bad = SIZE_MAX;
         } else if (nbad * 10 <= len || nbad <= 4) {
             enc = EL_ENC_UTF8;
-            out = repaired;
-            outlen = rlen;
+            out = utf8_repair_folded(raw, len, &outlen, &nbad, &first_bad);
         } else {
-            free(repaired);
             fail(doc, "not_text", "neither UTF-8 nor GB18030 text");
             return;
         }

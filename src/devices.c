@@ -262,11 +262,13 @@ static bool add_balanced(struct dstate *st, enum el_device_type type, const char
     X(0x63D2) X(0x50CF) X(0x5982) X(0x72B9) X(0x5B9B) X(0x597D) X(0x6070) X(0x4EFF) X(0x6709)
 #define TRIGGER_BIT(c) | UINT64_C(1) << ((c)&63)
 #define TRIGGER_CASE(c) case c:
+/* One bit per value of the low six bits of a trigger (of the last byte of its UTF-8 too). */
+#define TRIGGER_LOW_BITS (0 METAPHOR_TRIGGERS(TRIGGER_BIT))
 
 static inline bool metaphor_trigger(uint32_t c)
 {
     /* A filter on the low six bits turns most characters away before the exact test. */
-    if (!((0 METAPHOR_TRIGGERS(TRIGGER_BIT)) >> (c & 63) & 1))
+    if (!(TRIGGER_LOW_BITS >> (c & 63) & 1))
         return false;
     switch (c) {
         METAPHOR_TRIGGERS(TRIGGER_CASE)
@@ -379,11 +381,25 @@ static inline void count_han(struct dstate *st, uint32_t *lead, size_t ncp, bool
         *PUSH(st->trig) = i;
 }
 
+/* Whether u[0..3) is U+4E00–U+9FFF (E4 B8 80 to E9 BF BF), as el_text_cp would decode it. */
+static inline bool han_at(const unsigned char *u)
+{
+    return ((unsigned)u[0] << 8 | u[1]) - 0xE4B8u <= 0xE9BFu - 0xE4B8u &&
+           ((u[1] ^ 0x80) | (u[2] ^ 0x80)) < 0x40;
+}
+
+/* The code point of the three bytes at u. */
+static inline uint32_t cp3(const unsigned char *u)
+{
+    return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
 /*
  * Count the run of Han characters U+4E00–U+9FFF at s[i] (nearly every character of an essay,
- * never a delimiter) and return the offset past it. A lead byte E4–E9 and two continuation
- * bytes is U+4000–U+9FFF, decoded as el_text_cp would; any other character is left to the
- * caller, which decodes it with el_text_cp.
+ * never a delimiter) and return the offset past it; any other character is left to the
+ * caller, which decodes it with el_text_cp. Once the clause has its four leading characters
+ * and is known not to be all place names, count_han has nothing left to do but the figure
+ * triggers: a second loop looks at those alone, by the last byte first.
  */
 static size_t han_run(struct dstate *st, const char *s, size_t n, size_t i, struct ccount *cc)
 {
@@ -391,20 +407,18 @@ static size_t han_run(struct dstate *st, const char *s, size_t n, size_t i, stru
     size_t ncp = cc->ncp;
     bool all_place = cc->all_place;         /* locals, so that the loop keeps them in registers */
     size_t i0 = i, lim = n < 3 ? 0 : n - 2; /* i < lim: three bytes left */
-    while (i < lim && u[i] - 0xE4u <= 0xE9u - 0xE4u) {
-        uint16_t tail; /* both continuation bytes tested at once */
-        memcpy(&tail, u + i + 1, 2);
-        if ((tail & 0xC0C0) != 0x8080)
-            break;
-        uint32_t c =
-            (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-        if (c < 0x4E00)
-            break;
-        count_han(st, cc->lead, ncp, &all_place, c, i);
+    while (i < lim && (ncp < 4 || all_place) && han_at(u + i)) {
+        count_han(st, cc->lead, ncp, &all_place, cp3(u + i), i);
         ncp++;
         i += 3;
     }
-    cc->ncp = ncp;
+    size_t j = i;
+    while (i < lim && han_at(u + i)) {
+        if ((TRIGGER_LOW_BITS >> (u[i + 2] & 63) & 1) && metaphor_trigger(cp3(u + i)))
+            *PUSH(st->trig) = i;
+        i += 3;
+    }
+    cc->ncp = ncp + (i - j) / 3;
     cc->nhan += (i - i0) / 3;
     cc->all_place = all_place;
     return i;

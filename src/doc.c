@@ -207,16 +207,11 @@ size_t el_doc_src(const el_doc *doc, size_t plain_off)
     return s->src_off + d < doc->len ? s->src_off + d : doc->len;
 }
 
-static void keep_hit(void *ctx, const el_lex_hit *h)
-{
-    el_doc *doc = ctx;
-    *EL_VEC_PUSH(doc->lexhits) = *h;
-}
-
 void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
 {
     if (!doc->lexed) {
-        el_lex_scan(doc->plain.v, doc->plain.n, keep_hit, doc);
+        el_lex_scan_all(doc->plain.v, doc->plain.n, &doc->lexhits.v, &doc->lexhits.n,
+                        &doc->lexhits.cap);
         doc->lexed = true;
     }
     /* Hits are sorted by end: find the first ending after off, stop past off + n. */

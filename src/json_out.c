@@ -139,47 +139,79 @@ static char *escape_byte(char *o, unsigned char c)
 /* Whether any of the 8 bytes in x must be escaped: a byte below 0x20, '"' or '\\'.
  * (v - ONES*k) & ~v & HIGHS is non-zero iff some byte of v is below k (bytes with the high
  * bit set never count); a borrow can only add false hits above a true one, which is fine
- * for an any-test. */
+ * for an any-test. Flipping bit 1 maps '"' (0x22) to 0x20 and the bytes below 0x20 among
+ * themselves, so one test below 0x21 covers both. */
 static inline uint64_t any_escape(uint64_t x)
 {
-    uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
-    return (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS;
+    uint64_t q = x ^ (ONES * 0x02), b = x ^ (ONES * '\\');
+    return (((q - ONES * 0x21) & ~q) | ((b - ONES) & ~b)) & HIGHS;
 }
 
-/* The body of a string, escaped. Works in chunks so the worst case (every byte a 6-byte
- * \u00xx) is reserved for one chunk, not for a whole 30 MB paragraph. */
-static void put_escaped(el_jw *w, const unsigned char *s, size_t n)
+/* One byte of a string at o, escaped if it must be; returns the end. */
+static inline char *put_byte(char *o, unsigned char c)
 {
-    while (n > 0) {
-        size_t k = n < 4096 ? n : 4096;
-        char *o = room(w, 6 * k);
-        size_t i = 0;
-        /* Eight bytes at a time while none needs escaping (the common case by far). */
-        for (; i + 8 <= k; i += 8) {
-            uint64_t x;
-            memcpy(&x, s + i, 8);
-            if (any_escape(x))
-                break;
+    if (must_escape[c])
+        return escape_byte(o, c);
+    *o = (char)c;
+    return o + 1;
+}
+
+/* s[0..n) escaped at o, which has room for 6 * n bytes; returns the end. Sixteen bytes at a
+ * time, then eight; a block with a byte to escape (rare) byte by byte. */
+static char *escape_into(char *o, const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        uint64_t x, y;
+        memcpy(&x, s + i, 8);
+        memcpy(&y, s + i + 8, 8);
+        if (any_escape(x) | any_escape(y)) {
+            for (size_t j = i; j < i + 16; j++)
+                o = put_byte(o, s[j]);
+            continue;
+        }
+        memcpy(o, &x, 8);
+        memcpy(o + 8, &y, 8);
+        o += 16;
+    }
+    if (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (!any_escape(x)) {
             memcpy(o, &x, 8);
             o += 8;
+            i += 8;
         }
-        for (; i < k; i++) {
-            unsigned char c = s[i];
-            if (must_escape[c])
-                o = escape_byte(o, c);
-            else
-                *o++ = (char)c;
-        }
+    }
+    for (; i < n; i++)
+        o = put_byte(o, s[i]);
+    return o;
+}
+
+/* Strings up to this long are written with their quotes in one reservation. */
+#define SHORT_STRING 4096
+
+/* A string value: quotes and the body escaped. A long one goes in chunks so the worst case
+ * (every byte a 6-byte \u00xx) is reserved for one chunk, not for a whole 30 MB paragraph. */
+static void put_string(el_jw *w, const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n <= SHORT_STRING) { /* nearly all: one room() for all of it */
+        char *o = room(w, 6 * n + 2);
+        *o++ = '"';
+        o = escape_into(o, s, n);
+        *o++ = '"';
+        w->n = (size_t)(o - w->v);
+        return;
+    }
+    el_jw_byte(w, '"');
+    while (n > 0) {
+        size_t k = n < SHORT_STRING ? n : SHORT_STRING;
+        char *o = escape_into(room(w, 6 * k), s, k);
         w->n = (size_t)(o - w->v);
         s += k;
         n -= k;
     }
-}
-
-static void put_string(el_jw *w, const char *s, size_t n)
-{
-    el_jw_byte(w, '"');
-    put_escaped(w, (const unsigned char *)s, n);
     el_jw_byte(w, '"');
 }
 
@@ -191,14 +223,9 @@ void el_jw_key(el_jw *w, const char *k)
     w->comma = false;
 }
 
-void el_jw_key_raw(el_jw *w, const char *quoted, size_t n)
+void el_jw_reserve(el_jw *w, size_t k)
 {
-    char *o = room(w, n + 1);
-    if (w->comma)
-        *o++ = ',';
-    memcpy(o, quoted, n);
-    w->n = (size_t)(o + n - w->v);
-    w->comma = false;
+    room(w, k);
 }
 
 void el_jw_strn(el_jw *w, const char *s, size_t n)
@@ -237,18 +264,36 @@ void el_jw_raw(el_jw *w, const char *json, size_t n)
     w->comma = true;
 }
 
-/* Decimal digits of v (below EXACT_INT_LIMIT), with a '-' when neg. */
+/* "00" to "99": two digits per division. */
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                     "25262728293031323334353637383940414243444546474849"
+                                     "50515253545556575859606162636465666768697071727374"
+                                     "75767778798081828384858687888990919293949596979899";
+
+/* Decimal digits of v (below EXACT_INT_LIMIT), with a '-' when neg, written in place. */
 static void put_digits(el_jw *w, uint64_t v, bool neg)
 {
-    char tmp[24];
-    char *e = tmp + sizeof tmp, *p = e;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    size_t nd = 1; /* digits */
+    uint64_t t = v;
+    for (; t >= 100; t /= 100)
+        nd += 2;
+    nd += t >= 10;
+    char *o = room(w, nd + 1);
     if (neg)
-        *--p = '-';
-    put(w, p, (size_t)(e - p));
+        *o++ = '-';
+    char *p = o + nd;
+    while (v >= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    w->n = (size_t)(o + nd - w->v);
 }
 
 /* cJSON's test that a printed number reads back as the double it came from. */

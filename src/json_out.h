@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct el_jw {
     char *v;
@@ -38,7 +39,21 @@ void el_jw_key(el_jw *w, const char *k);
 /* A member name written as a string literal that needs no escaping: EL_JW_KEY(w, "line").
  * The quotes and colon are part of the literal, so it is one copy. */
 #define EL_JW_KEY(w, lit) el_jw_key_raw((w), "\"" lit "\":", sizeof(lit) + 2)
-void el_jw_key_raw(el_jw *w, const char *quoted, size_t n);
+/* Room for k more bytes at w->v + w->n (el_jw_key_raw's slow path). */
+void el_jw_reserve(el_jw *w, size_t k);
+/* Inline, so that the copy of a literal of known length is a few moves, not a call: reports
+ * write a key for every value. */
+static inline void el_jw_key_raw(el_jw *w, const char *quoted, size_t n)
+{
+    if (w->cap - w->n < n + 1)
+        el_jw_reserve(w, n + 1);
+    char *o = w->v + w->n;
+    if (w->comma)
+        *o++ = ',';
+    memcpy(o, quoted, n);
+    w->n = (size_t)(o + n - w->v);
+    w->comma = false;
+}
 
 /* A string value of the NUL-terminated s. */
 void el_jw_str(el_jw *w, const char *s);

@@ -2,11 +2,13 @@
 /*
  * Runtime side of the built-in lexicons: the Aho–Corasick scan over the generated tables
  * (build/lexicon_data.c, made by src/data/mklex.c) and accessors for entries, places,
- * provinces and classical quotations. Nothing is built or allocated at run time.
+ * provinces and classical quotations. No table is built at run time; the scan allocates
+ * nothing but the hit array el_lex_scan_all grows for its caller.
  */
 #define EL_LEX_INTERNAL
 #include "lexicon.h"
 #include "text.h"
+#include "util.h"
 
 #include <string.h>
 #include <unictype.h>
@@ -85,23 +87,38 @@ static inline uint32_t step(const struct el_lex_state *s, uint32_t c)
     return 0;
 }
 
-/* Call cb for the entries whose surface ends exactly in state s, at byte offset end. */
-static inline void report_state(uint32_t s, size_t end, el_lex_cb cb, void *ctx)
+/* Where hits go: to cb, or, when cb is NULL, onto the end of the array *v (*n items, room for
+ * *cap), which the document's scan keeps whole: no call per hit. */
+struct sink {
+    el_lex_cb cb;
+    void *ctx;
+    el_lex_hit **v;
+    size_t *n, *cap;
+};
+
+/* Pass on the entries whose surface ends exactly in state s, at byte offset end. */
+static inline void report_state(uint32_t s, size_t end, const struct sink *k)
 {
     uint32_t first = T->out_first[s], last = first + T->states[s].nout;
-    for (uint32_t k = first; k < last; k++) {
-        const struct el_lex_entry *e = &T->entries[k];
-        el_lex_hit h = {end - e->len, end, k, (enum el_lex_cat)e->cat};
-        cb(ctx, &h);
+    for (uint32_t i = first; i < last; i++) {
+        const struct el_lex_entry *e = &T->entries[i];
+        el_lex_hit h = {end - e->len, end, i, (enum el_lex_cat)e->cat};
+        if (k->cb) {
+            k->cb(k->ctx, &h);
+        } else {
+            if (*k->n == *k->cap)
+                *k->v = xgrow(*k->v, k->cap, *k->n + 1, sizeof **k->v);
+            (*k->v)[(*k->n)++] = h;
+        }
     }
 }
 
 /* Report every surface ending at byte offset end in state st, shortest first. */
-static void report(uint32_t st, size_t end, el_lex_cb cb, void *ctx)
+static void report(uint32_t st, size_t end, const struct sink *k)
 {
     uint32_t s = T->states[st].nout ? st : T->dict[st];
     if (!T->dict[s]) { /* the usual case: one state's surfaces */
-        report_state(s, end, cb, ctx);
+        report_state(s, end, k);
         return;
     }
     uint32_t chain[EL_LEX_MAXCHAIN];
@@ -109,7 +126,7 @@ static void report(uint32_t st, size_t end, el_lex_cb cb, void *ctx)
     for (; s; s = T->dict[s])
         chain[n++] = s; /* mklex guarantees n <= EL_LEX_MAXCHAIN */
     while (n-- > 0)
-        report_state(chain[n], end, cb, ctx);
+        report_state(chain[n], end, k);
 }
 
 /*
@@ -120,7 +137,7 @@ static void report(uint32_t st, size_t end, el_lex_cb cb, void *ctx)
  * therefore exactly the byte occurrences of the surfaces, as with a byte automaton; anything
  * invalid is class 0, which has no edge and sends the automaton back to the root.
  */
-void el_lex_scan(const char *s, size_t n, el_lex_cb cb, void *ctx)
+static void scan(const char *s, size_t n, const struct sink *k)
 {
     if (!n)
         return;
@@ -140,7 +157,7 @@ void el_lex_scan(const char *s, size_t n, el_lex_cb cb, void *ctx)
         /* Inside a match: follow fail links until an edge or the root takes the character. */
         for (;;) {
             if (states[st].bits & EL_LEX_ST_OUT)
-                report(st, (size_t)(q - p), cb, ctx);
+                report(st, (size_t)(q - p), k);
             if (q >= e)
                 return;
             uint32_t c = class_at(page, block, &q, lim, e), nx;
@@ -153,6 +170,18 @@ void el_lex_scan(const char *s, size_t n, el_lex_cb cb, void *ctx)
                 break;
         }
     }
+}
+
+void el_lex_scan(const char *s, size_t n, el_lex_cb cb, void *ctx)
+{
+    struct sink k = {cb, ctx, NULL, NULL, NULL};
+    scan(s, n, &k);
+}
+
+void el_lex_scan_all(const char *s, size_t n, el_lex_hit **v, size_t *len, size_t *cap)
+{
+    struct sink k = {NULL, NULL, v, len, cap};
+    scan(s, n, &k);
 }
 
 size_t el_lex_nentries(void)

@@ -68,6 +68,11 @@ typedef void (*el_lex_cb)(void *ctx, const el_lex_hit *h);
  * accepted: surfaces are whole UTF-8 characters, so a match never splits a valid character.
  */
 void el_lex_scan(const char *s, size_t n, el_lex_cb cb, void *ctx);
+/**
+ * el_lex_scan that appends the hits, in the same order, to the array *v of *len items (room
+ * for *cap, grown with xgrow) instead of calling back: for a caller that keeps every hit.
+ */
+void el_lex_scan_all(const char *s, size_t n, el_lex_hit **v, size_t *len, size_t *cap);
 
 /** Number of surface entries; entries are numbered 0..el_lex_nentries()-1. */
 size_t el_lex_nentries(void);

@@ -444,6 +444,39 @@ static bool open_quote(const char *s, size_t n)
     return depth > 0;
 }
 
+/*
+ * The first ':' or '：' in s[0..n), NULL if none; *clen gets its length. Most spans are whole
+ * paragraphs with no colon: memchr finds the ASCII one, and only the lead bytes EF of
+ * full-width punctuation before it are looked at for the other.
+ */
+static const char *first_colon(const char *s, size_t n, size_t *clen)
+{
+    const char *ascii = memchr(s, ':', n);
+    size_t lim = ascii ? (size_t)(ascii - s) : n; /* '：' holds no ':' byte: it ends before */
+    for (const char *p = s; (p = memchr(p, '\xEF', lim - (size_t)(p - s))) != NULL; p++) {
+        if ((size_t)(p - s) + 3 <= n && memcmp(p, "：", 3) == 0) {
+            *clen = 3;
+            return p;
+        }
+    }
+    if (ascii)
+        *clen = 1;
+    return ascii;
+}
+
+/* Whether s[0..n) holds at most max code points: a paragraph is counted no further than the
+ * first chunk that shows it is longer. */
+static bool ncp_at_most(const char *s, size_t n, size_t max)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i += 64) {
+        count += el_text_ncp(s + i, n - i < 64 ? n - i : 64);
+        if (count > max)
+            return false;
+    }
+    return true;
+}
+
 /* Recognise a label in span sp (already trimmed). */
 static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
 {
@@ -483,18 +516,8 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
     const char *h = s + a;
     size_t hn = b - a;
     /* head: up to the first colon */
-    const char *colon = NULL;
     size_t clen = 0;
-    for (size_t i = 0; i < hn; i++) {
-        if (h[i] == ':') {
-            colon = h + i, clen = 1;
-            break;
-        }
-        if (h[i] == '\xEF' && i + 3 <= hn && memcmp(h + i, "：", 3) == 0) {
-            colon = h + i, clen = 3;
-            break;
-        }
-    }
+    const char *colon = first_colon(h, hn, &clen);
     size_t headlen = colon ? (size_t)(colon - h) : hn;
     size_t core = label_core(h, headlen);
     el_span rest = colon
@@ -1051,8 +1074,8 @@ static void one_block(pass1 *p, const el_block *b)
     }
 
     /* The first short line without sentence-end punctuation is the title. */
-    size_t ncp = el_text_ncp(s, n);
-    if (!p->seen_title && !p->seen_text && !quote && ncp <= EL_TITLE_MAX && !ends_with_stop(s, n)) {
+    bool short_line = ncp_at_most(s, n, EL_TITLE_MAX);
+    if (!p->seen_title && !p->seen_text && !quote && short_line && !ends_with_stop(s, n)) {
         int num;
         if (contains_any(s, n, leadin_words) ||
             (contains_any(s, n, (const char *const[]){"申论", NULL}) && title_next(doc, b))) {
@@ -1069,7 +1092,7 @@ static void one_block(pass1 *p, const el_block *b)
     /* A short numbered line "一、强化…" is an argument heading in plain text. */
     int num = 0;
     size_t k = el_section_arg_marker(s, n, &num);
-    if (k > 0 && k < n && ncp <= EL_TITLE_MAX && !ends_with_stop(s, n)) {
+    if (k > 0 && k < n && short_line && !ends_with_stop(s, n)) {
         el_span title = trim_span(doc, (el_span){sp.off + k, n - k});
         push_zone(&p->evs, Z_ARG, title, sp, b->line, num);
         set_role(doc, b, EL_ROLE_LABEL);
@@ -1085,7 +1108,8 @@ typedef struct builder {
     el_doc *doc;
     int counts[EL_SEC_OTHER + 1];
     el_section *cur;
-    bool have_concl; /* an explicit conclusion exists somewhere */
+    bool have_concl;  /* an explicit conclusion exists somewhere */
+    size_t sentences; /* in the paragraphs added so far */
 } builder;
 
 static el_section *open_section(builder *bd, enum el_section_kind kind, el_span title, size_t line)
@@ -1110,7 +1134,8 @@ static void add_para(builder *bd, const ev *e)
     p->txt = e->txt;
     p->line = e->line;
     p->chars = p->hanzi = 0;
-    el_text_count(doc->plain.v + e->txt.off, e->txt.len, &p->chars, &p->hanzi);
+    el_text_count_sentences(doc->plain.v + e->txt.off, e->txt.len, &p->chars, &p->hanzi,
+                            &bd->sentences);
     bd->cur->npara++;
     if (e->line > bd->cur->end_line)
         bd->cur->end_line = e->line;
@@ -1360,7 +1385,8 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
     free(pi);
 }
 
-static void build_sections(el_doc *doc, ev_vec *evs)
+/* Pass 2: the sections of the zones in evs; returns the sentences of their paragraphs. */
+static size_t build_sections(el_doc *doc, ev_vec *evs)
 {
     builder bd = {.doc = doc};
     const ev *v = evs->v;
@@ -1375,7 +1401,7 @@ static void build_sections(el_doc *doc, ev_vec *evs)
     }
     if (!any_zone) {
         infer_run(&bd, v, 0, n, true, true);
-        return;
+        return bd.sentences;
     }
     /* zone boundaries */
     size_t i = 0;
@@ -1477,9 +1503,11 @@ static void build_sections(el_doc *doc, ev_vec *evs)
         }
         i = end;
     }
+    return bd.sentences;
 }
 
-static void count(el_doc *doc)
+/* The document's counts; sentences, those of its paragraphs, was taken as they were added. */
+static void count(el_doc *doc, size_t sentences)
 {
     el_counts *c = &doc->counts;
     memset(c, 0, sizeof *c);
@@ -1489,8 +1517,8 @@ static void count(el_doc *doc)
         const el_para *p = &doc->paras.v[i];
         c->chars += p->chars; /* counted once, when the paragraph was added */
         c->hanzi += p->hanzi;
-        c->sentences += el_text_sentences(doc->plain.v + p->txt.off, p->txt.len);
     }
+    c->sentences = sentences;
     c->paragraphs = doc->paras.n;
     /* A sub-argument heading is written in the answer grid too (its 分论点一： label is not):
        count the title of an argument that is not the topic sentence of its own paragraph. */
@@ -1517,9 +1545,9 @@ void el_section_build(el_doc *doc)
     pass1 p = {.doc = doc};
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);
-    build_sections(doc, &p.evs);
+    size_t sentences = build_sections(doc, &p.evs);
     free(p.evs.v);
-    count(doc);
+    count(doc, sentences);
 }
 
 const char *el_section_kind_name(enum el_section_kind kind)

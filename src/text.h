@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* el_text_cp() for the shapes it does not inline. */
 uint32_t el_text_cp_slow(const char *s, size_t n, size_t i, size_t *len);
@@ -19,13 +20,17 @@ static inline uint32_t el_text_cp(const char *s, size_t n, size_t i, size_t *len
     const unsigned char *p = (const unsigned char *)s + i;
     /* Inline the two shapes that make up nearly all of an essay (ASCII and the 3-byte BMP,
        where all of CJK lives); libunistring decodes, and rejects, everything else. */
-    if (p[0] < 0x80) {
+    uint32_t b0 = p[0];
+    if (b0 < 0x80) {
         *len = 1;
-        return p[0];
+        return b0;
     }
-    if ((p[0] & 0xF0) == 0xE0 && n - i >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-        uint32_t c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+    if (b0 - 0xE0 < 0x10 && n - i >= 3) {
+        /* continuation bytes 10xxxxxx are below 0x40 once their top bit is flipped */
+        uint32_t b1 = p[1] ^ 0x80u, b2 = p[2] ^ 0x80u;
+        uint32_t c = (b0 & 0x0F) << 12 | b1 << 6 | b2;
+        /* not overlong, not a surrogate (c - 0xD800 wraps round below 0xD800) */
+        if ((b1 | b2) < 0x40 && c >= 0x800 && c - 0xD800 >= 0x800) {
             *len = 3;
             return c;
         }
@@ -93,9 +98,42 @@ static inline bool el_text_is_space(uint32_t c)
 {
     if (c < 0x80)
         return c == ' ' || (c >= '\t' && c <= '\r');
-    if (c >= 0x3400 && c <= 0x9FFF) /* Han: the common case, never blank */
+    /* CJK punctuation, kana and Han, the common case: blank only the Hangul filler U+3164 */
+    if (c - 0x3001u <= 0x9FFFu - 0x3001u)
+        return c == 0x3164;
+    if (c - 0xFF01u <= 0xFF9Fu - 0xFF01u) /* full-width forms (，：！？…), never blank */
         return false;
     return el_text_is_white(c) || el_text_is_invisible(c);
+}
+/*
+ * Offset past the run of characters U+4E00–U+9FFF (E4 B8 80 to E9 BF BF, the bulk of an
+ * essay) that starts at s[i], i <= n: i itself when s[i] starts none. Those are the code
+ * points el_text_cp would decode there, three bytes each. Two at a time while eight bytes
+ * can be read: one load, one test of the four continuation bytes, a range test per lead byte.
+ */
+static inline size_t el_text_han_run(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (n - i >= 8) {
+        uint64_t x; /* bytes i..i+7, s[i] in the low byte */
+        memcpy(&x, u + i, 8);
+        if ((x & 0x0000C0C000C0C000ull) != 0x0000808000808000ull)
+            break; /* bytes 1, 2, 4 and 5 are not all continuation bytes */
+        unsigned b0 = (unsigned)x & 0xFF, b3 = (unsigned)(x >> 24) & 0xFF;
+        if (b0 - 0xE4u > 0xE9u - 0xE4u || (b0 == 0xE4 && u[i + 1] < 0xB8))
+            break;
+        if (b3 - 0xE4u > 0xE9u - 0xE4u || (b3 == 0xE4 && u[i + 4] < 0xB8)) {
+            i += 3;
+            break;
+        }
+        i += 6;
+    }
+#endif
+    while (n - i >= 3 && ((unsigned)u[i] << 8 | u[i + 1]) - 0xE4B8u <= 0xE9BFu - 0xE4B8u &&
+           ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40)
+        i += 3;
+    return i;
 }
 /* True for a sentence-final mark: 。！？!? (and ． / ；is not). */
 static inline bool el_text_is_sentence_end(uint32_t c)
@@ -107,8 +145,12 @@ static inline bool el_text_is_sentence_end(uint32_t c)
  * closing quotes/brackets that follow it, or n when the text ends first.
  */
 size_t el_text_sentence_end(const char *s, size_t n);
-/* Grid count (code points that are not el_text_is_space) and Han count of s[0..n). */
+/* Grid count (code points that are not el_text_is_space) and Han count of s[0..n), added to
+ * *chars and *hanzi. */
 void el_text_count(const char *s, size_t n, size_t *chars, size_t *hanzi);
+/* el_text_count and, added to *sentences, el_text_sentences of s[0..n), in one pass. */
+void el_text_count_sentences(const char *s, size_t n, size_t *chars, size_t *hanzi,
+                             size_t *sentences);
 /* Number of sentences in s[0..n) (a trailing fragment counts as one when it holds anything
  * but el_text_is_space characters). */
 size_t el_text_sentences(const char *s, size_t n);
