@@ -1202,6 +1202,7 @@ typedef struct notes_ctx {
     bool numbers_built;
     bool too_many; /* the essay has more numbers than are worth indexing */
     size_t budget; /* bytes of memmem left */
+    bigrams pairs; /* the essay's pairs of adjacent Han characters, built at the first term */
 } notes_ctx;
 
 static void on_essay_place(void *ctx, const el_lex_hit *h)
@@ -1216,14 +1217,18 @@ static void on_essay_place(void *ctx, const el_lex_hit *h)
             N->places[c[i].place / 8] |= (unsigned char)(1u << (c[i].place % 8));
 }
 
-static bool essay_has(notes_ctx *N, const char *s, size_t n)
+/* Whether the essay has the pair of adjacent Han characters a, b: one probe of a set built
+   once, where a search through the essay per pair of every quoted term was the cost. */
+static bool essay_has_pair(notes_ctx *N, uint32_t a, uint32_t b)
 {
-    if (n == 0)
-        return true;
-    if (N->budget < N->len)
-        return true; /* out of budget: stay silent rather than slow */
-    N->budget -= N->len;
-    return memmem(N->essay, N->len, s, n) != NULL;
+    if (N->pairs.v == NULL) {
+        N->pairs.cap = 16;
+        while (N->pairs.cap < (N->len / 3 + 1) * 2) /* at most half full */
+            N->pairs.cap *= 2;
+        N->pairs.v = xcalloc(N->pairs.cap, sizeof *N->pairs.v);
+        each_bigram(N->essay, N->len, &N->pairs, true);
+    }
+    return bigram_op(&N->pairs, (uint64_t)a << 32 | b, false);
 }
 
 /*
@@ -1273,16 +1278,15 @@ static bool term_found(notes_ctx *N, const char *s, size_t n)
         return true;
     bool any = false;
     uint32_t prev = 0;
-    size_t prev_at = 0, k;
+    size_t k;
     for (size_t i = 0; i < n; i += k) {
         uint32_t c = el_text_cp(s, n, i, &k);
         if (el_text_is_han(c) && prev) {
             any = true;
-            if (essay_has(N, s + prev_at, i + k - prev_at))
+            if (essay_has_pair(N, prev, c))
                 return true;
         }
         prev = el_text_is_han(c) ? c : 0;
-        prev_at = i;
     }
     return !any;
 }
@@ -1561,6 +1565,7 @@ static void rule_notes(lint *L)
     free(N.keys);
     free(N.places);
     free(N.essay);
+    free(N.pairs.v);
 }
 
 /* ---- suppression -------------------------------------------------------------------------- */
