@@ -6,10 +6,11 @@
  * line written bare around a question mark, which is no 设问).
  *
  * Each paragraph is cut into clauses at ，；。、！？： once; the clause-level devices
- * compare neighbours only (a frame of at most three characters, a shape of at most 24), so
- * the whole pass is linear. The patterns and thresholds are explained where they are used:
- * precision matters more than recall, a list of places is not a 排比. A device's text keeps
- * whole the quotation marks and brackets it opens or closes (balance_span).
+ * compare neighbours only (a frame of at most three characters, a shape of at most 24), and
+ * the members of a sentence split by ；(groups of up to four clauses) are compared with
+ * their neighbours alike, so the whole pass is linear. The patterns and thresholds are explained
+ * where they are used: precision matters more than recall, a list of places is not a 排比. A
+ * device's text keeps whole the quotation marks and brackets it opens or closes (balance_span).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -85,7 +86,8 @@ struct clause {
     bool places;       /* every Han character lies inside a place name: a list, not a figure */
     bool sentence_end; /* the clause is followed by 。！？ (not ，；、) */
     bool comma_after;  /* followed by ，or ；(a pair may be a 对偶) */
-    bool in_par;       /* part of a parallelism already reported */
+    bool semi;         /* followed by ；inside the sentence: it ends a member (see members) */
+    bool in_par;       /* part of a 排比 or of a two-member 对偶 already reported */
     uint32_t lead[4];  /* the first code points (min(ncp, 4) of them): frames are compared here */
 };
 
@@ -470,9 +472,10 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
         }
         size_t b = i, ncp = cc.ncp;
         /* The delimiter and any closing marks or further delimiters after it. */
-        bool end = d == 2, comma = false;
+        bool end = d == 2, comma = false, semi = false;
         if (i < n) {
-            comma = c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';';
+            semi = c == 0xFF1B || c == ';';
+            comma = semi || c == 0xFF0C || c == ',';
             i += k;
         }
         while (i < n) {
@@ -510,8 +513,14 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
         if (a >= b)
             continue;
         struct clause *cl = PUSH(st->cl);
-        *cl = (struct clause){
-            a, b, ncp, cc.nhan, cc.all_place && cc.nhan > 0, end, comma && !end, false, {0}};
+        *cl = (struct clause){.start = a,
+                              .end = b,
+                              .ncp = ncp,
+                              .nhan = cc.nhan,
+                              .places = cc.all_place && cc.nhan > 0,
+                              .sentence_end = end,
+                              .comma_after = comma && !end,
+                              .semi = semi && !end};
         if (cut)
             clause_cps(s, cl, cl->lead, 4);
         else /* all four: a fixed-size copy is cheaper, and entries past ncp are never read */
@@ -572,16 +581,35 @@ static bool frame_ok(const struct dstate *st, const char *s, const struct clause
     return false;
 }
 
+/* Chinese numerals and the 点 of a decimal (三点五亿, 二点五万): digits, not wording. */
+static bool cn_numeral(uint32_t c)
+{
+    return cp_among(c, numeral_cps, sizeof numeral_cps / sizeof *numeral_cps);
+}
+
+/* Whether a[k] is part of a written-out number: a numeral next to another (三点五, 两万). */
+static bool in_number(const uint32_t *a, size_t n, size_t k)
+{
+    return cn_numeral(a[k]) &&
+           ((k > 0 && cn_numeral(a[k - 1])) || (k + 1 < n && cn_numeral(a[k + 1])));
+}
+
 /*
  * Same shape: equal length (5..SHAPE_MAX code points), non-Han marks at the same places,
  * and either such a mark or a character shared at one position besides the first
  * (党建是引领，科技是支撑，群众是基础). *mask narrows to the shared positions.
+ * Four characters are a shape only as X是Y after ，or ；(comma: the delimiter before y):
+ * a linking character shared in the middle and the ends apart (技术是根，设施是桥，市场是海).
+ * A shared ending lists subjects (资金不足，人才不足，技术不足), numerals count items
+ * (一是党建，二是科技) and 、 joins a list: none of them is a 排比. Each X是Y part is a figure
+ * too, but no metaphor is reported for it: unquoted, X是Y is mostly a plain definition.
  */
-static bool same_shape(const char *s, const struct clause *x, const struct clause *y,
+static bool same_shape(const char *s, const struct clause *x, const struct clause *y, bool comma,
                        uint32_t *mask, bool *marks)
 {
     /* Han at the same places needs as many Han characters: decode only when that holds. */
-    if (x->ncp != y->ncp || x->ncp < 5 || x->ncp > SHAPE_MAX || x->nhan != y->nhan)
+    if (x->ncp != y->ncp || x->ncp < 4 || x->ncp > SHAPE_MAX || x->nhan != y->nhan ||
+        (x->ncp == 4 && !comma))
         return false;
     uint32_t a[SHAPE_MAX], b[SHAPE_MAX];
     size_t n = clause_cps(s, x, a, SHAPE_MAX);
@@ -597,6 +625,8 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
         else if (i > 0 && a[i] == b[i])
             m |= 1u << i;
     }
+    if (n == 4 && (mk || !(m & 0x6u) || (m & 0x8u) || cn_numeral(a[0]) || cn_numeral(b[0])))
+        return false;
     *mask &= m;
     *marks = mk;
     return mk || *mask;
@@ -612,7 +642,7 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
  */
 static bool joins(const struct clause *head, const struct clause *prev, const struct clause *c)
 {
-    if (c->places || c->nhan < 3 || prev->sentence_end != head->sentence_end)
+    if (c->places || c->in_par || c->nhan < 3 || prev->sentence_end != head->sentence_end)
         return false;
     if ((c->nhan < 4 || prev->nhan < 4) && !(prev->comma_after || prev->sentence_end))
         return false;
@@ -654,6 +684,100 @@ static bool frame_place(const struct dstate *st, const struct clause *c, size_t 
     return false;
 }
 
+/* ---- members: the halves of a sentence split by ； --------------------------------- */
+
+/*
+ * A sentence may be cut by ；into members of several clauses each, and the members rather
+ * than the clauses be the parallel parts: 让教师下得去，教育才有根基；让教师留得住，教育才有
+ * 未来；… (a 排比 of three members), 百年大计，教育为本；教育大计，教师为本 (a 对偶 of two).
+ * A member starts a sentence or follows a ；, and ends at the next ；or sentence end.
+ */
+
+/* Most clauses a member may have to be compared with another. */
+#define MEMBER_MAX 4
+
+/* Whether clause i starts a member. */
+static bool member_start(const struct dstate *st, size_t i)
+{
+    return i == 0 || st->cl.v[i - 1].semi || st->cl.v[i - 1].sentence_end;
+}
+
+/* Index past the last clause of the member that clause i starts. */
+static size_t member_end(const struct dstate *st, size_t i)
+{
+    const struct clause *cl = st->cl.v;
+    while (i < st->cl.n && !cl[i].semi && !cl[i].sentence_end)
+        i++;
+    return i < st->cl.n ? i + 1 : i;
+}
+
+/*
+ * Whether the k clauses from q run like the k from h, the head member of a 排比: each
+ * within two code points of its counterpart and no list of places, and the first clauses
+ * opening with a frame shared with the head's (*frame, narrowed here; 让乡村教师…, 有…).
+ */
+static bool member_like(const struct dstate *st, const char *s, size_t h, size_t q, size_t k,
+                        size_t *frame)
+{
+    const struct clause *cl = st->cl.v;
+    for (size_t t = 0; t < k; t++) {
+        const struct clause *a = &cl[h + t], *b = &cl[q + t];
+        size_t d = a->ncp > b->ncp ? a->ncp - b->ncp : b->ncp - a->ncp;
+        if (d > 2 || a->places || b->places || b->in_par || b->nhan < 2)
+            return false;
+    }
+    const struct clause *a = &cl[h], *b = &cl[q];
+    size_t l = lcp3(a->lead, a->ncp, b->lead, b->ncp);
+    if (l < *frame)
+        *frame = l;
+    return a->nhan >= 3 && b->nhan >= 3 && a->ncp >= *frame + 2 && b->ncp >= *frame + 2 &&
+           frame_ok(st, s, a, *frame);
+}
+
+/*
+ * 排比 of members: three or more members in a row of as many clauses each (2..MEMBER_MAX),
+ * alike as member_like says; the last may run on after its parallel clauses (…；让干部沉下
+ * 去，民生才有保障，基层治理才能行稳致远), and the 排比 ends with them. Members that are a
+ * frame and a place (在杭州，…；在宁波，…) are a list of cases. Each member is looked at a
+ * bounded number of times: linear.
+ */
+static void find_member_parallel(struct dstate *st, const char *s, size_t len, size_t base)
+{
+    struct clause *cl = st->cl.v;
+    size_t n = st->cl.n;
+    for (size_t i = 0; i < n;) {
+        size_t e = member_end(st, i), k = e - i;
+        if (k < 2 || k > MEMBER_MAX || !cl[e - 1].semi || !member_start(st, i)) {
+            i = e;
+            continue;
+        }
+        size_t frame = 3, q = e, last = e, next = e, m = 1;
+        while (q < n) {
+            size_t qe = member_end(st, q), qk = qe - q;
+            bool ends = !cl[qe - 1].semi; /* the sentence ends with this member */
+            if ((qk != k && !(ends && qk > k)) || !member_like(st, s, i, q, k, &frame))
+                break;
+            m++;
+            last = q + k;
+            next = qe;
+            if (ends)
+                break;
+            q = qe;
+        }
+        size_t np = 0;
+        for (size_t t = i; m >= 3 && t < last && np < 2; t = member_end(st, t))
+            np += frame_place(st, &cl[t], 3);
+        if (m < 3 || np >= 2) {
+            i = e;
+            continue;
+        }
+        add_balanced(st, EL_DEV_PARALLELISM, s, len, base, cl[i].start, cl[last - 1].end);
+        for (size_t t = i; t < last; t++)
+            cl[t].in_par = true;
+        i = next;
+    }
+}
+
 /* Longest lead-in (code points) before the frame in the first clause of a 排比 (它需要我们以…). */
 #define LEADIN_MAX 8
 
@@ -669,7 +793,8 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
     size_t n = st->cl.n;
     for (size_t i = 0; i + 2 < n;) {
         /* Three characters may open a framed run (joins checks what follows them). */
-        if (cl[i].places || !(cl[i].nhan >= 4 || (cl[i].nhan == 3 && cl[i].ncp == 3))) {
+        if (cl[i].places || cl[i].in_par ||
+            !(cl[i].nhan >= 4 || (cl[i].nhan == 3 && cl[i].ncp == 3))) {
             i++;
             continue;
         }
@@ -726,8 +851,9 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
             uint32_t mask = ~0u;
             bool marks = false;
             j = i + 1;
-            while (j < n && par_eligible(&cl[j]) && cl[j - 1].sentence_end == cl[i].sentence_end &&
-                   same_shape(s, &cl[i], &cl[j], &mask, &marks))
+            while (j < n && par_eligible(&cl[j]) && !cl[j].in_par &&
+                   cl[j - 1].sentence_end == cl[i].sentence_end &&
+                   same_shape(s, &cl[i], &cl[j], cl[j - 1].comma_after, &mask, &marks))
                 j++;
         }
         if (j - i >= 3) {
@@ -741,53 +867,131 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
     }
 }
 
-/* Chinese numerals and the 点 of a decimal (三点五亿, 二点五万): digits, not wording. */
-static bool cn_numeral(uint32_t c)
+/* How two clauses of equal length line up, position by position (compare). */
+struct lineup {
+    size_t m;       /* code points of each */
+    size_t same;    /* positions holding the same character (digits of numbers aside) */
+    size_t samehan; /* of those, Han characters */
+    size_t mid;     /* of those, Han characters neither first nor last */
+    size_t later;   /* of those, Han characters after the first */
+    size_t wording; /* positions that differ, but for digits of numbers on both sides */
+    bool skeleton;  /* Han at the same places, other marks equal */
+    bool framed; /* the same frame character first (在“小事”中…，在“细节”处…) */
+};
+
+/*
+ * Line up clauses x and y of equal length (at most 12 code points) and count what they
+ * share. Digits of written-out numbers are not shared wording: 投入三点五亿元，带动二点五万人
+ * is a pair of figures.
+ */
+static void compare(const char *s, const struct clause *x, const struct clause *y, struct lineup *u)
 {
-    return cp_among(c, numeral_cps, sizeof numeral_cps / sizeof *numeral_cps);
+    uint32_t a[12], b[12];
+    size_t m = clause_cps(s, x, a, 12);
+    clause_cps(s, y, b, 12);
+    *u = (struct lineup){.m = m, .skeleton = true};
+    for (size_t k = 0; k < m; k++) {
+        bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
+        if (ha != hb || (!ha && a[k] != b[k]))
+            u->skeleton = false;
+        bool digits = ha && in_number(a, m, k) && in_number(b, m, k);
+        if (a[k] == b[k] && !digits) {
+            u->same++;
+            u->samehan += ha;
+            u->mid += ha && k > 0 && k + 1 < m;
+            u->later += ha && k > 0;
+        } else if (a[k] != b[k] && !digits) {
+            u->wording++;
+        }
+    }
+    u->framed = m > 0 && a[0] == b[0] && frame1(a[0]);
 }
 
-/* Whether a[k] is part of a written-out number: a numeral next to another (三点五, 两万). */
-static bool in_number(const uint32_t *a, size_t n, size_t k)
+/* Whether x and y may be lined up: as long, as many Han characters, no list of places. */
+static bool pairable(const struct clause *x, const struct clause *y, size_t min)
 {
-    return cn_numeral(a[k]) &&
-           ((k > 0 && cn_numeral(a[k - 1])) || (k + 1 < n && cn_numeral(a[k + 1])));
+    return !x->in_par && !y->in_par && x->ncp == y->ncp && x->ncp >= min && x->ncp <= 12 &&
+           x->nhan >= min && x->nhan == y->nhan && !x->places && !y->places;
 }
 
 /*
- * 对偶: two clauses of one sentence, equal in length (4..12 code points), either sharing
- * characters at >= 1/3 of the positions and differing at >= 2 (基层强则国家强，基层安则天下安)
- * or opening with the same frame character with their marks at the same places
- * (在“小事”中…，在“细节”处…).
- * Digits of written-out numbers are not shared wording: 投入三点五亿元，带动二点五万人 is a
- * pair of figures. Clauses of a reported 排比 are not paired again.
+ * 对偶 of two members: a sentence that is two halves split by ；, each of two or three
+ * clauses, every clause as long as its counterpart with its marks in the same places,
+ * sharing a Han character in place past its first (a shared opener alone, 要…；要…, is chance)
+ * and differing in wording, not in figures alone (全市新增就业两万人 / 一万人 is a pair of
+ * data); two positions differ at least in all (百年大计，教育为本；教育大计，教师为本 /
+ * 政务服务快一分，企业活力就多一分；法治保障强一寸，投资信心就增一寸). The pair of clauses
+ * across the ；alone (教育为本；教育大计) is no 对偶.
+ */
+static bool find_member_antithesis(struct dstate *st, const char *s, size_t n, size_t base)
+{
+    struct clause *cl = st->cl.v;
+    for (size_t i = 0; i < st->cl.n;) {
+        size_t e = member_end(st, i), k = e - i;
+        bool starts = i == 0 || cl[i - 1].sentence_end;
+        if (!starts || k < 2 || k > 3 || !cl[e - 1].semi) {
+            i = e;
+            continue;
+        }
+        size_t f = member_end(st, e), differ = 0;
+        bool ok = f - e == k && !cl[f - 1].semi;
+        for (size_t t = 0; t < k && ok; t++) {
+            struct lineup u;
+            ok = pairable(&cl[i + t], &cl[e + t], 3);
+            if (ok) {
+                compare(s, &cl[i + t], &cl[e + t], &u);
+                ok = u.skeleton && u.later > 0 && u.wording > 0;
+                differ += u.m - u.same;
+            }
+        }
+        if (!ok || differ < 2) {
+            i = e;
+            continue;
+        }
+        if (!add_balanced(st, EL_DEV_ANTITHESIS, s, n, base, cl[i].start, cl[f - 1].end))
+            return false;
+        for (size_t t = i; t < f; t++)
+            cl[t].in_par = true;
+        i = f;
+    }
+    return true;
+}
+
+/*
+ * 对偶: first the two-member kind (find_member_antithesis), then two clauses of one
+ * sentence, equal in length (4..12 code points) with their marks at the same places, and
+ * - sharing characters at >= 1/3 of the positions and differing at >= 2 (基层强则国家强，
+ *   基层安则天下安), or
+ * - opening with the same frame character and differing at >= 4 (在“小事”中…，在“细节”处…), or
+ * - being the whole sentence, of 5..7 code points each, sharing a Han character in place that
+ *   is neither the first nor the last and differing at >= 3 (独木难成林，百川汇成海): so short
+ *   a sentence in two equal halves is rarely plain prose, while a shared first character
+ *   (社区…，社会…) or last (…结束了，…散开了) is chance.
+ * Equal halves that share nothing (真相不出门，谣言跑断腿) are left alone: without parts of
+ * speech they cannot be told from plain prose (社区开展服务，居民踊跃参加).
+ * A pair across a ；must be two one-clause members: 百年大计，教育为本；教育大计，教师为本 pairs
+ * its halves, not 教育为本 with 教育大计. Clauses of a reported 排比 are not paired again.
  */
 static void find_antithesis(struct dstate *st, const char *s, size_t n, size_t base)
 {
+    if (!find_member_antithesis(st, s, n, base))
+        return;
     struct clause *cl = st->cl.v;
     for (size_t i = 0; i + 1 < st->cl.n; i++) {
         const struct clause *x = &cl[i], *y = &cl[i + 1];
-        /* A skeleton (Han at the same places) needs as many Han characters in both. */
-        if (!x->comma_after || x->in_par || y->in_par || x->ncp != y->ncp || x->ncp < 4 ||
-            x->ncp > 12 || x->nhan < 4 || x->places || y->places || x->nhan != y->nhan)
+        if (!x->comma_after || !pairable(x, y, 4))
             continue;
-        uint32_t a[12], b[12];
-        size_t m = clause_cps(s, x, a, 12);
-        clause_cps(s, y, b, 12);
-        size_t same = 0, samehan = 0;
-        bool skeleton = true;
-        for (size_t k = 0; k < m; k++) {
-            bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
-            if (ha != hb || (!ha && a[k] != b[k]))
-                skeleton = false;
-            if (a[k] == b[k] && !(ha && in_number(a, m, k) && in_number(b, m, k))) {
-                same++;
-                samehan += ha;
-            }
-        }
-        bool balanced = 3 * same >= m && m - same >= 2 && samehan > 0;
-        bool framed = skeleton && a[0] == b[0] && frame1(a[0]) && m - same >= 4;
-        if (!skeleton || !(balanced || framed))
+        bool y_last = i + 2 == st->cl.n || y->sentence_end || y->semi;
+        if (x->semi && (!member_start(st, i) || !y_last))
+            continue; /* a pair straddling two members */
+        struct lineup u;
+        compare(s, x, y, &u);
+        size_t m = u.m, same = u.same;
+        bool whole = (i == 0 || cl[i - 1].sentence_end) && (i + 2 == st->cl.n || y->sentence_end);
+        bool balanced = 3 * same >= m && m - same >= 2 && u.samehan > 0;
+        bool framed = u.framed && m - same >= 4;
+        bool short_pair = whole && m >= 5 && m <= 7 && u.mid > 0 && m - same >= 3;
+        if (!u.skeleton || !(balanced || framed || short_pair))
             continue;
         if (frame_place(st, x, 3) && frame_place(st, y, 3))
             continue; /* 在北京市，在上海市: places, not wording */
@@ -934,6 +1138,82 @@ static bool simile_at(const char *s, size_t n, size_t i)
     return false;
 }
 
+/*
+ * Opposite characters, as pairs: a quoted word that differs from a quoted neighbour in one
+ * such pair alone is a plain word set against it (看似是家庭的“小事”，实则是国家的“大事”),
+ * not a figure. Figures that differ otherwise (“输血”/“造血”) stay figures.
+ */
+static const char *const opposites[] = {
+    "大小", "多少", "轻重", "长短", "高低", "上下", "内外", "前后", "新旧", "难易", "快慢", "远近",
+    "虚实", "有无", "得失", "好坏", "强弱", "深浅", "粗细", "宽严", "冷热", "早晚", "先后", "主次",
+    "表里", "软硬", "进退", "增减", "升降", "收支", "供需", "急缓", "松紧", "正反", "真假", "是非",
+    "利弊", "优劣", "公私", "古今", "明暗", "动静", "攻守", "显隐", NULL,
+};
+
+/* Whether the characters u and v (either order) are a pair of opposites. */
+static bool opposite(uint32_t u, uint32_t v)
+{
+    for (const char *const *w = opposites; *w; w++) {
+        size_t k;
+        uint32_t x = el_text_cp(*w, 6, 0, &k), y = el_text_cp(*w, 6, k, &k);
+        if ((x == u && y == v) || (x == v && y == u))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Whether the quoted words of pairs p and q (p before q, as quote_pairs orders them) are
+ * a plain word and its opposite in one sentence: two to four Han characters each, the
+ * same but for one pair of opposites in one place (“小事”/“大事”, “小家”/“大家”).
+ */
+static bool opposite_words(const struct dstate *st, const char *s, const el_qpair *p,
+                           const el_qpair *q)
+{
+    size_t np = p->close - p->inner, nq = q->close - q->inner;
+    if (np != nq || np < 6 || np > 12 || q->open < p->end)
+        return false;
+    uint32_t a[4], b[4];
+    size_t m = 0, diff = 0, k;
+    bool opp = false;
+    /* Both hold Han characters alone, three bytes each: they step in unison. */
+    for (size_t i = p->inner, j = q->inner; i < p->close && m < 4; i += 3, j += 3, m++) {
+        a[m] = el_text_cp(s, p->close, i, &k);
+        if (k != 3 || !el_text_is_han(a[m]))
+            return false;
+        b[m] = el_text_cp(s, q->close, j, &k);
+        if (k != 3 || !el_text_is_han(b[m]))
+            return false;
+        if (a[m] != b[m]) {
+            diff++;
+            opp = opposite(a[m], b[m]);
+        }
+    }
+    if (diff != 1 || !opp)
+        return false;
+    /* One sentence: no sentence end (st->marks, in order) between the two. */
+    size_t lo = 0, hi = st->marks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->marks.v[mid] < p->end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == st->marks.n || st->marks.v[lo] >= q->open;
+}
+
+/*
+ * Whether quote pair i of the block is one of two plain opposite words (opposite_words)
+ * with the pair before or after it.
+ */
+static bool in_opposites(const struct dstate *st, const char *s, size_t i)
+{
+    const el_qpair *v = st->pairs.v;
+    return (i > 0 && opposite_words(st, s, &v[i - 1], &v[i])) ||
+           (i + 1 < st->pairs.n && opposite_words(st, s, &v[i], &v[i + 1]));
+}
+
 /* Candidate metaphors of a block into st->meta; emitted once each, overlaps dropped. */
 static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t base)
 {
@@ -951,7 +1231,9 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
              h < st->hits.n && st->hits.v[h].end == p->close; h++)
             if (st->hits.v[h].cat == EL_LEX_METAPHOR && st->hits.v[h].start >= p->inner)
                 lex = true;
-        if (lex || shi_de_x(st, s, p, ncp))
+        /* A lexicon figure is one anywhere; a 是…的“X” is none when X is set against its
+           opposite. */
+        if (lex || (shi_de_x(st, s, p, ncp) && !in_opposites(st, s, i)))
             *EL_VEC_PUSH(st->meta) = (el_span){p->inner, len};
     }
     for (size_t ti = 0; ti < st->trig.n; ti++) {
@@ -1036,7 +1318,12 @@ static bool evidence_before(struct dstate *st, size_t a, size_t b)
     return lo < st->nevid && st->evid[lo] < b;
 }
 
-/* 正反对比: the first contrast marker of the paragraph after positive material. */
+/*
+ * 正反对比: the first contrast marker of the paragraph after positive material. The markers
+ * (words.tsv, contrast) turn from a positive case to a counter-example (反观, 然而, 相比之下);
+ * 看似…实则 is left out on purpose: it turns within one claim (看似是家庭的“小事”，实则关系
+ * 国家发展的“大事”) and sets no case against another.
+ */
 static void find_contrast(struct dstate *st, const char *s, size_t n, size_t base)
 {
     size_t first_place = SIZE_MAX;
@@ -1221,6 +1508,7 @@ static void scan_block(struct dstate *st, el_span blk)
     }
     split_clauses(st, s, n);
     quote_pairs(st);
+    find_member_parallel(st, s, n, blk.off);
     find_parallel(st, s, n, blk.off);
     find_antithesis(st, s, n, blk.off);
     find_metaphors(st, s, n, blk.off);
@@ -1307,13 +1595,13 @@ static void find_title_parallel(struct dstate *st)
     /* Frame: the first one to three characters common to all titles. */
     size_t frame = 3;
     uint32_t f0[3];
-    struct clause c0 = {t[0].off, t[0].off + t[0].len, 0, 0, false, false, false, false, {0}};
+    struct clause c0 = {.start = t[0].off, .end = t[0].off + t[0].len};
     size_t nf = clause_cps(s, &c0, f0, 3);
     if (nf < frame)
         frame = nf;
     for (size_t i = 1; i < nt && frame; i++) {
         uint32_t f[3];
-        struct clause ci = {t[i].off, t[i].off + t[i].len, 0, 0, false, false, false, false, {0}};
+        struct clause ci = {.start = t[i].off, .end = t[i].off + t[i].len};
         size_t m = clause_cps(s, &ci, f, 3), l = 0;
         while (l < frame && l < m && f[l] == f0[l] && el_text_is_han(f[l]))
             l++;

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Unit tests for devices.c: 排比 (a shared frame, a lead-in before the frame, short clauses,
- * one clause per sentence, parallel argument titles), 对偶 (shared characters, a shared frame
- * with matching marks), metaphors (lexicon terms in quotes, 是…的“X”, 插上…翅膀, 像…一样,
- * 犹如), 正反对比, 设问/反问, citations (a bare classical line with a question mark is one),
- * spans that keep their closing marks, and the traps: a list of places or of three-character
- * items, two parallel clauses, or two 对偶 across a full stop are not 排比, two figures in
- * Chinese numerals are not 对偶, a case's name is not a metaphor, 图像 is not a simile,
- * notes are never scanned.
+ * one clause per sentence, members of several clauses split by ；, four-character X是Y,
+ * parallel argument titles), 对偶 (shared characters, a shared frame with matching marks,
+ * two halves split by ；, short whole-sentence pairs), metaphors (lexicon terms in quotes,
+ * 是…的“X”, 插上…翅膀, 像…一样, 犹如), 正反对比, 设问/反问, citations (a bare classical line with a
+ * question mark is one), spans that keep their closing marks, and the traps: a list of places or of
+ * three-character items, two parallel clauses, or two 对偶 across a full stop are not 排比, two
+ * figures in Chinese numerals are not 对偶, a case's name is not a metaphor, 图像 is not a simile,
+ * quoted opposites (“小事”/“大事”) are no figures, 看似…实则 is no 正反对比, members unlike in
+ * shape or opening are no 排比, notes are never scanned.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -422,6 +424,136 @@ static void test_sections_and_order(void **state)
     el_doc_free(doc);
 }
 
+/* ---- multi-clause members, short shapes, balanced short pairs --------------------------- */
+
+static void test_parallel_members(void **state)
+{
+    (void)state;
+    /* Members of two clauses each, split by ；, the first clauses sharing a frame. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n让乡村教师下得去，乡村教育才有根基；让乡村教师留得住，"
+                        "乡村教育才有未来；让乡村教师教得好，乡村教育才有质量。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM,
+           "让乡村教师下得去，乡村教育才有根基；让乡村教师留得住，乡村教育才有未来；"
+           "让乡村教师教得好，乡村教育才有质量",
+           1);
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+    /* A one-character frame (有) opening three-character clauses. */
+    doc = parse("筑牢基层治理根基\n\n有激励，志愿者才能走得远；有能力，志愿服务才能走得实；"
+                "有合力，养老事业才能走得稳。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM,
+           "有激励，志愿者才能走得远；有能力，志愿服务才能走得实；有合力，养老事业才能走得稳", 1);
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 1);
+    el_doc_free(doc);
+    /* The last member may run on: the 排比 ends with its parallel clauses. */
+    doc = parse("筑牢基层治理根基\n\n让群众少跑腿，服务才有温度；让数据多跑路，治理才有效率；"
+                "让干部沉下去，民生才有保障，基层治理才能行稳致远。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM,
+           "让群众少跑腿，服务才有温度；让数据多跑路，治理才有效率；让干部沉下去，民生才有保障", 1);
+    el_doc_free(doc);
+}
+
+static void test_parallel_members_traps(void **state)
+{
+    (void)state;
+    /* Members with nothing in common at their openings: case reports, not 排比. */
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n九江市建立快速响应机制，群众满意度达到九成；"
+              "长沙市开通辟谣平台，全年发布信息一千多条；某县三天未作回应，谣言四处流传。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+    /* A shared opening but members of unlike shape (one clause, then three). */
+    doc = parse("筑牢基层治理根基\n\n要加强基层队伍建设；要完善考核激励机制，让干部有奔头，"
+                "让群众得实惠；要健全经费保障，确保各项工作落地。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+    /* Places behind a frame, member by member, are a list of cases. */
+    doc = parse("筑牢基层治理根基\n\n在杭州，群众办事只跑一次；在宁波，群众办事不出社区；"
+                "在温州，群众办事全程网办。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+    /* Two members are a 对偶 at most, never a 排比. */
+    doc = parse("筑牢基层治理根基\n\n让乡村教师下得去，乡村教育才有根基；让乡村教师留得住，"
+                "乡村教育才有未来。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    EXPECT(doc, EL_DEV_ANTITHESIS,
+           "让乡村教师下得去，乡村教育才有根基；让乡村教师留得住，乡村教育才有未来", 1);
+    el_doc_free(doc);
+}
+
+static void test_parallel_four_char_shape(void **state)
+{
+    (void)state;
+    /* X是Y four times over: the linking character shared in the middle, the ends differing. */
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n从跟跑到领跑，步步艰辛。技术是根，设施是桥，市场是海。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "技术是根，设施是桥，市场是海", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, NO, 0); /* unquoted: X是Y is mostly a definition */
+    el_doc_free(doc);
+    /* Traps: four-character problems, an enumeration, a shared ending, a 、 list. */
+    doc = parse("筑牢基层治理根基\n\n资源分散，参与不足，手段滞后。一是党建，二是科技，三是群众。"
+                "资金不足，人才不足，技术不足。技术是根、设施是桥、市场是海。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_antithesis_members(void **state)
+{
+    (void)state;
+    /* Two halves split by ；, each of two clauses: the whole line is the 对偶. */
+    el_doc *doc = parse("以人民为中心\n\n百年大计，教育为本；教育大计，教师为本。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "百年大计，教育为本；教育大计，教师为本", 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 1);
+    el_doc_free(doc);
+    doc = parse("筑牢基层治理根基\n\n营商环境没有最好，只有更好。政务服务快一分，企业活力就多一分；"
+                "法治保障强一寸，投资信心就增一寸。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS,
+           "政务服务快一分，企业活力就多一分；法治保障强一寸，投资信心就增一寸", 1);
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 1);
+    el_doc_free(doc);
+    /* Traps: halves of equal shape with nothing shared; halves of unequal shape; a shared
+       opener alone (会议…，要…); halves that differ in figures alone. */
+    doc = parse("筑牢基层治理根基\n\n九江市建立机制，群众满意度高；长沙市开通平台，网民点赞不少。"
+                "百年大计，教育为本；教育大计，教师队伍是根本。"
+                "会议指出，要压实责任；会议强调，要狠抓落实。"
+                "今年以来，全市新增就业两万人；去年同期，全市新增就业一万人。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_antithesis_short_pair(void **state)
+{
+    (void)state;
+    /* A sentence of two five-character clauses sharing a character in place. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n独木难成林，百川汇成海。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "独木难成林，百川汇成海", 1);
+    el_doc_free(doc);
+    /* Traps: inside a longer sentence; nothing shared; only the first or last shared. */
+    doc =
+        parse("筑牢基层治理根基\n\n近年来，各地积极探索，社区力量增强，成效逐步显现。"
+              "社区开展服务，居民踊跃参加。社区开展服务，社会踊跃参加。会议结束了，大家散开了。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+}
+
+static void test_metaphor_contrast_pair(void **state)
+{
+    (void)state;
+    /* 小事/大事: quoted plain words set against each other are no figures, and 看似…实则
+       is a turn inside one claim, not a 正反对比. */
+    el_doc *doc = parse("筑牢基层治理根基\n\n杭州市推出“城市大脑”，办事时长缩短 50%。"
+                        "生与不生，看似是家庭的“小事”，实则关系国家发展的“大事”。\n");
+    EXPECT(doc, EL_DEV_METAPHOR, NO, 0);
+    EXPECT(doc, EL_DEV_CONTRAST, NO, 0);
+    el_doc_free(doc);
+    /* Trap: figures that differ in a character that is no opposite (输/造) stay figures. */
+    doc = parse("筑牢基层治理根基\n\n产业是乡村发展的“造血”，补贴只是一时的“输血”。\n");
+    EXPECT(doc, EL_DEV_METAPHOR, "造血", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, "输血", 1);
+    el_doc_free(doc);
+}
+
 /* ---- hostile -------------------------------------------------------------------------- */
 
 #define HOSTILE_SECONDS 4.0 /* optimised builds take well under a second; room for sanitizers */
@@ -472,6 +604,10 @@ static void test_hostile(void **state)
     run_hostile("北京、", 200000);
     run_hostile("犹如", 200000);
     run_hostile("\xff\xfe", 100000);
+    run_hostile("让教师下得去，教育才有根基；", 100000);
+    run_hostile("百年大计，教育为本；", 100000);
+    run_hostile("是家庭的“小事”，是国家的“大事”，", 50000);
+    run_hostile("技术是根，", 200000);
 }
 
 int main(void)
@@ -497,6 +633,12 @@ int main(void)
         cmocka_unit_test(test_antithesis_marks),
         cmocka_unit_test(test_antithesis_numbers),
         cmocka_unit_test(test_questions_classical),
+        cmocka_unit_test(test_parallel_members),
+        cmocka_unit_test(test_parallel_members_traps),
+        cmocka_unit_test(test_parallel_four_char_shape),
+        cmocka_unit_test(test_antithesis_members),
+        cmocka_unit_test(test_antithesis_short_pair),
+        cmocka_unit_test(test_metaphor_contrast_pair),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
