@@ -12,7 +12,8 @@
 
 /* Statistics of the title and 正文 (stats_extract.c). */
 void el_extract_stats(el_doc *doc);
-/* Cases: places, initiatives, polarity (cases.c); needs statistics. */
+/* Cases: places, initiatives, polarity (cases.c); needs statistics, and drops those that
+   lie inside a case's initiative name (“三个课堂”) from doc->stats. */
 void el_extract_cases(el_doc *doc);
 /* Quotes: policy, classical, other (quotes.c). */
 void el_extract_quotes(el_doc *doc);

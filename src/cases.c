@@ -11,15 +11,17 @@
  * place in the middle of a clause is an object or a modifier (走出山西, 隋唐洛阳城), not the
  * actor of a practice. The case covers its clause group up to the next 。；！？ or the next
  * anchor; the statistics inside it are linked, the first quoted term that is not a lexicon
- * metaphor names the initiative, and a contrast marker before it in the sentence (or, for an
- * anonymised place, a problem word in it; or 却 and a problem word in the place's clause)
- * makes it a counter-example. Places joined by 与/和/、 tell one joint practice, one case per
- * place (安徽省黄山市与浙江省杭州市共建…), unless 等 ends the list (北京、上海等城市: regions);
- * a province, a comma and a place within it (在广东，深圳市南山区…) give the specific place
- * (a configured place there takes the province: 在浙江，书香新区…);
- * a place that was already a case, followed by 的经验/的做法…, refers back and is no new case.
- * Places added in the configuration (lexicon.places: 书香新区) are found by memmem, only when
- * there are any, and then take every step above like gazetteer places: a configured name
+ * metaphor, an everyday word (“打卡”) or a bare one- or two-character term names the
+ * initiative (a numeral in that name, “十二条”, is no statistic), and a contrast marker
+ * before it in the sentence (or, for an anonymised place, a problem word in it; or 却 and
+ * a problem word in the place's clause) makes it a counter-example. An anonymised place
+ * inside quotation marks (编造“某地发生重大疫情”的谣言) is quoted words, no case. Places joined by
+ * 与/和/、 tell one joint practice, one case per place (安徽省黄山市与浙江省杭州市共建…), unless 等
+ * ends the list (北京、上海等城市: regions); a province, a comma and a place within it
+ * (在广东，深圳市南山区…) give the specific place (a configured place there takes the province:
+ * 在浙江，书香新区…); a place that was already a case, followed by 的经验/的做法…, refers back and
+ * is no new case. Places added in the configuration (lexicon.places: 书香新区) are found by memmem,
+ * only when there are any, and then take every step above like gazetteer places: a configured name
  * wins over the lexicon words inside it, a gazetteer place written right before it gives it
  * a province (浙江省书香新区), and a name that is also a gazetteer surface stays the gazetteer's.
  *
@@ -80,11 +82,33 @@ static const char *const anon_not[] = {
 /*
  * Written right after a place chain, a name ending in one of these is part of the place: the
  * functional zones at county level that the gazetteer (NBS divisions) lacks (武汉市东湖高新区,
- * 重庆市两江新区). Townships and villages after a county (喜洲镇, 中关村) are not: a case's
- * place is recorded down to the county, as the samples' truth files do.
+ * 重庆市两江新区). Townships, streets and villages are added by town_place below.
  */
 static const char *const sub_suffix[] = {
     "新区", "高新区", "开发区", "经开区", "园区", "高新技术产业开发区", "经济技术开发区", NULL,
+};
+/*
+ * A township, street or village written right after a place chain is part of the place as
+ * written (福建省宁德市下党乡, 安徽省凤阳县小岗村, 杭州市上城区湖滨街道; a village after
+ * a township: 大理州喜洲镇周城村): a name of 1–4 Han characters and one of these. The
+ * gazetteer has no townships, so the name is judged by its characters: none of sub_stop or
+ * town_stop (verbs, numerals and the words of generic village types: 深化社区, 千村示范,
+ * 送文化下乡, 未来社区), and it does not end as a generic type or a verb phrase does (town_generic:
+ * 特色小镇, 城乡, 医生下乡).
+ */
+static const char *const town_suffix[] = {"街道", "社区", "乡", "镇", "村", NULL};
+static const char *const town_stop[] = {
+    "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "深",
+    "化", "服", "务", "走", "进", "驻", "返", "回", "入", "包", "送", "到", "去", "来", "帮",
+    "扶", "助", "联", "结", "援", "治", "理", "引", "领", "展", "振", "健", "智", "慧", "绿",
+    "数", "字", "未", "特", "谐", "幸", "宜", "示", "范", "网", "空", "政", "贫", "困", "专",
+    "业", "旧", "优", "管", "共", "邻", "宣", "传", "活", "动", "组", "织", "基", "层", "整",
+    "辖", "所", "本", "全", "个", "些", "好", "员", "镇", "社", "县", "市", "省", NULL,
+};
+static const char *const town_generic[] = {
+    "小镇", "新村", "中心村", "重点村", "明星村", "淘宝村", "自然村", "行政村",
+    "城乡", "城镇", "城中村", "下乡",   "回乡",   "返乡",   "下村",   "回村",
+    "到村", "驻村", "进社区", "入社区", "到社区", NULL,
 };
 /* A county written by its short form plus its generic (酉阳县 for 酉阳土家族苗族自治县). */
 static const char *const county_generic[] = {"县", "区", "市", "旗", NULL};
@@ -173,13 +197,21 @@ static bool is_clause_break(uint32_t c)
            el_text_is_space(c);
 }
 
-/* Whether a clause starts at s[i]: the paragraph start or a clause break just before. */
+/* Whether a clause starts at s[i]: the paragraph start, a clause break just before, or a
+   closing quote that ends a quoted sentence (强调：“…。”朝阳区推行…). */
 static bool break_before(const char *s, size_t i)
 {
     if (i == 0)
         return true;
     size_t k, j = el_text_back(s, i);
-    return is_clause_break(el_text_cp(s, i, j, &k));
+    uint32_t c = el_text_cp(s, i, j, &k);
+    if (is_clause_break(c))
+        return true;
+    if ((c != 0x201D && c != 0x300D && c != 0x300F) || j == 0)
+        return false;
+    size_t j2 = el_text_back(s, j);
+    c = el_text_cp(s, j, j2, &k);
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0x2026;
 }
 
 /* Chinese numerals that write a year or a day (二〇二三年, 五月). */
@@ -489,6 +521,27 @@ static size_t sub_place(const char *s, size_t n)
     return 0;
 }
 
+/* Length of a township or village name (下党乡, 小岗村, 湖滨街道) written at s[0..n), 0 if
+   none. */
+static size_t town_place(const char *s, size_t n)
+{
+    size_t i = 0, k, chars = 0;
+    while (i < n && chars <= 4) {
+        size_t suf = prefix_of(s + i, n - i, town_suffix);
+        if (suf && chars >= 1) {
+            return suffix_of(s, i + suf, town_generic) ? 0 : i + suf;
+        }
+        uint32_t c = el_text_cp(s, n, i, &k);
+        /* 城 is in names (周城村); 城乡, 城镇, 城中村 are town_generic */
+        if (!el_text_is_han(c) || (c != 0x57CE /* 城 */ && prefix_of(s + i, n - i, sub_stop)) ||
+            prefix_of(s + i, n - i, town_stop))
+            return 0;
+        i += k;
+        chars++;
+    }
+    return 0;
+}
+
 /*
  * Whether s[0..n), written right after a place, makes the place a modifier: one of
  * place_modifiers, or 委 of a party committee (浙江省委, 县委书记) but not 委托/委派, which
@@ -577,6 +630,10 @@ static void build_chains(const char *s, size_t n, struct scan *sc)
             size_t e = m->e;
             m->e += generic_after(m, s + m->e, lim - m->e);
             m->e += sub_place(s + m->e, lim - m->e);
+            size_t tl = town_place(s + m->e, lim - m->e);
+            m->e += tl; /* a township, then a village in it (大理州喜洲镇周城村) */
+            if (tl)
+                m->e += town_place(s + m->e, lim - m->e);
             m->concept = m->e != e && modifier_at(s + m->e, n - m->e);
         }
         m->province = mention_province(m);
@@ -782,9 +839,37 @@ static bool is_metaphor(const struct scan *sc, size_t a, size_t b)
     return false;
 }
 
+/* Everyday words that are quoted for tone, never the name of an initiative (吸引年轻人线上
+   “打卡”, 看似“小事”). */
+static const char *const common_quoted[] = {
+    "打卡", "网红", "出圈", "破圈", "爆款", "流量", "点赞", "刷屏", "种草",   "带货",   "躺平",
+    "内卷", "顶流", "热搜", "小事", "大事", "颜值", "面子", "里子", "接地气", "烟火气", NULL,
+};
+/* Verbs and prepositions that introduce a practice by its name (推出“林票”制度, 以“村超”
+   赛事为媒). */
+static const char *const launch_verbs[] = {
+    "推出", "推行", "打造", "开展", "实施", "建设", "创建", "建立", "设立", "探索", "首创",
+    "创新", "启动", "举办", "推广", "发布", "上线", "开设", "开通", "组建", "成立", "搭建",
+    "实行", "引入", "依托", "借助", "通过", "试点", "出台", "制定", "培育", "创办", "开发",
+    "研发", "创立", "以",   "凭借", "叫响", "擦亮", "打响", NULL,
+};
+/* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
+static const char *const yi_words[] = {
+    "可以", "所以", "难以", "加以", "予以", "得以", "足以", "是以", NULL,
+};
+/* Characters after a quote that continue the sentence rather than a noun the quote names
+   (“打卡”成为时尚, “九章”量子计算原型机 is a name). */
+static const char *const name_particles[] = {
+    "的", "了", "着", "过", "成", "为", "是", "和", "与", "等", "也", "都", "就", "又", "还", "而",
+    "并", "及", "或", "在", "到", "上", "中", "里", "一", "不", "之", "让", "把", "被", NULL,
+};
+
 /* A quoted term usable as an initiative name: short, no sentence punctuation, no 的
-   (“宋元中国的世界海洋商贸中心” is a title, not an initiative). */
-static bool name_like(const char *s, const qpair *q)
+   (“宋元中国的世界海洋商贸中心” is a title, not an initiative), no 某 (编造“某地发生重大疫情”
+   quotes a rumour), not an everyday word (common_quoted). A term of one or two characters
+   is a name only when a launch verb introduces it (推出“林票”) or it names the noun after it
+   (“九章”量子计算原型机, “村超”赛事); b: where the case ends. */
+static bool name_like(const char *s, const qpair *q, size_t b)
 {
     size_t len = q->close - q->inner, k, ncp = 0;
     if (len == 0)
@@ -792,11 +877,20 @@ static bool name_like(const char *s, const qpair *q)
     for (size_t i = q->inner; i < q->close; i += k) {
         uint32_t c = el_text_cp(s, q->close, i, &k);
         if (c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-            c == 0xFF1A || c == '!' || c == '?' || c == ';' || c == 0x201C || c == 0x7684 /* 的 */)
+            c == 0xFF1A || c == '!' || c == '?' || c == ';' || c == 0x201C || c == 0x7684 /* 的 */
+            || c == 0x67D0 /* 某 */)
             return false;
         ncp++;
     }
-    return ncp <= 20;
+    if (ncp > 20 || one_of(s + q->inner, len, common_quoted))
+        return false;
+    if (ncp > 2 || (suffix_of(s, q->open, launch_verbs) && !suffix_of(s, q->open, yi_words)))
+        return true;
+    size_t after = q->close + 3; /* past ” */
+    if (after >= b)
+        return false;
+    uint32_t c = el_text_cp(s, b, after, &k);
+    return el_text_is_han(c) && !prefix_of(s + after, b - after, name_particles);
 }
 
 /* Links that join the two halves of a figurative pair of quotes. */
@@ -870,7 +964,7 @@ static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t 
         const qpair *q = &sc->quotes.v[i];
         if (q->close > b)
             break;
-        if (!name_like(s, q) || is_metaphor(sc, q->inner, q->close) || paired(s, sc, i))
+        if (!name_like(s, q, b) || is_metaphor(sc, q->inner, q->close) || paired(s, sc, i))
             continue;
         if (ends_with(s, q->open, "的") && q->open > first_break)
             continue;
@@ -1084,15 +1178,23 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     }
     sc->ments.n = o;
 
-    /* Keep the anchors: anonymised places always, named chains where a clause starts, and the
-       later members of a list whose first member is kept. */
+    /* Keep the anchors: anonymised places outside quotation marks (编造“某地发生重大疫情”的
+       谣言 quotes words, it tells no practice), named chains where a clause starts, and the
+       later members of a list whose first member is kept. The quotes are sorted by opening
+       mark and the mentions by start: one sweep keeps the furthest close of the quotes opened
+       so far, and a mention starting before it lies inside a quote. */
+    scan_marks(s, n, sc);
     o = 0;
     bool prev_kept = false;
+    size_t qi = 0, qclose = 0;
     for (size_t i = 0; i < sc->ments.n; i++) {
         mention m = sc->ments.v[i];
         bool keep;
+        for (; qi < sc->quotes.n && sc->quotes.v[qi].open < m.s; qi++)
+            if (sc->quotes.v[qi].close > qclose)
+                qclose = sc->quotes.v[qi].close;
         if (m.anon)
-            keep = true;
+            keep = qclose <= m.s;
         else if (m.list || m.concept || prefix_of(s + m.s, n - m.s, place_idioms))
             keep = false;
         else
@@ -1105,8 +1207,7 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     }
     sc->ments.n = o;
     if (o == 0)
-        return; /* no case: the group ends and quotes are not needed */
-    scan_marks(s, n, sc);
+        return; /* no case */
 
     /* A province or city, a comma, then a place within it (在广东，深圳市南山区推行…): the case
        is the more specific place, and the broader one resolves it. A configured place has no
@@ -1189,10 +1290,10 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
            anonymised place (某地毁林近百亩); or 却 in the place's own clause with a problem word
            after it in that clause (某市却因管理疏漏…, B县却门可罗雀). 却 alone is not enough
            (不少地方还在观望，杭州却率先行动，破解了审批难题). */
-        size_t qi = lower_bound(&sc->que, lm->e);
+        size_t ui = lower_bound(&sc->que, lm->e);
         bool negative =
             any_in(&sc->contrast, gs, m->s) || (anon && any_in(&sc->problems, lm->e, end)) ||
-            (qi < sc->que.n && sc->que.v[qi] < fb && any_in(&sc->problems, sc->que.v[qi], fb));
+            (ui < sc->que.n && sc->que.v[ui] < fb && any_in(&sc->problems, sc->que.v[ui], fb));
         el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, fb, end, base);
         size_t st0 = stat_lower(doc, base + m->s), st1 = stat_lower(doc, base + end);
         for (size_t k = i; k <= last; k++) {
@@ -1292,7 +1393,58 @@ static struct conf_place *conf_places(const el_config *cfg, size_t *n)
     return cp;
 }
 
-/* Fill doc->cases from the 正文 paragraphs, in text order; needs doc->stats. */
+static int cmp_span(const void *a, const void *b)
+{
+    const el_span *x = a, *y = b;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/*
+ * Drop the statistics written inside a case's initiative name (借助“三个课堂”, 出台生育支持
+ * “十二条”): the numeral belongs to the name, it is no evidence. The cases' statistic ranges
+ * are renumbered. Names and statistics are both swept in order of offset: linear after the
+ * sort of the names.
+ */
+static void drop_name_stats(el_doc *doc)
+{
+    size_t nn = 0;
+    for (size_t i = 0; i < doc->cases.n; i++)
+        nn += doc->cases.v[i].name.len > 0;
+    if (nn == 0 || doc->stats.n == 0)
+        return;
+    el_span *names = xmalloc(nn * sizeof *names);
+    nn = 0;
+    for (size_t i = 0; i < doc->cases.n; i++)
+        if (doc->cases.v[i].name.len)
+            names[nn++] = doc->cases.v[i].name;
+    qsort(names, nn, sizeof *names, cmp_span);
+    /* kept[i]: how many statistics before index i are kept (the new index of stat i) */
+    size_t *kept = xmalloc((doc->stats.n + 1) * sizeof *kept);
+    size_t o = 0, k = 0, reach = 0;
+    for (size_t i = 0; i < doc->stats.n; i++) {
+        el_span t = doc->stats.v[i].txt;
+        kept[i] = o;
+        for (; k < nn && names[k].off <= t.off; k++)
+            if (names[k].off + names[k].len > reach)
+                reach = names[k].off + names[k].len;
+        if (t.off + t.len <= reach)
+            continue; /* inside a name that opens at or before it */
+        doc->stats.v[o++] = doc->stats.v[i];
+    }
+    kept[doc->stats.n] = o;
+    for (size_t i = 0; i < doc->cases.n; i++) {
+        el_case *c = &doc->cases.v[i];
+        size_t a = c->stat0, b = c->stat0 + c->nstat;
+        c->stat0 = kept[a];
+        c->nstat = kept[b] - kept[a];
+    }
+    doc->stats.n = o;
+    free(kept);
+    free(names);
+}
+
+/* Fill doc->cases from the 正文 paragraphs, in text order; needs doc->stats, and drops the
+   statistics inside the cases' initiative names from it. */
 void el_extract_cases(el_doc *doc)
 {
     struct scan sc;
@@ -1308,6 +1460,7 @@ void el_extract_cases(el_doc *doc)
     for (size_t p = 0; p < doc->paras.n; p++)
         para_cases(doc, &sc, &mem, doc->paras.v[p].txt.off, doc->paras.v[p].txt.len, ps[p]);
     free(ps);
+    drop_name_stats(doc);
     free(mem.seen);
     free(mem.conf_seen);
     free(conf);

@@ -109,6 +109,8 @@ typedef struct el_stat_item {
     el_span txt;
     double value;
     el_span unit;
+    const char *unit_name; /* static normalised unit that replaces `unit` in reports ("%" for
+                              every percentage: 百分之六十, 近三成, 90%), or NULL */
     const char *qualifier;
     int kind; /* el_stat_kind from stats.h */
     int section;

@@ -132,7 +132,10 @@ static void wstats(el_jw *w, const el_doc *doc)
         EL_JW_KEY(w, "value");
         el_jw_num(w, st->value);
         EL_JW_KEY(w, "unit");
-        wspan(w, doc, st->unit);
+        if (st->unit_name)
+            el_jw_str(w, st->unit_name);
+        else
+            wspan(w, doc, st->unit);
         EL_JW_KEY(w, "qualifier");
         wstr_or_null(w, st->qualifier);
         EL_JW_KEY(w, "kind");

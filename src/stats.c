@@ -5,14 +5,18 @@
  *
  *   [pre-qualifier] number [余|多] [百|千][万][亿] [余|多] unit [以上|左右|…]
  *
- * plus the fixed forms 百分之N, X分之Y, N成, 翻N番 and date runs (2023 年 5 月 1 日). Chinese
- * numbers take a 点 decimal (三点五亿元) and, in context, a bare 百/千 (近百亩, 百余个, 百万) or
- * a bare 万/亿 (近万人, 万余人, 上亿元). 上 before 百/千/万/亿 is an approximate qualifier like
- * 近/超 (上千万元 is ten million yuan, qualifier 上).
+ * plus the fixed forms 百分之N, X分之Y, N成, 翻N番 and date runs (2023 年 5 月 1 日),
+ * qualified halves (近半年, 超过一半, 一半以上) and decimal ratios after a ratio word
+ * of their clause (收入倍差缩小到 1.86). A bare N 日 is a date (15 日召开) unless a verb
+ * of duration stands before it (行政拘留 10 日) or 内/后 after it. 突破 is a qualifier
+ * like 超过 (突破 70 万辆). Chinese numbers take a 点 decimal (三点五亿元) and, in
+ * context, a bare 百/千 (近百亩, 百余个, 百万) or a bare 万/亿 (近万人, 万余人, 上亿元).
+ * 上 before 百/千/万/亿 is an approximate qualifier like 近/超 (上千万元 is ten million
+ * yuan, qualifier 上).
  * Precision comes first: a figure needs a unit or a 万/亿 multiplier, and ordinals (第三),
- * list labels (1. / （2）, 论点 2), vague numbers with no single value (数十, 数万, 几十, 三五,
- * and the idioms 成千上万, 成百上千), Latin tokens (5G, G20,
- * COVID-19), digit runs longer than 15 digits, slogans (四个全面, 十四五), idioms (三番五次) and
+ * list labels (1. / （2）, 论点 2), vague numbers with no single value (数十, 数万, 几十,
+ * 三五, 两三, and the idioms 成千上万, 成百上千), Latin tokens (5G, G20, COVID-19),
+ * digit runs longer than 15 digits, slogans (四个全面, 十四五), idioms (三番五次) and
  * Chinese numerals in quoted classical lines (“九层之台，起于累土”) are skipped.
  *
  * Linearity: every attempt looks ahead a bounded distance past the numeral run it starts on,
@@ -265,6 +269,11 @@ static const char *pre_qualifier(const char *s, size_t n, size_t i, uint32_t c, 
         return "逾";
     case U'仅':
         return "仅";
+    case U'突':
+        /* 突破 "breaks through": more than, like 超过 (突破 70 万辆) */
+        if ((k = lit(s, n, i + l, "破")) > 0)
+            return *len = l + k, "突破";
+        return NULL;
     case U'上': {
         /* 上百/上千/上万/上亿 "as many as": only before a bare 百 千 万 亿 (上十 上三 are no
            figures); the caller rules out 上 ending a word (线上, 成千上万) */
@@ -731,6 +740,54 @@ static bool cheng_is_word(const char *s, size_t n, size_t i, bool loose_one)
     }
 }
 
+/* Verbs and phrases after which N 日 counts days (行政拘留 10 日, 连续 15 日, 限期 30 日)
+   rather than naming a day of a month (15 日召开). */
+static const char *const day_span_before[] = {
+    "拘留", "连续", "持续", "历时", "为期", "长达", "耗时", "用时", "用了",
+    "仅用", "花了", "停产", "停业", "隔离", "限期", "期限", "延长", "缩短",
+};
+
+/* True if the bare N 日 whose number starts at j is a span of days: one of day_span_before
+   right before it, and no 月 (每月 15 日 is a day of the month). */
+static bool day_span(const char *s, size_t n, size_t j)
+{
+    size_t at, l;
+    uint32_t p = prev_nonspace(s, n, j, &at);
+    if (p == 0 || p == U'月')
+        return false;
+    el_text_cp(s, n, at, &l);
+    for (size_t k = 0; k < COUNT_OF(day_span_before); k++) {
+        size_t wl = strlen(day_span_before[k]);
+        if (at + l >= wl && lit(s, n, at + l - wl, day_span_before[k]))
+            return true;
+    }
+    return false;
+}
+
+/* Words that make a bare decimal a ratio: 城乡居民收入比由 2.81 缩小至 2.39, 收入倍差缩小到
+   1.86, 基尼系数为 0.46. */
+static const char *const ratio_words[] = {"倍差", "之比", "比值", "收入比", "系数", "比为"};
+#define RATIO_LOOKBACK 32 /* code points searched back for a ratio word, within the clause */
+
+/* True if a ratio word stands before the number at j in its clause (back to the previous
+   ， 。 ； ： ！ ？ 、 or line break, at most RATIO_LOOKBACK code points). */
+static bool ratio_context(const char *s, size_t n, size_t j)
+{
+    size_t k = j;
+    for (int steps = 0; steps < RATIO_LOOKBACK && k > 0; steps++) {
+        size_t st;
+        uint32_t c = cp_before(s, n, k, &st);
+        if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 ||
+            c == 0xFF1F || c == 0x3001 || c == ',' || c == ';' || c == '\n')
+            break;
+        k = st;
+        for (size_t w = 0; w < COUNT_OF(ratio_words); w++)
+            if (lit(s, n, k, ratio_words[w]))
+                return true;
+    }
+    return false;
+}
+
 /* ---- Statistic grammar -------------------------------------------------------------------- */
 
 typedef struct {
@@ -918,6 +975,43 @@ static bool parse_per(const scan_t *t, size_t j, el_stat *st, size_t *end)
     return false;
 }
 
+/*
+ * Halves at j: 一半 and 半数 (50 percent) and 半 before a unit of time (半年, 半个月, 半小时: a
+ * duration of 0.5). Only in a qualified figure — after 近/超过/不到… (近半年, 超过一半) or, for
+ * 一半, before 以上/左右 (一半以上) — since 半 alone opens words and phrases (半导体, 半径,
+ * 上半年, 一半是…) and 半年/半天 alone are often no measure (忙了半天).
+ */
+static bool parse_half(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end)
+{
+    size_t l, tl;
+    if ((l = lit(t->s, t->n, j, "一半")) > 0) {
+        size_t p = skip_sp(t->s, t->n, j + l);
+        if (!qualified && !match_list(t->s, t->n, p, tail_quals, COUNT_OF(tail_quals), &tl))
+            return false;
+        st->value = 50;
+        st->kind = EL_STAT_PERCENT;
+        *end = j + l;
+        return true;
+    }
+    if (!qualified || !(l = lit(t->s, t->n, j, "半")))
+        return false;
+    if ((tl = lit(t->s, t->n, j + l, "数")) > 0) {
+        st->value = 50;
+        st->kind = EL_STAT_PERCENT;
+        *end = j + l + tl;
+        return true;
+    }
+    const unit_def *u;
+    size_t ul = match_unit(t, j + l, &u);
+    if (!ul || !u || !(u->kind == EL_STAT_DURATION || (u->flags & U_YEAR)))
+        return false;
+    st->value = 0.5;
+    st->kind = EL_STAT_DURATION;
+    st->unit_off = j + l, st->unit_len = ul;
+    *end = j + l + ul;
+    return true;
+}
+
 /* A number-led statistic whose number starts at j. *skip: where to resume on failure. */
 static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end,
                          size_t *skip)
@@ -1010,7 +1104,14 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
                 mult *= 1e8, p += l;
         }
         if (p == q0) {
-            /* no unit, no multiplier: a bare number, unless it ends with its own 万/亿 */
+            /* no unit, no multiplier: a bare number, unless it ends with its own 万/亿 or
+               is a decimal ratio (收入倍差缩小到 1.86) */
+            if (!m.chinese && !m.integer && !qpost && ratio_context(s, n, j)) {
+                st->value = m.value;
+                st->kind = EL_STAT_OTHER;
+                *end = m.end;
+                return true;
+            }
             if (!m.wan_end || m.digit_string || !bare_wan_end(t, qend))
                 return false;
             bare_wan = true;
@@ -1096,7 +1197,7 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
             return false;
         size_t a = *end;
         if (!plain || v < 1 || v > 31 || lit(s, n, a, "内") || lit(s, n, a, "以内") ||
-            lit(s, n, a, "之内") || lit(s, n, a, "后"))
+            lit(s, n, a, "之内") || lit(s, n, a, "后") || day_span(s, n, j))
             kind = EL_STAT_DURATION;
     }
     st->value = v;
@@ -1185,7 +1286,7 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *c
         if (j >= n)
             return false;
         c = el_text_cp(s, n, j, &l);
-        if (a_digit(c) < 0 && !is_cn_numeral(c) && c != U'翻')
+        if (a_digit(c) < 0 && !is_cn_numeral(c) && c != U'翻' && c != U'半')
             return false;
     } else {
         j = i;
@@ -1198,9 +1299,12 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *c
     if (c == U'翻') {
         ok = parse_fan(t, j, st, &end);
         skip = j + l;
-    } else if (parse_per(t, j, st, &end)) {
+    } else if (parse_per(t, j, st, &end) || parse_half(t, j, q != NULL, st, &end)) {
         ok = true;
         skip = end;
+    } else if (c == U'半') {
+        ok = false;
+        skip = j + l;
     } else {
         ok = parse_figure(t, j, q != NULL, st, &end, &skip);
     }
@@ -1377,6 +1481,7 @@ static inline int char_class(uint32_t c)
     case U'逾':
     case U'仅':
     case U'上':
+    case U'突':
         return CC_START;
     case 0x201C: /* “ */
     case 0x300C: /* 「 */

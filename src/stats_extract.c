@@ -6,6 +6,7 @@
  * by offset, so they are kept in text order.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "analyze.h"
 #include "stats.h"
@@ -27,6 +28,14 @@ static void on_stat(void *ctx, const el_stat *st)
     it->txt = (el_span){e->base + st->off, st->len};
     it->value = st->value;
     it->unit = st->unit_len ? (el_span){e->base + st->unit_off, st->unit_len} : (el_span){0, 0};
+    /* A percentage's value is in percent units whatever its wording (百分之六十, 三成, ‰),
+       so its unit is "%"; percentage points (5 个百分点) keep their unit: they are a
+       difference of percentages, not a share. */
+    it->unit_name = NULL;
+    if (st->kind == EL_STAT_PERCENT &&
+        !(st->unit_len >= 9 &&
+          memcmp(e->doc->plain.v + e->base + st->unit_off + st->unit_len - 9, "百分点", 9) == 0))
+        it->unit_name = "%";
     it->qualifier = st->qualifier;
     it->kind = (int)st->kind;
     it->section = e->section;

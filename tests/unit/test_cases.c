@@ -21,6 +21,7 @@
 #include "config.h"
 #include "doc.h"
 #include "lexicon.h"
+#include "stats.h"
 
 /* Parse text as a plain-text essay (a title line, then paragraphs) and extract. */
 static el_doc *analyse_as(const char *name, const char *text)
@@ -769,6 +770,143 @@ static void test_config_places_traps(void **state)
     el_config_free(cfg);
 }
 
+/* An anonymised place inside quotation marks is quoted words, not a case: the statistic
+   stays with the named place (编造“某地发生重大疫情”的谣言). */
+static void test_anon_in_quotes(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        analyse("浙江省温州市警方查处一起编造“某地发生重大疫情”的谣言案，造谣者被依法行政拘留"
+                "10日。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "浙江省温州市", "浙江", NULL, false);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    assert_span(doc, doc->stats.v[doc->cases.v[0].stat0].txt, "10日");
+    el_doc_free(doc);
+
+    /* Trap: outside quotes 某地 is still a counter-example. */
+    doc = analyse("反观某地，项目建成后长期闲置。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "某地", NULL, NULL, true);
+    el_doc_free(doc);
+}
+
+/* A numeral inside a case's initiative name is part of the name, not a statistic; the
+   cases' statistic ranges follow. A figure in a quote that names no case stays. */
+static void test_number_in_name(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("云南省大理州借助“三个课堂”，让山区学生同步收听名师讲课。湖北省天门市出台"
+                          "生育支持“十二条”，最高补贴28.6万元。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "云南省大理州", "云南", "三个课堂", false);
+    assert_case(doc, 1, "湖北省天门市", "湖北", "十二条", false);
+    assert_int_equal(doc->stats.n, 1);
+    assert_span(doc, doc->stats.v[0].txt, "28.6万元");
+    assert_int_equal(doc->cases.v[0].nstat, 0);
+    assert_int_equal(doc->cases.v[1].nstat, 1);
+    assert_int_equal(doc->cases.v[1].stat0, 0);
+    el_doc_free(doc);
+
+    doc = analyse("全市建成“15分钟生活圈”120个，覆盖九成社区。");
+    assert_int_equal(doc->cases.n, 0);
+    assert_int_equal(doc->stats.n, 3);
+    el_doc_free(doc);
+}
+
+/* A quoted everyday word or a bare one- or two-character term is no initiative name;
+   a short name introduced by a launch verb or naming the noun after it is. */
+static void test_short_names(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("黑龙江省哈尔滨市用数字技术复原鱼皮画，吸引年轻人线上“打卡”。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "黑龙江省哈尔滨市", "黑龙江", NULL, false);
+    el_doc_free(doc);
+
+    doc = analyse("浙江省杭州市老街改造后成为“网红”街区。");
+    assert_case(doc, 0, "浙江省杭州市", "浙江", NULL, false);
+    el_doc_free(doc);
+
+    doc = analyse("福建省三明市推出“林票”制度，林农以林权入股。");
+    assert_case(doc, 0, "福建省三明市", "福建", "林票", false);
+    el_doc_free(doc);
+
+    doc = analyse("贵州省黔东南州以“村超”赛事为媒，带火乡村旅游。");
+    assert_case(doc, 0, "贵州省黔东南州", "贵州", "村超", false);
+    el_doc_free(doc);
+
+    doc = analyse("安徽省合肥市，“九章”量子计算原型机在这里诞生。");
+    assert_case(doc, 0, "安徽省合肥市", "安徽", "九章", false);
+    el_doc_free(doc);
+
+    doc = analyse("浙江省杭州市的政务大厅可以“刷脸”，群众少跑腿。");
+    assert_case(doc, 0, "浙江省杭州市", "浙江", NULL, false);
+    el_doc_free(doc);
+}
+
+/* A township, street or village written right after a place is part of the place as
+   written; verbs, numerals and generic village types are not. */
+static void test_township(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("福建省宁德市下党乡发展茶产业。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "福建省宁德市下党乡", "福建", NULL, false);
+    el_doc_free(doc);
+
+    doc = analyse("云南省大理州喜洲镇周城村发展白族扎染体验。");
+    assert_case(doc, 0, "云南省大理州喜洲镇周城村", "云南", NULL, false);
+    el_doc_free(doc);
+
+    static const char *const traps[] = {
+        "浙江省杭州市深化社区治理，居民更满意。", "浙江省杭州市城乡融合发展走在前列。",
+        "浙江省杭州市送文化下乡一千场。",         "浙江省杭州市千村示范、万村整治成效显著。",
+        "浙江省杭州市医生下乡服务群众。",         "浙江省杭州市镇村两级联动。",
+    };
+    for (size_t i = 0; i < sizeof traps / sizeof *traps; i++) {
+        doc = analyse(traps[i]);
+        assert_int_equal(doc->cases.n, 1);
+        assert_span(doc, doc->cases.v[0].place, "浙江省杭州市");
+        el_doc_free(doc);
+    }
+    doc = analyse("浙江省湖州市淘宝村电商兴旺。");
+    assert_span(doc, doc->cases.v[0].place, "浙江省湖州市");
+    el_doc_free(doc);
+}
+
+/* A clause starts after a quoted sentence (强调：“…。”朝阳区推行…): the ambiguous district
+   is a case with no province; after a quoted word it is not (“走出”山西). */
+static void test_after_quoted_sentence(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("会议强调：“要把人民放在心中最高位置。”朝阳区推行“接诉即办”。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "朝阳区", NULL, "接诉即办", false);
+    el_doc_free(doc);
+
+    doc = analyse("非遗要“走出”山西，走向世界。");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+}
+
+/* Every percentage reports the unit "%", whatever its wording; percentage points keep theirs. */
+static void test_percent_unit(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("全国百分之六十的社区、近三成的企业、90%的学校、千分之三的家庭参与其中，"
+                          "覆盖率提高 5 个百分点。");
+    assert_int_equal(doc->stats.n, 5);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(doc->stats.v[i].kind, EL_STAT_PERCENT);
+        assert_non_null(doc->stats.v[i].unit_name);
+        assert_string_equal(doc->stats.v[i].unit_name, "%");
+    }
+    assert_null(doc->stats.v[4].unit_name);
+    assert_span(doc, doc->stats.v[4].unit, "个百分点");
+    el_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -799,6 +937,12 @@ int main(void)
         cmocka_unit_test(test_concepts),
         cmocka_unit_test(test_config_places),
         cmocka_unit_test(test_config_places_traps),
+        cmocka_unit_test(test_anon_in_quotes),
+        cmocka_unit_test(test_number_in_name),
+        cmocka_unit_test(test_short_names),
+        cmocka_unit_test(test_township),
+        cmocka_unit_test(test_after_quoted_sentence),
+        cmocka_unit_test(test_percent_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -791,6 +791,52 @@ static void test_config_quotes(void **state)
     el_config_free(cfg);
 }
 
+/* The quoted line's kind and lexicon source (NULL if none). */
+static int classical_source(const char *quote, char **source)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n“%s”我们当铭记。\n", quote);
+    el_doc *doc = parse(buf);
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(count_findings(doc, "quote/misquoted"), 0);
+    int kind = (int)doc->quotes.v[0].kind;
+    *source = doc->quotes.v[0].source_lex ? xstrdup(doc->quotes.v[0].source_lex) : NULL;
+    el_doc_free(doc);
+    return kind;
+}
+
+/* 民为邦本 is the common variant of 民惟邦本: both are right to cite, neither a misquote;
+   and the lines added to the lexicon are recognised with their sources. */
+static void test_added_lines(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *source;
+    } lines[] = {
+        {"民为邦本，本固邦宁。", "《尚书·五子之歌》"},
+        {"民惟邦本，本固邦宁。", "《尚书·五子之歌》"},
+        {"流丸止于瓯臾，流言止于智者。", "《荀子·大略》"},
+        {"治天下也，必先公，公则天下平矣。", "《吕氏春秋·贵公》"},
+        {"为政之要，惟在得人。", "《贞观政要·崇儒学》"},
+        {"绳锯木断，水滴石穿。", "《鹤林玉露·一钱斩吏》"},
+        {"孤举者难起，众行者易趋。", "《潜夫论·释难》"},
+        {"凡将立国，制度不可不察也，治法不可不慎也。", "《商君书·壹言》"},
+        {"行远必自迩，登高必自卑。", "《礼记·中庸》"},
+        {"万物得其本者生，百事得其道者成。", "《说苑·谈丛》"},
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        char *src;
+        int kind = classical_source(lines[i].text, &src);
+        if (kind != EL_QUOTE_CLASSICAL || !src || strcmp(src, lines[i].source) != 0)
+            fail_msg("%s: kind %d source %s, want classical %s", lines[i].text, kind,
+                     src ? src : "NULL", lines[i].source);
+        free(src);
+    }
+    /* Trap: a third wording of the line is still a misquote. */
+    int kind;
+    assert_int_equal(misquotes_of("民惟邦本，本固帮宁。", &kind, NULL), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -817,6 +863,7 @@ int main(void)
         cmocka_unit_test(test_positions_and_sections),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_config_quotes),
+        cmocka_unit_test(test_added_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

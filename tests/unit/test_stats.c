@@ -310,6 +310,93 @@ static void test_qualifiers(void **state)
 }
 
 /* The brief's traps: labels, ordinals, bare 一, slogans, idioms, metaphors, Latin tokens. */
+/* A bare N 日 after a verb of duration counts days (行政拘留 10 日); a day of a month
+   (每月 15 日, 15 日召开) stays a date. */
+static void test_day_spans(void **state)
+{
+    static const struct one cases[] = {
+        {"造谣者被依法行政拘留10日。", "10日", 10, D, NULL, "日"},
+        {"限期 30 日整改", "30 日", 30, D, NULL, "日"},
+        {"连续 15 日无降雨", "15 日", 15, D, NULL, "日"},
+        {"每月 15 日开放", "15 日", 15, T, NULL, "日"},
+        {"15 日召开", "15 日", 15, T, NULL, "日"},
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+}
+
+/* 一半 and 半数 are 50 percent, 半 before a unit of time is 0.5 of it, only qualified
+   (近半年, 超过一半, 一半以上); 半 alone opens words. */
+static void test_halves(void **state)
+{
+    static const struct one cases[] = {
+        {"耗时近半年。", "近半年", 0.5, D, "近", "年"},
+        {"不到半个月就办结", "不到半个月", 0.5, D, "不到", "个月"},
+        {"超过半小时", "超过半小时", 0.5, D, "超过", "小时"},
+        {"教师占比超过一半。", "超过一半", 50, P, "超过", NULL},
+        {"一半以上的村民", "一半以上", 50, P, "以上", NULL},
+        {"近半数企业", "近半数", 50, P, "近", NULL},
+    };
+    static const char *const traps[] = {
+        "一半是海水，一半是火焰",
+        "上半年，下半年",
+        "半导体产业",
+        "忙了半天",
+        "用了半年",
+        "近半个人",
+        "半径范围内",
+    };
+    (void)state;
+    run_ones(cases, N(cases));
+    run_nones(traps, N(traps));
+}
+
+/* 两三 (like 三五, 几十) has no single value: skipped whole, never read as 三个小时. */
+static void test_vague_pairs(void **state)
+{
+    static const char *const texts[] = {"排队动辄两三个小时", "三五个人", "七八十户"};
+    (void)state;
+    run_nones(texts, N(texts));
+}
+
+/* A bare decimal after a ratio word of its clause is a ratio (kind other, no unit). */
+static void test_decimal_ratios(void **state)
+{
+    static const struct one cases[] = {
+        {"收入倍差缩小到1.86，", "1.86", 1.86, O, NULL, NULL},
+        {"基尼系数为 0.46", "0.46", 0.46, O, NULL, NULL},
+    };
+    static const char *const traps[] = {
+        "版本 2.0 发布",
+        "比如 1.5 的比例",
+        "收入比较高，评分 4.8",
+        "倍差缩小到 2",
+    };
+    char *b;
+    (void)state;
+    run_ones(cases, N(cases));
+    run_nones(traps, N(traps));
+    struct found f = scan_copy("城乡居民收入比由2013年的2.81缩小至2.39。", &b);
+    assert_int_equal(f.n, 3);
+    check_stat(b, &f.v[0], "2013年", 2013, T, NULL, "年");
+    check_stat(b, &f.v[1], "2.81", 2.81, O, NULL, NULL);
+    check_stat(b, &f.v[2], "2.39", 2.39, O, NULL, NULL);
+    free(b);
+}
+
+/* 突破 means "more than", like 超过: a qualifier; 突破 without a figure is a word. */
+static void test_tupo(void **state)
+{
+    static const struct one cases[] = {
+        {"产量突破70万辆，", "突破70万辆", 700000, C, "突破", "辆"},
+        {"年产值突破 3 亿元", "突破 3 亿元", 3e8, M, "突破", "元"},
+    };
+    static const char *const traps[] = {"找准突破口", "实现突破。一是加强", "突破一批关键技术"};
+    (void)state;
+    run_ones(cases, N(cases));
+    run_nones(traps, N(traps));
+}
+
 static void test_traps(void **state)
 {
     static const char *const texts[] = {
@@ -766,6 +853,11 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_qualifiers),
         cmocka_unit_test(test_traps),
+        cmocka_unit_test(test_day_spans),
+        cmocka_unit_test(test_halves),
+        cmocka_unit_test(test_vague_pairs),
+        cmocka_unit_test(test_decimal_ratios),
+        cmocka_unit_test(test_tupo),
         cmocka_unit_test(test_bare_hundreds_and_wan),
         cmocka_unit_test(test_chinese_decimals),
         cmocka_unit_test(test_point_labels),
