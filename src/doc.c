@@ -242,24 +242,45 @@ void el_doc_lex_release(el_doc *doc)
     doc->lexed = false;
 }
 
+/* The plain range [lo, hi] a section covers (its title and paragraphs); false if empty. */
+static bool section_range(const el_doc *doc, const el_section *sec, size_t *lo, size_t *hi)
+{
+    *lo = SIZE_MAX;
+    *hi = 0;
+    if (sec->npara) {
+        *lo = doc->paras.v[sec->para0].txt.off;
+        const el_para *last = &doc->paras.v[sec->para0 + sec->npara - 1];
+        *hi = last->txt.off + last->txt.len;
+    }
+    if (sec->title.len) {
+        if (sec->title.off < *lo)
+            *lo = sec->title.off;
+        if (sec->title.off + sec->title.len > *hi)
+            *hi = sec->title.off + sec->title.len;
+    }
+    return *lo != SIZE_MAX;
+}
+
 int el_doc_section_at(const el_doc *doc, size_t plain_off)
 {
-    for (size_t i = doc->sections.n; i-- > 0;) {
-        const el_section *sec = &doc->sections.v[i];
-        size_t lo = SIZE_MAX, hi = 0;
-        if (sec->npara) {
-            lo = doc->paras.v[sec->para0].txt.off;
-            const el_para *last = &doc->paras.v[sec->para0 + sec->npara - 1];
-            hi = last->txt.off + last->txt.len;
-        }
-        if (sec->title.len) {
-            if (sec->title.off < lo)
-                lo = sec->title.off;
-            if (sec->title.off + sec->title.len > hi)
-                hi = sec->title.off + sec->title.len;
-        }
-        if (plain_off >= lo && plain_off <= hi)
-            return (int)i;
+    /* Sections follow each other in the text: bisect for the last one starting at or before
+       plain_off (an empty section has no range: step left past it), a linear scan per
+       extracted item being quadratic in a long file. */
+    size_t lo = 0, hi = doc->sections.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, m = mid, a, z;
+        while (m > lo && !section_range(doc, &doc->sections.v[m], &a, &z))
+            m--;
+        if (!section_range(doc, &doc->sections.v[m], &a, &z) || a > plain_off)
+            hi = m;
+        else
+            lo = mid + 1;
+    }
+    for (size_t i = lo; i-- > 0;) { /* the candidate, and before it only empty sections */
+        size_t a, z;
+        if (!section_range(doc, &doc->sections.v[i], &a, &z))
+            continue;
+        return plain_off >= a && plain_off <= z ? (int)i : -1;
     }
     return -1;
 }

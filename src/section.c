@@ -1417,10 +1417,13 @@ static size_t build_sections(el_doc *doc, ev_vec *evs)
             infer_run(&bd, v, 0, z, true, !bd.have_concl);
     }
     i = z;
-    size_t last_arg_zone = n, max_arg_paras = 0;
-    for (size_t j = 0; j < n; j++)
+    size_t last_arg_zone = n, last_concl_zone = n, max_arg_paras = 0;
+    for (size_t j = 0; j < n; j++) {
         if (v[j].type == EV_ZONE && (v[j].zone == Z_ARG || v[j].zone == Z_ARGS))
             last_arg_zone = j;
+        if (v[j].type == EV_ZONE && v[j].zone == Z_CONCL)
+            last_concl_zone = j;
+    }
     /* Paragraphs in the fullest argument other than the last one. */
     for (size_t j = 0; j < last_arg_zone && j < n; j++) {
         if (v[j].type != EV_ZONE || v[j].zone != Z_ARG)
@@ -1436,9 +1439,8 @@ static size_t build_sections(el_doc *doc, ev_vec *evs)
         size_t end = i + 1;
         while (end < n && v[end].type != EV_ZONE)
             end++;
-        bool later_concl = false;
-        for (size_t j = end; j < n; j++)
-            later_concl |= v[j].type == EV_ZONE && v[j].zone == Z_CONCL;
+        /* (from the index found above: a scan per zone would be quadratic in a long file) */
+        bool later_concl = last_concl_zone < n && last_concl_zone >= end;
         switch (zv->zone) {
         case Z_INTRO:
             open_section(&bd, EL_SEC_INTRO, zv->label, zv->line);
