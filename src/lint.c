@@ -816,6 +816,8 @@ static void span_unattributed(lint *L, const char *s, size_t n)
         if (c == 0)
             continue;
         size_t vend = at - c;
+        if (vend >= 3 && memcmp(s + vend - 3, "的", 3) == 0 && suffix_of(s, vend - 3, verbs))
+            vend -= 3; /* 正如……强调的：“…” */
         size_t v = suffix_of(s, vend, verbs);
         if (v == 0)
             continue;

@@ -355,6 +355,15 @@ static void test_unattributed(void **state)
                    "“强调：”前没有说明是谁说的，应写明引用来源");
     assert_pos(doc, nth(doc, EL_RULE_QUOTE_UNATTRIBUTED, 1), 5, 12);
     el_doc_free(doc);
+
+    /* 正如……强调的：“…” names the speaker between 正如 and the verb, or nobody. */
+    doc = analyse("u2.txt",
+                  "标题在此\n　　正如强调的：“要把人民放在心中最高位置。”\n"
+                  "　　正如总书记强调的：“要坚持以人民为中心。”\n",
+                  NULL);
+    assert_int_equal(count(doc, EL_RULE_QUOTE_UNATTRIBUTED), 1);
+    assert_pos(doc, nth(doc, EL_RULE_QUOTE_UNATTRIBUTED, 0), 2, 5);
+    el_doc_free(doc);
 }
 
 /* ---- punctuation -------------------------------------------------------------------------- */
