@@ -10,6 +10,8 @@
 
 #include "text.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -180,6 +182,69 @@ static char *convert(const char *from, const char *s, size_t len, size_t *outlen
     return out;
 }
 
+/* Bad bytes a GB18030 draft may have and still be read (as U+FFFD): a few, or one in 100. */
+static bool few_bad(size_t nbad, size_t len)
+{
+    return nbad <= 4 || nbad * 100 <= len;
+}
+
+/*
+ * GB18030 bytes s[0..len), line ends folded (no GB18030 sequence holds a CR or LF byte, so
+ * folding the bytes first is safe and keeps offsets final), to UTF-8 with each byte that
+ * starts no GB18030 character as U+FFFD: a stray byte in an otherwise clean draft. iconv
+ * stops at such a byte and says where; libunistring's converters only fail or write '?'.
+ * NULL unless few_bad().
+ */
+static char *gb18030_lenient(const char *s, size_t len, size_t *outlen, size_t *nbad,
+                             size_t *first_bad)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t cap = len * 3 + 4; /* one to four bytes in, at most three out per byte */
+    char *out = xmalloc(cap + 1), *o = out, *in = (char *)s;
+    size_t inleft = len, oleft = cap;
+    *nbad = 0;
+    *first_bad = SIZE_MAX;
+    bool ok = true;
+    while (inleft > 0 && ok) {
+        if (iconv(cd, &in, &inleft, &o, &oleft) != (size_t)-1)
+            break;
+        if ((errno != EILSEQ && errno != EINVAL) || oleft < 3) {
+            ok = false;
+            break;
+        }
+        if (*first_bad == SIZE_MAX)
+            *first_bad = (size_t)(o - out);
+        ++*nbad;
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        o += 3, oleft -= 3;
+        in++, inleft--;
+        iconv(cd, NULL, NULL, NULL, NULL); /* back to the initial state */
+        ok = few_bad(*nbad, len);
+    }
+    iconv_close(cd);
+    if (!ok || *nbad == 0) {
+        free(out);
+        return NULL;
+    }
+    *o = '\0';
+    *outlen = (size_t)(o - out);
+    return out;
+}
+
+/* gb18030_lenient() of raw[0..len) with its line ends folded first. */
+static char *gb18030_lenient_folded(const char *raw, size_t len, size_t *outlen, size_t *nbad,
+                                    size_t *first_bad)
+{
+    char *tmp = xmalloc(len + 1);
+    memcpy(tmp, raw, len);
+    size_t n = fold_newlines(tmp, len);
+    char *out = gb18030_lenient(tmp, n, outlen, nbad, first_bad);
+    free(tmp);
+    return out;
+}
+
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
@@ -293,6 +358,8 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
         }
     } else if (enc == EL_ENC_GB18030) {
         out = convert("GB18030", raw, len, &outlen);
+        if (out == NULL)
+            out = gb18030_lenient_folded(raw, len, &outlen, &nbad, &first_bad);
         if (out == NULL) {
             fail(doc, "bad_encoding", "not valid GB18030");
             return;
@@ -321,6 +388,10 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
         } else if (nbad * 10 <= len || nbad <= 4) {
             enc = EL_ENC_UTF8;
             out = utf8_repair_folded(raw, len, &outlen, &nbad, &first_bad);
+        } else if (memchr(raw, '\0', len) == NULL &&
+                   (out = gb18030_lenient_folded(raw, len, &outlen, &nbad, &first_bad)) != NULL) {
+            /* GB18030 but for a stray byte or two: read, with a decode/invalid-bytes warning */
+            enc = EL_ENC_GB18030;
         } else {
             fail(doc, "not_text", "neither UTF-8 nor GB18030 text");
             return;

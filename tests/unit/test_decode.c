@@ -188,6 +188,41 @@ static void test_tiny_gb18030(void **state)
     el_doc_free(doc);
 }
 
+/* A GB18030 draft with a stray byte: read, the byte as U+FFFD at its own line and column. */
+static void test_gb18030_stray_byte(void **state)
+{
+    (void)state;
+    size_t n;
+    char *gb = gb18030_crlf("标题测试\n　　这是正文，很好。\n　　第三行有坏字节", &n);
+    size_t m;
+    char *tail = gb18030_crlf("在此。\n", &m);
+    char *raw = xmalloc(n + 1 + m);
+    memcpy(raw, gb, n);
+    raw[n] = '\xFF';
+    memcpy(raw + n + 1, tail, m);
+    for (int forced = 0; forced < 2; forced++) {
+        el_doc *doc = decode(raw, n + 1 + m, forced ? EL_ENC_GB18030 : EL_ENC_AUTO);
+        assert_true(doc->ok);
+        assert_int_equal(doc->encoding, EL_ENC_GB18030);
+        assert_non_null(strstr(doc->text, "坏字节\xEF\xBF\xBD在此"));
+        size_t line, col;
+        el_doc_pos(doc, doc->invalid_off, &line, &col);
+        assert_int_equal(line, 3);
+        assert_int_equal(col, 10);
+        el_doc_free(doc);
+    }
+    /* Many bad bytes: still no text. */
+    char junk[400];
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = (char)(i % 3 == 0 ? 0xFF : 0xB0 + i % 7);
+    el_doc *doc = decode(junk, sizeof junk, EL_ENC_AUTO);
+    assert_false(doc->ok);
+    el_doc_free(doc);
+    free(raw);
+    free(gb);
+    free(tail);
+}
+
 static void test_truncated_utf8(void **state)
 {
     (void)state;
@@ -275,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_invalid_bytes),
         cmocka_unit_test(test_truncated_utf8),
         cmocka_unit_test(test_tiny_gb18030),
+        cmocka_unit_test(test_gb18030_stray_byte),
         cmocka_unit_test(test_binary_not_text),
         cmocka_unit_test(test_forced_encoding),
         cmocka_unit_test(test_empty),
