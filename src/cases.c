@@ -529,6 +529,12 @@ static size_t town_place(const char *s, size_t n)
     while (i < n && chars <= 4) {
         size_t suf = prefix_of(s + i, n - i, town_suffix);
         if (suf && chars >= 1) {
+            /* 村 of 村民, 乡 of 乡村: a word goes on, this is no place (皇城村成立村民理事会) */
+            static const char *const word_on[] = {"村民", "村委", "村级", "村干", "村规", "村务",
+                                                  "村集", "村容", "村落", "村庄", "乡村", "乡亲",
+                                                  "乡贤", "乡土", "乡愁", "镇村", "镇街", NULL};
+            if (prefix_of(s + i, n - i, word_on))
+                return 0;
             return suffix_of(s, i + suf, town_generic) ? 0 : i + suf;
         }
         uint32_t c = el_text_cp(s, n, i, &k);
@@ -630,9 +636,11 @@ static void build_chains(const char *s, size_t n, struct scan *sc)
             size_t e = m->e;
             m->e += generic_after(m, s + m->e, lim - m->e);
             m->e += sub_place(s + m->e, lim - m->e);
-            size_t tl = town_place(s + m->e, lim - m->e);
-            m->e += tl; /* a township, then a village in it (大理州喜洲镇周城村) */
-            if (tl)
+            /* a township, then a village in it (大理州喜洲镇周城村); nothing below a village */
+            static const char *const lowest[] = {"村", "社区", NULL};
+            size_t tl = suffix_of(s, m->e, lowest) ? 0 : town_place(s + m->e, lim - m->e);
+            m->e += tl;
+            if (tl && !suffix_of(s, m->e, lowest))
                 m->e += town_place(s + m->e, lim - m->e);
             m->concept = m->e != e && modifier_at(s + m->e, n - m->e);
         }

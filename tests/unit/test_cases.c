@@ -873,6 +873,17 @@ static void test_township(void **state)
     doc = analyse("浙江省湖州市淘宝村电商兴旺。");
     assert_span(doc, doc->cases.v[0].place, "浙江省湖州市");
     el_doc_free(doc);
+
+    /* Nothing below a village, and 村 of 村民 is no village: the place stops in time. */
+    doc = analyse("山西省晋城市阳城县皇城村成立村民理事会，动员村民参与维护。");
+    assert_span(doc, doc->cases.v[0].place, "山西省晋城市阳城县皇城村");
+    el_doc_free(doc);
+    doc = analyse("反观某村成立村民议事会，却流于形式。");
+    assert_span(doc, doc->cases.v[0].place, "某村");
+    el_doc_free(doc);
+    doc = analyse("浙江省杭州市成立村民议事会。");
+    assert_span(doc, doc->cases.v[0].place, "浙江省杭州市");
+    el_doc_free(doc);
 }
 
 /* A clause starts after a quoted sentence (强调：“…。”朝阳区推行…): the ambiguous district
