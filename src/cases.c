@@ -45,8 +45,9 @@
  */
 /* Single-character countermeasure words count only where a clause starts or after these. */
 static const char *const measure_lead[] = {
-    "更", "还",   "就",   "也",   "都",   "仍",   "则",   "而",
-    "既", "首先", "其次", "同时", "一是", "二是", "三是", NULL,
+    "更",   "还",   "就",   "也",   "都",   "仍",   "则",   "而",   "既",
+    "首先", "其次", "同时", "一是", "二是", "三是", "因此", "所以", "因而",
+    "故",   "从而", "为此", "对此", "今后", "未来", "我们", NULL,
 };
 /* 要 and 应 also count after an actor that proposals name (各地要…, 相关部门应…), unless they
    start a noun (群众需求, 企业要素, 城市应急). */
@@ -1487,22 +1488,26 @@ struct evscan {
  * 反观, 但也有) and a countermeasure word (one of a single character only where a
  * clause starts or after a lead word, so that 要 in 重要 or 需 in 需求 is not taken for 要/需).
  */
-/* 要/应 right after an actor and not starting a noun (要素, 应急, 应用). */
-static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
+/* A one-character countermeasure word that starts a noun instead (要素, 应急, 需求). */
+static bool starts_noun(const struct evscan *ev, const el_lex_hit *h)
 {
     static const uint32_t noun_next[] = {U'素', U'点', U'件', U'闻', U'害', U'务',
                                          U'求', U'用', U'急', U'届', 0};
-    if (h->end - h->start != 3 ||
-        !(memcmp(ev->s + h->start, "要", 3) == 0 || memcmp(ev->s + h->start, "应", 3) == 0))
-        return false;
-    if (suffix_of(ev->s, h->start, measure_actor) == 0)
-        return false;
     size_t l;
     uint32_t next = h->end < ev->n ? el_text_cp(ev->s, ev->n, h->end, &l) : 0;
     for (const uint32_t *q = noun_next; *q; q++)
         if (next == *q)
-            return false;
-    return true;
+            return true;
+    return false;
+}
+
+/* 要/应 right after an actor and not starting a noun (要素, 应急, 应用). */
+static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
+{
+    if (h->end - h->start != 3 ||
+        !(memcmp(ev->s + h->start, "要", 3) == 0 || memcmp(ev->s + h->start, "应", 3) == 0))
+        return false;
+    return suffix_of(ev->s, h->start, measure_actor) > 0 && !starts_noun(ev, h);
 }
 
 static void on_evidence_hit(void *ctx, const el_lex_hit *h)
@@ -1512,8 +1517,11 @@ static void on_evidence_hit(void *ctx, const el_lex_hit *h)
     if (h->cat == EL_LEX_CONTRAST && !ev->counter)
         ev->counter = len >= 6;
     else if (h->cat == EL_LEX_COUNTERMEASURE && !ev->measure)
-        ev->measure = len > 3 || break_before(ev->s, h->start) ||
-                      suffix_of(ev->s, h->start, measure_lead) > 0 || actor_measure(ev, h);
+        ev->measure =
+            len > 3 ||
+            ((break_before(ev->s, h->start) || suffix_of(ev->s, h->start, measure_lead) > 0) &&
+             !starts_noun(ev, h)) ||
+            actor_measure(ev, h);
 }
 
 /* Set the evidence flags of every argument section; needs cases and statistics. */

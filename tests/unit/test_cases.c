@@ -489,6 +489,10 @@ static void test_evidence_measure_actor(void **state)
         {"江苏省苏州市建成“15分钟阅读圈”。相关部门应加大对农村书屋的投入。", true},
         {"江苏省苏州市建成“15分钟阅读圈”，这是主要做法，意义重要，适应了群众需求。", false},
         {"江苏省苏州市建成“15分钟阅读圈”，只要有空，市民就去读书。", false},
+        /* a consequence that proposes: 因此要 / 所以应 / 故要 */
+        {"江苏省苏州市建成“15分钟阅读圈”，某县却任其闲置，因此要坚持建管并重。", true},
+        {"江苏省苏州市建成“15分钟阅读圈”，所以应推广这一做法。", true},
+        {"江苏省苏州市建成“15分钟阅读圈”，因此需求旺盛。", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char buf[1024];
