@@ -477,6 +477,15 @@ static bool ncp_at_most(const char *s, size_t n, size_t max)
     return true;
 }
 
+/* Whether s[0..n) contains one of the words. */
+static bool contains_any(const char *s, size_t n, const char *const *words)
+{
+    for (; *words; words++)
+        if (memmem(s, n, *words, strlen(*words)))
+            return true;
+    return false;
+}
+
 /* Recognise a label in span sp (already trimmed). */
 static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
 {
@@ -502,13 +511,19 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
                 li.rest.off += c, li.rest.len -= c;
                 return li;
             }
-            if (el_text_is_one_of(h, core, title_words)) {
-                el_span r = trim_span(doc, (el_span){sp.off + hb + 3, n - hb - 3});
-                if (r.len) {
-                    li.kind = L_TITLE;
-                    li.rest = r;
-                    return li;
-                }
+            el_span r = trim_span(doc, (el_span){sp.off + hb + 3, n - hb - 3});
+            const char *rs = doc->plain.v + r.off;
+            /* 【题目】请结合给定资料……写一篇议论文。 is the prompt, not the title */
+            bool prompt = contains_any(rs, r.len, prompt_words) || ends_with_stop(rs, r.len);
+            if (el_text_is_one_of(h, core, title_words) && r.len && !prompt) {
+                li.kind = L_TITLE;
+                li.rest = r;
+                return li;
+            }
+            /* 【背景材料】截至2023年…… : lead-in material with its text on the same line */
+            if (el_text_is_one_of(h, core, noise_words)) {
+                li.kind = L_NOISE;
+                return li;
             }
         }
         return li;
@@ -602,14 +617,6 @@ marker:;
         return li;
     }
     return li;
-}
-
-static bool contains_any(const char *s, size_t n, const char *const *words)
-{
-    for (; *words; words++)
-        if (memmem(s, n, *words, strlen(*words)))
-            return true;
-    return false;
 }
 
 /* A line that is one parenthetical aside: （40 分） (本题 40 分) 【…】. */

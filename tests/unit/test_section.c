@@ -612,7 +612,23 @@ static void test_md_label_paragraph(void **state)
 static void test_noise_forms(void **state)
 {
     (void)state;
+    /* 【题目】 and 【背景材料】 with their text on the same line are lead-in, then the title. */
     el_doc *doc =
+        parse("s.txt", "【题目】请结合给定资料，自拟题目，写一篇议论文。\n"
+                       "【背景材料】截至2023年，我国已有8155个村落列入中国传统村落名录。\n"
+                       "守住乡愁根脉 激活古村新生\n"
+                       "传统村落是中华农耕文明的“活化石”，保护传统村落就是守护文化根脉。\n");
+    assert_span(doc, doc->title, "守住乡愁根脉 激活古村新生");
+    assert_int_equal(doc->roles[0], EL_ROLE_LABEL);
+    assert_int_equal(doc->roles[1], EL_ROLE_LABEL);
+    assert_int_equal(doc->counts.paragraphs, 1);
+    el_doc_free(doc);
+    /* ... but 【题目】 with a title after it is the title */
+    doc = parse("t.txt", "【题目】以全民阅读点亮书香社会\n阅读是一个民族精神发育的基础。\n");
+    assert_span(doc, doc->title, "以全民阅读点亮书香社会");
+    el_doc_free(doc);
+
+    doc =
         parse("q.txt", "【题目】\n参考给定资料，围绕“社区养老”自选角度，自拟题目，写一篇文章。\n\n"
                        "　　人口老龄化是我国的基本国情。让老年人老有所养，社区养老是重要一环。\n"
                        "　　首先，要建好养老服务设施。江苏省南京市建成服务中心1000余个。\n"
