@@ -1228,6 +1228,27 @@ static bool closing_quote(const el_doc *doc, const ev *evs, const size_t *pi, si
     return para_ncp(doc, q) < avg && para_ncp(doc, &evs[pi[np - 1]]) < avg;
 }
 
+/* A closing call of one short sentence (让我们携手同心……) ends a conclusion begun before it. */
+#define EL_CALL_MAX 40
+
+/*
+ * Does the conclusion take the last two paragraphs, the last a one-sentence call (让我们
+ * 携手……) too short to conclude alone? The one before must be unmarked and well shorter
+ * than the arguments are on average (under two thirds), or it is the last argument.
+ */
+static bool closing_call(const el_doc *doc, const ev *evs, const size_t *pi, size_t np)
+{
+    const ev *last = &evs[pi[np - 1]], *prev = &evs[pi[np - 2]];
+    const char *s = doc->plain.v + last->txt.off;
+    size_t n = last->txt.len;
+    if (para_ncp(doc, last) > EL_CALL_MAX || el_text_sentence_end(s, n) < n || prev->num)
+        return false;
+    size_t sum = 0;
+    for (size_t i = 1; i < np - 2; i++)
+        sum += para_ncp(doc, &evs[pi[i]]);
+    return para_ncp(doc, prev) * (np - 3) * 3 < sum * 2; /* under 2/3 of the average */
+}
+
 /* Topic sentences longer than this are not compared for a shared frame. */
 #define EL_FRAME_SENTENCE_MAX 60
 /* Most paragraphs compared for a shared frame. */
@@ -1321,7 +1342,7 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
                 break;
             }
         if (concl_from == np && np >= 5 && (marked < 2 || last_marked < np - 2) &&
-            closing_quote(doc, evs, pi, np))
+            (closing_quote(doc, evs, pi, np) || closing_call(doc, evs, pi, np)))
             concl_from = np - 2;
         if (concl_from == np) {
             if (marked >= 2)

@@ -255,6 +255,36 @@ static void test_unlabelled_inference(void **state)
               "\n");
     assert_kinds(doc, "IC");
     el_doc_free(doc);
+    /* A one-sentence closing call after a short summing-up: the conclusion is both. */
+    doc = parse("call.txt",
+                "以积分制撬动乡村善治\n\n乡村治理是国家治理的基石。各地积极探索积分制，推动治理提质"
+                "增效。\n\n"
+                "以党建引领为抓手，推动治理提质增效。浙江省宁波市推行积分管理，村民参与率达到九成，"
+                "村容村貌明显改善，各地要借鉴。\n\n"
+                "以数字赋能为抓手，推动治理提质增效。浙江省湖州市上线积分平台，村民参与率达到九成，"
+                "办事效率明显提升，各地要推广。\n\n"
+                "以多元激励为抓手，推动治理提质增效。四川省成都市设立积分超市，村民参与率达到九成，"
+                "邻里关系更加和睦，各地要学习。\n\n"
+                "小积分，大治理。积分制让村民从旁观者变为参与者。\n\n"
+                "让我们携手同心，共同绘就乡村善治新图景。\n");
+    assert_kinds(doc, "IAAAC");
+    assert_int_equal(doc->sections.v[4].npara, 2);
+    el_doc_free(doc);
+    /* ... but a last argument of ordinary length stays an argument. */
+    doc = parse("call2.txt",
+                "以积分制撬动乡村善治\n\n乡村治理是国家治理的基石。各地积极探索积分制，推动治理提质"
+                "增效。\n\n"
+                "以党建引领为抓手，推动治理提质增效。浙江省宁波市推行积分管理，村民参与率达到九成，"
+                "村容村貌明显改善，各地要借鉴。\n\n"
+                "以数字赋能为抓手，推动治理提质增效。浙江省湖州市上线积分平台，村民参与率达到九成，"
+                "办事效率明显提升，各地要推广。\n\n"
+                "以多元激励为抓手，推动治理提质增效。四川省成都市设立积分超市，村民参与率达到九成，"
+                "邻里关系更加和睦，各地要学习。\n\n"
+                "以法治保障为抓手，推动治理规范有序。江苏省苏州市出台积分办法，村民满意度明显提高，"
+                "各地要完善。\n\n"
+                "让我们携手同心，共同绘就乡村善治新图景。\n");
+    assert_kinds(doc, "IAAAAC");
+    el_doc_free(doc);
     doc = parse("one.txt", "只有一段的习作。内容很短。\n");
     assert_kinds(doc, "I");
     assert_int_equal(doc->title.len, 0);
