@@ -1123,11 +1123,48 @@ typedef struct style_scan {
     lint *L;
     const char *s;
     longest colloquial, first;
+    EL_VEC(el_span) quoted; /* the span's “…” (offsets in s), in order */
 } style_scan;
+
+/* Collect the outermost “…” of s[0..n) (an unclosed one runs to the end). */
+static void find_quoted(style_scan *S, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)S->s;
+    int depth = 0;
+    size_t open = 0;
+    for (const unsigned char *p = u; (p = memchr(p, 0xE2, n - (size_t)(p - u))) != NULL; p++) {
+        size_t i = (size_t)(p - u);
+        if (i + 3 > n || p[1] != 0x80 || (p[2] != 0x9C && p[2] != 0x9D))
+            continue;
+        if (p[2] == 0x9C && depth++ == 0)
+            open = i;
+        else if (p[2] == 0x9D && depth > 0 && --depth == 0)
+            *EL_VEC_PUSH(S->quoted) = (el_span){open, i + 3 - open};
+    }
+    if (depth > 0)
+        *EL_VEC_PUSH(S->quoted) = (el_span){open, n - open};
+}
+
+/* Whether s[at] lies inside “…”: words in quotation marks are somebody's words or marked as
+   such (群众直呼“看不懂”, “你演我看”), not the writer's own voice. */
+static bool quoted_at(const style_scan *S, size_t at)
+{
+    size_t lo = 0, hi = S->quoted.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S->quoted.v[mid].off + S->quoted.v[mid].len <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < S->quoted.n && S->quoted.v[lo].off <= at;
+}
 
 static void emit_style(void *ctx, const hit *h)
 {
     style_scan *S = ctx;
+    if (quoted_at(S, h->start))
+        return;
     int rule = h->cat == EL_LEX_COLLOQUIAL ? EL_RULE_STYLE_COLLOQUIAL : EL_RULE_STYLE_FIRST_PERSON;
     if (S->L->seen[rule] >= cap_of(rule)) { /* only counted */
         add(S->L, rule, S->L->span_off + h->start, S->L->span_sec, NULL);
@@ -1170,8 +1207,10 @@ static bool lexicon_colloquial(const char *word, size_t k)
 
 static void span_style(lint *L, const char *s, size_t n)
 {
-    style_scan S = {L, s, {.emit = emit_style}, {.emit = emit_style}};
+    style_scan S = {
+        .L = L, .s = s, .colloquial = {.emit = emit_style}, .first = {.emit = emit_style}};
     S.colloquial.ctx = S.first.ctx = &S;
+    find_quoted(&S, n);
     el_doc_lex_scan(L->doc, L->span_off, n, on_style_hit, &S);
     longest_flush(&S.colloquial);
     longest_flush(&S.first);
@@ -1190,6 +1229,7 @@ static void span_style(lint *L, const char *s, size_t n)
             i = at + k;
         }
     }
+    free(S.quoted.v);
 }
 
 /* ---- notes -------------------------------------------------------------------------------- */

@@ -442,6 +442,21 @@ static void test_punct_code(void **state)
 
 /* ---- style -------------------------------------------------------------------------------- */
 
+static void test_style_quoted(void **state)
+{
+    (void)state;
+    /* Quoted words are somebody else's (or marked as such): not the writer's voice. */
+    el_doc *doc = analyse("q.txt",
+                          "标题在此\n　　有的地方搞形式主义，村民直呼“我觉得这是你演我看”。"
+                          "群众说“啥都没变”。我认为要改，书房却没啥人来。\n",
+                          NULL);
+    assert_int_equal(count(doc, EL_RULE_STYLE_FIRST_PERSON), 1);
+    assert_message(nth(doc, EL_RULE_STYLE_FIRST_PERSON, 0), false,
+                   "第一人称表达“我认为”，申论宜用客观表述");
+    assert_int_equal(count(doc, EL_RULE_STYLE_COLLOQUIAL), 1); /* the unquoted 啥 only */
+    el_doc_free(doc);
+}
+
 static void test_colloquial_config(void **state)
 {
     (void)state;
@@ -671,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_ellipsis),
         cmocka_unit_test(test_punct_scan),
         cmocka_unit_test(test_punct_code),
+        cmocka_unit_test(test_style_quoted),
         cmocka_unit_test(test_colloquial_config),
         cmocka_unit_test(test_notes),
         cmocka_unit_test(test_repeated_case),
