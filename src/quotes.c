@@ -1310,6 +1310,9 @@ static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
     /* A classic cited by whoever (总书记引用《礼记》…) stays a classic; then documents. */
     bool classic = title.len && is_classical_title(s, ta, tb);
     bool doc_title = title.len && !classic && is_doc_title(s, ta, tb);
+    /* A speaker inside the title is part of its name (《中共中央 国务院关于……的意见》提出) */
+    if (sp && title.len && sp->start >= title.off && sp->end <= title.off + title.len)
+        sp = NULL;
     if (!classic && (sp || doc || doc_title)) {
         L.type = LEAD_POLICY;
         if (sp)

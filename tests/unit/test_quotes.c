@@ -553,6 +553,9 @@ static void test_weak_verbs(void **state)
     assert_lead("《条例》明确规定：“村务公开的事项应当及时公布。”", EL_QUOTE_POLICY, NULL,
                 "《条例》");
     assert_lead("国务院规定：“政务服务事项一律网上可办。”", EL_QUOTE_POLICY, "国务院", NULL);
+    /* a speaker inside the document's title is part of its name, not who speaks */
+    assert_lead("《中共中央 国务院关于加强新时代老龄工作的意见》提出：“鼓励发展社区老年助餐服务。”",
+                EL_QUOTE_POLICY, NULL, "《中共中央 国务院关于加强新时代老龄工作的意见》");
     assert_lead("有关负责人称：“今年将新建养老服务中心二十所。”", EL_QUOTE_OTHER, "有关负责人",
                 NULL);
     assert_lead("该县有关负责人称，“要让群众办事少跑腿、好办事。”", EL_QUOTE_OTHER,
