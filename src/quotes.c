@@ -1464,6 +1464,53 @@ static int config_match(const struct qstate *st, const char *t, size_t n,
     return 0;
 }
 
+/* Code points after a quote searched for its speaker named after it. */
+#define EL_TRAIL_MAX 40
+
+/*
+ * A speaker named right after the quote (“……”——习近平; “……”这是总书记对城乡建设的殷切期望 /
+ * 这是习近平总书记在……时强调的): a lexicon speaker after a dash, or after 这是 with a word of
+ * saying before the sentence ends. The speaker's span in s, or an empty span.
+ */
+static el_span trail_speaker(const char *s, size_t n, size_t end, const hit_vec *hits)
+{
+    static const char *const said[] = {"强调的", "指出的", "说的", "讲的",     "提出的",
+                                       "论述",   "期望",   "嘱托", "要求",     "指示",
+                                       "号召",   "名言",   "寄语", "重要讲话", NULL};
+    el_span none = {0, 0};
+    size_t a = end;
+    while (a < n && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    bool dash = n - a >= 6 && memcmp(s + a, "——", 6) == 0;
+    if (dash)
+        a += 6;
+    else if (n - a >= 6 && memcmp(s + a, "这是", 6) == 0)
+        a += 6;
+    else
+        return none;
+    size_t z = a, k;
+    for (size_t cps = 0; z < n && cps < EL_TRAIL_MAX; z += k, cps++)
+        if (el_text_is_sentence_end(el_text_cp(s, n, z, &k)) || s[z] == '\n')
+            break;
+    const el_lex_hit *sp = NULL;
+    for (size_t i = hit_lower(hits, a + 1); i < hits->n && hits->v[i].end <= z; i++) {
+        const el_lex_hit *h = &hits->v[i];
+        if (h->cat == EL_LEX_SPEAKER && h->start >= a &&
+            (!sp || h->start < sp->start || (h->start == sp->start && h->end > sp->end)))
+            sp = h;
+    }
+    if (sp == NULL || (dash && sp->start != a))
+        return none;
+    if (!dash) {
+        bool say = false;
+        for (const char *const *w = said; *w && !say; w++)
+            say = memmem(s + sp->end, z - sp->end, *w, strlen(*w)) != NULL;
+        if (!say)
+            return none;
+    }
+    return (el_span){sp->start, sp->end - sp->start};
+}
+
 /* Quoted spans of one block (the title or a paragraph) at plain offset base. */
 static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
 {
@@ -1489,6 +1536,14 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
             }
             if (glued)
                 L = chain;
+        }
+        if (L.type == LEAD_NONE) {
+            el_span who = trail_speaker(s, n, p->end, &st->hits);
+            if (who.len) { /* “……”——习近平 */
+                L.type = LEAD_POLICY;
+                L.colon = true;
+                L.speaker = who;
+            }
         }
         bool sentence, punct;
         size_t ncp = text_shape(t, len, &sentence, &punct); /* word characters */

@@ -553,6 +553,12 @@ static void test_weak_verbs(void **state)
     assert_lead("《条例》明确规定：“村务公开的事项应当及时公布。”", EL_QUOTE_POLICY, NULL,
                 "《条例》");
     assert_lead("国务院规定：“政务服务事项一律网上可办。”", EL_QUOTE_POLICY, "国务院", NULL);
+    /* a speaker named after the quote */
+    assert_lead("“看得见山，望得见水，记得住乡愁。”这是总书记对城乡建设的殷切期望。",
+                EL_QUOTE_POLICY, "总书记", NULL);
+    assert_lead("“绿水青山就是金山银山。”——习近平", EL_QUOTE_POLICY, "习近平", NULL);
+    assert_lead("“民生无小事，枝叶总关情。”这是群众的心声，总书记多次提到民生。", EL_QUOTE_OTHER,
+                NULL, NULL);
     /* a speaker inside the document's title is part of its name, not who speaks */
     assert_lead("《中共中央 国务院关于加强新时代老龄工作的意见》提出：“鼓励发展社区老年助餐服务。”",
                 EL_QUOTE_POLICY, NULL, "《中共中央 国务院关于加强新时代老龄工作的意见》");
