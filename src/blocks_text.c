@@ -301,6 +301,14 @@ static bool starts_own_block(const char *s, size_t n)
     return el_blocks_item_start(s, n) || el_section_arg_marker(s, n, &num) > 0;
 }
 
+/* Append line ln (li) to the open paragraph block: a wrapped line or the next sentence. */
+static void join_line(el_doc *doc, el_block *open, const line_info *li, size_t ln)
+{
+    el_doc_plain_append(doc, li->start + li->lead, li->len);
+    open->txt.len = doc->plain.n - open->txt.off;
+    open->end_line = ln + 1;
+}
+
 void el_blocks_text(el_doc *doc)
 {
     size_t nlines = doc->lines.n;
@@ -334,9 +342,7 @@ void el_blocks_text(el_doc *doc)
             size_t pend = doc->plain.n;
             if (pend - open->txt.off >= 60 &&
                 !ends_sentence(doc->plain.v + open->txt.off, pend - open->txt.off)) {
-                el_doc_plain_append(doc, li.start + li.lead, li.len);
-                open->txt.len = doc->plain.n - open->txt.off;
-                open->end_line = ln + 1;
+                join_line(doc, open, &li, ln);
                 last = li;
                 continue;
             }
@@ -350,9 +356,7 @@ void el_blocks_text(el_doc *doc)
                 el_doc_plain_sep(doc);
                 doc->plain.v[doc->plain.n - 1] = ' ';
             }
-            el_doc_plain_append(doc, li.start + li.lead, li.len);
-            open->txt.len = doc->plain.n - open->txt.off;
-            open->end_line = ln + 1;
+            join_line(doc, open, &li, ln);
             last = li;
             continue;
         }
@@ -361,9 +365,7 @@ void el_blocks_text(el_doc *doc)
             ends_sentence(doc->plain.v + open->txt.off, doc->plain.n - open->txt.off) &&
             !starts_own_block(s, li.len)) {
             /* the next sentence of the blank-line paragraph */
-            el_doc_plain_append(doc, li.start + li.lead, li.len);
-            open->txt.len = doc->plain.n - open->txt.off;
-            open->end_line = ln + 1;
+            join_line(doc, open, &li, ln);
             last = li;
             continue;
         }

@@ -80,8 +80,9 @@ enum el_role {
 typedef struct el_para {
     el_span txt;
     size_t line;
-    size_t chars; /* grid count: non-whitespace code points */
-    size_t hanzi; /* Han characters */
+    size_t chars;     /* grid count: non-whitespace code points */
+    size_t hanzi;     /* Han characters */
+    size_t sentences; /* el_text_sentences of txt */
 } el_para;
 
 typedef struct el_note {

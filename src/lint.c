@@ -1009,6 +1009,20 @@ void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
     }
 }
 
+/* Index of the first of the sorted, disjoint spans v[0..n) that ends after x (n if none). */
+static size_t span_after(const el_span *v, size_t n, size_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].off + v[mid].len <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 typedef struct shifted {
     el_punct_cb cb;
     void *ctx;
@@ -1025,17 +1039,9 @@ static void shift_hit(void *ctx, int rule, size_t off, size_t len, size_t mark_l
 void el_lint_punct_scan_doc(const el_doc *doc, size_t off, size_t n, el_punct_cb cb, void *ctx)
 {
     const el_span *v = doc->verbatim.v;
-    size_t lo = 0, hi = doc->verbatim.n;
-    while (lo < hi) { /* first code range ending after off */
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].off + v[mid].len <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     shifted sh = {cb, ctx, 0};
     size_t at = off, end = off + n;
-    for (size_t k = lo; at < end; k++) {
+    for (size_t k = span_after(v, doc->verbatim.n, off); at < end; k++) {
         size_t stop = k < doc->verbatim.n && v[k].off < end ? v[k].off : end;
         if (stop > at) {
             sh.delta = at - off;
@@ -1129,16 +1135,14 @@ typedef struct style_scan {
 /* Collect the outermost “…” of s[0..n) (an unclosed one runs to the end). */
 static void find_quoted(style_scan *S, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)S->s;
     int depth = 0;
     size_t open = 0;
-    for (const unsigned char *p = u; (p = memchr(p, 0xE2, n - (size_t)(p - u))) != NULL; p++) {
-        size_t i = (size_t)(p - u);
-        if (i + 3 > n || p[1] != 0x80 || (p[2] != 0x9C && p[2] != 0x9D))
-            continue;
-        if (p[2] == 0x9C && depth++ == 0)
+    for (const char *p = S->s; (p = memchr(p, 0xE2, n - (size_t)(p - S->s))) != NULL; p++) {
+        size_t i = (size_t)(p - S->s);
+        int m = pair_mark(S->s, n, i); /* “ is 1, ” is -1 */
+        if (m == 1 && depth++ == 0)
             open = i;
-        else if (p[2] == 0x9D && depth > 0 && --depth == 0)
+        else if (m == -1 && depth > 0 && --depth == 0)
             *EL_VEC_PUSH(S->quoted) = (el_span){open, i + 3 - open};
     }
     if (depth > 0)
@@ -1149,15 +1153,8 @@ static void find_quoted(style_scan *S, size_t n)
    such (群众直呼“看不懂”, “你演我看”), not the writer's own voice. */
 static bool quoted_at(const style_scan *S, size_t at)
 {
-    size_t lo = 0, hi = S->quoted.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (S->quoted.v[mid].off + S->quoted.v[mid].len <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < S->quoted.n && S->quoted.v[lo].off <= at;
+    size_t k = span_after(S->quoted.v, S->quoted.n, at);
+    return k < S->quoted.n && S->quoted.v[k].off <= at;
 }
 
 static void emit_style(void *ctx, const hit *h)
@@ -1280,16 +1277,16 @@ static bool essay_has_pair(notes_ctx *N, uint32_t a, uint32_t b)
  */
 static bool numbered_gloss(notes_ctx *N, const char *s, size_t n)
 {
-    static const char *const nums[] = {"两", "二", "三", "四", "五", "六",
-                                       "七", "八", "九", "十", NULL};
-    static const int vals[] = {2, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    size_t k = el_text_prefix(s, n, nums);
-    if (k == 0)
+    static const char nums[] = "两二三四五六七八九十"; /* 2, 2, 3 … 10 */
+    if (n < 3)
         return false;
     int want = 0;
-    for (int i = 0; nums[i]; i++)
-        if (memcmp(s, nums[i], 3) == 0)
-            want = vals[i];
+    for (int i = 0; i < 10 && want == 0; i++)
+        if (memcmp(s, nums + 3 * i, 3) == 0)
+            want = i < 2 ? 2 : i + 1;
+    if (want == 0)
+        return false;
+    size_t k = 3;
     if (k + 3 <= n && memcmp(s + k, "个", 3) == 0)
         k += 3;
     size_t rest = el_text_ncp(s + k, n - k);

@@ -1115,8 +1115,7 @@ typedef struct builder {
     el_doc *doc;
     int counts[EL_SEC_OTHER + 1];
     el_section *cur;
-    bool have_concl;  /* an explicit conclusion exists somewhere */
-    size_t sentences; /* in the paragraphs added so far */
+    bool have_concl; /* an explicit conclusion exists somewhere */
 } builder;
 
 static el_section *open_section(builder *bd, enum el_section_kind kind, el_span title, size_t line)
@@ -1140,9 +1139,9 @@ static void add_para(builder *bd, const ev *e)
     el_para *p = EL_VEC_PUSH(doc->paras);
     p->txt = e->txt;
     p->line = e->line;
-    p->chars = p->hanzi = 0;
+    p->chars = p->hanzi = p->sentences = 0;
     el_text_count_sentences(doc->plain.v + e->txt.off, e->txt.len, &p->chars, &p->hanzi,
-                            &bd->sentences);
+                            &p->sentences);
     bd->cur->npara++;
     if (e->line > bd->cur->end_line)
         bd->cur->end_line = e->line;
@@ -1413,8 +1412,8 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
     free(pi);
 }
 
-/* Pass 2: the sections of the zones in evs; returns the sentences of their paragraphs. */
-static size_t build_sections(el_doc *doc, ev_vec *evs)
+/* Pass 2: the sections of the zones in evs. */
+static void build_sections(el_doc *doc, ev_vec *evs)
 {
     builder bd = {.doc = doc};
     const ev *v = evs->v;
@@ -1429,7 +1428,7 @@ static size_t build_sections(el_doc *doc, ev_vec *evs)
     }
     if (!any_zone) {
         infer_run(&bd, v, 0, n, true, true);
-        return bd.sentences;
+        return;
     }
     /* zone boundaries */
     size_t i = 0;
@@ -1533,11 +1532,10 @@ static size_t build_sections(el_doc *doc, ev_vec *evs)
         }
         i = end;
     }
-    return bd.sentences;
 }
 
-/* The document's counts; sentences, those of its paragraphs, was taken as they were added. */
-static void count(el_doc *doc, size_t sentences)
+/* The document's counts, from those each paragraph got when it was added. */
+static void count(el_doc *doc)
 {
     el_counts *c = &doc->counts;
     memset(c, 0, sizeof *c);
@@ -1547,8 +1545,8 @@ static void count(el_doc *doc, size_t sentences)
         const el_para *p = &doc->paras.v[i];
         c->chars += p->chars; /* counted once, when the paragraph was added */
         c->hanzi += p->hanzi;
+        c->sentences += p->sentences;
     }
-    c->sentences = sentences;
     c->paragraphs = doc->paras.n;
     /* A sub-argument heading is written in the answer grid too (its 分论点一： label is not):
        count the title of an argument that is not the topic sentence of its own paragraph. */
@@ -1575,9 +1573,9 @@ void el_section_build(el_doc *doc)
     pass1 p = {.doc = doc};
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);
-    size_t sentences = build_sections(doc, &p.evs);
+    build_sections(doc, &p.evs);
     free(p.evs.v);
-    count(doc, sentences);
+    count(doc);
 }
 
 const char *el_section_kind_name(enum el_section_kind kind)
