@@ -22,6 +22,11 @@
  * Linearity: every attempt looks ahead a bounded distance past the numeral run it starts on,
  * and a failed attempt resumes after that whole run, so no run is rescanned more than a
  * constant number of times.
+ *
+ * Speed: most characters can open nothing, and the pass steps over them by their bytes, two
+ * Han characters at a time, through a small perfect hash table of those that can (see
+ * cc_table), without decoding them; tests/unit/test_stats_fast.c holds the plain loop it
+ * replaces and checks that both find the same statistics.
  */
 #include "stats.h"
 #include "lexicon.h"
@@ -68,16 +73,30 @@ static bool is_space(uint32_t c)
     return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
 }
 
-/* Position after at most MAX_SPACES spaces starting at i. */
-static size_t skip_sp(const char *s, size_t n, size_t i)
+/* True if byte b can start a space of is_space: ' ', '\t', E3 (U+3000) or C2 (U+00A0). */
+static inline bool space_lead(unsigned char b)
 {
-    for (int k = 0; k < MAX_SPACES && i < n; k++) {
+    return b == ' ' || b == '\t' || b == 0xE3 || b == 0xC2;
+}
+
+/* skip_sp() past its first byte test. */
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+    for (int k = 0; k < MAX_SPACES && i < n && space_lead((unsigned char)s[i]); k++) {
         size_t l;
         if (!is_space(el_text_cp(s, n, i, &l)))
             break;
         i += l;
     }
     return i;
+}
+
+/* Position after at most MAX_SPACES spaces starting at i. The grammar asks this between
+   every two parts of a figure, where there is mostly no space: the first byte tells, inline,
+   without decoding. */
+static inline size_t skip_sp(const char *s, size_t n, size_t i)
+{
+    return i < n && space_lead((unsigned char)s[i]) ? skip_spaces(s, n, i) : i;
 }
 
 /* Length of w if s[i..] starts with it, else 0; stops at the first differing byte, which
@@ -616,16 +635,16 @@ static bool is_list_label(const char *s, size_t n, size_t i, size_t end)
 {
     size_t l, k;
     uint32_t after = end < n ? el_text_cp(s, n, end, &l) : 0;
-    uint32_t before = cp_before(s, n, i, &k);
-    bool paren = before == '(' || before == 0xFF08;
 
-    if (paren) {
+    /* every label has one of these after it: most numbers are settled before looking back */
+    if (after != '.' && after != 0xFF0E && after != 0x3001 && after != ')' && after != 0xFF09 &&
+        after != ':' && after != 0xFF1A)
+        return false;
+    uint32_t before = cp_before(s, n, i, &k);
+    if (before == '(' || before == 0xFF08) {
         if (after != ')' && after != 0xFF09)
             return false;
     } else {
-        if (after != '.' && after != 0xFF0E && after != 0x3001 && after != ')' && after != 0xFF09 &&
-            after != ':' && after != 0xFF1A)
-            return false;
         k = i;
     }
     for (int steps = 0; steps < 16 && k > 0; steps++) {
@@ -656,8 +675,13 @@ static uint32_t prev_nonspace(const char *s, size_t n, size_t i, size_t *at)
 /* True if the context before the number at i makes it an ordinal, a weekday or vague. */
 static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
 {
-    size_t at, at2;
-    uint32_t p = prev_nonspace(s, n, i, &at);
+    size_t at0, at, at2;
+    /* the character touching the number, and the one before it past any spaces (the same
+       unless it is a space: looked up once) */
+    uint32_t p0 = cp_before(s, n, i, &at0), p = p0;
+    at = at0;
+    if (is_space(p0))
+        p = prev_nonspace(s, n, i, &at);
 
     if (p == U'第')
         return true;
@@ -670,7 +694,7 @@ static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
     if (!chinese) {
         /* G20, COVID-19, v1.2.3, PM2.5: the number belongs to a Latin token (only a character
            touching the number counts) */
-        if (cp_before(s, n, i, &at2) != p)
+        if (p0 != p)
             return false;
         if (is_ascii_alpha(p) || p == '_')
             return true;
@@ -680,7 +704,7 @@ static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
         }
         return false;
     }
-    p = cp_before(s, n, i, &at);
+    p = p0, at = at0;
     if (p == U'几' || p == U'数' || p == U'初')
         return true;
     if (p == U'周' || p == U'期' || p == U'拜') {
@@ -887,11 +911,24 @@ static size_t date_part(const scan_t *t, size_t e, bool month)
     return e;
 }
 
+/* match_list over tail_quals, which is asked after every figure: the first character, which
+   is seldom one that starts them, settles most cases with a single decoding. */
+static const char *tail_qual_at(const char *s, size_t n, size_t p, size_t *len)
+{
+    size_t l;
+    uint32_t c = p < n ? el_text_cp(s, n, p, &l) : 0;
+    if (c != U'以' && c != U'左' && c != U'上' && c != U'之') {
+        *len = 0;
+        return NULL;
+    }
+    return match_list(s, n, p, tail_quals, COUNT_OF(tail_quals), len);
+}
+
 /* Trailing qualifier (以上 左右 …) after end: extends *end and fills *q if still empty. */
 static void tail_qualifier(const scan_t *t, size_t *end, const char **q)
 {
     size_t p = skip_sp(t->s, t->n, *end), l;
-    const char *tq = match_list(t->s, t->n, p, tail_quals, COUNT_OF(tail_quals), &l);
+    const char *tq = tail_qual_at(t->s, t->n, p, &l);
     if (tq && strcmp(tq, "上下") == 0 && p + l < t->n) {
         /* 上下班, 上下游, 上下联动: a word, not "about" */
         size_t cl;
@@ -924,7 +961,7 @@ static bool bare_wan_end(const scan_t *t, size_t e)
     uint32_t c = el_text_cp(t->s, t->n, p, &l);
     if (!is_han(c) || c == U'的')
         return true;
-    return match_list(t->s, t->n, p, tail_quals, COUNT_OF(tail_quals), &l) != NULL;
+    return tail_qual_at(t->s, t->n, p, &l) != NULL;
 }
 
 /* 翻番 / 翻倍 / 翻一番 / 翻了两番 at j: a multiplier of 2^N. */
@@ -986,7 +1023,7 @@ static bool parse_half(const scan_t *t, size_t j, bool qualified, el_stat *st, s
     size_t l, tl;
     if ((l = lit(t->s, t->n, j, "一半")) > 0) {
         size_t p = skip_sp(t->s, t->n, j + l);
-        if (!qualified && !match_list(t->s, t->n, p, tail_quals, COUNT_OF(tail_quals), &tl))
+        if (!qualified && !tail_qual_at(t->s, t->n, p, &tl))
             return false;
         st->value = 50;
         st->kind = EL_STAT_PERCENT;
@@ -1247,8 +1284,10 @@ static bool shang_in_word(const char *s, size_t n, size_t i)
 }
 
 /* Tries a statistic at i. On success fills *st and *cn (whether its number is written in
-   Chinese numerals); otherwise *next is where scanning resumes. */
-static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *cn)
+   Chinese numerals); otherwise *next is where scanning resumes. Kept out of line: inlined
+   into el_stats_scan, its many live values would push the scan loop's out of registers. */
+__attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next,
+                                             bool *cn)
 {
     const char *s = t->s;
     size_t n = t->n, l, ql, j, end = 0, skip;
@@ -1257,28 +1296,49 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *c
     bool ok;
 
     *next = i + l;
-    if (is_cn_numeral(c)) {
-        size_t pl, cnt;
+    /* 一 is among the commonest characters and nearly always part of a word (一些 一个 统一).
+       Unless what follows can make it a figure (a numeral, a 点 decimal, 半, 成 or 倍, maybe
+       after spaces) or a fixed phrase (一国两制), every test below rejects it, resuming
+       after it: settle that before them. */
+    if (c == U'一' && i + l < n) {
+        size_t dl;
+        uint32_t d = el_text_cp(s, n, i + l, &dl);
+        if (!is_cn_numeral(d) && !is_space(d) && d != U'点' && d != U'半' && d != U'成' &&
+            d != U'倍' && d != U'国')
+            return false;
+    }
+    bool numeral = is_cn_numeral(c);
+    if (numeral) {
+        /* Every phrase of the group starts with c: compare only what follows it, which saves
+           comparing c's bytes again for each of the phrases (17 of them for 三). The longest
+           match wins, as in match_list. */
+        size_t cnt, best = 0;
         const char *const *fp = fixed_phrases(c, &cnt);
-        if (fp && match_list(s, n, i, fp, cnt, &pl)) {
-            *next = i + pl;
+        for (size_t k = 0; k < cnt; k++) {
+            size_t pl = lit(s, n, i + l, fp[k] + l);
+            if (pl > best)
+                best = pl;
+        }
+        if (best) {
+            *next = i + l + best;
             return false;
         }
     }
     q = pre_qualifier(s, n, i, c, l, &ql);
-    if (q && strcmp(q, "近") == 0) {
+    /* pre_qualifier gives 近, 约 and 上 for those characters alone: test c, not the string */
+    if (q && c == U'近') {
         size_t at;
         uint32_t p = cp_before(s, n, i, &at);
         /* 附近 邻近 靠近 亲近 贴近: "nearby"; 最近: "recent" */
         if (p == U'附' || p == U'邻' || p == U'靠' || p == U'亲' || p == U'贴' || p == U'最')
             q = NULL;
-    } else if (q && strcmp(q, "约") == 0) {
+    } else if (q && c == U'约') {
         size_t at;
         uint32_t p = cp_before(s, n, i, &at);
         if (p == U'节' || p == U'制' || p == U'预' || p == U'签' || p == U'公' || p == U'相' ||
             p == U'契' || p == U'履' || p == U'违' || p == U'邀' || p == U'特' || p == U'婉')
             q = NULL;
-    } else if (q && strcmp(q, "上") == 0 && shang_in_word(s, n, i)) {
+    } else if (q && c == U'上' && shang_in_word(s, n, i)) {
         q = NULL;
     }
     if (q) {
@@ -1290,7 +1350,7 @@ static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *c
             return false;
     } else {
         j = i;
-        if (a_digit(c) < 0 && !is_cn_numeral(c) && c != U'翻')
+        if (a_digit(c) < 0 && !numeral && c != U'翻')
             return false;
     }
 
@@ -1412,100 +1472,148 @@ typedef struct {
     bool classical;
 } quote_t;
 
-/* What a code point means to the scan loop. One switch for every character of the text:
-   most are none of these, and a single decision tree is cheaper than asking the numeral,
-   qualifier and punctuation tables in turn. */
+/* What a character means to the scan loop: it may open a statistic, open or close a
+   quotation, or end a clause. Four characters in five are none of these. */
 enum { CC_NONE, CC_START, CC_OPEN, CC_CLOSE, CC_MARK };
 
-static inline int char_class(uint32_t c)
+/* ASCII digits open a figure; , . ; ? ! : and the line break end a clause (all below 64). */
+#define ASCII_BIT(ch) (UINT64_C(1) << (ch))
+#define ASCII_DIGITS (UINT64_C(0x3FF) << '0')
+#define ASCII_MARKS                                                                                \
+    (ASCII_BIT(',') | ASCII_BIT('.') | ASCII_BIT(';') | ASCII_BIT('?') | ASCII_BIT('!') |          \
+     ASCII_BIT(':') | ASCII_BIT('\n'))
+
+/* The non-ASCII characters the scan stops at, all three bytes long in UTF-8, and their class. */
+/* clang-format off */
+#define CC_LIST(X)                                                                               \
+    /* Chinese numerals (cn_digit, cn_unit) */                                                   \
+    X(U'零', CC_START) X(U'〇', CC_START) X(U'一', CC_START) X(U'壹', CC_START)                  \
+    X(U'二', CC_START) X(U'贰', CC_START) X(U'两', CC_START) X(U'兩', CC_START)                  \
+    X(U'三', CC_START) X(U'叁', CC_START) X(U'四', CC_START) X(U'肆', CC_START)                  \
+    X(U'五', CC_START) X(U'伍', CC_START) X(U'六', CC_START) X(U'陆', CC_START)                  \
+    X(U'七', CC_START) X(U'柒', CC_START) X(U'八', CC_START) X(U'捌', CC_START)                  \
+    X(U'九', CC_START) X(U'玖', CC_START) X(U'十', CC_START) X(U'拾', CC_START)                  \
+    X(U'百', CC_START) X(U'佰', CC_START) X(U'千', CC_START) X(U'仟', CC_START)                  \
+    X(U'万', CC_START) X(U'萬', CC_START) X(U'亿', CC_START) X(U'億', CC_START)                  \
+    /* 翻 and the first characters of pre_qualifier() */                                        \
+    X(U'翻', CC_START) X(U'超', CC_START) X(U'将', CC_START) X(U'接', CC_START)                  \
+    X(U'不', CC_START) X(U'大', CC_START) X(U'约', CC_START) X(U'近', CC_START)                  \
+    X(U'逾', CC_START) X(U'仅', CC_START) X(U'上', CC_START) X(U'突', CC_START)                  \
+    /* full-width digits */                                                                      \
+    X(0xFF10, CC_START) X(0xFF11, CC_START) X(0xFF12, CC_START) X(0xFF13, CC_START)              \
+    X(0xFF14, CC_START) X(0xFF15, CC_START) X(0xFF16, CC_START) X(0xFF17, CC_START)              \
+    X(0xFF18, CC_START) X(0xFF19, CC_START)                                                      \
+    /* quotation marks: “ 「 『 open, ” 」 』 close */                                          \
+    X(0x201C, CC_OPEN) X(0x300C, CC_OPEN) X(0x300E, CC_OPEN)                                     \
+    X(0x201D, CC_CLOSE) X(0x300D, CC_CLOSE) X(0x300F, CC_CLOSE)                                  \
+    /* clause marks: ， 。 ； ？ ！ ： 、 ‘ ’ — … */                                            \
+    X(0xFF0C, CC_MARK) X(0x3002, CC_MARK) X(0xFF1B, CC_MARK) X(0xFF1F, CC_MARK)                  \
+    X(0xFF01, CC_MARK) X(0xFF1A, CC_MARK) X(0x3001, CC_MARK) X(0x2018, CC_MARK)                  \
+    X(0x2019, CC_MARK) X(0x2014, CC_MARK) X(0x2026, CC_MARK)
+/* clang-format on */
+
+/*
+ * CC_LIST in a perfect hash table keyed by a character's three bytes as read from the text
+ * (first byte lowest): the scan asks about every character of the text, and a load, a
+ * multiply and a compare answer it where a switch over these 71 characters took a walk down
+ * a decision tree and needed the character decoded first. Each slot holds the key in its low
+ * 24 bits and the class above (0: an empty slot, which matches no key). The multiplier was
+ * searched for so that no two keys share a slot; two sharing one would be a slot initialised
+ * twice, which -Woverride-init (part of -Wextra) reports, and test_stats_fast checks every
+ * code point against the original switch. 256 slots of 4 bytes: 1 KB, small enough to stay
+ * cached.
+ * Outside a quotation the clause marks and closing quotes change nothing that is read (the
+ * next opening quote starts a clause afresh), so the scan there uses a second table that
+ * leaves them out and steps over them like any other character.
+ */
+#define UTF8_3(c)                                                                                  \
+    ((0xE0u | (uint32_t)(c) >> 12) | (0x80u | ((uint32_t)(c) >> 6 & 0x3F)) << 8 |                  \
+     (0x80u | ((uint32_t)(c)&0x3F)) << 16)
+#define CC_SLOT(key) ((uint32_t)(key)*0x58E173E1u >> 24)
+#define CC_ENTRY(ch, cls) [CC_SLOT(UTF8_3(ch))] = UTF8_3(ch) | (uint32_t)(cls) << 24,
+#define CC_ENTRY_UNQUOTED(ch, cls)                                                                 \
+    [CC_SLOT(UTF8_3(ch))] =                                                                        \
+        (cls) == CC_START || (cls) == CC_OPEN ? UTF8_3(ch) | (uint32_t)(cls) << 24 : 0,
+static const uint32_t cc_table[256] = {CC_LIST(CC_ENTRY)};
+static const uint32_t cc_table_unquoted[256] = {CC_LIST(CC_ENTRY_UNQUOTED)};
+
+/* The bytes at p as a number, p[0] lowest: four of them, or the avail < 4 left (the missing
+   ones 0). */
+static inline uint32_t load_le32(const unsigned char *p, size_t avail)
 {
-    if (c < 0x80) {
-        if (c >= '0' && c <= '9')
-            return CC_START;
-        switch (c) {
-        case ',':
-        case '.':
-        case ';':
-        case '?':
-        case '!':
-        case ':':
-        case '\n':
-            return CC_MARK;
-        default:
-            return CC_NONE;
+    uint32_t x = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (avail >= 4) {
+        memcpy(&x, p, 4); /* one load; GCC does not merge the shifts below into one */
+        return x;
+    }
+#endif
+    for (size_t k = 0; k < avail && k < 4; k++)
+        x |= (uint32_t)p[k] << (8 * k);
+    return x;
+}
+
+/* True if the three-byte sequence in the low 24 bits of x (first byte lowest; the bits above
+   are ignored) is not in table tab. */
+static inline bool is_none3(const uint32_t *tab, uint32_t x)
+{
+    return ((tab[CC_SLOT(x & 0xFFFFFF)] ^ x) & 0xFFFFFF) != 0;
+}
+
+/*
+ * The CC_ class, by table tab, of the character whose bytes, first byte lowest, are x (its
+ * first four bytes, or all that are left), read without decoding it; in *len how far the
+ * scan steps past it.
+ * Why the step may differ from el_text_cp's: a decoding step consumes a lead byte and
+ * continuation bytes only (libunistring takes the maximal invalid subpart), so every byte
+ * that is no continuation byte starts a step whatever came before, and the characters the
+ * scan stops at (ASCII, and three-byte sequences in the table) start with such a byte. So a
+ * three-byte shape (lead E0..EF, two continuation bytes) is stepped over whole whatever it
+ * decodes to, and any other non-ASCII byte one at a time: the scan meets exactly the
+ * characters, at exactly the offsets, that decoding each character in turn would give.
+ */
+static inline int class_of_bytes(const uint32_t *tab, uint32_t x, size_t *len)
+{
+    uint32_t b0 = x & 0xFF;
+    if ((x & 0xC0C0F0) == 0x8080E0) {
+        uint32_t e = tab[CC_SLOT(x & 0xFFFFFF)];
+        *len = 3;
+        return ((e ^ x) & 0xFFFFFF) == 0 ? (int)(e >> 24) : CC_NONE;
+    }
+    *len = 1;
+    if (b0 >= 64)
+        return CC_NONE; /* ASCII letters, and bytes that start no character of the table */
+    return ASCII_DIGITS >> b0 & 1 ? CC_START : ASCII_MARKS >> b0 & 1 ? CC_MARK : CC_NONE;
+}
+
+/* Offset of the first character from s[i] on that is not CC_NONE by table tab (n if none),
+   its class in *cls and its length in *len. The scan spends most of its time here, stepping
+   over the characters that mean nothing to it. */
+static inline size_t next_stop(const uint32_t *tab, const char *s, size_t n, size_t i, int *cls,
+                               size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (i < n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Han, most of the text: two three-byte characters per step while eight bytes can be
+           read; a character of the table, or any other shape, ends the run */
+        while (n - i >= 8) {
+            uint64_t x;
+            memcpy(&x, u + i, 8);
+            if ((x & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u || !is_none3(tab, (uint32_t)x))
+                break;
+            if (!is_none3(tab, (uint32_t)(x >> 24))) {
+                i += 3;
+                break;
+            }
+            i += 6;
         }
+#endif
+        if ((*cls = class_of_bytes(tab, load_le32(u + i, n - i), len)) != CC_NONE)
+            return i;
+        i += *len;
     }
-    switch (c) {
-    /* Chinese numerals (cn_digit, cn_unit) */
-    case U'零':
-    case U'〇':
-    case U'一':
-    case U'壹':
-    case U'二':
-    case U'贰':
-    case U'两':
-    case U'兩':
-    case U'三':
-    case U'叁':
-    case U'四':
-    case U'肆':
-    case U'五':
-    case U'伍':
-    case U'六':
-    case U'陆':
-    case U'七':
-    case U'柒':
-    case U'八':
-    case U'捌':
-    case U'九':
-    case U'玖':
-    case U'十':
-    case U'拾':
-    case U'百':
-    case U'佰':
-    case U'千':
-    case U'仟':
-    case U'万':
-    case U'萬':
-    case U'亿':
-    case U'億':
-    /* 翻 and the first characters of pre_qualifier() */
-    case U'翻':
-    case U'超':
-    case U'将':
-    case U'接':
-    case U'不':
-    case U'大':
-    case U'约':
-    case U'近':
-    case U'逾':
-    case U'仅':
-    case U'上':
-    case U'突':
-        return CC_START;
-    case 0x201C: /* “ */
-    case 0x300C: /* 「 */
-    case 0x300E: /* 『 */
-        return CC_OPEN;
-    case 0x201D: /* ” */
-    case 0x300D: /* 」 */
-    case 0x300F: /* 』 */
-        return CC_CLOSE;
-    case 0xFF0C: /* ， */
-    case 0x3002: /* 。 */
-    case 0xFF1B: /* ； */
-    case 0xFF1F: /* ？ */
-    case 0xFF01: /* ！ */
-    case 0xFF1A: /* ： */
-    case 0x3001: /* 、 */
-    case 0x2018: /* ‘ */
-    case 0x2019: /* ’ */
-    case 0x2014: /* — */
-    case 0x2026: /* … */
-        return CC_MARK;
-    default:
-        return c >= 0xFF10 && c <= 0xFF19 ? CC_START : CC_NONE; /* full-width digits */
-    }
+    return n;
 }
 
 /* True if the statistic st, in Chinese numerals, sits in a classical clause of a quotation. */
@@ -1540,11 +1648,10 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
         size_t l, next;
         el_stat st;
         bool cn;
-        uint32_t c = el_text_cp(s, n, i, &l);
-        switch (char_class(c)) {
-        case CC_NONE:
-            i += l;
-            continue;
+        int cls;
+        if ((i = next_stop(qs.in_quote ? cc_table : cc_table_unquoted, s, n, i, &cls, &l)) >= n)
+            break;
+        switch (cls) {
         case CC_OPEN:
             qs.in_quote = true, qs.clause = i + l, i += l;
             continue;
