@@ -207,16 +207,25 @@ size_t el_doc_src(const el_doc *doc, size_t plain_off)
     return s->src_off + d < doc->len ? s->src_off + d : doc->len;
 }
 
-void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
+/*
+ * The walk behind el_doc_lex_scan and el_doc_lex_scan_cats, inlined into each so that the
+ * mask test goes away when every category is wanted.
+ */
+__attribute__((always_inline)) static inline void lex_walk(el_doc *doc, size_t off, size_t n,
+                                                           unsigned mask, el_lex_cb cb, void *ctx)
 {
     if (!doc->lexed) {
+        /* room for a Chinese text's usual hits (one per 24 bytes or so): a grown array is
+           copied at each doubling */
+        doc->lexhits.v = xgrow(doc->lexhits.v, &doc->lexhits.cap, doc->plain.n / 32 + 16,
+                               sizeof *doc->lexhits.v);
         el_lex_scan_all(doc->plain.v, doc->plain.n, &doc->lexhits.v, &doc->lexhits.n,
                         &doc->lexhits.cap);
         doc->lexed = true;
     }
     /* Hits are sorted by end: find the first ending after off, stop past off + n. */
     const el_lex_hit *v = doc->lexhits.v;
-    size_t lo = 0, hi = doc->lexhits.n;
+    size_t lo = 0, hi = doc->lexhits.n, lim = off + n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (v[mid].end <= off)
@@ -224,14 +233,22 @@ void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
         else
             hi = mid;
     }
-    for (size_t i = lo; i < doc->lexhits.n && v[i].end <= off + n; i++) {
-        if (v[i].start < off)
+    for (size_t i = lo; i < doc->lexhits.n && v[i].end <= lim; i++) {
+        if (v[i].start < off || (mask != EL_LEX_ALL_CATS && !(mask >> v[i].cat & 1)))
             continue;
-        el_lex_hit h = v[i];
-        h.start -= off;
-        h.end -= off;
+        el_lex_hit h = {v[i].start - off, v[i].end - off, v[i].entry, v[i].cat};
         cb(ctx, &h);
     }
+}
+
+void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
+{
+    lex_walk(doc, off, n, EL_LEX_ALL_CATS, cb, ctx);
+}
+
+void el_doc_lex_scan_cats(el_doc *doc, size_t off, size_t n, unsigned mask, el_lex_cb cb, void *ctx)
+{
+    lex_walk(doc, off, n, mask, cb, ctx);
 }
 
 void el_doc_lex_release(el_doc *doc)

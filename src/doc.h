@@ -220,6 +220,14 @@ static inline const char *el_doc_str(const el_doc *doc, el_span s)
  * hits, same order, offsets relative to off. `plain` must not change after the first call.
  */
 void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx);
+/*
+ * el_doc_lex_scan restricted to the hits whose category is in mask (EL_LEX_CAT_BIT of each
+ * category wanted, or'ed): the same hits otherwise, in the same order. A caller that handles
+ * a few categories spares a call per hit of the others (a paragraph's hits are mostly
+ * parallel frames, countermeasures and places).
+ */
+void el_doc_lex_scan_cats(el_doc *doc, size_t off, size_t n, unsigned mask, el_lex_cb cb,
+                          void *ctx);
 /* Free the hits of that pass (a later el_doc_lex_scan scans again). */
 void el_doc_lex_release(el_doc *doc);
 /* Section index (0-based) holding a plain offset, or -1. */

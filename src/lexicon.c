@@ -17,116 +17,119 @@
 #define T (&el_lex_tables)
 
 /* Class of code point c: 0 when no surface uses it. */
-static inline uint32_t class_of(uint32_t c)
+static uint32_t class_of(uint32_t c)
 {
-    if (c <= 0xFFFF)
-        return T->cls_block[(uint32_t)T->cls_page[c >> 8] << 8 | (c & 0xFF)];
-    uint32_t lo = 0, hi = T->nastral;
+    if (c < 0x80)
+        return T->cls_block[c];
+    if (c >= 0x800 && c <= 0xFFFF) /* as class_at finds it from the UTF-8 bytes */
+        return T->cls_block[T->cls_row[(c >> 12) << 8 | 0x80 | (c >> 6 & 0x3F)] + (c & 0x3F)];
+    uint32_t lo = 0, hi = T->nother;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (T->astral_cp[mid] < c)
+        if (T->other_cp[mid] < c)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < T->nastral && T->astral_cp[lo] == c ? T->astral_cls[lo] : 0;
+    return lo < T->nother && T->other_cp[lo] == c ? T->other_cls[lo] : 0;
 }
 
 /*
- * Class of the character at *q (*q < e), advancing *q past it. 3-byte sequences (all of
- * CJK, checked first) and ASCII are decoded here; el_text_cp_slow decodes, strictly,
- * everything else and reads invalid bytes as U+FFFD, which is class 0 (mklex refuses it in a
- * surface). Either way one byte or a lead byte with its continuation bytes is consumed. A
- * 3-byte surrogate is not rejected here: mklex refuses surrogates too, so its class is 0.
- * A 3-byte sequence fits when *q < lim (e - 2, or the start when shorter). Forced inline:
- * the scan calls it from two places and a call per character costs more than the decoding.
+ * Class of the character at p (p < e) << 3 | its byte length, for the shapes class_at does
+ * not decode inline: el_text_cp_slow decodes strictly and reads invalid bytes as U+FFFD,
+ * which is class 0 (mklex refuses it in a surface), consuming a lead byte with its
+ * continuation bytes only. Out of line: rare in Chinese text, and it would crowd the scan
+ * loop's registers.
  */
-__attribute__((always_inline)) static inline uint32_t
-class_at(const uint16_t *page, const uint16_t *block, const unsigned char **q,
-         const unsigned char *lim, const unsigned char *e)
+__attribute__((noinline)) static uint32_t class_slow(const unsigned char *p, const unsigned char *e)
 {
-    const unsigned char *p = *q;
-    uint32_t b = p[0], b0 = b - 0xE0u; /* b0 < 16: lead byte of a 3-byte sequence */
-    if (b0 < 0x10 && p < lim) {
-        uint32_t b1 = p[1] ^ 0x80u, b2 = p[2] ^ 0x80u; /* continuation bytes: below 0x40 */
-        if ((b1 | b2) < 0x40) {
-            uint32_t c = b0 << 12 | b1 << 6 | b2;
-            if (c >= 0x800) { /* not overlong */
-                *q = p + 3;
-                return block[(uint32_t)page[c >> 8] << 8 | (c & 0xFF)];
-            }
-        }
-    } else if (b < 0x80) {
-        *q = p + 1;
-        return block[(uint32_t)page[0] << 8 | b];
-    }
     size_t k;
     uint32_t c = class_of(el_text_cp_slow((const char *)p, (size_t)(e - p), 0, &k));
-    *q = p + k;
-    return c;
+    return c << 3 | (uint32_t)k;
 }
 
-/* Target of the edge labelled with class c (c > 0) out of state s (not the root), 0 if none. */
-static inline uint32_t step(const struct el_lex_state *s, uint32_t c)
-{
-    uint32_t n = s->nedge;
-    if (n <= 1) /* cls is 0, never a character's class, when there is no edge */
-        return s->cls == c ? s->edge : 0;
-    const uint16_t *lab = T->edge_cls + s->edge;
-    uint32_t lo = 0;
-    /* Halve wide lists down to a few edges, then scan (labels are sorted). */
-    while (n > 8) {
-        uint32_t half = n / 2;
-        if (lab[lo + half] <= c)
-            lo += half;
-        n -= half;
-    }
-    for (uint32_t end = lo + n; lo < end; lo++)
-        if (lab[lo] >= c)
-            return lab[lo] == c ? T->edge_to[s->edge + lo] : 0;
-    return 0;
-}
-
-/* Where hits go: to cb, or, when cb is NULL, onto the end of the array *v (*n items, room for
- * *cap), which the document's scan keeps whole: no call per hit. */
-struct sink {
-    el_lex_cb cb;
-    void *ctx;
-    el_lex_hit **v;
-    size_t *n, *cap;
+/* The class tables class_at reads (see struct el_lex_tables). */
+struct cls_tabs {
+    const uint16_t *row, *block;
 };
 
-/* Pass on the entries whose surface ends exactly in state s, at byte offset end. */
-static inline void report_state(uint32_t s, size_t end, const struct sink *k)
+/*
+ * Class of the character at *q, advancing *q past it; *q + 4 <= e. ASCII and well-formed
+ * 3-byte sequences (all of CJK) are decoded here, other shapes by class_slow. A 3-byte
+ * sequence is looked up from its bytes, without assembling the code point (see cls_row);
+ * overlong forms and surrogates have class 0, as a strict decoder would have it. Whatever the
+ * bytes, one byte or a lead byte with its continuation bytes is consumed.
+ */
+static inline uint32_t class_at(const struct cls_tabs *ct, const unsigned char **q,
+                                const unsigned char *e)
 {
-    uint32_t first = T->out_first[s], last = first + T->states[s].nout;
-    for (uint32_t i = first; i < last; i++) {
-        const struct el_lex_entry *e = &T->entries[i];
-        el_lex_hit h = {end - e->len, end, i, (enum el_lex_cat)e->cat};
-        if (k->cb) {
-            k->cb(k->ctx, &h);
-        } else {
-            if (*k->n == *k->cap)
-                *k->v = xgrow(*k->v, k->cap, *k->n + 1, sizeof **k->v);
-            (*k->v)[(*k->n)++] = h;
-        }
+    const unsigned char *p = *q;
+    /* compilers read these as one little-endian load */
+    uint32_t x = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    if ((x & 0xC0C0F0) == 0x8080E0) { /* 1110xxxx 10xxxxxx 10xxxxxx */
+        *q = p + 3;
+        uint16_t b01 = (uint16_t)x;                               /* b1 << 8 | b0 */
+        uint16_t lead = (uint16_t)(b01 << 8 | b01 >> 8) & 0x0FFF; /* a rotation */
+        return ct->block[(size_t)ct->row[lead] + p[2] - 0x80];
     }
+    if (!(x & 0x80)) {
+        *q = p + 1;
+        return ct->block[x & 0x7F];
+    }
+    uint32_t r = class_slow(p, e);
+    *q = p + (r & 7);
+    return r >> 3;
 }
 
-/* Report every surface ending at byte offset end in state st, shortest first. */
-static void report(uint32_t st, size_t end, const struct sink *k)
+/* The state after reading a character of class c in state st: follow fail links until an
+   edge or the root takes it. */
+static inline uint32_t next_state(const struct el_lex_slot *sl, const struct el_lex_slot_aux *aux,
+                                  uint32_t nstart, uint32_t st, uint32_t c)
 {
-    uint32_t s = T->states[st].nout ? st : T->dict[st];
-    if (!T->dict[s]) { /* the usual case: one state's surfaces */
-        report_state(s, end, k);
+    if (!c) /* no edge anywhere */
+        return 0;
+    while (st) {
+        uint32_t t = sl[st].base + c;
+        if (sl[t].check == st)
+            return t;
+        st = aux[st].fail;
+    }
+    return c - 1 < nstart ? c : 0; /* the root's edge on c leads to slot c */
+}
+
+/* A hit array being filled: a local copy of the caller's, so that storing a hit does not
+   make the compiler reload n and cap. */
+struct hitbuf {
+    el_lex_hit *v;
+    size_t n, cap;
+};
+
+/*
+ * Pass on the hits of a state's out word (see struct el_lex_slot), ending at byte offset end:
+ * to cb, or, when cb is NULL, onto the end of b, which the document's scan keeps whole (no
+ * call per hit). Inlined into each of the scan's two copies, where cb is a known NULL or not.
+ */
+__attribute__((always_inline)) static inline void report(uint32_t out, size_t end, el_lex_cb cb,
+                                                         void *ctx, struct hitbuf *b)
+{
+    const struct el_lex_out *o = T->outs + (out >> 8);
+    uint32_t cnt = out & 0xFF;
+    if (!cb) {
+        if (b->n + cnt > b->cap) {
+            size_t cap = b->cap; /* b's address stays in this function */
+            b->v = xgrow(b->v, &cap, b->n + cnt, sizeof *b->v);
+            b->cap = cap;
+        }
+        el_lex_hit *h = b->v + b->n;
+        b->n += cnt;
+        for (uint32_t i = 0; i < cnt; i++)
+            h[i] = (el_lex_hit){end - o[i].len, end, o[i].entry, (enum el_lex_cat)o[i].cat};
         return;
     }
-    uint32_t chain[EL_LEX_MAXCHAIN];
-    size_t n = 0;
-    for (; s; s = T->dict[s])
-        chain[n++] = s; /* mklex guarantees n <= EL_LEX_MAXCHAIN */
-    while (n-- > 0)
-        report_state(chain[n], end, k);
+    for (uint32_t i = 0; i < cnt; i++) {
+        el_lex_hit h = {end - o[i].len, end, o[i].entry, (enum el_lex_cat)o[i].cat};
+        cb(ctx, &h);
+    }
 }
 
 /*
@@ -135,53 +138,59 @@ static void report(uint32_t st, size_t end, const struct sink *k)
  * begins a decoded character, and it decodes strictly (shortest form): a character's class is
  * nonzero only when its bytes are exactly the UTF-8 of a surface character. The matches are
  * therefore exactly the byte occurrences of the surfaces, as with a byte automaton; anything
- * invalid is class 0, which has no edge and sends the automaton back to the root.
+ * invalid is class 0, which has no edge and sends the automaton back to the root. Inlined
+ * into el_lex_scan and el_lex_scan_all, each with its own kind of sink.
  */
-static void scan(const char *s, size_t n, const struct sink *k)
+__attribute__((always_inline)) static inline void scan(const char *s, size_t n, el_lex_cb cb,
+                                                       void *ctx, struct hitbuf *b)
 {
-    if (!n)
-        return;
     const unsigned char *p = (const unsigned char *)s, *q = p, *e = p + n;
-    const unsigned char *lim = n > 2 ? e - 2 : p;
-    const uint16_t *page = T->cls_page, *block = T->cls_block;
-    const uint32_t *root = T->root;
-    const struct el_lex_state *states = T->states;
+    const unsigned char *lim = n > 3 ? e - 3 : p; /* q < lim: four bytes to read */
+    const struct cls_tabs ct = {T->cls_row, T->cls_block};
+    const struct el_lex_slot *sl = T->slots;
+    const struct el_lex_slot_aux *aux = T->slot_aux;
+    const uint32_t nstart = T->nstart;
+    uint32_t st = 0;
     for (;;) {
-        /* At the root: skip the characters no surface starts with. */
-        uint32_t st;
+        /* At the root: skip the characters no surface starts with (class 0 wraps round). */
+        uint32_t c;
         do {
-            if (q >= e)
-                return;
-            st = root[class_at(page, block, &q, lim, e)];
-        } while (!st);
-        /* Inside a match: follow fail links until an edge or the root takes the character. */
-        for (;;) {
-            if (states[st].bits & EL_LEX_ST_OUT)
-                report(st, (size_t)(q - p), k);
-            if (q >= e)
-                return;
-            uint32_t c = class_at(page, block, &q, lim, e), nx;
-            if (!c)
-                break;
-            while (!(nx = step(&states[st], c)) && (st = states[st].fail))
-                ;
-            st = nx ? nx : root[c];
-            if (!st)
-                break;
-        }
+            if (q >= lim)
+                goto tail;
+            c = class_at(&ct, &q, e);
+        } while (c - 1 >= nstart);
+        /* Inside a match, until the automaton falls back to the root. */
+        st = c;
+        do {
+            if (aux[st].out)
+                report(aux[st].out, (size_t)(q - p), cb, ctx, b);
+            if (q >= lim)
+                goto tail;
+            st = next_state(sl, aux, nstart, st, class_at(&ct, &q, e));
+        } while (st);
+    }
+tail: /* the last bytes, too few for class_at */
+    while (q < e) {
+        uint32_t r = class_slow(q, e);
+        q += r & 7;
+        st = next_state(sl, aux, nstart, st, r >> 3);
+        if (aux[st].out)
+            report(aux[st].out, (size_t)(q - p), cb, ctx, b);
     }
 }
 
 void el_lex_scan(const char *s, size_t n, el_lex_cb cb, void *ctx)
 {
-    struct sink k = {cb, ctx, NULL, NULL, NULL};
-    scan(s, n, &k);
+    scan(s, n, cb, ctx, NULL);
 }
 
 void el_lex_scan_all(const char *s, size_t n, el_lex_hit **v, size_t *len, size_t *cap)
 {
-    struct sink k = {NULL, NULL, v, len, cap};
-    scan(s, n, &k);
+    struct hitbuf b = {*v, *len, *cap};
+    scan(s, n, NULL, NULL, &b);
+    *v = b.v;
+    *len = b.n;
+    *cap = b.cap;
 }
 
 size_t el_lex_nentries(void)

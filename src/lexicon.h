@@ -37,6 +37,11 @@ enum el_lex_cat {
     EL_LEX_NCATS
 };
 
+/** Bit of category c in a category mask (see el_doc_lex_scan_cats). */
+#define EL_LEX_CAT_BIT(c) (1u << (c))
+/** Mask of every category. */
+#define EL_LEX_ALL_CATS ((1u << EL_LEX_NCATS) - 1)
+
 /** The four standard economic regions. */
 enum el_region { EL_REGION_EAST, EL_REGION_CENTRAL, EL_REGION_WEST, EL_REGION_NORTHEAST };
 
@@ -164,32 +169,41 @@ size_t el_lex_normalize(const char *s, size_t n, char *out);
 #ifdef EL_LEX_INTERNAL
 /* Layout of the generated tables: shared by mklex's output and lexicon.c only. */
 
-/** Longest chain of surfaces ending at one byte (mklex refuses to generate more). */
-#define EL_LEX_MAXCHAIN 64
-
 /*
  * The automaton runs over character classes: each distinct code point used in a surface is a
  * class 1..nclass, every other character (and every invalid byte) is class 0, which has no
- * edge. Class of a BMP code point c: cls_block[cls_page[c >> 8] * 256 + (c & 0xFF)] (block 0
- * is all zero); above U+FFFF: binary search in astral_cp.
+ * edge. Classes 1..nstart are the characters some surface starts with. Class of code point c:
+ * cls_block[c] below U+0080; for U+0800..U+FFFF, whose UTF-8 is the bytes b0 b1 b2,
+ * cls_block[cls_row[(b0 & 0x0F) << 8 | b1] + (b2 & 0x3F)] (cls_row holds the offset of a
+ * 64-class block; the block at 128 is all zero, and serves the rows no surface uses, overlong
+ * forms and bytes b1 that are not continuation bytes); otherwise binary search in other_cp.
  */
-
-/* State bit: some surface ends here (own or via dict). */
-#define EL_LEX_ST_OUT 1
 
 /*
- * 16 bytes, and mklex aligns the array, so a state never straddles two cache lines. Most
- * states have at most one edge: it is kept in the state itself (cls, and the target in edge),
- * which spares a visit to the edge arrays.
+ * A double array. State s is slot s; the root is slot 0 with base 0, so its edge on class c,
+ * which it has exactly when 1 <= c <= nstart, leads to slot c. The edge of s on class c
+ * (c > 0) leads to slot t = slots[s].base + c exactly when slots[t].check == s; otherwise s
+ * has no such edge. check is UINT32_MAX in free slots and in the root. What a step reads is
+ * in 8-byte slots (indexed without a shift); the failure state and what to report, read at
+ * most once a character, are in slot_aux: out, when nonzero, is first << 8 | count, the hits
+ * to report in s being outs[first .. first + count), already in report order (shortest
+ * surface first).
  */
-struct el_lex_state {
-    uint32_t edge; /* nedge == 1: target of the edge labelled cls; else first edge in
-                      edge_cls/edge_to */
+struct el_lex_slot {
+    uint32_t base;
+    uint32_t check;
+};
+
+struct el_lex_slot_aux {
     uint32_t fail;
-    uint16_t nedge; /* edges, sorted by class */
-    uint16_t cls;   /* nedge == 1: class of the only edge; else 0 (no character) */
-    uint8_t nout;   /* entries whose surface ends exactly here */
-    uint8_t bits;   /* EL_LEX_ST_* */
+    uint32_t out;
+};
+
+/* One entry to report: its index, the byte length of its surface, its category. */
+struct el_lex_out {
+    uint32_t entry;
+    uint16_t len;
+    uint8_t cat;
 };
 
 struct el_lex_entry {
@@ -203,18 +217,16 @@ struct el_lex_entry {
 
 struct el_lex_tables {
     uint32_t nclass;           /* K */
-    const uint16_t *cls_page;  /* 256: class block of each BMP page */
-    const uint16_t *cls_block; /* 256 classes per block */
-    uint32_t nastral;
-    const uint32_t *astral_cp; /* sorted code points above U+FFFF used in surfaces */
-    const uint16_t *astral_cls;
-    uint32_t nstates;
-    const uint32_t *root; /* nclass + 1 targets from the root state (0), which has no edges */
-    const struct el_lex_state *states;
-    const uint16_t *edge_cls;
-    const uint32_t *edge_to;
-    const uint32_t *dict;      /* nearest proper suffix state with nout, 0 if none */
-    const uint32_t *out_first; /* first entry of a state with nout */
+    uint32_t nstart;           /* classes 1..nstart start a surface */
+    const uint16_t *cls_row;   /* 4096: block offset of (lead byte & 0x0F, second byte) */
+    const uint16_t *cls_block; /* ASCII, then blocks of 64 classes */
+    uint32_t nother;
+    const uint32_t *other_cp; /* sorted code points from U+0080 to U+07FF and above U+FFFF */
+    const uint16_t *other_cls;
+    uint32_t nslots; /* every base + K is below nslots */
+    const struct el_lex_slot *slots;
+    const struct el_lex_slot_aux *slot_aux;
+    const struct el_lex_out *outs;
     uint32_t nentries;
     const struct el_lex_entry *entries;
     const el_lex_cand *cands;

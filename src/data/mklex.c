@@ -6,10 +6,10 @@
  * argv[1], builds ONE Aho–Corasick automaton over the characters of every surface (places,
  * policy names, words), and prints C source holding static const tables in the layout of
  * struct el_lex_tables (src/lexicon.h, EL_LEX_INTERNAL section). Each distinct code point of
- * a surface is a class 1..K, found at run time with two loads (page index, 256-entry block);
- * a state keeps a single edge in itself and more in one flat array sorted by class, with
- * fail and dictionary-suffix links; the root has a dense K + 1 row. Output depends only on
- * the input bytes.
+ * a surface is a class 1..K, found at run time with two loads (row index, 64-entry block);
+ * the states sit in a double array (a step is one addition and one comparison) with their
+ * fail links and a flattened list of what to report in each. Output depends only on the
+ * input bytes.
  *
  * Plain C11, no dependencies: it runs on the build host before the library exists.
  */
@@ -18,8 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAXCHAIN 64 /* must equal EL_LEX_MAXCHAIN in src/lexicon.h */
 
 /* Category identifiers, in enum el_lex_cat order. */
 static const char *const cat_ids[] = {
@@ -528,11 +526,15 @@ static void make_entries(void)
 
 /*
  * The automaton runs over characters, not bytes: every distinct code point used in a surface
- * gets a dense class id 1..nclass (in code-point order), and every other character is class 0,
- * which has no edge anywhere. One step per character instead of one per byte keeps the state
- * count and the fail chains short.
+ * gets a dense class id 1..nclass, and every other character is class 0, which has no edge
+ * anywhere. One step per character instead of one per byte keeps the state count and the fail
+ * chains short. The characters some surface starts with come first (1..nstart, then the
+ * others, each part in code-point order): whether the root has an edge on a class is then
+ * one comparison.
  */
-static VEC(uint32_t) cps; /* sorted distinct code points of all surfaces; class = index + 1 */
+static VEC(uint32_t) cps;     /* sorted distinct code points of all surfaces */
+static VEC(uint16_t) cls_ids; /* class of cps.v[i] */
+static size_t nstart;         /* classes 1..nstart start a surface */
 
 /*
  * Decode the UTF-8 character at s strictly (shortest form, no surrogates, at most U+10FFFF);
@@ -583,6 +585,20 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Index of code point c in cps, cps.n if absent. */
+static size_t cp_index(uint32_t c)
+{
+    size_t lo = 0, hi = cps.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cps.v[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < cps.n && cps.v[lo] == c ? lo : cps.n;
+}
+
 static void make_classes(void)
 {
     uint32_t *buf = NULL;
@@ -602,20 +618,27 @@ static void make_classes(void)
     cps.n = kept;
     if (cps.n > 65535)
         die("more than 65535 distinct characters in surfaces");
+    unsigned char *starts = xalloc(cps.n);
+    memset(starts, 0, cps.n);
+    for (size_t i = 0; i < entries.n; i++) {
+        size_t len;
+        size_t k = cp_index(u8_strict((const unsigned char *)entries.v[i].s, &len));
+        if (k < cps.n) /* else the surface is empty */
+            starts[k] = 1;
+    }
+    for (size_t i = 0; i < cps.n; i++)
+        nstart += starts[i];
+    uint16_t next[2] = {1, (uint16_t)(nstart + 1)}; /* next id among starters, others */
+    for (size_t i = 0; i < cps.n; i++)
+        *PUSH(cls_ids) = next[!starts[i]]++;
+    free(starts);
 }
 
 /* Class of code point c, 0 if no surface uses it. */
 static uint16_t class_of(uint32_t c)
 {
-    size_t lo = 0, hi = cps.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (cps.v[mid] < c)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < cps.n && cps.v[lo] == c ? (uint16_t)(lo + 1) : 0;
+    size_t i = cp_index(c);
+    return i < cps.n ? cls_ids.v[i] : 0;
 }
 
 /* ---- automaton ---------------------------------------------------------------------------- */
@@ -624,8 +647,9 @@ struct node {
     uint32_t nchild;
     uint32_t *child; /* child node ids, sorted by class */
     uint16_t *cls;
-    uint32_t fail, dict, out_first, nout, chain;
-    uint32_t id; /* BFS number */
+    uint32_t parent, fail, dict, out_first, nout;
+    uint32_t slot, base;     /* place in the double array (see place_states) */
+    uint32_t ofirst, ocount; /* what the scan reports here: outs[ofirst..+ocount) */
 };
 
 static VEC(struct node) nodes;
@@ -657,6 +681,7 @@ static uint32_t add_child(uint32_t u, uint16_t c)
     if (v)
         return v;
     v = new_node();
+    nodes.v[v].parent = u;
     struct node *nd = &nodes.v[u];
     size_t pos = 0;
     while (pos < nd->nchild && nd->cls[pos] < c)
@@ -696,13 +721,11 @@ static void build_automaton(void)
     bfs = xalloc(nodes.n * sizeof *bfs);
     size_t head = 0, tail = 0;
     bfs[tail++] = 0;
-    nodes.v[0].id = 0;
     while (head < tail) {
         uint32_t u = bfs[head++];
         for (uint32_t k = 0; k < nodes.v[u].nchild; k++) {
             uint32_t v = nodes.v[u].child[k];
             uint16_t c = nodes.v[u].cls[k];
-            nodes.v[v].id = (uint32_t)tail;
             bfs[tail++] = v;
             uint32_t f = 0;
             if (u) {
@@ -714,11 +737,110 @@ static void build_automaton(void)
             struct node *w = &nodes.v[v];
             w->fail = f;
             w->dict = nodes.v[f].nout ? f : nodes.v[f].dict;
-            w->chain = (w->nout ? 1 : 0) + nodes.v[f].chain;
-            if (w->chain > MAXCHAIN)
-                die("more than %d surfaces end at one position (%s)", MAXCHAIN,
-                    entries.v[w->nout ? w->out_first : 0].s);
         }
+    }
+}
+
+/* ---- double array ------------------------------------------------------------------------ */
+
+/*
+ * The states go into a double array: state s lives in slot s, and its edge on class c leads
+ * to slot base(s) + c, whose check field names s as the parent. A step is then one addition
+ * and one comparison whatever the number of edges, where sorted edge lists cost a search.
+ * The root sits in slot 0 with base 0, so its children are the slots of their classes.
+ * Slots are handed out first fit in breadth-first order: the states near the root, the ones
+ * a text visits most, end up packed together at the front.
+ */
+static unsigned char *used; /* slot taken */
+static size_t nused, used_cap;
+static uint32_t nslots; /* slots emitted: every base + class stays below */
+
+static void take(size_t slot)
+{
+    if (slot >= used_cap) {
+        size_t cap = used_cap ? used_cap : 4096;
+        while (cap <= slot)
+            cap *= 2;
+        used = xresize(used, cap);
+        memset(used + used_cap, 0, cap - used_cap);
+        used_cap = cap;
+    }
+    used[slot] = 1;
+    if (slot >= nused)
+        nused = slot + 1;
+}
+
+static int is_free(size_t slot)
+{
+    return slot >= used_cap || !used[slot];
+}
+
+static void place_states(void)
+{
+    take(0);
+    nodes.v[0].slot = nodes.v[0].base = 0;
+    size_t first_free = 1, maxbase = 0;
+    for (size_t i = 0; i < nodes.n; i++) {
+        struct node *nd = &nodes.v[bfs[i]];
+        if (!nd->nchild) {
+            nd->base = 0; /* base + c is then never a child: check tells */
+            continue;
+        }
+        size_t b = 0;
+        if (i) { /* the root keeps base 0 */
+            while (!is_free(first_free))
+                first_free++;
+            b = first_free > nd->cls[0] ? first_free - nd->cls[0] : 0;
+            for (;; b++) {
+                uint32_t k = 0;
+                while (k < nd->nchild && is_free(b + nd->cls[k]))
+                    k++;
+                if (k == nd->nchild)
+                    break;
+            }
+        }
+        nd->base = (uint32_t)b;
+        if (b > maxbase)
+            maxbase = b;
+        for (uint32_t k = 0; k < nd->nchild; k++) {
+            take(b + nd->cls[k]);
+            nodes.v[nd->child[k]].slot = (uint32_t)(b + nd->cls[k]);
+        }
+    }
+    size_t n = maxbase + cps.n + 1 > nused ? maxbase + cps.n + 1 : nused;
+    if (n >= UINT32_MAX)
+        die("automaton too large");
+    nslots = (uint32_t)n;
+}
+
+/*
+ * What the scan reports in each state, flattened: the entries of every surface ending there,
+ * shortest surface first (the dictionary-suffix chain from its far end), entries of one
+ * surface in entry order. A state's list is its dictionary suffix's list plus its own entries.
+ */
+static VEC(uint32_t) outs; /* entry indexes */
+
+static void make_outs(void)
+{
+    for (size_t i = 1; i < nodes.n; i++) { /* BFS: a dictionary suffix comes first */
+        struct node *nd = &nodes.v[bfs[i]];
+        if (!nd->nout && !nd->dict)
+            continue;
+        nd->ofirst = (uint32_t)outs.n;
+        if (nd->dict) {
+            const struct node *d = &nodes.v[nd->dict];
+            for (uint32_t k = 0; k < d->ocount; k++) {
+                uint32_t en = outs.v[d->ofirst + k]; /* read before PUSH moves outs.v */
+                *PUSH(outs) = en;
+            }
+        }
+        for (uint32_t k = 0; k < nd->nout; k++)
+            *PUSH(outs) = nd->out_first + k;
+        if (outs.n - nd->ofirst > 255)
+            die("more than 255 entries end in one state (%s)", entries.v[nd->out_first].s);
+        if (outs.n >= 1u << 24)
+            die("too many reported entries");
+        nd->ocount = (uint32_t)(outs.n - nd->ofirst);
     }
 }
 
@@ -770,10 +892,7 @@ static void cstr(const char *s)
 
 static void emit(void)
 {
-    size_t ns = nodes.n, ne = 0, bytes = 0, width = cps.n + 1;
-    for (size_t i = 1; i < ns; i++)
-        if (nodes.v[bfs[i]].nchild > 1)
-            ne += nodes.v[bfs[i]].nchild;
+    size_t bytes = 0;
     puts("/* SPDX-License-Identifier: MIT */");
     puts("/*");
     puts(" * Lexicon tables for src/lexicon.c, generated by src/data/mklex.c from the src/data "
@@ -782,106 +901,104 @@ static void emit(void)
     puts(" */");
     puts("#define EL_LEX_INTERNAL");
     puts("#include \"lexicon.h\"\n");
-    printf("#if EL_LEX_MAXCHAIN != %d\n#error \"mklex and lexicon.h disagree\"\n#endif\n\n",
-           MAXCHAIN);
 
-    /* Class table: a block of 256 classes per BMP page used by some surface, block 0 (all
-       zero) for every other page; code points above U+FFFF in a sorted array. */
-    uint16_t page[256] = {0};
-    uint32_t block_page[257];
-    size_t nblocks = 1, nastral = 0;
+    /* Class tables. cls_block holds the classes of ASCII (0..127), an all-zero block of 64
+       (128..191), then a block of 64 classes per 64-code-point row of U+0800..U+FFFF that
+       some surface uses (all of CJK: what the scan decodes inline). A row is found from the
+       first two bytes of its characters: cls_row, indexed by the low four bits of the lead
+       byte and the whole second byte, holds the row's offset in cls_block; the zero block
+       serves the rows no surface uses, the overlong forms (E0 80..E0 9F) and the bytes that
+       are not continuation bytes. Every other code point is in a sorted array. */
+    enum { ZERO_BLOCK = 128, FIRST_BLOCK = 192 };
+    uint16_t row[1024]; /* offset in cls_block of each row cp >> 6 */
+    uint32_t block_row[1024];
+    size_t nblocks = 0, nother = 0;
+    for (unsigned r = 0; r < 1024; r++)
+        row[r] = ZERO_BLOCK;
     for (size_t i = 0; i < cps.n; i++) {
-        if (cps.v[i] > 0xFFFF)
-            nastral++;
-        else if (!page[cps.v[i] >> 8]) {
-            page[cps.v[i] >> 8] = (uint16_t)nblocks;
-            block_page[nblocks++] = cps.v[i] >> 8;
+        uint32_t c = cps.v[i];
+        if (c < 0x80)
+            continue;
+        if (c < 0x800 || c > 0xFFFF)
+            nother++;
+        else if (row[c >> 6] == ZERO_BLOCK) {
+            row[c >> 6] = (uint16_t)(FIRST_BLOCK + 64 * nblocks);
+            block_row[nblocks++] = c >> 6;
         }
     }
-    puts("static const uint16_t cls_page[256] = {");
-    for (unsigned p = 0; p < 256; p++)
-        item("%u", page[p]);
-    end_array();
-    printf("static const uint16_t cls_block[%zu] = {\n", nblocks * 256);
-    for (unsigned lo = 0; lo < 256; lo++)
-        item("0");
-    for (size_t b = 1; b < nblocks; b++)
-        for (unsigned lo = 0; lo < 256; lo++)
-            item("%u", class_of(block_page[b] << 8 | lo));
-    end_array();
-    bytes += 256 * 2 + nblocks * 512;
-    printf("static const uint32_t astral_cp[%zu] = {\n", nastral ? nastral : 1);
-    for (size_t i = cps.n - nastral; i < cps.n; i++)
-        item("%u", cps.v[i]);
-    if (!nastral)
-        item("0");
-    end_array();
-    printf("static const uint16_t astral_cls[%zu] = {\n", nastral ? nastral : 1);
-    for (size_t i = cps.n - nastral; i < cps.n; i++)
-        item("%zu", i + 1);
-    if (!nastral)
-        item("0");
-    end_array();
-    bytes += nastral * 6;
-
-    printf("static const uint32_t root[%zu] = {\n", width);
-    for (size_t c = 0; c < width; c++) {
-        uint32_t v = c ? child_of(0, (uint16_t)c) : 0;
-        item("%u", v ? nodes.v[v].id : 0);
+    if (FIRST_BLOCK + 64 * nblocks > 65535) /* cannot happen: 992 rows from U+0800 up */
+        die("too many class blocks");
+    puts("static const uint16_t cls_row[4096] = {");
+    for (unsigned i = 0; i < 4096; i++) {
+        unsigned lead = i >> 8, b1 = i & 0xFF, r = lead << 6 | (b1 & 0x3F);
+        item("%u", b1 >= 0x80 && b1 < 0xC0 && r >= 0x20 ? row[r] : ZERO_BLOCK);
     }
     end_array();
-    bytes += width * 4;
-
-    /*
-     * The root (state 0) is never stepped: the scan uses the root row. A single edge is kept
-     * in its state; wider states point into edge_cls/edge_to. (Dense rows for the widest
-     * states, a few dozen edges at most, cost 4 * (K + 1) bytes each and measured no faster.)
-     * Aligned so that no 16-byte state straddles two cache lines.
-     */
-    printf("static _Alignas(64) const struct el_lex_state states[%zu] = {\n", ns);
-    item("{0, 0, 0, 0, 0, 0}");
-    for (size_t i = 1, e = 0; i < ns; i++) {
-        struct node *nd = &nodes.v[bfs[i]];
-        item("{%zu, %u, %u, %u, %u, %d}", nd->nchild == 1 ? nodes.v[nd->child[0]].id : e,
-             nodes.v[nd->fail].id, nd->nchild, nd->nchild == 1 ? nd->cls[0] : 0, nd->nout,
-             nd->nout || nd->dict ? 1 : 0);
-        if (nd->nchild > 1)
-            e += nd->nchild;
-    }
+    printf("static const uint16_t cls_block[%zu] = {\n", FIRST_BLOCK + 64 * nblocks);
+    for (uint32_t c = 0; c < 128; c++)
+        item("%u", class_of(c));
+    for (unsigned lo = 0; lo < 64; lo++)
+        item("0");
+    for (size_t b = 0; b < nblocks; b++)
+        for (unsigned lo = 0; lo < 64; lo++)
+            item("%u", class_of(block_row[b] << 6 | lo));
     end_array();
-    bytes += ns * 16;
-
-    printf("static const uint16_t edge_cls[%zu] = {\n", ne ? ne : 1);
-    for (size_t i = 1; i < ns; i++) {
-        struct node *nd = &nodes.v[bfs[i]];
-        if (nd->nchild > 1)
-            for (uint32_t k = 0; k < nd->nchild; k++)
-                item("%u", nd->cls[k]);
-    }
-    if (!ne)
+    bytes += 4096 * 2 + (FIRST_BLOCK + 64 * nblocks) * 2;
+    printf("static const uint32_t other_cp[%zu] = {\n", nother ? nother : 1);
+    for (size_t i = 0; i < cps.n; i++)
+        if (cps.v[i] >= 0x80 && (cps.v[i] < 0x800 || cps.v[i] > 0xFFFF))
+            item("%u", cps.v[i]);
+    if (!nother)
         item("0");
     end_array();
-    printf("static const uint32_t edge_to[%zu] = {\n", ne ? ne : 1);
-    for (size_t i = 1; i < ns; i++) {
-        struct node *nd = &nodes.v[bfs[i]];
-        if (nd->nchild > 1)
-            for (uint32_t k = 0; k < nd->nchild; k++)
-                item("%u", nodes.v[nd->child[k]].id);
-    }
-    if (!ne)
+    printf("static const uint16_t other_cls[%zu] = {\n", nother ? nother : 1);
+    for (size_t i = 0; i < cps.n; i++)
+        if (cps.v[i] >= 0x80 && (cps.v[i] < 0x800 || cps.v[i] > 0xFFFF))
+            item("%u", cls_ids.v[i]);
+    if (!nother)
         item("0");
     end_array();
-    bytes += ne * 6;
+    bytes += nother * 6;
 
-    printf("static const uint32_t dict[%zu] = {\n", ns);
-    for (size_t i = 0; i < ns; i++)
-        item("%u", nodes.v[nodes.v[bfs[i]].dict].id);
+    /* The double array; a free slot (and the root's, which has no parent) has check
+       UINT32_MAX, never a state. */
+    struct el_slot {
+        uint32_t base, check, fail, out;
+    } *sl = xalloc(nslots * sizeof *sl);
+    for (uint32_t i = 0; i < nslots; i++)
+        sl[i] = (struct el_slot){0, UINT32_MAX, 0, 0};
+    for (size_t i = 0; i < nodes.n; i++) {
+        const struct node *nd = &nodes.v[i];
+        struct el_slot *x = &sl[nd->slot];
+        x->base = nd->base;
+        x->check = i ? nodes.v[nd->parent].slot : UINT32_MAX;
+        x->fail = nodes.v[nd->fail].slot;
+        x->out = nd->ocount ? nd->ofirst << 8 | nd->ocount : 0;
+    }
+    printf("static _Alignas(64) const struct el_lex_slot slots[%u] = {\n", nslots);
+    for (uint32_t i = 0; i < nslots; i++) {
+        if (sl[i].check == UINT32_MAX)
+            item("{%u, 0xFFFFFFFF}", sl[i].base);
+        else
+            item("{%u, %u}", sl[i].base, sl[i].check);
+    }
     end_array();
-    printf("static const uint32_t out_first[%zu] = {\n", ns);
-    for (size_t i = 0; i < ns; i++)
-        item("%u", nodes.v[bfs[i]].out_first);
+    printf("static _Alignas(64) const struct el_lex_slot_aux slot_aux[%u] = {\n", nslots);
+    for (uint32_t i = 0; i < nslots; i++)
+        item("{%u, %u}", sl[i].fail, sl[i].out);
     end_array();
-    bytes += ns * 8;
+    free(sl);
+    bytes += (size_t)nslots * 16;
+
+    printf("static const struct el_lex_out outs[%zu] = {\n", outs.n ? outs.n : 1);
+    for (size_t i = 0; i < outs.n; i++) {
+        const struct entry *en = &entries.v[outs.v[i]];
+        item("{%u, %zu, %d}", outs.v[i], strlen(en->s), en->cat);
+    }
+    if (!outs.n)
+        item("{0, 0, 0}");
+    end_array();
+    bytes += outs.n * 8;
 
     printf("static const struct el_lex_entry entries[%zu] = {\n", entries.n ? entries.n : 1);
     for (size_t i = 0; i < entries.n; i++) {
@@ -952,15 +1069,16 @@ static void emit(void)
     puts("};\n");
 
     puts("const struct el_lex_tables el_lex_tables = {");
-    printf("    %zu, cls_page, cls_block, %zu, astral_cp, astral_cls,\n", cps.n, nastral);
-    printf("    %zu, root, states, edge_cls, edge_to, dict, out_first,\n", ns);
+    printf("    %zu, %zu, cls_row, cls_block, %zu, other_cp, other_cls,\n", cps.n, nstart, nother);
+    printf("    %u, slots, slot_aux, outs,\n", nslots);
     printf("    %zu, entries, cands, %zu, places, %zu, provinces, %zu, classical,\n", entries.n,
            places.n, prov_idx.n, classics.n);
     puts("};");
     printf("\n/* %zu entries, %zu place candidates, %zu places, %zu provinces, %zu classical;\n"
-           "   %zu character classes in %zu pages, %zu states, %zu edges outside the states;\n"
+           "   %zu character classes in %zu rows, %zu states in %u slots, %zu reported entries;\n"
            "   about %zu bytes of tables. */\n",
-           entries.n, cands.n, places.n, prov_idx.n, classics.n, cps.n, nblocks - 1, ns, ne, bytes);
+           entries.n, cands.n, places.n, prov_idx.n, classics.n, cps.n, nblocks, nodes.n, nslots,
+           outs.n, bytes);
 }
 
 int main(int argc, char **argv)
@@ -977,6 +1095,8 @@ int main(int argc, char **argv)
     make_entries();
     make_classes();
     build_automaton();
+    place_states();
+    make_outs();
     qsort(classics.v, classics.n, sizeof *classics.v, cmp_classical);
     /* qsort is not stable: keep, among duplicates, the row that came first in the file. */
     size_t kept = 0;

@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The lexicon scan (a character-class Aho–Corasick over a double array, with an inline
+ * decoder for ASCII and 3-byte UTF-8) against the straightforward definition of its output:
+ * every byte occurrence of every surface, found by memcmp at every offset, sorted by end,
+ * shorter first, entries in index order. Texts mix glued surfaces (overlaps, shared
+ * prefixes, dangling first characters), CJK and ASCII filler, and broken UTF-8 (stray
+ * continuation bytes, truncated and overlong sequences, surrogates, 4-byte characters),
+ * at every short length too (the scan's tail). The document's shared pass is checked the
+ * same way: el_doc_lex_scan and el_doc_lex_scan_cats over ranges against a filtered scan.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "lexicon.h"
+
+typedef struct {
+    el_lex_hit *v;
+    size_t n, cap;
+} hits;
+
+static void push(hits *k, el_lex_hit h)
+{
+    if (k->n == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 64;
+        k->v = realloc(k->v, k->cap * sizeof *k->v);
+        assert_non_null(k->v);
+    }
+    k->v[k->n++] = h;
+}
+
+static void keep(void *ctx, const el_lex_hit *h)
+{
+    push(ctx, *h);
+}
+
+static uint32_t rng = 2024;
+
+static uint32_t next_rand(void)
+{
+    rng = rng * 1103515245u + 12345u;
+    return rng >> 8;
+}
+
+/* Report order: by end, the shorter (later start) first, then by entry. */
+static int cmp_hit(const void *a, const void *b)
+{
+    const el_lex_hit *x = a, *y = b;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    if (x->start != y->start)
+        return x->start > y->start ? -1 : 1;
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* The reference: every occurrence of every surface in s[0..n), in report order. */
+static hits naive(const char *s, size_t n)
+{
+    hits k = {0};
+    size_t ne = el_lex_nentries();
+    for (unsigned e = 0; e < ne; e++) {
+        const char *w = el_lex_surface(e);
+        size_t l = el_lex_surface_len(e);
+        if (!l || l > n)
+            continue;
+        for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), w, l)) != NULL; p++)
+            push(&k, (el_lex_hit){(size_t)(p - s), (size_t)(p - s) + l, e, el_lex_cat_of(e)});
+    }
+    if (k.n)
+        qsort(k.v, k.n, sizeof *k.v, cmp_hit);
+    return k;
+}
+
+static void assert_same(const hits *got, const hits *want)
+{
+    assert_int_equal(got->n, want->n);
+    for (size_t i = 0; i < want->n; i++) {
+        assert_int_equal(got->v[i].start, want->v[i].start);
+        assert_int_equal(got->v[i].end, want->v[i].end);
+        assert_int_equal(got->v[i].entry, want->v[i].entry);
+        assert_int_equal(got->v[i].cat, want->v[i].cat);
+    }
+}
+
+/* Both scans of s[0..n) against the reference; returns the number of hits. */
+static size_t check(const char *s, size_t n)
+{
+    hits want = naive(s, n), got = {0};
+    el_lex_scan(s, n, keep, &got);
+    assert_same(&got, &want);
+    el_lex_hit *v = NULL;
+    size_t len = 0, cap = 0;
+    el_lex_scan_all(s, n, &v, &len, &cap);
+    hits all = {v, len, cap};
+    assert_same(&all, &want);
+    free(v);
+    free(got.v);
+    free(want.v);
+    return want.n;
+}
+
+/* Append a random piece to t (room for 64 more bytes at t + *n). */
+static void piece(char *t, size_t *n)
+{
+    static const char *const filler[] = {
+        "的",
+        "，",
+        "。",
+        "a",
+        " ",
+        "\n",
+        "“",
+        "”",
+        "1",
+        "%",
+        "·",
+        "—",
+        "\xe4",
+        "\xe4\xb8",
+        "\x80",
+        "\xbf",
+        "\xff",
+        "\xc0\xaf",
+        "\xc3\xa9",
+        "\xe0\x80\x80",
+        "\xe0\x9f\xbf",
+        "\xed\xa0\x80",
+        "\xef\xbf\xbd",
+        "\xf0\x9f\x98\x80",
+        "\xf0\x9f",
+        "\xf4\x90\x80\x80",
+        "\0",
+        "\xe2\x80",
+    };
+    size_t ne = el_lex_nentries();
+    uint32_t r = next_rand() % 10;
+    if (r < 5) { /* a whole surface */
+        unsigned e = next_rand() % (unsigned)ne;
+        size_t l = el_lex_surface_len(e);
+        if (l <= 60) {
+            memcpy(t + *n, el_lex_surface(e), l);
+            *n += l;
+        }
+    } else if (r < 7) { /* the first character(s) of a surface, or its last bytes */
+        unsigned e = next_rand() % (unsigned)ne;
+        size_t l = el_lex_surface_len(e), k = 1 + next_rand() % (l < 12 ? l : 12);
+        if (next_rand() % 2)
+            memcpy(t + *n, el_lex_surface(e), k);
+        else
+            memcpy(t + *n, el_lex_surface(e) + l - k, k);
+        *n += k;
+    } else if (r < 8) { /* a random character of the BMP, or a random byte */
+        uint32_t c = 0x80 + next_rand() % 0xFF80;
+        if (next_rand() % 4 == 0) {
+            t[(*n)++] = (char)(next_rand() & 0xFF);
+        } else if (c < 0x800) {
+            t[(*n)++] = (char)(0xC0 | c >> 6);
+            t[(*n)++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            t[(*n)++] = (char)(0xE0 | c >> 12);
+            t[(*n)++] = (char)(0x80 | (c >> 6 & 0x3F));
+            t[(*n)++] = (char)(0x80 | (c & 0x3F));
+        }
+    } else {
+        size_t f = next_rand() % (sizeof filler / sizeof filler[0]);
+        size_t l = filler[f][0] ? strlen(filler[f]) : 1; /* "\0" is one NUL byte */
+        memcpy(t + *n, filler[f], l);
+        *n += l;
+    }
+}
+
+static void test_random_texts(void **state)
+{
+    (void)state;
+    char text[2048 + 64];
+    size_t total = 0;
+    for (int round = 0; round < 600; round++) {
+        size_t n = 0, want = 1 + next_rand() % (round % 10 ? 200 : 2048);
+        while (n < want)
+            piece(text, &n);
+        total += check(text, n);
+        /* every prefix of a short text: the scan's last bytes take another path */
+        if (round % 20 == 0)
+            for (size_t k = 0; k <= n && k < 40; k++)
+                check(text, k);
+    }
+    assert_true(total > 5000); /* the texts did hit */
+}
+
+/* Each surface alone, with one byte of every kind glued before and after. */
+static void test_each_surface(void **state)
+{
+    (void)state;
+    static const char around[] = {'a', (char)0x80, (char)0xe4, (char)0xf0, (char)0xc3};
+    size_t ne = el_lex_nentries();
+    char t[512];
+    for (unsigned e = 0; e < ne; e++) {
+        size_t l = el_lex_surface_len(e);
+        if (l + 2 > sizeof t)
+            continue;
+        memcpy(t + 1, el_lex_surface(e), l);
+        t[0] = around[e % 5];
+        t[l + 1] = around[(e / 5) % 5];
+        assert_true(check(t + 1, l) >= 1);
+        assert_true(check(t, l + 2) >= 1);
+    }
+}
+
+/* The document's pass: ranges and category masks against a filtered scan of the range. */
+static void test_doc_ranges(void **state)
+{
+    (void)state;
+    char text[8192];
+    size_t n = 0;
+    while (n < sizeof text - 200) {
+        piece(text, &n);
+        if (next_rand() % 30 == 0)
+            text[n++] = '\n';
+        if (next_rand() % 90 == 0) {
+            text[n++] = '\n';
+            text[n++] = '\n';
+        }
+    }
+    for (size_t i = 0; i < n; i++) /* keep the text decodable as it is */
+        if (text[i] == 0 || (unsigned char)text[i] >= 0xF5 || (unsigned char)text[i] == 0xC0)
+            text[i] = 'x';
+    el_options opt = {0};
+    el_doc *doc = el_parse("t.txt", text, n, &opt);
+    assert_non_null(doc);
+    assert_true(el_doc_ok(doc));
+    size_t pn = doc->plain.n;
+    assert_true(pn > 100);
+    for (int round = 0; round < 400; round++) {
+        size_t off = next_rand() % pn, len = next_rand() % (pn - off + 1);
+        if (round % 4 == 0)
+            len = pn - off;
+        unsigned mask = round % 3 == 0 ? EL_LEX_ALL_CATS : next_rand() & EL_LEX_ALL_CATS;
+        hits want = {0}, got = {0}, got_all = {0};
+        el_lex_scan(doc->plain.v + off, len, keep, &want);
+        el_doc_lex_scan_cats(doc, off, len, mask, keep, &got);
+        el_doc_lex_scan(doc, off, len, keep, &got_all);
+        assert_same(&got_all, &want);
+        size_t k = 0;
+        for (size_t i = 0; i < want.n; i++)
+            if (mask & EL_LEX_CAT_BIT(want.v[i].cat))
+                want.v[k++] = want.v[i];
+        want.n = k;
+        assert_same(&got, &want);
+        free(want.v);
+        free(got.v);
+        free(got_all.v);
+        if (round == 200) /* a released pass scans again */
+            el_doc_lex_release(doc);
+    }
+    el_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_random_texts),
+        cmocka_unit_test(test_each_surface),
+        cmocka_unit_test(test_doc_ranges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
