@@ -80,10 +80,36 @@ static void add(lint *L, int rule, size_t plain_off, int section, const char *ar
     raise_at(L, rule, el_doc_src(L->doc, plain_off), section, arg);
 }
 
+/* Write v in decimal at o, return the end (what "%zu" makes: a few thousand findings need
+   their numbers, and snprintf parses its format for each). */
+static char *put_num(char *o, size_t v)
+{
+    char d[24];
+    size_t k = 0;
+    do
+        d[k++] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    while (k > 0)
+        *o++ = d[--k];
+    return o;
+}
+
+/* Write s (NUL-terminated) at o, return the end. */
+static char *put_str(char *o, const char *s)
+{
+    size_t k = strlen(s);
+    memcpy(o, s, k);
+    return o + k;
+}
+
+/* Raise a finding whose argument is the numbers a, b and c (EL_ARG_SEP between). */
 static void add_num(lint *L, int rule, size_t plain_off, int section, size_t a, size_t b, size_t c)
 {
-    char arg[80];
-    snprintf(arg, sizeof arg, "%zu" EL_ARG_SEP "%zu" EL_ARG_SEP "%zu", a, b, c);
+    char arg[80]; /* three numbers of at most 20 digits and two separators */
+    char *o = put_num(arg, a);
+    o = put_num(put_str(o, EL_ARG_SEP), b);
+    o = put_num(put_str(o, EL_ARG_SEP), c);
+    *o = '\0';
     add(L, rule, plain_off, section, arg);
 }
 
@@ -268,11 +294,48 @@ static void rule_argument_parallel(lint *L)
     add_at_sec(L, EL_RULE_STRUCTURE_ARGUMENT_PARALLEL, first, arg);
 }
 
-/* A set of Han bigrams (two code points packed in 64 bits), open addressing. */
+/*
+ * A set of Han bigrams (two code points packed in 64 bits), open addressing, with a filter
+ * over their first code points. The set holds the pairs of what is short (titles, the quoted
+ * terms of notes) and the long text is scanned against it: most pairs of that text fail on
+ * one bit of the filter, no table sized to the essay is cleared, and few cache lines are hit.
+ */
 typedef struct bigrams {
-    uint64_t *v; /* 0 = empty */
-    size_t cap;  /* power of two */
+    uint64_t *v;         /* 0 = empty; PAIR_SEEN marks a pair that a BIGRAM_MARK scan found */
+    size_t cap;          /* power of two */
+    size_t n, seen;      /* pairs in the set; of those, found by BIGRAM_MARK scans */
+    uint64_t first[64];  /* bit a % 4096 set: some pair of the set starts with a */
+    uint64_t local[256]; /* v for a set that fits (a title and its headings) */
 } bigrams;
+
+/* Flag on a stored pair (code points need 21 bits, so bit 63 is free). */
+#define PAIR_SEEN ((uint64_t)1 << 63)
+
+/* What each_bigram does with the pairs of a text. */
+enum { BIGRAM_INSERT, BIGRAM_ANY, BIGRAM_MARK };
+
+/* Make set empty, with room for max pairs at most half full (set must not move after). */
+static void bigrams_init(bigrams *set, size_t max)
+{
+    set->cap = 16;
+    while (set->cap < (max + 1) * 2)
+        set->cap *= 2;
+    if (set->cap <= sizeof set->local / sizeof set->local[0]) {
+        set->v = set->local;
+        memset(set->v, 0, set->cap * sizeof *set->v);
+    } else {
+        set->v = xcalloc(set->cap, sizeof *set->v);
+    }
+    set->n = set->seen = 0;
+    memset(set->first, 0, sizeof set->first);
+}
+
+static void bigrams_free(bigrams *set)
+{
+    if (set->v != set->local)
+        free(set->v);
+    set->v = NULL;
+}
 
 static bool stop_bigram(uint64_t key)
 {
@@ -291,40 +354,78 @@ static bool stop_bigram(uint64_t key)
     return false;
 }
 
-static bool bigram_op(bigrams *set, uint64_t key, bool insert)
+/* The slot that holds key (PAIR_SEEN aside), or the empty one where it would go. */
+static inline uint64_t *bigram_slot(const bigrams *set, uint64_t key)
 {
     size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 17) & (set->cap - 1);
-    while (set->v[h] != 0) {
-        if (set->v[h] == key)
-            return true;
+    while (set->v[h] != 0 && (set->v[h] & ~PAIR_SEEN) != key)
         h = (h + 1) & (set->cap - 1);
+    return &set->v[h];
+}
+
+/* Whether a pair that starts with a may be in set (the test made of every pair scanned). */
+static inline bool bigram_may_start(const bigrams *set, uint32_t a)
+{
+    return set->first[a / 64 % 64] >> (a % 64) & 1;
+}
+
+/* Handle the pair a, b of a text (see each_bigram); true when the scan may stop. */
+static bool bigram_visit(bigrams *set, uint32_t a, uint32_t b, int mode)
+{
+    uint64_t key = (uint64_t)a << 32 | b, *slot;
+    if (mode == BIGRAM_INSERT) {
+        slot = bigram_slot(set, key);
+        if (*slot == 0) {
+            *slot = key;
+            set->n++;
+            set->first[a / 64 % 64] |= (uint64_t)1 << (a % 64);
+        }
+        return false;
     }
-    if (insert)
-        set->v[h] = key;
-    return false;
+    slot = bigram_slot(set, key);
+    if (*slot == 0)
+        return false;
+    if (mode == BIGRAM_ANY)
+        return !stop_bigram(key);
+    if (!(*slot & PAIR_SEEN)) {
+        *slot |= PAIR_SEEN;
+        set->seen++;
+    }
+    return set->seen == set->n;
 }
 
 /*
- * Insert every pair of adjacent Han characters of s[0..n) into set, or (insert false) return
- * whether any of them is in it. Stop bigrams never count: they are inserted like any other
- * (they only ever match themselves) and skipped when found, so the stop list is consulted
- * only on a match, not for every pair.
+ * Visit every pair of adjacent Han characters of s[0..n) in mode: BIGRAM_INSERT adds them to
+ * set; BIGRAM_ANY returns whether any of them is in the set, stop bigrams aside (they are
+ * inserted like any other, as they only ever match themselves, and skipped when found, so
+ * that the stop list is consulted only on a match); BIGRAM_MARK flags those in the set with
+ * PAIR_SEEN and returns true, early, once every pair of the set is flagged.
  */
-static bool each_bigram(const char *s, size_t n, bigrams *set, bool insert)
+static bool each_bigram(const char *s, size_t n, bigrams *set, int mode)
 {
+    const unsigned char *u = (const unsigned char *)s;
     uint32_t prev = 0;
+    bool insert = mode == BIGRAM_INSERT;
     size_t k;
-    for (size_t i = 0; i < n; i += k) {
+    for (size_t i = 0; i < n;) {
+        /* U+4E00–U+9FFF, nearly every character: el_text_han_run has checked the bytes, so
+           they decode without el_text_cp's tests */
+        for (size_t e = el_text_han_run(s, n, i); i < e; i += 3) {
+            uint32_t c = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+            if (prev && (insert || bigram_may_start(set, prev)) && bigram_visit(set, prev, c, mode))
+                return true;
+            prev = c;
+        }
+        if (i >= n)
+            break;
         uint32_t c = el_text_cp(s, n, i, &k);
+        i += k;
         if (!el_text_is_han(c)) {
             prev = 0;
             continue;
         }
-        if (prev) {
-            uint64_t key = (uint64_t)prev << 32 | c;
-            if (bigram_op(set, key, insert) && !insert && !stop_bigram(key))
-                return true;
-        }
+        if (prev && (insert || bigram_may_start(set, prev)) && bigram_visit(set, prev, c, mode))
+            return true;
         prev = c;
     }
     return false;
@@ -344,27 +445,25 @@ static void rule_conclusion_echo(lint *L)
     }
     if (conc < 0 || keylen == 0)
         return;
-    /* At most half full: a pair is at least six bytes (two three-byte characters). */
-    bigrams set = {NULL, 16};
-    while (set.cap < (keylen / 3 + 1) * 2)
-        set.cap *= 2;
-    set.v = xcalloc(set.cap, sizeof *set.v);
-    each_bigram(str(L, doc->title), doc->title.len, &set, true);
-    each_bigram(str(L, doc->theme), doc->theme.len, &set, true);
+    bigrams set;
+    bigrams_init(&set, keylen / 3); /* a Han character is at least three bytes */
+    each_bigram(str(L, doc->title), doc->title.len, &set, BIGRAM_INSERT);
+    each_bigram(str(L, doc->theme), doc->theme.len, &set, BIGRAM_INSERT);
     for (size_t i = 0; i < doc->sections.n; i++) {
         const el_section *s = &doc->sections.v[i];
         if (s->kind == EL_SEC_ARGUMENT)
-            each_bigram(str(L, s->title), s->title.len, &set, true);
+            each_bigram(str(L, s->title), s->title.len, &set, BIGRAM_INSERT);
     }
     bool echo = false;
-    for (size_t i = 0; i < doc->sections.n && !echo; i++) {
+    for (size_t i = 0; i < doc->sections.n && !echo && set.n; i++) {
         const el_section *s = &doc->sections.v[i];
         if (s->kind != EL_SEC_CONCLUSION)
             continue;
         for (size_t p = s->para0; p < s->para0 + s->npara && !echo; p++)
-            echo = each_bigram(str(L, doc->paras.v[p].txt), doc->paras.v[p].txt.len, &set, false);
+            echo =
+                each_bigram(str(L, doc->paras.v[p].txt), doc->paras.v[p].txt.len, &set, BIGRAM_ANY);
     }
-    free(set.v);
+    bigrams_free(&set);
     if (!echo)
         add_at_sec(L, EL_RULE_STRUCTURE_CONCLUSION_ECHO, conc, NULL);
 }
@@ -422,16 +521,14 @@ static bool is_closer(uint32_t c)
  */
 static size_t sentence_chars(const char *s, size_t n, size_t *chars)
 {
-    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, c = 0, k;
     while (i < n) {
-        /* U+4000..U+9FFF (lead bytes E4..E9), nearly every character: counted, never an end. */
-        if (u[i] >= 0xE4 && u[i] <= 0xE9 && n - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
-            c++;
-            i += 3;
-            continue;
-        }
+        /* U+4E00..U+9FFF, nearly every character: counted, never an end. */
+        size_t run = i;
+        i = el_text_han_run(s, n, i);
+        c += (i - run) / 3;
+        if (i >= n)
+            break;
         uint32_t cp = el_text_cp(s, n, i, &k);
         i += k;
         if (cp == '\n')
@@ -469,14 +566,19 @@ static void rules_length(lint *L)
             add_num(L, EL_RULE_LENGTH_PARAGRAPH, p->txt.off, L->para_sec[i], p->chars,
                     cfg->para_min, cfg->para_max);
         const char *s = str(L, p->txt);
-        for (size_t a = 0; a < p->txt.len;) {
+        /* The sentences split the paragraph, so their grid counts add up to p->chars (the
+           same count, made by the section builder): once what is left of the paragraph holds
+           no more than sentence_max, no sentence in it is too long, and the scan stops. */
+        size_t left = p->chars;
+        for (size_t a = 0; a < p->txt.len && left > cfg->sentence_max;) {
             size_t c;
             size_t e = a + sentence_chars(s + a, p->txt.len - a, &c);
             if (c > cfg->sentence_max) {
                 char arg[64];
-                snprintf(arg, sizeof arg, "%zu" EL_ARG_SEP "%zu", c, cfg->sentence_max);
+                *put_num(put_str(put_num(arg, c), EL_ARG_SEP), cfg->sentence_max) = '\0';
                 add(L, EL_RULE_LENGTH_SENTENCE, p->txt.off + a, L->para_sec[i], arg);
             }
+            left = c < left ? left - c : 0;
             a = e > a ? e : a + 1;
         }
     }
@@ -598,7 +700,10 @@ static void rules_evidence(lint *L)
         if (s->kind != EL_SEC_ARGUMENT || s->npara == 0)
             continue;
         char arg[32];
-        snprintf(arg, sizeof arg, "%d", s->index);
+        if (s->index >= 0)
+            *put_num(arg, (size_t)s->index) = '\0';
+        else
+            snprintf(arg, sizeof arg, "%d", s->index);
         if (!s->ev.has_case)
             add_at_sec(L, EL_RULE_EVIDENCE_NO_CASE, (int)i, arg);
         if (!s->ev.has_data)
@@ -640,27 +745,22 @@ static int pair_mark(const char *s, size_t n, size_t i)
 {
     if (n - i < 3)
         return 0;
+    /* Asked at every E2, E3 and EF (，。、 too): the middle byte rules most out at once. */
     const unsigned char *u = (const unsigned char *)s + i;
-    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
-    case 0xE2809C: /* “ */
-        return 1;
-    case 0xE2809D: /* ” */
-        return -1;
-    case 0xE3808A: /* 《 */
-        return 2;
-    case 0xE3808B: /* 》 */
-        return -2;
-    case 0xEFBC88: /* （ */
-        return 3;
-    case 0xEFBC89: /* ） */
-        return -3;
-    case 0xE38090: /* 【 */
-        return 4;
-    case 0xE38091: /* 】 */
-        return -4;
-    default:
+    if (u[1] == 0x80) {
+        if (u[0] == 0xE2)
+            return u[2] == 0x9C ? 1 : u[2] == 0x9D ? -1 : 0; /* “ ” */
+        if (u[0] == 0xE3)
+            return u[2] == 0x8A   ? 2  /* 《 */
+                   : u[2] == 0x8B ? -2 /* 》 */
+                   : u[2] == 0x90 ? 4  /* 【 */
+                   : u[2] == 0x91 ? -4 /* 】 */
+                                  : 0;
         return 0;
     }
+    if (u[1] == 0xBC && u[0] == 0xEF)
+        return u[2] == 0x88 ? 3 : u[2] == 0x89 ? -3 : 0; /* （ ） */
+    return 0;
 }
 
 static void unbalanced_at(lint *L, const char *s, size_t off)
@@ -671,11 +771,49 @@ static void unbalanced_at(lint *L, const char *s, size_t off)
     add(L, EL_RULE_QUOTE_UNBALANCED, L->span_off + off, L->span_sec, arg);
 }
 
-/* Each mark is pushed and popped at most once: linear in the paragraph. */
+/* The paired marks still open in a span, for quote/unbalanced. */
+typedef struct open_marks {
+    EL_VEC(size_t) stack;    /* offsets of the openers, in order */
+    size_t depth[EL_NPAIRS]; /* of those, how many of each pair */
+} open_marks;
+
+/* The mark m (pair_mark) at s[i]. Each mark is pushed and popped at most once: linear. */
+static void mark_seen(lint *L, open_marks *O, const char *s, size_t n, size_t i, int m)
+{
+    if (m > 0) {
+        *EL_VEC_PUSH(O->stack) = i;
+        O->depth[m - 1]++;
+        return;
+    }
+    int t = -m - 1;
+    if (O->depth[t] == 0) {
+        unbalanced_at(L, s, i);
+        return;
+    }
+    /* Close the nearest opener of this type; openers above it are unmatched. */
+    for (;;) {
+        size_t o = O->stack.v[--O->stack.n];
+        int ot = pair_mark(s, n, o) - 1;
+        if (ot < 0 || ot >= 4)
+            break; /* only openers are stacked */
+        O->depth[ot]--;
+        if (ot == t)
+            break;
+        unbalanced_at(L, s, o);
+    }
+}
+
+/* The end of the span: the openers left are unmatched. */
+static void marks_end(lint *L, open_marks *O, const char *s)
+{
+    for (size_t k = 0; k < O->stack.n; k++)
+        unbalanced_at(L, s, O->stack.v[k]);
+    free(O->stack.v);
+}
+
 static void span_unbalanced(lint *L, const char *s, size_t n)
 {
-    EL_VEC(size_t) stack = {0};
-    size_t depth[EL_NPAIRS] = {0};
+    open_marks O = {0};
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0xE4 && c <= 0xEE) { /* Han and other letters: no mark starts with these */
@@ -683,32 +821,11 @@ static void span_unbalanced(lint *L, const char *s, size_t n)
             continue;
         }
         int m = c == 0xE2 || c == 0xE3 || c == 0xEF ? pair_mark(s, n, i) : 0;
-        if (m > 0) {
-            *EL_VEC_PUSH(stack) = i;
-            depth[m - 1]++;
-        } else if (m < 0) {
-            int t = -m - 1;
-            if (depth[t] == 0) {
-                unbalanced_at(L, s, i);
-            } else {
-                /* Close the nearest opener of this type; openers above it are unmatched. */
-                for (;;) {
-                    size_t o = stack.v[--stack.n];
-                    int ot = pair_mark(s, n, o) - 1;
-                    if (ot < 0 || ot >= 4)
-                        break; /* only openers are stacked */
-                    depth[ot]--;
-                    if (ot == t)
-                        break;
-                    unbalanced_at(L, s, o);
-                }
-            }
-        }
+        if (m)
+            mark_seen(L, &O, s, n, i, m);
         i += m ? 3 : el_u8_len(c);
     }
-    for (size_t k = 0; k < stack.n; k++)
-        unbalanced_at(L, s, stack.v[k]);
-    free(stack.v);
+    marks_end(L, &O, s);
 }
 
 /* A word with its byte length, so that suffix tests never call strlen. */
@@ -951,7 +1068,12 @@ static int half_mark(unsigned char c)
     }
 }
 
-void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
+/*
+ * The punct/halfwidth or punct/ellipsis spot at s[i], if any, for the scan of s[0..n) (i < n,
+ * s[i] not a lead byte E4..EE): report it and return the bytes to step over. The step is one
+ * character, or a run of dots; span_marks relies on that.
+ */
+static inline size_t punct_at(const char *s, size_t n, size_t i, el_punct_cb cb, void *ctx)
 {
     static const char *const full[] = {"，", "：", "；", "？", "！", "（", "）"};
     /* Runs of dots, by first byte (each starts with a different one): . 。 · ． … */
@@ -959,53 +1081,56 @@ void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
         const char *seq;
         size_t k, min;
     } dots[] = {{".", 1, 3}, {"。", 3, 3}, {"·", 2, 3}, {"．", 3, 3}, {"…", 3, 1}};
-    const unsigned char *u = (const unsigned char *)s;
+    unsigned char c = (unsigned char)s[i];
+    int h = c < 0x80 ? half_mark(c) : -1;
+    if (h >= 0) {
+        uint32_t p = prev_ns(s, i);
+        size_t at;
+        uint32_t q = next_ns(s, n, i + 1, &at);
+        bool fire = false;
+        size_t len = 1;
+        if (c == '(') {
+            fire = el_text_is_han(q) || is_opening(q);
+        } else if (c == ')') {
+            fire = el_text_is_han(p) || is_closing(p);
+        } else if (el_text_is_han(p) || is_closing(p)) {
+            if (c == '?' || c == '!')
+                fire = q == 0 || is_cjk(q) || q == '?' || q == '!';
+            else
+                fire = el_text_is_han(q) || is_opening(q);
+            if (fire && q != 0 && is_cjk(q))
+                len = at - i; /* the spaces after the mark go too */
+        }
+        if (fire)
+            cb(ctx, EL_RULE_PUNCT_HALFWIDTH, i, len, 1, full[h]);
+        return 1;
+    }
+    int d = c == '.' ? 0 : c == 0xE3 ? 1 : c == 0xC2 ? 2 : c == 0xEF ? 3 : c == 0xE2 ? 4 : -1;
+    if (d >= 0) {
+        size_t r = run_of(s, n, i, dots[d].seq, dots[d].k);
+        if (r > 0) {
+            size_t len = r * dots[d].k;
+            /* A single … is an error; …… is right; longer runs of … are left alone. */
+            bool fire = dots[d].min == 1 ? r == 1 : r >= dots[d].min;
+            if (fire)
+                cb(ctx, EL_RULE_PUNCT_ELLIPSIS, i, len, len, "……");
+            return len;
+        }
+    }
+    return el_u8_len(c);
+}
+
+void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
+{
     for (size_t i = 0; i < n;) {
-        unsigned char c = u[i];
-        /* Han and the other letters: nothing to look at (the lead bytes of the marks below
-         * are E2, E3, EF and C2). */
+        unsigned char c = (unsigned char)s[i];
+        /* Han and the other letters: nothing to look at (the lead bytes of the marks are E2,
+         * E3, EF and C2). */
         if (c >= 0xE4 && c <= 0xEE) {
             i += 3;
             continue;
         }
-        int h = c < 0x80 ? half_mark(c) : -1;
-        if (h >= 0) {
-            uint32_t p = prev_ns(s, i);
-            size_t at;
-            uint32_t q = next_ns(s, n, i + 1, &at);
-            bool fire = false;
-            size_t len = 1;
-            if (c == '(') {
-                fire = el_text_is_han(q) || is_opening(q);
-            } else if (c == ')') {
-                fire = el_text_is_han(p) || is_closing(p);
-            } else if (el_text_is_han(p) || is_closing(p)) {
-                if (c == '?' || c == '!')
-                    fire = q == 0 || is_cjk(q) || q == '?' || q == '!';
-                else
-                    fire = el_text_is_han(q) || is_opening(q);
-                if (fire && q != 0 && is_cjk(q))
-                    len = at - i; /* the spaces after the mark go too */
-            }
-            if (fire)
-                cb(ctx, EL_RULE_PUNCT_HALFWIDTH, i, len, 1, full[h]);
-            i++;
-            continue;
-        }
-        int d = c == '.' ? 0 : c == 0xE3 ? 1 : c == 0xC2 ? 2 : c == 0xEF ? 3 : c == 0xE2 ? 4 : -1;
-        if (d >= 0) {
-            size_t r = run_of(s, n, i, dots[d].seq, dots[d].k);
-            if (r > 0) {
-                size_t len = r * dots[d].k;
-                /* A single … is an error; …… is right; longer runs of … are left alone. */
-                bool fire = dots[d].min == 1 ? r == 1 : r >= dots[d].min;
-                if (fire)
-                    cb(ctx, EL_RULE_PUNCT_ELLIPSIS, i, len, len, "……");
-                i += len;
-                continue;
-            }
-        }
-        i += el_u8_len(c);
+        i += punct_at(s, n, i, cb, ctx);
     }
 }
 
@@ -1065,7 +1190,8 @@ static void punct_hit(void *ctx, int rule, size_t off, size_t len, size_t mark_l
         return;
     }
     if (rule == EL_RULE_PUNCT_HALFWIDTH) {
-        snprintf(arg, sizeof arg, "%c" EL_ARG_SEP "%s", s[off], repl);
+        arg[0] = s[off]; /* repl is a full-width mark: three bytes */
+        *put_str(put_str(arg + 1, EL_ARG_SEP), repl) = '\0';
     } else {
         size_t show = mark_len;
         while (show > EL_SHOW_MAX)
@@ -1081,6 +1207,39 @@ static void span_punct(lint *L, const char *s, size_t n)
 {
     (void)s;
     el_lint_punct_scan_doc(L->doc, L->span_off, n, punct_hit, L);
+}
+
+/*
+ * quote/unbalanced and the punctuation rules over one span, in one walk when no code lies in
+ * it (else span_unbalanced and span_punct, as the punctuation rules skip the code). The two
+ * scans step alike: a character at a time (the lead byte's length) but for punct_at's runs of
+ * dots, which hold no paired mark; so one walk sees what each would.
+ */
+static void span_marks(lint *L, const char *s, size_t n)
+{
+    const el_doc *doc = L->doc;
+    size_t k = span_after(doc->verbatim.v, doc->verbatim.n, L->span_off);
+    if (k < doc->verbatim.n && doc->verbatim.v[k].off < L->span_off + n) {
+        span_unbalanced(L, s, n);
+        span_punct(L, s, n);
+        return;
+    }
+    open_marks O = {0};
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE4 && c <= 0xEE) { /* Han and other letters: no mark starts with these */
+            i += 3;
+            continue;
+        }
+        int m = c == 0xE2 || c == 0xE3 || c == 0xEF ? pair_mark(s, n, i) : 0;
+        if (m) { /* a paired mark is no punctuation spot */
+            mark_seen(L, &O, s, n, i, m);
+            i += 3;
+        } else {
+            i += punct_at(s, n, i, punct_hit, L);
+        }
+    }
+    marks_end(L, &O, s);
 }
 
 /* ---- style -------------------------------------------------------------------------------- */
@@ -1239,9 +1398,10 @@ typedef struct notes_ctx {
     char *keys;              /* the essay's numbers without separators, back to back */
     EL_VEC(el_span) numbers; /* spans of keys, sorted by text */
     bool numbers_built;
-    bool too_many; /* the essay has more numbers than are worth indexing */
-    size_t budget; /* bytes of memmem left */
-    bigrams pairs; /* the essay's pairs of adjacent Han characters, built at the first term */
+    bool too_many;    /* the essay has more numbers than are worth indexing */
+    size_t budget;    /* bytes of memmem left */
+    bigrams pairs;    /* the pairs of adjacent Han characters of the notes' quoted terms */
+    bool pairs_swept; /* ... flagged PAIR_SEEN where the essay has them */
 } notes_ctx;
 
 static void on_essay_place(void *ctx, const el_lex_hit *h)
@@ -1256,18 +1416,16 @@ static void on_essay_place(void *ctx, const el_lex_hit *h)
             N->places[c[i].place / 8] |= (unsigned char)(1u << (c[i].place % 8));
 }
 
-/* Whether the essay has the pair of adjacent Han characters a, b: one probe of a set built
-   once, where a search through the essay per pair of every quoted term was the cost. */
+/* Whether the essay has the pair of adjacent Han characters a, b of a quoted term. The pairs
+   of all the terms are in N->pairs; the first question flags those the essay has, in one scan
+   of it, where a search through the essay per pair was the cost. */
 static bool essay_has_pair(notes_ctx *N, uint32_t a, uint32_t b)
 {
-    if (N->pairs.v == NULL) {
-        N->pairs.cap = 16;
-        while (N->pairs.cap < (N->len / 3 + 1) * 2) /* at most half full */
-            N->pairs.cap *= 2;
-        N->pairs.v = xcalloc(N->pairs.cap, sizeof *N->pairs.v);
-        each_bigram(N->essay, N->len, &N->pairs, true);
+    if (!N->pairs_swept) {
+        N->pairs_swept = true;
+        each_bigram(N->essay, N->len, &N->pairs, BIGRAM_MARK);
     }
-    return bigram_op(&N->pairs, (uint64_t)a << 32 | b, false);
+    return (*bigram_slot(&N->pairs, (uint64_t)a << 32 | b) & PAIR_SEEN) != 0;
 }
 
 /*
@@ -1344,6 +1502,31 @@ static int by_number(const void *a, const void *b, void *ctx)
     return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* Offset of the first ASCII digit of s[i..n), n if none: eight bytes at a time, as essays
+ * have few digits among thousands of bytes. */
+static size_t next_digit(const char *s, size_t n, size_t i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (; i < n && n - i >= 8; i += 8) {
+        uint64_t x; /* s[i] in the low byte */
+        memcpy(&x, s + i, 8);
+        /* digits become 0..9; then a byte's top bit stays clear only if it was below 10 (the
+           sum of its low seven bits and 0x76 carries into no other byte) */
+        uint64_t y = x ^ (ones * '0');
+        uint64_t z = ~(((y & ~highs) + ones * 0x76) | y) & highs;
+        if (z) {
+            while (!(z & 0x80)) /* the lowest digit */
+                z >>= 8, i++;
+            return i;
+        }
+    }
+#endif
+    while (i < n && !is_digit(s[i]))
+        i++;
+    return i;
+}
+
 /* Length of the number at s[i] (digits, inner '.' or ','), 0 if none. */
 static size_t number_at(const char *s, size_t n, size_t i)
 {
@@ -1370,20 +1553,16 @@ static bool essay_has_number(notes_ctx *N, const char *s, size_t n)
         N->numbers_built = true;
         N->keys = xmalloc(N->len + 1);
         size_t used = 0;
-        for (size_t i = 0; i < N->len;) {
-            size_t k = is_digit(N->essay[i]) ? number_at(N->essay, N->len, i) : 0;
-            if (k && N->numbers.n >= EL_NOTES_MAX_NUMBERS) {
+        for (size_t i = 0; (i = next_digit(N->essay, N->len, i)) < N->len;) {
+            size_t k = number_at(N->essay, N->len, i);
+            if (N->numbers.n >= EL_NOTES_MAX_NUMBERS) {
                 N->too_many = true;
                 break;
             }
-            if (k) {
-                size_t o = number_key(N->essay + i, k, N->keys + used, k);
-                *EL_VEC_PUSH(N->numbers) = (el_span){used, o};
-                used += o;
-                i += k;
-            } else {
-                i++;
-            }
+            size_t o = number_key(N->essay + i, k, N->keys + used, k);
+            *EL_VEC_PUSH(N->numbers) = (el_span){used, o};
+            used += o;
+            i += k;
         }
         if (N->numbers.n > 1)
             qsort_r(N->numbers.v, N->numbers.n, sizeof *N->numbers.v, by_number, N->keys);
@@ -1468,6 +1647,30 @@ static bool negated(const char *s, size_t at)
     return false;
 }
 
+/*
+ * The next quoted term of a note s[0..n) from s[*i] on: “…” of 2 to EL_TERM_MAX code points,
+ * its text s[*a..*z); *i moves past it. False when there is none.
+ */
+static bool next_term(const char *s, size_t n, size_t *i, size_t *a, size_t *z)
+{
+    while (*i + 3 <= n) {
+        const char *o = find3(s + *i, n - *i, "“");
+        if (o == NULL)
+            return false;
+        size_t b = (size_t)(o - s) + 3, e = b, cps = 0;
+        while (e + 3 <= n && cps <= EL_TERM_MAX && memcmp(s + e, "”", 3) != 0)
+            e += el_u8_len((unsigned char)s[e]), cps++;
+        *i = b;
+        if (e + 3 > n || cps < 2 || cps > EL_TERM_MAX)
+            continue;
+        *a = b;
+        *z = e;
+        *i = e + 3;
+        return true;
+    }
+    return false;
+}
+
 static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
 {
     el_doc *doc = L->doc;
@@ -1476,20 +1679,9 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
     size_t n = nt->txt.len;
 
     /* Quoted terms (《…》 titles are not claims: notes name the sources essays only adapt). */
-    for (size_t i = 0; i + 3 <= n;) {
-        const char *o = find3(s + i, n - i, "“");
-        if (o == NULL)
-            break;
-        size_t a = (size_t)(o - s) + 3, z = a, cps = 0;
-        while (z + 3 <= n && cps <= EL_TERM_MAX && memcmp(s + z, "”", 3) != 0)
-            z += el_u8_len((unsigned char)s[z]), cps++;
-        i = a;
-        if (z + 3 > n || cps < 2 || cps > EL_TERM_MAX)
-            continue;
+    for (size_t i = 0, a, z; next_term(s, n, &i, &a, &z);)
         if (!term_found(N, s + a, z - a))
             claim(L, note, a - 3, s + a, z - a);
-        i = z + 3;
-    }
 
     /* Numbers of two or more digits (a leading item number is not a claim). */
     static const char *const item_marks[] = {"、", "．", "）", NULL};
@@ -1598,13 +1790,30 @@ static void rule_notes(lint *L)
     for (size_t i = 0; i < doc->sections.n; i++)
         devs[EL_DEV_CONTRAST] = devs[EL_DEV_CONTRAST] || doc->sections.v[i].ev.has_counter;
 
+    /* The pairs the quoted terms may ask about (term_found), for essay_has_pair. */
+    size_t npairs = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            bigrams_init(&N.pairs, npairs);
+        for (size_t i = 0; i < doc->notes.n; i++) {
+            const char *s = str(L, doc->notes.v[i].txt);
+            size_t n = doc->notes.v[i].txt.len;
+            for (size_t j = 0, a, z; next_term(s, n, &j, &a, &z);) {
+                if (pass == 0)
+                    npairs += (z - a) / 3;
+                else
+                    each_bigram(s + a, z - a, &N.pairs, BIGRAM_INSERT);
+            }
+        }
+    }
+    N.pairs_swept = N.pairs.n == 0; /* no pair to look for: no scan */
     for (size_t i = 0; i < doc->notes.n; i++)
         check_note(L, &N, i, devs);
     free(N.numbers.v);
     free(N.keys);
     free(N.places);
     free(N.essay);
-    free(N.pairs.v);
+    bigrams_free(&N.pairs);
 }
 
 /* ---- suppression -------------------------------------------------------------------------- */
@@ -1945,9 +2154,8 @@ void el_lint(el_doc *doc, const el_config *cfg)
     rules_structure(&L);
     rules_length(&L);
     rules_evidence(&L);
-    each_span(&L, span_unbalanced);
+    each_span(&L, span_marks);
     each_span(&L, span_unattributed);
-    each_span(&L, span_punct);
     each_span(&L, span_style);
     rule_notes(&L);
     finish(&L);

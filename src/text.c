@@ -7,6 +7,9 @@
 
 #include <string.h>
 #include <unistr.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <uniwidth.h>
 
 uint32_t el_text_cp_slow(const char *s, size_t n, size_t i, size_t *len)
@@ -139,27 +142,48 @@ size_t el_text_sentences(const char *s, size_t n)
     return count;
 }
 
+/* Continuation bytes (10xxxxxx) among the eight bytes of x. */
+static inline size_t conts8(uint64_t x)
+{
+    /* one bit per continuation byte, moved to bit 0 of its byte; the multiply adds the eight
+       bytes up in the top one */
+    uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
+    return (size_t)((c * 0x0101010101010101ull) >> 56);
+}
+
 size_t el_text_ncp(const char *s, size_t n)
 {
-    /* Every byte but the continuation bytes (10xxxxxx), eight at a time: positions count a
-       few hundred bytes from their checkpoint, and labels and titles are measured all the time. */
+    /* Every byte but the continuation bytes: positions count a few hundred bytes from their
+       checkpoint, and labels and titles are measured all the time. */
     size_t conts = 0, i = 0;
-    for (; i + 16 <= n; i += 16) { /* two words per turn: less loop for the same work */
-        uint64_t x, y;
-        memcpy(&x, s + i, 8);
-        memcpy(&y, s + i + 8, 8);
-        /* one bit per continuation byte, moved to bit 0 of its byte: the two words' sums fit
-           a byte (at most 2), and the multiply adds the eight bytes up in the top one */
-        uint64_t c = ((x & ~(x << 1)) >> 7 & 0x0101010101010101ull) +
-                     ((y & ~(y << 1)) >> 7 & 0x0101010101010101ull);
-        conts += (size_t)((c * 0x0101010101010101ull) >> 56);
+#if defined(__SSE2__)
+    /* Sixteen bytes a turn: as signed bytes, continuation bytes are the ones below -64 (0xC0);
+       the compare makes them -1, which the tally subtracts, lane by lane. A lane holds at most
+       255, so every 255 turns at most the lanes are added up (psadbw). */
+    while (n - i >= 16) {
+        size_t turns = (n - i) / 16 < 255 ? (n - i) / 16 : 255;
+        __m128i tally = _mm_setzero_si128();
+        for (; turns > 0; turns--, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            tally = _mm_sub_epi8(tally, _mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+        }
+        __m128i sums = _mm_sad_epu8(tally, _mm_setzero_si128());
+        conts += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
     }
-    for (; i + 8 <= n; i += 8) {
+#endif
+    for (; n - i >= 8; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        uint64_t c = (x & ~(x << 1) & 0x8080808080808080ull) >> 7;
-        conts += (size_t)((c * 0x0101010101010101ull) >> 56);
+        conts += conts8(x);
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (i < n && n >= 8) {
+        /* the last eight bytes, those counted already shifted out (s[n - 8] is the low byte) */
+        uint64_t x;
+        memcpy(&x, s + n - 8, 8);
+        return n - conts - conts8(x >> 8 * (8 - (n - i)));
+    }
+#endif
     for (; i < n; i++)
         conts += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - conts;
