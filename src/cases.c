@@ -37,6 +37,23 @@
 #include "text.h"
 
 /*
+ * The word lists below are searched at every place and at many lexicon hits: each word is
+ * held in place with its length (a search reads no pointer and calls no strlen), and has three
+ * bytes or more (the unit test checks). The lists of single characters are sets of code points
+ * instead, sorted (in_set bisects them).
+ */
+typedef struct word {
+    char s[28]; /* the longest word has 27 bytes */
+    unsigned char len;
+} word;
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof(x) - 1                                                                           \
+    }
+/* A list, as the word searches take it: its words and their number. */
+#define WORDS(list) list, sizeof(list) / sizeof *(list)
+
+/*
  * Contrast markers, countermeasure openers and problem words come from the lexicon's contrast,
  * countermeasure and problem categories (src/data/words.tsv): the paragraph's hits are already
  * there, so no word list is searched again here. A contrast marker strong enough to signal a
@@ -44,50 +61,49 @@
  * (反观, 然而, 相比之下, 但也有).
  */
 /* Single-character countermeasure words count only where a clause starts or after these. */
-static const char *const measure_lead[] = {
-    "更",   "还",   "就",   "也",   "都",   "仍",   "则",   "而",   "既",
-    "首先", "其次", "同时", "一是", "二是", "三是", "因此", "所以", "因而",
-    "故",   "从而", "为此", "对此", "今后", "未来", "我们", NULL,
-};
+static const word measure_lead[] = {W("更"),   W("还"),   W("就"),   W("也"),   W("都"),
+                                    W("仍"),   W("则"),   W("而"),   W("既"),   W("首先"),
+                                    W("其次"), W("同时"), W("一是"), W("二是"), W("三是"),
+                                    W("因此"), W("所以"), W("因而"), W("故"),   W("从而"),
+                                    W("为此"), W("对此"), W("今后"), W("未来"), W("我们")};
 /* 要 and 应 also count after an actor that proposals name (各地要…, 相关部门应…), unless they
    start a noun (群众需求, 企业要素, 城市应急). */
-static const char *const measure_actor[] = {
-    "各地", "各级", "部门", "政府", "我们", "社会", "地方", "基层", "单位", "企业", "学校", "干部",
-    "各方", "机关", "党委", "大家", "人人", "城市", "乡村", "家庭", "媒体", "平台", NULL,
-};
+static const word measure_actor[] = {
+    W("各地"), W("各级"), W("部门"), W("政府"), W("我们"), W("社会"), W("地方"), W("基层"),
+    W("单位"), W("企业"), W("学校"), W("干部"), W("各方"), W("机关"), W("党委"), W("大家"),
+    W("人人"), W("城市"), W("乡村"), W("家庭"), W("媒体"), W("平台")};
 /* Words that may stand between a clause start and a case's place. */
-static const char *const lead_words[] = {
-    "在",   "从",   "如",       "例如",     "比如",   "譬如", "像",   "反观", "然而", "但",
-    "但是", "而",   "却",       "相比之下", "同时",   "此外", "又如", "再如", "据",   "对此",
-    "其中", "另外", "与此同时", "近年来",   "近年",   "去年", "今年", "目前", "如今", "早在",
-    "此前", "以",   "即",       "就连",     "无论是", "当",   "还有", "不过", "可是", "我们看到",
-    "看",   "位于", "正如",     "年",       "月",     "日",   NULL,
-};
+static const word lead_words[] = {
+    W("在"),   W("从"),       W("如"),     W("例如"), W("比如"),     W("譬如"), W("像"),
+    W("反观"), W("然而"),     W("但"),     W("但是"), W("而"),       W("却"),   W("相比之下"),
+    W("同时"), W("此外"),     W("又如"),   W("再如"), W("据"),       W("对此"), W("其中"),
+    W("另外"), W("与此同时"), W("近年来"), W("近年"), W("去年"),     W("今年"), W("目前"),
+    W("如今"), W("早在"),     W("此前"),   W("以"),   W("即"),       W("就连"), W("无论是"),
+    W("当"),   W("还有"),     W("不过"),   W("可是"), W("我们看到"), W("看"),   W("位于"),
+    W("正如"), W("年"),       W("月"),     W("日")};
 /* Written right after a place, these make it a modifier of an event, a spirit, an institution
    or people (延安精神, 北京冬奥会, 浙江大学, 四川人民), not the actor of a practice. A party
    committee (浙江省委, 杭州市委书记) is a speaker, found by 委 in modifier_at. */
-static const char *const place_modifiers[] = {
-    "精神", "冬奥", "亚运", "奥运", "世博", "进博", "峰会", "会议", "合作组织", "大学",
-    "宣言", "共识", "方言", "人民", "籍",   "话",   "菜",   "卫视", NULL,
-};
+static const word place_modifiers[] = {W("精神"), W("冬奥"), W("亚运"), W("奥运"),     W("世博"),
+                                       W("进博"), W("峰会"), W("会议"), W("合作组织"), W("大学"),
+                                       W("宣言"), W("共识"), W("方言"), W("人民"),     W("籍"),
+                                       W("话"),   W("菜"),   W("卫视")};
 /* What may follow 某 to make an anonymised place (longest first wins via prefix match). */
-static const char *const anon_suffix[] = {
-    "小区", "街道", "社区", "乡镇", "村", "乡", "镇", "县",
-    "市",   "区",   "地",   "省",   "州", "旗", NULL,
-};
+static const word anon_suffix[] = {W("小区"), W("街道"), W("社区"), W("乡镇"), W("村"),
+                                   W("乡"),   W("镇"),   W("县"),   W("市"),   W("区"),
+                                   W("地"),   W("省"),   W("州"),   W("旗")};
 /* Written after 某, these are not a place though they start with a suffix: 某市场, 某地方,
    某区域, 某村民. */
-static const char *const anon_not[] = {
-    "市场", "地方", "区域", "村民", "县级", "市级", "省级", "地区性", NULL,
-};
+static const word anon_not[] = {W("市场"), W("地方"), W("区域"), W("村民"),
+                                W("县级"), W("市级"), W("省级"), W("地区性")};
 /*
  * Written right after a place chain, a name ending in one of these is part of the place: the
  * functional zones at county level that the gazetteer (NBS divisions) lacks (武汉市东湖高新区,
  * 重庆市两江新区). Townships, streets and villages are added by town_place below.
  */
-static const char *const sub_suffix[] = {
-    "新区", "高新区", "开发区", "经开区", "园区", "高新技术产业开发区", "经济技术开发区", NULL,
-};
+static const word sub_suffix[] = {W("新区"),          W("高新区"), W("开发区"),
+                                  W("经开区"),        W("园区"),   W("高新技术产业开发区"),
+                                  W("经济技术开发区")};
 /*
  * A township, street or village written right after a place chain is part of the place as
  * written (福建省宁德市下党乡, 安徽省凤阳县小岗村, 杭州市上城区湖滨街道; a village after
@@ -97,43 +113,41 @@ static const char *const sub_suffix[] = {
  * 送文化下乡, 未来社区), and it does not end as a generic type or a verb phrase does (town_generic:
  * 特色小镇, 城乡, 医生下乡).
  */
-static const char *const town_suffix[] = {"街道", "社区", "乡", "镇", "村", NULL};
-static const char *const town_stop[] = {
-    "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "深",
-    "化", "服", "务", "走", "进", "驻", "返", "回", "入", "包", "送", "到", "去", "来", "帮",
-    "扶", "助", "联", "结", "援", "治", "理", "引", "领", "展", "振", "健", "智", "慧", "绿",
-    "数", "字", "未", "特", "谐", "幸", "宜", "示", "范", "网", "空", "政", "贫", "困", "专",
-    "业", "旧", "优", "管", "共", "邻", "宣", "传", "活", "动", "组", "织", "基", "层", "整",
-    "辖", "所", "本", "全", "个", "些", "好", "员", "镇", "社", "县", "市", "省", NULL,
-};
-static const char *const town_generic[] = {
-    "小镇", "新村", "中心村", "重点村", "明星村", "淘宝村", "自然村", "行政村",
-    "城乡", "城镇", "城中村", "下乡",   "回乡",   "返乡",   "下村",   "回村",
-    "到村", "驻村", "进社区", "入社区", "到社区", NULL,
-};
+static const word town_suffix[] = {W("街道"), W("社区"), W("乡"), W("镇"), W("村")};
+static const uint32_t town_stop[] = {
+    U'一', U'七', U'万', U'三', U'专', U'业', U'两', U'个', U'九', U'二', U'五', U'些', U'优',
+    U'传', U'健', U'入', U'全', U'八', U'六', U'共', U'到', U'务', U'动', U'助', U'包', U'化',
+    U'十', U'千', U'去', U'县', U'员', U'四', U'回', U'困', U'基', U'好', U'字', U'宜', U'宣',
+    U'层', U'展', U'市', U'帮', U'幸', U'引', U'慧', U'所', U'扶', U'振', U'援', U'政', U'数',
+    U'整', U'旧', U'智', U'服', U'未', U'本', U'来', U'治', U'活', U'深', U'特', U'理', U'百',
+    U'省', U'示', U'社', U'空', U'管', U'组', U'织', U'结', U'绿', U'网', U'联', U'范', U'谐',
+    U'贫', U'走', U'辖', U'返', U'进', U'送', U'邻', U'镇', U'领', U'驻'};
+static const word town_generic[] = {
+    W("小镇"),   W("新村"), W("中心村"), W("重点村"), W("明星村"), W("淘宝村"), W("自然村"),
+    W("行政村"), W("城乡"), W("城镇"),   W("城中村"), W("下乡"),   W("回乡"),   W("返乡"),
+    W("下村"),   W("回村"), W("到村"),   W("驻村"),   W("进社区"), W("入社区"), W("到社区")};
 /* A county written by its short form plus its generic (酉阳县 for 酉阳土家族苗族自治县). */
-static const char *const county_generic[] = {"县", "区", "市", "旗", NULL};
-static const char *const city_generic[] = {"州", "盟", "市", NULL};
+static const word county_generic[] = {W("县"), W("区"), W("市"), W("旗")};
+static const word city_generic[] = {W("州"), W("盟"), W("市")};
 /* What joins the members of a list of places, and what ends such a list. */
-static const char *const list_links[] = {"、", "和", "与", "同", "及", "以及", "、以及", NULL};
-static const char *const list_end[] = {"等", NULL};
+static const word list_links[] = {W("、"), W("和"),   W("与"),    W("同"),
+                                  W("及"), W("以及"), W("、以及")};
+static const word list_end[] = {W("等")};
 /* Written right after a place that was already a case, these refer back to it (朝阳区的经验
    告诉我们…) rather than tell a new practice. */
-static const char *const backref_after[] = {
-    "的经验", "的做法", "的实践", "的案例",   "的探索",   "的启示", "的例子", "的故事",
-    "的成功", "经验",   "做法",   "实践表明", "实践证明", "案例",   NULL,
-};
+static const word backref_after[] = {
+    W("的经验"), W("的做法"), W("的实践"), W("的案例"), W("的探索"),   W("的启示"),   W("的例子"),
+    W("的故事"), W("的成功"), W("经验"),   W("做法"),   W("实践表明"), W("实践证明"), W("案例")};
 /* Characters before 却 that make it part of a word (冷却, 忘却, 退却), not the contrast. */
-static const char *const que_words[] = {"冷", "了", "忘", "退", "推", "抛", NULL};
+static const uint32_t que_words[] = {U'了', U'冷', U'忘', U'抛', U'推', U'退'};
 /* Idioms that open with a place's short form (文山会海): never a place. */
-static const char *const place_idioms[] = {"文山会海", NULL};
+static const word place_idioms[] = {W("文山会海")};
 /* Characters that never occur in such a sub-place name: verbs and function words. */
-static const char *const sub_stop[] = {
-    "的", "在", "以", "把", "将", "和", "与", "及", "等", "推", "打", "实", "建",
-    "通", "依", "创", "开", "是", "为", "对", "让", "从", "向", "全", "各", "这",
-    "该", "有", "每", "农", "城", "多", "部", "个", "美", "丽", "乡", "村", "了",
-    "着", "被", "由", "于", "其", "、", "，", "。", "“",  "”",  "；", "：", NULL,
-};
+static const uint32_t sub_stop[] = {
+    U'“',  U'”',  U'、', U'。', U'与', U'个', U'为', U'丽', U'乡', U'了', U'于', U'从', U'以',
+    U'依', U'全', U'其', U'农', U'创', U'及', U'各', U'向', U'和', U'在', U'城', U'多', U'实',
+    U'对', U'将', U'建', U'开', U'打', U'把', U'推', U'是', U'有', U'村', U'每', U'由', U'的',
+    U'着', U'等', U'美', U'被', U'让', U'该', U'这', U'通', U'部', U'，', U'：', U'；'};
 
 /* ---- small UTF-8 helpers ----------------------------------------------------------------- */
 
@@ -144,54 +158,82 @@ static bool ends_with(const char *s, size_t i, const char *w)
     return k <= i && memcmp(s + i - k, w, k) == 0;
 }
 
-/* Longest of the words that s[0..i) ends with; 0 if none. */
-static size_t suffix_of(const char *s, size_t i, const char *const *words)
-{
-    size_t best = 0;
-    for (; *words; words++)
-        if (strlen(*words) > best && ends_with(s, i, *words))
-            best = strlen(*words);
-    return best;
-}
-
 /*
- * el_text_prefix() for the lists here, whose words all start with a multi-byte character:
- * the second byte of a CJK character already tells most words apart, so strlen is called
- * only for the words that share the first two bytes.
+ * The searches compare one byte of the word first, one that in CJK is a continuation byte,
+ * which tells most characters apart: the third of a prefix, the last of a suffix. It lies in
+ * the word itself, and every word has one; so most words are passed over on one load and one
+ * comparison.
  */
-static size_t prefix_of(const char *s, size_t n, const char *const *words)
+
+/* Longest of the words of list[0..nl) that s[0..n) starts with; 0 if none. */
+static size_t prefix_of(const char *s, size_t n, const word *list, size_t nl)
 {
     size_t best = 0;
-    if (n < 2)
-        return el_text_prefix(s, n, words);
-    for (; *words; words++) {
-        const char *w = *words;
-        if (w[0] != s[0] || w[1] != s[1])
-            continue;
-        size_t k = strlen(w);
-        if (k > best && k <= n && memcmp(s, w, k) == 0)
-            best = k;
-    }
+    if (n < 3)
+        return 0;
+    for (const word *w = list; w < list + nl; w++)
+        if (w->s[2] == s[2] && w->len > best && w->len <= n && memcmp(s, w->s, w->len) == 0)
+            best = w->len;
     return best;
 }
 
-/* el_text_is_one_of() for the same lists, with the same two-byte test before strlen. */
-static bool one_of(const char *s, size_t n, const char *const *words)
+/* Longest of the words of list[0..nl) that s[0..i) ends with; 0 if none. */
+static size_t suffix_of(const char *s, size_t i, const word *list, size_t nl)
 {
-    if (n < 2)
-        return el_text_is_one_of(s, n, words);
-    for (; *words; words++) {
-        const char *w = *words;
-        if (w[0] == s[0] && w[1] == s[1] && strlen(w) == n && memcmp(s, w, n) == 0)
+    size_t best = 0;
+    if (i < 3)
+        return 0;
+    for (const word *w = list; w < list + nl; w++)
+        if (w->s[w->len - 1] == s[i - 1] && w->len > best && w->len <= i &&
+            memcmp(s + i - w->len, w->s, w->len) == 0)
+            best = w->len;
+    return best;
+}
+
+/* Whether s[0..n) is one of the words of list[0..nl). */
+static bool one_of(const char *s, size_t n, const word *list, size_t nl)
+{
+    if (n < 3)
+        return false;
+    for (const word *w = list; w < list + nl; w++)
+        if (w->s[2] == s[2] && w->len == n && memcmp(s, w->s, n) == 0)
             return true;
-    }
     return false;
 }
+
+/* Whether c is in set[0..n), sorted by code point. */
+static bool in_set(uint32_t c, const uint32_t *set, size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (set[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && set[lo] == c;
+}
+#define IN_SET(c, set) in_set(c, set, sizeof(set) / sizeof *(set))
+
+/*
+ * Whether s[0..i) ends with a character of set. The sets hold three-byte characters only, and
+ * el_text_cp decodes one of them exactly where its UTF-8 is written; so does a test of the
+ * code point decoded after a prefix or before a suffix replace a search of the bytes.
+ */
+static bool ends_in(const char *s, size_t i, const uint32_t *set, size_t nset)
+{
+    size_t k;
+    return i >= 3 && in_set(el_text_cp(s + i - 3, 3, 0, &k), set, nset);
+}
+#define ENDS_IN(s, i, set) ends_in(s, i, set, sizeof(set) / sizeof *(set))
 
 /* Punctuation (or a space) after which a clause starts. Closing quotes do not count:
    “走出”山西 is the object of a verb. */
 static bool is_clause_break(uint32_t c)
 {
+    if (c - 0x4E00u <= 0x9FFFu - 0x4E00u)
+        return false; /* Han, nearly every character: no break */
     return c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' || c == 0xFF1A ||
            c == ':' || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' || c == 0x3001 ||
            c == 0x201C || c == 0x300C || c == 0xFF08 || c == '(' || c == 0x2014 || c == 0x2026 ||
@@ -216,9 +258,8 @@ static bool break_before(const char *s, size_t i)
 }
 
 /* Chinese numerals that write a year or a day (二〇二三年, 五月). */
-static const char *const cn_digits[] = {
-    "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL,
-};
+static const uint32_t cn_numerals[] = {U'〇', U'一', U'七', U'三', U'九', U'二',
+                                       U'五', U'八', U'六', U'十', U'四', U'零'};
 
 /* Whether the code point just before s[i] is a digit (2023年, ２０２３年, 二〇二三年). */
 static bool digit_before(const char *s, size_t i)
@@ -228,7 +269,7 @@ static bool digit_before(const char *s, size_t i)
     size_t k, j = el_text_back(s, i);
     uint32_t c = el_text_cp(s, i, j, &k);
     return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) ||
-           one_of(s + j, i - j, cn_digits);
+           (i - j == 3 && IN_SET(c, cn_numerals));
 }
 
 /* Whether s[i] starts a clause, allowing up to three lead words in between (而在, 反观,
@@ -238,7 +279,7 @@ static bool clause_start(const char *s, size_t i)
     for (int depth = 0; depth < 3; depth++) {
         if (break_before(s, i))
             return true;
-        size_t k = suffix_of(s, i, lead_words);
+        size_t k = suffix_of(s, i, WORDS(lead_words));
         if (k == 0)
             return false;
         bool date =
@@ -308,6 +349,7 @@ struct scan {
     EL_VEC(qpair) quotes;
     EL_VEC(mention) ments;
     EL_VEC(mention) tmp;           /* merge buffer for ments */
+    off_vec otmp;                  /* merge buffer for ends */
     const struct conf_place *conf; /* the configured places (nconf of them) */
     size_t nconf;
     EL_VEC(mention) cments; /* their occurrences in the paragraph, by start, disjoint */
@@ -329,7 +371,7 @@ static void on_hit(void *ctx, const el_lex_hit *h)
             ends_with(sc->s, h->start, "不"))
             break; /* 不但 */
         if (h->end - h->start == 3 && memcmp(sc->s + h->start, "却", 3) == 0) {
-            if (suffix_of(sc->s, h->start, que_words))
+            if (ENDS_IN(sc->s, h->start, que_words))
                 break; /* 冷却, 忘却 */
             *EL_VEC_PUSH(sc->que) = h->start;
         }
@@ -410,17 +452,38 @@ static int cmp_qpair(const void *a, const void *b)
     return x->open < y->open ? -1 : x->open > y->open;
 }
 
-/* First bytes of the marks scan_marks looks for: ; ! ? and the lead bytes of “ ” 。；！？. */
-static const unsigned char mark_lead[256] = {
-    [';'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+/* Merge the sorted offsets v[0..k) and v[k..n) into one sorted list; tmp is scratch. */
+static void merge_offs(off_vec *v, size_t k, off_vec *tmp)
+{
+    size_t n = v->n, i = 0, j = k;
+    if (k == 0 || k == n || v->v[k - 1] < v->v[k])
+        return; /* already in order */
+    tmp->n = 0;
+    tmp->v = xgrow(tmp->v, &tmp->cap, n, sizeof *tmp->v);
+    while (i < k || j < n)
+        tmp->v[tmp->n++] = j == n || (i < k && v->v[i] < v->v[j]) ? v->v[i++] : v->v[j++];
+    memcpy(v->v, tmp->v, n * sizeof *v->v);
+}
+
+/* The group ends: a byte alone, or the lead byte of a character, its second byte and one of
+   the third bytes it may have. */
+static const struct end_mark {
+    unsigned char lead, mid, last[3];
+} end_marks[] = {
+    {0xE3, 0x80, {0x82, 0x82, 0x82}}, /* 。 */
+    {0xEF, 0xBC, {0x9B, 0x81, 0x9F}}, /* ；！？ */
+    {';', 0, {0}},
+    {'!', 0, {0}},
+    {'?', 0, {0}},
 };
 
 /*
- * One pass over the bytes of s[0..n): the group ends (。；！？;!?) and the pairs of “ and ”
- * (innermost first, then sorted by opening mark; unmatched marks are ignored). The marks are
- * matched as bytes: each starts with a byte that never continues a UTF-8 sequence, so a match
- * is always a whole code point, the same one a decoding walk would see, and a byte that no
- * mark starts with is passed over with one table look-up.
+ * The group ends (。；！？;!?) of s[0..n) and its pairs of “ and ” (innermost first, then sorted
+ * by opening mark; unmatched marks are ignored). The marks are matched as bytes: each starts
+ * with a byte that never continues a UTF-8 sequence, so a match is always a whole code point,
+ * the same one a decoding walk would see. memchr finds the lead bytes, one kind at a time: the
+ * quotes pair among themselves only, and the ends of each kind are merged into those found
+ * before. The Han characters between the marks, nearly all of the text, are never looked at.
  */
 static void scan_marks(const char *s, size_t n, struct scan *sc)
 {
@@ -428,34 +491,35 @@ static void scan_marks(const char *s, size_t n, struct scan *sc)
     size_t stack[16], depth = 0;
     bool sorted = true;
     sc->ends.n = sc->quotes.n = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned b = u[i];
-        if (!mark_lead[b])
+    for (const char *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++) {
+        size_t i = (size_t)(p - s);
+        if (n - i < 3 || u[i + 1] != 0x80)
             continue;
-        if (b < 0x80) {
-            *EL_VEC_PUSH(sc->ends) = i;
-            continue;
-        }
-        if (n - i < 3)
-            continue;
-        unsigned b1 = u[i + 1], b2 = u[i + 2];
-        if (b == 0xE2 && b1 == 0x80 && b2 == 0x9C) { /* “ */
+        if (u[i + 2] == 0x9C) { /* “ */
             if (depth < 16)
                 stack[depth++] = i;
-        } else if (b == 0xE2 && b1 == 0x80 && b2 == 0x9D) { /* ” */
-            if (depth > 0) {
-                size_t o = stack[--depth];
-                if (sc->quotes.n && sc->quotes.v[sc->quotes.n - 1].open > o)
-                    sorted = false;
-                *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
-            }
-        } else if ((b == 0xE3 && b1 == 0x80 && b2 == 0x82) ||
-                   (b == 0xEF && b1 == 0xBC && (b2 == 0x9B || b2 == 0x81 || b2 == 0x9F))) {
-            *EL_VEC_PUSH(sc->ends) = i; /* 。；！？ */
+        } else if (u[i + 2] == 0x9D && depth > 0) { /* ” */
+            size_t o = stack[--depth];
+            if (sc->quotes.n && sc->quotes.v[sc->quotes.n - 1].open > o)
+                sorted = false;
+            *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
         }
     }
     if (!sorted)
         qsort(sc->quotes.v, sc->quotes.n, sizeof *sc->quotes.v, cmp_qpair);
+    for (size_t m = 0; m < sizeof end_marks / sizeof *end_marks; m++) {
+        const struct end_mark *e = &end_marks[m];
+        size_t k = sc->ends.n;
+        for (const char *p = s; (p = memchr(p, e->lead, (size_t)(s + n - p))) != NULL; p++) {
+            size_t i = (size_t)(p - s);
+            if (e->lead >= 0x80 &&
+                (n - i < 3 || u[i + 1] != e->mid ||
+                 (u[i + 2] != e->last[0] && u[i + 2] != e->last[1] && u[i + 2] != e->last[2])))
+                continue;
+            *EL_VEC_PUSH(sc->ends) = i;
+        }
+        merge_offs(&sc->ends, k, &sc->otmp);
+    }
 }
 
 /* ---- place chains ------------------------------------------------------------------------ */
@@ -510,11 +574,11 @@ static size_t sub_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
     while (i < n && chars < 6) {
-        size_t suf = prefix_of(s + i, n - i, sub_suffix);
-        if (suf && chars >= 1)
+        size_t suf = chars >= 1 ? prefix_of(s + i, n - i, WORDS(sub_suffix)) : 0;
+        if (suf)
             return i + suf;
         uint32_t c = el_text_cp(s, n, i, &k);
-        if (!el_text_is_han(c) || prefix_of(s + i, n - i, sub_stop))
+        if (!el_text_is_han(c) || IN_SET(c, sub_stop))
             return 0;
         i += k;
         chars++;
@@ -528,20 +592,21 @@ static size_t town_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
     while (i < n && chars <= 4) {
-        size_t suf = prefix_of(s + i, n - i, town_suffix);
-        if (suf && chars >= 1) {
+        size_t suf = chars >= 1 ? prefix_of(s + i, n - i, WORDS(town_suffix)) : 0;
+        if (suf) {
             /* 村 of 村民, 乡 of 乡村: a word goes on, this is no place (皇城村成立村民理事会) */
-            static const char *const word_on[] = {"村民", "村委", "村级", "村干", "村规", "村务",
-                                                  "村集", "村容", "村落", "村庄", "乡村", "乡亲",
-                                                  "乡贤", "乡土", "乡愁", "镇村", "镇街", NULL};
-            if (prefix_of(s + i, n - i, word_on))
+            static const word word_on[] = {W("村民"), W("村委"), W("村级"), W("村干"), W("村规"),
+                                           W("村务"), W("村集"), W("村容"), W("村落"), W("村庄"),
+                                           W("乡村"), W("乡亲"), W("乡贤"), W("乡土"), W("乡愁"),
+                                           W("镇村"), W("镇街")};
+            if (prefix_of(s + i, n - i, WORDS(word_on)))
                 return 0;
-            return suffix_of(s, i + suf, town_generic) ? 0 : i + suf;
+            return suffix_of(s, i + suf, WORDS(town_generic)) ? 0 : i + suf;
         }
         uint32_t c = el_text_cp(s, n, i, &k);
         /* 城 is in names (周城村); 城乡, 城镇, 城中村 are town_generic */
-        if (!el_text_is_han(c) || (c != 0x57CE /* 城 */ && prefix_of(s + i, n - i, sub_stop)) ||
-            prefix_of(s + i, n - i, town_stop))
+        if (!el_text_is_han(c) || (c != 0x57CE /* 城 */ && IN_SET(c, sub_stop)) ||
+            IN_SET(c, town_stop))
             return 0;
         i += k;
         chars++;
@@ -556,7 +621,7 @@ static size_t town_place(const char *s, size_t n)
  */
 static bool modifier_at(const char *s, size_t n)
 {
-    if (prefix_of(s, n, place_modifiers))
+    if (prefix_of(s, n, WORDS(place_modifiers)))
         return true;
     static const char wei[] = "委";
     if (n < 3 || memcmp(s, wei, 3) != 0)
@@ -573,15 +638,15 @@ static size_t generic_after(const mention *m, const char *s, size_t n)
 {
     if (!(el_lex_flags(m->last) & EL_LEX_SHORT) || (el_lex_flags(m->last) & EL_LEX_FULL))
         return 0;
-    size_t k = prefix_of(s, n, county_generic), best = 0;
+    size_t k = prefix_of(s, n, WORDS(county_generic)), best = 0;
     for (size_t j = 0; j < m->ncand && j < 64; j++) {
         if (!(m->allowed >> j & 1))
             continue;
         unsigned lvl = el_lex_place(m->cand[j].place)->level;
         if (lvl == EL_PLACE_COUNTY && k > best)
             best = k;
-        if (lvl == EL_PLACE_CITY && prefix_of(s, n, city_generic) > best)
-            best = prefix_of(s, n, city_generic);
+        if (lvl == EL_PLACE_CITY && prefix_of(s, n, WORDS(city_generic)) > best)
+            best = prefix_of(s, n, WORDS(city_generic));
     }
     return best;
 }
@@ -638,10 +703,10 @@ static void build_chains(const char *s, size_t n, struct scan *sc)
             m->e += generic_after(m, s + m->e, lim - m->e);
             m->e += sub_place(s + m->e, lim - m->e);
             /* a township, then a village in it (大理州喜洲镇周城村); nothing below a village */
-            static const char *const lowest[] = {"村", "社区", NULL};
-            size_t tl = suffix_of(s, m->e, lowest) ? 0 : town_place(s + m->e, lim - m->e);
+            static const word lowest[] = {W("村"), W("社区")};
+            size_t tl = suffix_of(s, m->e, WORDS(lowest)) ? 0 : town_place(s + m->e, lim - m->e);
             m->e += tl;
-            if (tl && !suffix_of(s, m->e, lowest))
+            if (tl && !suffix_of(s, m->e, WORDS(lowest)))
                 m->e += town_place(s + m->e, lim - m->e);
             m->concept = m->e != e && modifier_at(s + m->e, n - m->e);
         }
@@ -790,15 +855,11 @@ static void find_anon(const char *s, size_t n, struct scan *sc)
         from = at + 3;
         /* The longest suffix, and which one it is (prefix_of with the index kept). */
         size_t k = 0, kind = 0;
-        for (size_t w = 0; anon_suffix[w] && n - from >= 2; w++) {
-            const char *a = anon_suffix[w];
-            if (a[0] != s[from] || a[1] != s[from + 1])
-                continue; /* the two-byte test of prefix_of */
-            size_t len = strlen(a);
-            if (len > k && len <= n - from && memcmp(s + from, a, len) == 0)
-                k = len, kind = w + 1;
-        }
-        if (k == 0 || prefix_of(s + from, n - from, anon_not))
+        for (const word *a = anon_suffix;
+             a < anon_suffix + sizeof anon_suffix / sizeof *anon_suffix; a++)
+            if (a->len > k && a->len <= n - from && memcmp(s + from, a->s, a->len) == 0)
+                k = a->len, kind = (size_t)(a - anon_suffix) + 1;
+        if (k == 0 || prefix_of(s + from, n - from, WORDS(anon_not)))
             continue;
         mention *m = EL_VEC_PUSH(sc->ments);
         memset(m, 0, sizeof *m);
@@ -850,28 +911,27 @@ static bool is_metaphor(const struct scan *sc, size_t a, size_t b)
 
 /* Everyday words that are quoted for tone, never the name of an initiative (吸引年轻人线上
    “打卡”, 看似“小事”). */
-static const char *const common_quoted[] = {
-    "打卡", "网红", "出圈", "破圈", "爆款", "流量", "点赞", "刷屏", "种草",   "带货",   "躺平",
-    "内卷", "顶流", "热搜", "小事", "大事", "颜值", "面子", "里子", "接地气", "烟火气", NULL,
-};
+static const word common_quoted[] = {
+    W("打卡"), W("网红"), W("出圈"), W("破圈"), W("爆款"), W("流量"),   W("点赞"),
+    W("刷屏"), W("种草"), W("带货"), W("躺平"), W("内卷"), W("顶流"),   W("热搜"),
+    W("小事"), W("大事"), W("颜值"), W("面子"), W("里子"), W("接地气"), W("烟火气")};
 /* Verbs and prepositions that introduce a practice by its name (推出“林票”制度, 以“村超”
    赛事为媒). */
-static const char *const launch_verbs[] = {
-    "推出", "推行", "打造", "开展", "实施", "建设", "创建", "建立", "设立", "探索", "首创",
-    "创新", "启动", "举办", "推广", "发布", "上线", "开设", "开通", "组建", "成立", "搭建",
-    "实行", "引入", "依托", "借助", "通过", "试点", "出台", "制定", "培育", "创办", "开发",
-    "研发", "创立", "以",   "凭借", "叫响", "擦亮", "打响", NULL,
-};
+static const word launch_verbs[] = {
+    W("推出"), W("推行"), W("打造"), W("开展"), W("实施"), W("建设"), W("创建"), W("建立"),
+    W("设立"), W("探索"), W("首创"), W("创新"), W("启动"), W("举办"), W("推广"), W("发布"),
+    W("上线"), W("开设"), W("开通"), W("组建"), W("成立"), W("搭建"), W("实行"), W("引入"),
+    W("依托"), W("借助"), W("通过"), W("试点"), W("出台"), W("制定"), W("培育"), W("创办"),
+    W("开发"), W("研发"), W("创立"), W("以"),   W("凭借"), W("叫响"), W("擦亮"), W("打响")};
 /* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
-static const char *const yi_words[] = {
-    "可以", "所以", "难以", "加以", "予以", "得以", "足以", "是以", NULL,
-};
+static const word yi_words[] = {W("可以"), W("所以"), W("难以"), W("加以"),
+                                W("予以"), W("得以"), W("足以"), W("是以")};
 /* Characters after a quote that continue the sentence rather than a noun the quote names
    (“打卡”成为时尚, “九章”量子计算原型机 is a name). */
-static const char *const name_particles[] = {
-    "的", "了", "着", "过", "成", "为", "是", "和", "与", "等", "也", "都", "就", "又", "还", "而",
-    "并", "及", "或", "在", "到", "上", "中", "里", "一", "不", "之", "让", "把", "被", NULL,
-};
+static const uint32_t name_particles[] = {U'一', U'上', U'不', U'与', U'中', U'为', U'之', U'也',
+                                          U'了', U'到', U'又', U'及', U'和', U'在', U'就', U'并',
+                                          U'成', U'或', U'把', U'是', U'的', U'着', U'等', U'而',
+                                          U'被', U'让', U'过', U'还', U'都', U'里'};
 
 /* A quoted term usable as an initiative name: short, no sentence punctuation, no 的
    (“宋元中国的世界海洋商贸中心” is a title, not an initiative), no 某 (编造“某地发生重大疫情”
@@ -891,22 +951,22 @@ static bool name_like(const char *s, const qpair *q, size_t b)
             return false;
         ncp++;
     }
-    if (ncp > 20 || one_of(s + q->inner, len, common_quoted))
+    if (ncp > 20 || one_of(s + q->inner, len, WORDS(common_quoted)))
         return false;
-    if (ncp > 2 || (suffix_of(s, q->open, launch_verbs) && !suffix_of(s, q->open, yi_words)))
+    if (ncp > 2 ||
+        (suffix_of(s, q->open, WORDS(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))))
         return true;
     size_t after = q->close + 3; /* past ” */
     if (after >= b)
         return false;
     uint32_t c = el_text_cp(s, b, after, &k);
-    return el_text_is_han(c) && !prefix_of(s + after, b - after, name_particles);
+    return el_text_is_han(c) && !IN_SET(c, name_particles);
 }
 
 /* Links that join the two halves of a figurative pair of quotes. */
-static const char *const pair_links[] = {
-    "与",   "和",   "同",   "到",   "回到", "变",   "变为",
-    "变成", "转为", "转向", "走向", "替代", "代替", NULL,
-};
+static const word pair_links[] = {W("与"),   W("和"),   W("同"),   W("到"),   W("回到"),
+                                  W("变"),   W("变为"), W("变成"), W("转为"), W("转向"),
+                                  W("走向"), W("替代"), W("代替")};
 
 /*
  * Whether s[a..b), the text between two quotes, links a figurative pair: one of pair_links,
@@ -917,7 +977,7 @@ static bool short_link(const char *s, size_t a, size_t b)
 {
     if (a >= b)
         return false;
-    if (one_of(s + a, b - a, pair_links))
+    if (one_of(s + a, b - a, WORDS(pair_links)))
         return true;
     if (b - a <= 3 || memcmp(s + a, "、", 3) != 0)
         return false;
@@ -1022,6 +1082,7 @@ static void scan_free(struct scan *sc)
     free(sc->quotes.v);
     free(sc->ments.v);
     free(sc->tmp.v);
+    free(sc->otmp.v);
     free(sc->cments.v);
 }
 
@@ -1116,7 +1177,7 @@ static void remember(struct memory *mem, const mention *m)
 /* Whether m refers back to an earlier case (朝阳区的经验告诉我们…) instead of telling one. */
 static bool back_reference(const char *s, size_t n, const struct memory *mem, const mention *m)
 {
-    return prefix_of(s + m->e, n - m->e, backref_after) && seen_before(mem, m);
+    return prefix_of(s + m->e, n - m->e, WORDS(backref_after)) && seen_before(mem, m);
 }
 
 /* Whether s[a..b) is a single comma: 在广东，深圳市南山区… */
@@ -1170,9 +1231,9 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
             sc->ments.v[o - 1].conf = 0; /* 书香新区某村 is a 某村 */
             continue;
         }
-        m->list = prefix_of(s + m->e, n - m->e, list_end) > 0;
-        m->joined =
-            o > 0 && one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e, list_links);
+        m->list = prefix_of(s + m->e, n - m->e, WORDS(list_end)) > 0;
+        m->joined = o > 0 && one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e,
+                                    WORDS(list_links));
         /* 等 ends the list: every member before names a region too. The walk stops at a
            member already marked, so each is marked once. */
         for (size_t k = o; m->list && m->joined && k > 0; k--) {
@@ -1192,7 +1253,11 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
        later members of a list whose first member is kept. The quotes are sorted by opening
        mark and the mentions by start: one sweep keeps the furthest close of the quotes opened
        so far, and a mention starting before it lies inside a quote. */
-    scan_marks(s, n, sc);
+    bool any_anon = false; /* the marks are needed only for them, or once a case is kept */
+    for (size_t i = 0; i < sc->ments.n && !any_anon; i++)
+        any_anon = sc->ments.v[i].anon;
+    if (any_anon)
+        scan_marks(s, n, sc);
     o = 0;
     bool prev_kept = false;
     size_t qi = 0, qclose = 0;
@@ -1204,7 +1269,7 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
                 qclose = sc->quotes.v[qi].close;
         if (m.anon)
             keep = qclose <= m.s;
-        else if (m.list || m.concept || prefix_of(s + m.s, n - m.s, place_idioms))
+        else if (m.list || m.concept || prefix_of(s + m.s, n - m.s, WORDS(place_idioms)))
             keep = false;
         else
             keep = m.joined ? prev_kept : clause_start(s, m.s);
@@ -1217,6 +1282,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     sc->ments.n = o;
     if (o == 0)
         return; /* no case */
+    if (!any_anon)
+        scan_marks(s, n, sc);
 
     /* A province or city, a comma, then a place within it (在广东，深圳市南山区推行…): the case
        is the more specific place, and the broader one resolves it. A configured place has no
@@ -1507,7 +1574,7 @@ static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
     if (h->end - h->start != 3 ||
         !(memcmp(ev->s + h->start, "要", 3) == 0 || memcmp(ev->s + h->start, "应", 3) == 0))
         return false;
-    return suffix_of(ev->s, h->start, measure_actor) > 0 && !starts_noun(ev, h);
+    return suffix_of(ev->s, h->start, WORDS(measure_actor)) > 0 && !starts_noun(ev, h);
 }
 
 static void on_evidence_hit(void *ctx, const el_lex_hit *h)
@@ -1517,11 +1584,11 @@ static void on_evidence_hit(void *ctx, const el_lex_hit *h)
     if (h->cat == EL_LEX_CONTRAST && !ev->counter)
         ev->counter = len >= 6;
     else if (h->cat == EL_LEX_COUNTERMEASURE && !ev->measure)
-        ev->measure =
-            len > 3 ||
-            ((break_before(ev->s, h->start) || suffix_of(ev->s, h->start, measure_lead) > 0) &&
-             !starts_noun(ev, h)) ||
-            actor_measure(ev, h);
+        ev->measure = len > 3 ||
+                      ((break_before(ev->s, h->start) ||
+                        suffix_of(ev->s, h->start, WORDS(measure_lead)) > 0) &&
+                       !starts_noun(ev, h)) ||
+                      actor_measure(ev, h);
 }
 
 /* Set the evidence flags of every argument section; needs cases and statistics. */

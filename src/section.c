@@ -176,14 +176,60 @@ static size_t list_sep(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/*
+ * Whether an argument marker may start with code point c: 分论点 论点 本论 观点, （ (, 第, 首先
+ * 其次 再次 最后 其三 其四, a Chinese numeral or a digit. Nearly every line starts otherwise, and
+ * is passed over on this one test.
+ */
+static bool marker_start(uint32_t c)
+{
+    if (c < 0x80)
+        return c == '(' || (c >= '0' && c <= '9');
+    if (c >= 0xFF10 && c <= 0xFF19)
+        return true; /* full-width digits */
+    switch (c) {
+    case U'分':
+    case U'论':
+    case U'本':
+    case U'观':
+    case U'（':
+    case U'第':
+    case U'首':
+    case U'其':
+    case U'再':
+    case U'最':
+    case U'〇':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+        return true;
+    default:
+        return false;
+    }
+}
+
 size_t el_section_arg_marker(const char *s, size_t n, int *num)
 {
     size_t i = 0, k;
     int v;
     *num = 0;
+    if (n == 0)
+        return 0;
+    /* Each form is tried only where its first character is written. */
+    uint32_t c0 = el_text_cp(s, n, 0, &k);
+    if (!marker_start(c0))
+        return 0;
     /* 分论点一 / 论点 1 / 本论一, then optional separator */
     static const char *const named[] = {"分论点", "论点", "本论", "观点", NULL};
-    if ((k = el_text_prefix(s, n, named)) > 0) {
+    if ((c0 == U'分' || c0 == U'论' || c0 == U'本' || c0 == U'观') &&
+        (k = el_text_prefix(s, n, named)) > 0) {
         i = skip_ws(s, n, k);
         size_t m;
         if ((v = cn_number(s + i, n - i, &m)) > 0 || (v = ar_number(s + i, n - i, &m)) > 0) {
@@ -195,7 +241,7 @@ size_t el_section_arg_marker(const char *s, size_t n, int *num)
         return 0;
     }
     /* （一） (一) （1） */
-    if (el_text_prefix(s, n, (const char *const[]){"（", "(", NULL}) > 0) {
+    if (c0 == U'（' || c0 == '(') {
         i = s[0] == '(' ? 1 : 3;
         size_t m;
         if ((v = cn_number(s + i, n - i, &m)) > 0 || (v = ar_number(s + i, n - i, &m)) > 0) {
@@ -224,7 +270,8 @@ size_t el_section_arg_marker(const char *s, size_t n, int *num)
     }
     /* 首先 其次 再次 最后 */
     static const char *const seq[] = {"首先", "其次", "再次", "最后", "其三", "其四", NULL};
-    if ((k = el_text_prefix(s, n, seq)) > 0) {
+    if ((c0 == U'首' || c0 == U'其' || c0 == U'再' || c0 == U'最') &&
+        (k = el_text_prefix(s, n, seq)) > 0) {
         if (memcmp(s, "最后", 6) == 0 &&
             !(k < n && el_text_prefix(s + k, n - k,
                                       (const char *const[]){"，", ",", "、", "要", "应", "需", "须",
@@ -330,9 +377,11 @@ static el_span first_sentence(const el_doc *doc, el_span sp)
     const char *s = doc->plain.v + sp.off;
     size_t n = sp.len;
     size_t end = el_text_sentence_end(s, n);
-    /* Cut at a semicolon or a colon that opens the evidence. */
-    for (size_t i = 0; i < end; i++) {
-        if (i + 3 <= end && (memcmp(s + i, "；", 3) == 0 || memcmp(s + i, "：", 3) == 0) &&
+    /* Cut at a semicolon or a colon that opens the evidence (both lead with EF, as few other
+       characters do: memchr finds the candidates). */
+    for (const char *p = s; (p = memchr(p, '\xEF', (size_t)(s + end - p))) != NULL; p++) {
+        size_t i = (size_t)(p - s);
+        if (i + 3 <= end && (memcmp(p, "；", 3) == 0 || memcmp(p, "：", 3) == 0) &&
             el_text_ncp(s, i) >= 6) {
             end = i;
             break;
@@ -486,6 +535,63 @@ static bool contains_any(const char *s, size_t n, const char *const *words)
     return false;
 }
 
+/*
+ * Whether s[0..n) may start with a word of the lists a label is recognised by outside
+ * brackets (title, theme, note, intro, conclusion, summary, group words; 正文 原文 范文正文): its
+ * first character starts one of them. Nearly every line is a paragraph, which this one test
+ * passes over before its colon is looked for and its head compared with each list.
+ */
+static bool label_start(const char *s, size_t n)
+{
+    size_t k;
+    if (n == 0)
+        return false;
+    switch (el_text_cp(s, n, 0, &k)) {
+    case U'标':
+    case U'题':
+    case U'文':
+    case U'拟':
+    case U'参':
+    case U'主':
+    case U'中':
+    case U'总':
+    case U'立':
+    case U'写':
+    case U'点':
+    case U'评':
+    case U'解':
+    case U'名':
+    case U'范':
+    case U'亮':
+    case U'简':
+    case U'批':
+    case U'老':
+    case U'思':
+    case U'段':
+    case U'本':
+    case U'分':
+    case U'旁':
+    case U'开':
+    case U'引':
+    case U'导':
+    case U'首':
+    case U'提':
+    case U'结':
+    case U'收':
+    case U'尾':
+    case U'全':
+    case U'整':
+    case U'逻':
+    case U'综':
+    case U'论':
+    case U'正':
+    case U'原':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Recognise a label in span sp (already trimmed). */
 static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
 {
@@ -530,6 +636,8 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
     }
     const char *h = s + a;
     size_t hn = b - a;
+    if (!bracketed && !label_start(h, hn))
+        goto marker; /* no label word starts so: only an argument label may */
     /* head: up to the first colon */
     size_t clen = 0;
     const char *colon = first_colon(h, hn, &clen);
@@ -707,7 +815,7 @@ static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line)
         for (size_t i = 0; i < sp.len && i < 3 * 20; i++) {
             size_t cl = s[i] == ':' ? 1 : (i + 3 <= sp.len && memcmp(s + i, "：", 3) == 0) ? 3 : 0;
             if (cl == 0) {
-                if (memchr("\xe3", s[i], 1) && i + 3 <= sp.len &&
+                if (s[i] == '\xe3' && i + 3 <= sp.len &&
                     (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "，", 3) == 0))
                     break;
                 continue;
@@ -935,7 +1043,7 @@ static void one_block(pass1 *p, const el_block *b)
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
-        if (li.kind == L_NONE && !heading && contains_any(s, n, ad_words) && ncp <= 80) {
+        if (li.kind == L_NONE && !heading && ncp <= 80 && contains_any(s, n, ad_words)) {
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
@@ -945,7 +1053,7 @@ static void one_block(pass1 *p, const el_block *b)
             bool indented = (b->flags & EL_BF_INDENT) != 0;
             bool essay = doc->format == EL_INPUT_TEXT && indented && !p->noise_indented &&
                          ncp > EL_TITLE_MAX;
-            bool prompt = contains_any(s, n, prompt_words) && ncp <= 120;
+            bool prompt = ncp <= 120 && contains_any(s, n, prompt_words);
             bool aside = bracketed_line(s, n); /* （40 分） */
             bool material =
                 p->noise == NOISE_MATERIAL && (ends_with_stop(s, n) || ncp > EL_TITLE_MAX);
@@ -1080,9 +1188,10 @@ static void one_block(pass1 *p, const el_block *b)
         return;
     }
 
-    /* The first short line without sentence-end punctuation is the title. */
-    bool short_line = ncp_at_most(s, n, EL_TITLE_MAX);
-    if (!p->seen_title && !p->seen_text && !quote && short_line && !ends_with_stop(s, n)) {
+    /* The first short line without sentence-end punctuation is the title. (The length is
+       counted only for the lines that could be one: most are paragraphs past the title.) */
+    if (!p->seen_title && !p->seen_text && !quote && ncp_at_most(s, n, EL_TITLE_MAX) &&
+        !ends_with_stop(s, n)) {
         int num;
         if (contains_any(s, n, leadin_words) ||
             (contains_any(s, n, (const char *const[]){"申论", NULL}) && title_next(doc, b))) {
@@ -1099,7 +1208,7 @@ static void one_block(pass1 *p, const el_block *b)
     /* A short numbered line "一、强化…" is an argument heading in plain text. */
     int num = 0;
     size_t k = el_section_arg_marker(s, n, &num);
-    if (k > 0 && k < n && short_line && !ends_with_stop(s, n)) {
+    if (k > 0 && k < n && ncp_at_most(s, n, EL_TITLE_MAX) && !ends_with_stop(s, n)) {
         el_span title = trim_span(doc, (el_span){sp.off + k, n - k});
         push_zone(&p->evs, Z_ARG, title, sp, b->line, num);
         set_role(doc, b, EL_ROLE_LABEL);
