@@ -15,6 +15,11 @@ void el_blocks_markdown(el_doc *doc);
  * unindented wraps, or blank-line-separated blocks of wrapped lines). */
 void el_blocks_text(el_doc *doc);
 
+/* Room in doc->plain for the whole text and a separator a line, and for segs more mapping
+ * segments and blocks more blocks: the readers fill them a line or a literal at a time, and
+ * would otherwise grow (copy) them over and over. */
+void el_blocks_reserve(el_doc *doc, size_t segs, size_t blocks);
+
 /* Length of the leading whitespace (ASCII, tab, U+3000, NBSP) of s[0..n); *width gets its
  * display width (U+3000 counts 2, tab 4). */
 size_t el_blocks_lead_ws(const char *s, size_t n, size_t *width);
@@ -24,5 +29,17 @@ size_t el_blocks_trim_end(const char *s, size_t n);
  * (1. 1、 （1） ① or a number alone), a bullet (· • ●), a 【label】, or a short `label：` head
  * that is not a speech verb (总书记指出：) or a connective (综上所述：). */
 bool el_blocks_item_start(const char *s, size_t n);
+
+/* Finds the runs of two or more `*` or of two or more `_` in s[0..n), left to right: a memchr
+ * pass for each mark over the whole literal, however many runs or single marks it holds. */
+typedef struct el_delim_scan {
+    const char *s;
+    size_t n;
+    size_t star, under; /* the next `*` and `_` not yet passed, n when there is none */
+} el_delim_scan;
+void el_blocks_delim_start(el_delim_scan *d, const char *s, size_t n);
+/* The next run as [*a, *z), or false when s[from..n) holds none; from is where the caller's
+ * last run ended (0 at first), never less. */
+bool el_blocks_delim_next(el_delim_scan *d, size_t from, size_t *a, size_t *z);
 
 #endif

@@ -45,6 +45,47 @@ static size_t src_offset(const el_doc *doc, int line, int col)
     return off > doc->len ? doc->len : off;
 }
 
+/* Offset of the first c in s[from..n), n when there is none. */
+static size_t find_mark(const char *s, size_t n, size_t from, char c)
+{
+    const char *p = from < n ? memchr(s + from, c, n - from) : NULL;
+    return p ? (size_t)(p - s) : n;
+}
+
+void el_blocks_delim_start(el_delim_scan *d, const char *s, size_t n)
+{
+    d->s = s;
+    d->n = n;
+    d->star = find_mark(s, n, 0, '*');
+    d->under = find_mark(s, n, 0, '_');
+}
+
+bool el_blocks_delim_next(el_delim_scan *d, size_t from, size_t *a, size_t *z)
+{
+    const char *s = d->s;
+    size_t n = d->n;
+    for (;;) {
+        /* a mark already passed is searched again from here on: each memchr starts where
+           the previous one of its mark stopped, so the scans stay linear */
+        if (d->star < from)
+            d->star = find_mark(s, n, from, '*');
+        if (d->under < from)
+            d->under = find_mark(s, n, from, '_');
+        size_t i = d->star < d->under ? d->star : d->under;
+        if (i >= n)
+            return false;
+        size_t j = i + 1;
+        while (j < n && s[j] == s[i])
+            j++;
+        if (j - i >= 2) {
+            *a = i;
+            *z = j;
+            return true;
+        }
+        from = j; /* a single mark is text */
+    }
+}
+
 /*
  * Append text[src, src + n) to plain without the runs of two or more `*` or `_` in it:
  * CommonMark leaves `**` literal when it touches CJK punctuation (宁波推行**“红管家”**做法),
@@ -54,25 +95,17 @@ static size_t src_offset(const el_doc *doc, int line, int col)
 static void append_stripped(md_leaf *lf, size_t src, size_t n)
 {
     el_doc *doc = lf->doc;
-    const char *t = doc->text + src;
-    size_t from = 0, i = 0;
-    while (lf->code == false && i < n) {
-        char c = t[i];
-        if (c != '*' && c != '_') {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && t[j] == c)
-            j++;
-        if (j - i >= 2) {
-            el_doc_plain_append(doc, src + from, i - from);
+    size_t from = 0, a, z;
+    el_delim_scan d;
+    if (!lf->code) {
+        el_blocks_delim_start(&d, doc->text + src, n);
+        while (el_blocks_delim_next(&d, from, &a, &z)) {
+            el_doc_plain_append(doc, src + from, a - from);
             if (lf->nstrip < 2)
                 lf->strip_at[lf->nstrip] = doc->plain.n;
             lf->nstrip++;
-            from = j;
+            from = z;
         }
-        i = j;
     }
     el_doc_plain_append(doc, src + from, n - from);
 }
@@ -531,6 +564,10 @@ static void add_empty_item(el_doc *doc, cmark_node *item)
 void el_blocks_markdown(el_doc *doc)
 {
     cmark_node *root = cmark_parse_document(doc->text, doc->len, CMARK_OPT_SOURCEPOS);
+    /* A literal mostly holds a line of source and an essay's block a few hundred bytes; bounded
+       by the text's size, so a file of blank lines or markup reserves little. */
+    size_t lines = doc->lines.n < doc->len / 16 ? doc->lines.n : doc->len / 16;
+    el_blocks_reserve(doc, lines + 1, doc->len / 256 + 1);
     cmark_iter *it = cmark_iter_new(root);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

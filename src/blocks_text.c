@@ -21,6 +21,15 @@
 /* A line shorter than this (code points) is never taken for a hard-wrapped line. */
 #define EL_WRAP_MIN 16
 
+void el_blocks_reserve(el_doc *doc, size_t segs, size_t blocks)
+{
+    doc->plain.v =
+        xgrow(doc->plain.v, &doc->plain.cap, doc->plain.n + doc->len + doc->lines.n + 1, 1);
+    doc->segs.v = xgrow(doc->segs.v, &doc->segs.cap, doc->segs.n + segs, sizeof *doc->segs.v);
+    doc->blocks.v =
+        xgrow(doc->blocks.v, &doc->blocks.cap, doc->blocks.n + blocks, sizeof *doc->blocks.v);
+}
+
 size_t el_blocks_lead_ws(const char *s, size_t n, size_t *width)
 {
     size_t i = 0, w = 0;
@@ -167,6 +176,8 @@ typedef struct line_info {
     bool blank;
 } line_info;
 
+/* Line ln (0-based) of the text, measured: every pass below reads the array line_infos()
+ * fills once. */
 static line_info line_at(const el_doc *doc, size_t ln)
 {
     line_info li = {0};
@@ -178,6 +189,15 @@ static line_info line_at(const el_doc *doc, size_t ln)
     li.len = el_blocks_trim_end(s + li.lead, n - li.lead);
     li.blank = li.len == 0;
     return li;
+}
+
+/* line_at() of every line: malloc'd, doc->lines.n entries. */
+static line_info *line_infos(const el_doc *doc)
+{
+    line_info *lines = xmalloc(doc->lines.n * sizeof *lines);
+    for (size_t ln = 0; ln < doc->lines.n; ln++)
+        lines[ln] = line_at(doc, ln);
+    return lines;
 }
 
 static bool is_comment(const char *s, size_t n)
@@ -193,18 +213,18 @@ static bool is_comment(const char *s, size_t n)
  * (`<!--` / `essaylint-disable X` / `-->`), or ln when there is none within EL_COMMENT_LINES:
  * then the lines are text. Bounded, so a draft of unclosed `<!--` lines stays linear.
  */
-static size_t comment_close(const el_doc *doc, size_t ln)
+static size_t comment_close(const el_doc *doc, const line_info *lines, size_t ln)
 {
-    line_info li = line_at(doc, ln);
-    const char *s = doc->text + li.start + li.lead;
-    if (li.len < 4 || memcmp(s, "<!--", 4) != 0 || memmem(s + 4, li.len - 4, "-->", 3))
+    const line_info *li = &lines[ln];
+    const char *s = doc->text + li->start + li->lead;
+    if (li->len < 4 || memcmp(s, "<!--", 4) != 0 || memmem(s + 4, li->len - 4, "-->", 3))
         return ln;
     for (size_t k = ln + 1; k < doc->lines.n && k <= ln + EL_COMMENT_LINES; k++) {
-        line_info lk = line_at(doc, k);
-        const char *t = doc->text + lk.start + lk.lead;
-        const char *c = memmem(t, lk.len, "-->", 3);
+        const line_info *lk = &lines[k];
+        const char *t = doc->text + lk->start + lk->lead;
+        const char *c = memmem(t, lk->len, "-->", 3);
         if (c)
-            return c + 3 == t + lk.len ? k : ln;
+            return c + 3 == t + lk->len ? k : ln;
     }
     return ln;
 }
@@ -235,13 +255,13 @@ static bool wrap_candidate(const el_doc *doc, const line_info *li)
  * block are long and stop inside a sentence; the threshold is 80% of their median width,
  * so a short heading line on top of its paragraph is not taken for a wrap.
  */
-static size_t wrap_width(const el_doc *doc)
+static size_t wrap_width(const el_doc *doc, const line_info *lines)
 {
     size_t nlines = doc->lines.n, blanks = 0, inner = 0, nw = 0;
-    size_t *w = NULL;
+    size_t *w = NULL; /* the candidates' line numbers, then their widths */
     line_info prev = {.blank = true};
     for (size_t ln = 0; ln < nlines; ln++) {
-        line_info li = line_at(doc, ln);
+        line_info li = lines[ln];
         blanks += li.blank;
         if (!li.blank && !prev.blank) {
             /* prev is followed by a line of its block */
@@ -251,7 +271,7 @@ static size_t wrap_width(const el_doc *doc)
                 if (wrap_candidate(doc, &prev)) {
                     if (w == NULL)
                         w = xmalloc(nlines * sizeof *w);
-                    w[nw++] = line_width(doc, &prev);
+                    w[nw++] = ln - 1;
                 }
             }
         }
@@ -259,6 +279,9 @@ static size_t wrap_width(const el_doc *doc)
     }
     size_t need = 0;
     if (blanks > 0 && nw >= 2 && nw * 2 >= inner) {
+        /* measured only now: a width is a pass of the library over the line */
+        for (size_t i = 0; i < nw; i++)
+            w[i] = line_width(doc, &lines[w[i]]);
         qsort(w, nw, sizeof *w, cmp_size);
         need = w[nw / 2] * 4 / 5;
     }
@@ -274,11 +297,23 @@ static size_t wrap_width(const el_doc *doc)
  * paragraphs: three or more blank-line blocks, two or more of them of several lines, and
  * those lines short. A paragraph-per-line draft has long lines instead.
  */
-static bool by_blank_lines(const el_doc *doc)
+static bool by_blank_lines(const el_doc *doc, const line_info *info)
 {
     size_t runs = 0, multi = 0, lines = 0, short_lines = 0, run = 0, run_short = 0;
+    /* the blocks first: the widths (a library pass over each line) only when they decide */
     for (size_t ln = 0; ln <= doc->lines.n; ln++) {
-        line_info li = ln < doc->lines.n ? line_at(doc, ln) : (line_info){.blank = true};
+        if (ln < doc->lines.n && !info[ln].blank) {
+            runs += run++ == 0;
+            continue;
+        }
+        multi += run >= 2;
+        run = 0;
+    }
+    if (runs < 3 || multi < 2)
+        return false;
+    runs = multi = 0;
+    for (size_t ln = 0; ln <= doc->lines.n; ln++) {
+        line_info li = ln < doc->lines.n ? info[ln] : (line_info){.blank = true};
         if (!li.blank) {
             runs += run++ == 0;
             run_short += line_width(doc, &li) < EL_SENTENCE_LINE;
@@ -312,29 +347,33 @@ static void join_line(el_doc *doc, el_block *open, const line_info *li, size_t l
 void el_blocks_text(el_doc *doc)
 {
     size_t nlines = doc->lines.n;
+    line_info *lines = line_infos(doc);
     /* Is this a draft whose paragraphs are marked by indentation? */
-    size_t long_lines = 0, indented = 0;
+    size_t long_lines = 0, indented = 0, nonblank = 0;
     for (size_t ln = 0; ln < nlines; ln++) {
-        line_info li = line_at(doc, ln);
+        line_info li = lines[ln];
+        nonblank += !li.blank;
         if (li.len >= 60) {
             long_lines++;
             indented += li.width > 0;
         }
     }
+    /* each non-blank line is a block or joins one, with a mapping segment of its own */
+    el_blocks_reserve(doc, nonblank, nonblank);
     bool by_indent = long_lines >= 3 && indented * 10 >= long_lines * 6;
-    size_t wrap_need = by_indent ? 0 : wrap_width(doc);
-    bool by_blank = !by_indent && wrap_need == 0 && by_blank_lines(doc);
+    size_t wrap_need = by_indent ? 0 : wrap_width(doc, lines);
+    bool by_blank = !by_indent && wrap_need == 0 && by_blank_lines(doc, lines);
 
     el_block *open = NULL;
     line_info last = {0}; /* the line that ended the open block */
     for (size_t ln = 0; ln < nlines; ln++) {
-        line_info li = line_at(doc, ln);
+        line_info li = lines[ln];
         if (li.blank) {
             open = NULL;
             continue;
         }
         const char *s = doc->text + li.start + li.lead;
-        size_t last_ln = comment_close(doc, ln);
+        size_t last_ln = comment_close(doc, lines, ln);
         bool comment = last_ln > ln || is_comment(s, li.len);
         if (open && by_indent && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
             (open->flags & EL_BF_INDENT) && !(open->flags & EL_BF_CENTERED) &&
@@ -381,7 +420,7 @@ void el_blocks_text(el_doc *doc)
         if (li.width >= 8)
             b->flags |= EL_BF_CENTERED;
         if (last_ln > ln) { /* a comment over several lines: one block, newlines kept */
-            line_info lz = line_at(doc, last_ln);
+            line_info lz = lines[last_ln];
             size_t a = li.start + li.lead, z = lz.start + lz.lead + lz.len;
             b->end_line = last_ln + 1;
             b->txt.off = el_doc_plain_append(doc, a, z - a);
@@ -396,4 +435,5 @@ void el_blocks_text(el_doc *doc)
         open = b;
         last = li;
     }
+    free(lines);
 }

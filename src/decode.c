@@ -101,6 +101,13 @@ static size_t fold_newlines(char *s, size_t len)
     return o;
 }
 
+/* Too many bad bytes for damaged UTF-8 among good_multi well-formed multi-byte characters (one in
+ * 50, plus two), or no such character at all (2024年 in GB18030): GB18030 if it converts. */
+static bool many_bad(size_t nbad, size_t good_multi)
+{
+    return nbad > good_multi / 50 + 2 || good_multi == 0;
+}
+
 /*
  * Copy UTF-8 with invalid sequences replaced by U+FFFD (one per bad byte);
  * returns the malloc'd copy and sets *nbad and *first_bad (output offset).
@@ -136,9 +143,12 @@ static char *utf8_repair(const unsigned char *s, size_t len, size_t *outlen, siz
 /*
  * What utf8_repair() would count in s[0..len), without the copy: the bad bytes (returned) and
  * *good_multi, the well-formed characters of two bytes or more. Folding line ends first would
- * change neither (it only turns ASCII into ASCII).
+ * change neither (it only turns ASCII into ASCII). With settle, stops and returns SIZE_MAX as
+ * soon as the bad bytes so far are more than many_bad() allows for any count the rest could
+ * bring (at most one well-formed character per two bytes): a GB18030 draft is judged on its
+ * first few hundred bytes.
  */
-static size_t utf8_count_bad(const unsigned char *s, size_t len, size_t *good_multi)
+static size_t utf8_count_bad(const unsigned char *s, size_t len, size_t *good_multi, bool settle)
 {
     size_t bad = 0, multi = 0;
     for (size_t i = 0; i < len;) {
@@ -147,6 +157,8 @@ static size_t utf8_count_bad(const unsigned char *s, size_t len, size_t *good_mu
         if (uc == 0xFFFD && !(k == 3 && s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)) {
             bad++;
             i++;
+            if (settle && many_bad(bad, multi + (len - i) / 2))
+                return SIZE_MAX;
             continue;
         }
         multi += k > 1;
@@ -267,22 +279,44 @@ static inline bool is_ctl(unsigned char c)
     return (c < 0x20 && !(c >= '\t' && c <= '\r')) || c == 0x7F;
 }
 
-/* Share of code points that are control characters other than tab, CR, LF, VT, FF: binary data. */
+/* The high bit of every byte of x that is neither below 0x20 nor DEL, others with theirs
+ * clear. On the low seven bits t of a byte, t + 0x60 reaches the high bit from 0x20 on and
+ * t + 1 only at 0x7F (neither carries out of the byte): the two differ there between 0x20
+ * and 0x7E; bytes from 0x80 on keep theirs from x. */
+static inline uint64_t not_ctl(uint64_t x)
+{
+    uint64_t t = x & ~HIGHS;
+    return ((t + ONES * 0x60) ^ (t + ONES)) | x;
+}
+
+/* Number of is_ctl() bytes in x, given m = ~not_ctl(x) & HIGHS: tab to CR taken out. */
+static inline size_t count_ctl(uint64_t x, uint64_t m)
+{
+    return count_highs(m & ~(bytes_below(x, '\r' + 1) & ~bytes_below(x, '\t')));
+}
+
+/* Share of code points that are control characters other than tab, CR, LF, VT, FF: binary data;
+ * or a NUL anywhere. */
 static bool looks_binary(const char *s, size_t len)
 {
-    if (memchr(s, '\0', len) != NULL)
-        return true;
     /* (CR: converted text has its line ends folded only after this test) */
     size_t ctl = 0, i = 0;
-    for (; i + 8 <= len; i += 8) { /* eight bytes at a time: nearly all have no byte below 0x20 */
-        uint64_t x;
+    for (; i + 16 <= len; i += 16) { /* two words a turn; nearly all have no byte below 0x20 */
+        uint64_t x, y;
         memcpy(&x, s + i, 8);
-        uint64_t m = bytes_below(x, 0x20) | bytes_below(x ^ (ONES * 0x7F), 1);
-        if (m)
-            ctl += count_highs(m & ~(bytes_below(x, '\r' + 1) & ~bytes_below(x, '\t')));
+        memcpy(&y, s + i + 8, 8);
+        uint64_t ox = not_ctl(x), oy = not_ctl(y);
+        if ((ox & oy & HIGHS) == HIGHS)
+            continue; /* nearly every turn: no line end, no control character */
+        if (bytes_below(x, 1) | bytes_below(y, 1))
+            return true;
+        ctl += count_ctl(x, ~ox & HIGHS) + count_ctl(y, ~oy & HIGHS);
     }
-    for (; i < len; i++)
+    for (; i < len; i++) {
+        if (s[i] == '\0')
+            return true;
         ctl += is_ctl((unsigned char)s[i]);
+    }
     /* the code points are counted only when it matters: most texts have no control byte */
     return ctl > 0 && ctl * 20 > el_text_ncp(s, len);
 }
@@ -297,6 +331,12 @@ static void build_posmap(el_doc *doc)
 {
     const char *s = doc->text;
     size_t len = doc->len, line = 1, ls = 0, next_mark = 0;
+    /* Room for every checkpoint (each is EL_MARK_STRIDE bytes past the last) and for lines of
+       32 bytes on average, so a draft grows neither array line by line. */
+    doc->marks.v = xgrow(doc->marks.v, &doc->marks.cap, doc->marks.n + len / EL_MARK_STRIDE + 1,
+                         sizeof *doc->marks.v);
+    doc->lines.v =
+        xgrow(doc->lines.v, &doc->lines.cap, doc->lines.n + len / 32 + 1, sizeof *doc->lines.v);
     *EL_VEC_PUSH(doc->lines) = 0;
     for (;;) {
         const char *nl = memchr(s + ls, '\n', len - ls);
@@ -328,6 +368,7 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
     size_t skip = 0;
     char *out = NULL;
     size_t outlen = 0, nbad = 0, first_bad = SIZE_MAX;
+    bool folded = false; /* out has its line ends folded already */
 
     if (enc == EL_ENC_AUTO) {
         if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
@@ -371,30 +412,36 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
         memcpy(out, raw + skip, len - skip);
         out[len - skip] = '\0';
         outlen = fold_newlines(out, len - skip);
+        folded = true;
     } else if (enc == EL_ENC_UTF8) {
         out = utf8_repair_folded(raw + skip, len - skip, &outlen, &nbad, &first_bad);
     } else {
         /* Not valid UTF-8: GB18030 if it converts cleanly and has no NUL, else repaired UTF-8
          * when only a few bytes are bad. */
-        size_t good_multi;
-        nbad = utf8_count_bad(u, len, &good_multi);
+        size_t good_multi = 0;
+        bool nul = memchr(raw, '\0', len) != NULL;
         /* Few bad bytes among much valid UTF-8 is damaged UTF-8; but a short text with no
          * valid multi-byte character at all (2024年 in GB18030) is GB18030 whenever it
-         * converts cleanly. */
-        if (memchr(raw, '\0', len) == NULL && (nbad > good_multi / 50 + 2 || good_multi == 0) &&
+         * converts cleanly. The count may stop early only where GB18030 is tried next. */
+        nbad = utf8_count_bad(u, len, &good_multi, !nul);
+        if (!nul && (nbad == SIZE_MAX || many_bad(nbad, good_multi)) &&
             (out = convert("GB18030", raw, len, &outlen)) != NULL) {
             enc = EL_ENC_GB18030;
             nbad = 0;
-        } else if (nbad * 10 <= len || nbad <= 4) {
-            enc = EL_ENC_UTF8;
-            out = utf8_repair_folded(raw, len, &outlen, &nbad, &first_bad);
-        } else if (memchr(raw, '\0', len) == NULL &&
-                   (out = gb18030_lenient_folded(raw, len, &outlen, &nbad, &first_bad)) != NULL) {
-            /* GB18030 but for a stray byte or two: read, with a decode/invalid-bytes warning */
-            enc = EL_ENC_GB18030;
         } else {
-            fail(doc, "not_text", "neither UTF-8 nor GB18030 text");
-            return;
+            if (nbad == SIZE_MAX) /* cut short, and GB18030 did not convert: the full count */
+                nbad = utf8_count_bad(u, len, &good_multi, false);
+            if (nbad * 10 <= len || nbad <= 4) {
+                enc = EL_ENC_UTF8;
+                out = utf8_repair_folded(raw, len, &outlen, &nbad, &first_bad);
+            } else if (!nul &&
+                       (out = gb18030_lenient_folded(raw, len, &outlen, &nbad, &first_bad))) {
+                /* GB18030 but for a stray byte or two: read, with a decode/invalid-bytes warning */
+                enc = EL_ENC_GB18030;
+            } else {
+                fail(doc, "not_text", "neither UTF-8 nor GB18030 text");
+                return;
+            }
         }
     }
 
@@ -403,7 +450,8 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
         fail(doc, "not_text", "binary data, not text");
         return;
     }
-    outlen = fold_newlines(out, outlen);
+    if (!folded)
+        outlen = fold_newlines(out, outlen);
     doc->encoding = enc;
     doc->text = out;
     doc->len = outlen;
