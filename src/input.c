@@ -48,7 +48,9 @@ bool el_input_read(const char *path, size_t max, char **buf, size_t *len, const 
         return false;
     }
     struct stat st;
+    bool is_reg = false;
     if (fstat(fd, &st) == 0) {
+        is_reg = S_ISREG(st.st_mode);
         if (S_ISDIR(st.st_mode)) {
             if (!is_stdin)
                 close(fd);
@@ -66,10 +68,14 @@ bool el_input_read(const char *path, size_t max, char **buf, size_t *len, const 
             return false;
         }
     }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    /* A regular file is read in one call into a buffer of its size, and not read again to
+     * see the end: the draft is what fstat reported (a file still growing is read as it was).
+     * A pipe, a terminal or a file without a size (/proc) is read to its end. */
+    bool sized = is_reg && st.st_size > 0;
+    size_t cap = sized ? (size_t)st.st_size : 65536;
     char *b = xmalloc(cap);
     size_t n = 0;
-    for (;;) {
+    while (!(sized && n == (size_t)st.st_size)) {
         if (n == cap)
             b = xgrow(b, &cap, cap + 1, 1);
         ssize_t r = read(fd, b + n, cap - n);

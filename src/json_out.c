@@ -16,6 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* SSE2 for the string scan where the compiler has it (all of x86-64); the unit test also
+ * builds this file with EL_JW_SSE2 0 to check the portable scan. */
+#ifndef EL_JW_SSE2
+#if defined(__SSE2__) && defined(__GNUC__)
+#define EL_JW_SSE2 1
+#else
+#define EL_JW_SSE2 0
+#endif
+#endif
+#if EL_JW_SSE2
+#include <emmintrin.h>
+#endif
+
 /* 1 for the bytes a JSON string must escape: 0x00-0x1f, '"' and '\\'. */
 /* clang-format off */
 static const unsigned char must_escape[256] = {
@@ -72,32 +85,6 @@ void el_jw_byte(el_jw *w, char c)
     w->n++;
 }
 
-void el_jw_obj(el_jw *w)
-{
-    sep(w);
-    el_jw_byte(w, '{');
-    w->comma = false;
-}
-
-void el_jw_obj_end(el_jw *w)
-{
-    el_jw_byte(w, '}');
-    w->comma = true;
-}
-
-void el_jw_arr(el_jw *w)
-{
-    sep(w);
-    el_jw_byte(w, '[');
-    w->comma = false;
-}
-
-void el_jw_arr_end(el_jw *w)
-{
-    el_jw_byte(w, ']');
-    w->comma = true;
-}
-
 /* One byte that must be escaped, at o; returns the end of the escape. */
 static char *escape_byte(char *o, unsigned char c)
 {
@@ -139,71 +126,154 @@ static char *escape_byte(char *o, unsigned char c)
 /* Whether any of the 8 bytes in x must be escaped: a byte below 0x20, '"' or '\\'.
  * (v - ONES*k) & ~v & HIGHS is non-zero iff some byte of v is below k (bytes with the high
  * bit set never count); a borrow can only add false hits above a true one, which is fine
- * for an any-test. Flipping bit 1 maps '"' (0x22) to 0x20 and the bytes below 0x20 among
- * themselves, so one test below 0x21 covers both. */
+ * for an any-test. Flipping bit 1 maps '"' (0x22) to 0x20 and the bytes below 0x20
+ * among themselves, so one test below 0x21 covers both. */
 static inline uint64_t any_escape(uint64_t x)
 {
     uint64_t q = x ^ (ONES * 0x02), b = x ^ (ONES * '\\');
     return (((q - ONES * 0x21) & ~q) | ((b - ONES) & ~b)) & HIGHS;
 }
 
-/* One byte of a string at o, escaped if it must be; returns the end. */
-static inline char *put_byte(char *o, unsigned char c)
-{
-    if (must_escape[c])
-        return escape_byte(o, c);
-    *o = (char)c;
-    return o + 1;
-}
+/*
+ * Copying a string's bytes while looking for the ones to escape (none, nearly always). The
+ * copies run ahead: a block is stored before it is tested, and what follows a byte to escape
+ * is written over by its escape and the rest. So the target needs room for all n bytes,
+ * which it has (an escaped string is never shorter).
+ */
 
-/* s[0..n) escaped at o, which has room for 6 * n bytes; returns the end. Sixteen bytes at a
- * time, then eight; a block with a byte to escape (rare) byte by byte. */
-static char *escape_into(char *o, const unsigned char *s, size_t n)
+#if EL_JW_SSE2
+/* One bit per byte of the 16 at s that must be escaped, having copied them to o.
+ * min(x, 0x1f) == x exactly for the bytes below 0x20 (unsigned). */
+static inline unsigned escapes16(char *o, const unsigned char *s)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    _mm_storeu_si128((__m128i *)(void *)o, x);
+    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+    __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+    __m128i bslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ctl, quote), bslash));
+}
+#endif
+
+/* Bytes from 16 on: copy the longest prefix of s[0..n) with no byte to escape to o and return
+ * its length. Thirty-two bytes a turn with SSE2 (every x86-64 has it), else eight, then the
+ * last block once more, overlapping bytes known to be clean. */
+static size_t copy_clean_long(char *o, const unsigned char *s, size_t n)
 {
     size_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        uint64_t x, y;
-        memcpy(&x, s + i, 8);
-        memcpy(&y, s + i + 8, 8);
-        if (any_escape(x) | any_escape(y)) {
-            for (size_t j = i; j < i + 16; j++)
-                o = put_byte(o, s[j]);
-            continue;
-        }
-        memcpy(o, &x, 8);
-        memcpy(o + 8, &y, 8);
-        o += 16;
+#if EL_JW_SSE2
+    unsigned m;
+    for (; i + 32 <= n; i += 32) {
+        unsigned lo = escapes16(o + i, s + i), hi = escapes16(o + i + 16, s + i + 16);
+        if ((m = lo | hi << 16) != 0)
+            return i + (size_t)__builtin_ctz(m);
     }
-    if (i + 8 <= n) {
-        uint64_t x;
+    if (i + 16 <= n) {
+        if ((m = escapes16(o + i, s + i)) != 0)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+    if (i < n && (m = escapes16(o + n - 16, s + n - 16)) != 0)
+        return n - 16 + (size_t)__builtin_ctz(m); /* past i: [n-16, i) is clean */
+    return n;
+#else
+    uint64_t x;
+    for (; i + 8 <= n; i += 8) {
         memcpy(&x, s + i, 8);
+        if (any_escape(x))
+            break;
+        memcpy(o + i, &x, 8);
+    }
+    if (i + 8 > n) { /* the last word: [n-8, i) is clean already */
+        memcpy(&x, s + n - 8, 8);
         if (!any_escape(x)) {
-            memcpy(o, &x, 8);
-            o += 8;
-            i += 8;
+            memcpy(o + n - 8, &x, 8);
+            return n;
         }
     }
-    for (; i < n; i++)
-        o = put_byte(o, s[i]);
+    for (; i < n && !must_escape[s[i]]; i++)
+        o[i] = (char)s[i];
+    return i;
+#endif
+}
+
+/* copy_clean_long for any n. Most strings are short (a rule id, a place name, a unit): under
+ * 16 bytes, one or two overlapping words are tested and copied, no loop and no call; only a
+ * string under four bytes, or one with a byte to escape, goes byte by byte. */
+static inline size_t copy_clean(char *o, const unsigned char *s, size_t n)
+{
+    if (n >= 16)
+        return copy_clean_long(o, s, n);
+    if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        if (!(any_escape(a) | any_escape(b))) {
+            memcpy(o, &a, 8);
+            memcpy(o + n - 8, &b, 8);
+            return n;
+        }
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (!any_escape((uint64_t)a << 32 | b)) {
+            memcpy(o, &a, 4);
+            memcpy(o + n - 4, &b, 4);
+            return n;
+        }
+    }
+    size_t i = 0;
+    for (; i < n && !must_escape[s[i]]; i++)
+        o[i] = (char)s[i];
+    return i;
+}
+
+/* s[0..n) escaped at o, which has room for 6 * n bytes; returns the end. */
+static char *escape_slow(char *o, const unsigned char *s, size_t n);
+
+/* escape_slow with the common case inline: no byte to escape. */
+static inline char *escape_into(char *o, const unsigned char *s, size_t n)
+{
+    size_t k = copy_clean(o, s, n);
+    return k == n ? o + n : escape_slow(o + k, s + k, n - k);
+}
+
+static char *escape_slow(char *o, const unsigned char *s, size_t n)
+{
+    while (n > 0) {
+        do { /* escapes often come in runs (a CRLF, a control-byte blob) */
+            o = escape_byte(o, *s++);
+            n--;
+        } while (n > 0 && must_escape[*s]);
+        size_t k = copy_clean(o, s, n);
+        o += k;
+        s += k;
+        n -= k;
+    }
     return o;
 }
 
-/* Strings up to this long are written with their quotes in one reservation. */
+/* Strings up to this long are written with their separator and quotes in one reservation. */
 #define SHORT_STRING 4096
 
-/* A string value: quotes and the body escaped. A long one goes in chunks so the worst case
- * (every byte a 6-byte \u00xx) is reserved for one chunk, not for a whole 30 MB paragraph. */
+/* A string value (with its separator when one is due): quotes and the body escaped. A long
+ * one goes in chunks so the worst case (every byte a 6-byte \u00xx) is reserved for one
+ * chunk, not for a whole 30 MB paragraph. */
 static void put_string(el_jw *w, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (n <= SHORT_STRING) { /* nearly all: one room() for all of it */
-        char *o = room(w, 6 * n + 2);
+        char *o = room(w, 6 * n + 3);
+        if (w->comma)
+            *o++ = ',';
         *o++ = '"';
         o = escape_into(o, s, n);
         *o++ = '"';
         w->n = (size_t)(o - w->v);
         return;
     }
+    sep(w);
     el_jw_byte(w, '"');
     while (n > 0) {
         size_t k = n < SHORT_STRING ? n : SHORT_STRING;
@@ -217,7 +287,6 @@ static void put_string(el_jw *w, const char *str, size_t n)
 
 void el_jw_key(el_jw *w, const char *k)
 {
-    sep(w);
     put_string(w, k, strlen(k));
     el_jw_byte(w, ':');
     w->comma = false;
@@ -230,7 +299,6 @@ void el_jw_reserve(el_jw *w, size_t k)
 
 void el_jw_strn(el_jw *w, const char *s, size_t n)
 {
-    sep(w);
     put_string(w, s, n);
     w->comma = true;
 }
@@ -270,17 +338,13 @@ static const char digit_pairs[201] = "000102030405060708091011121314151617181920
                                      "50515253545556575859606162636465666768697071727374"
                                      "75767778798081828384858687888990919293949596979899";
 
-/* Decimal digits of v (below EXACT_INT_LIMIT), with a '-' when neg, written in place. */
-static void put_digits(el_jw *w, uint64_t v, bool neg)
+/* Decimal digits of v at o; returns the end. Two digits per division, from the right, once
+ * the digits are counted. */
+static char *put_digits(char *o, uint64_t v)
 {
-    size_t nd = 1; /* digits */
-    uint64_t t = v;
-    for (; t >= 100; t /= 100)
-        nd += 2;
-    nd += t >= 10;
-    char *o = room(w, nd + 1);
-    if (neg)
-        *o++ = '-';
+    size_t nd = 1;
+    for (uint64_t t = v; t >= 10; t /= 10)
+        nd++;
     char *p = o + nd;
     while (v >= 100) {
         p -= 2;
@@ -293,7 +357,21 @@ static void put_digits(el_jw *w, uint64_t v, bool neg)
     } else {
         *--p = (char)('0' + v);
     }
-    w->n = (size_t)(o + nd - w->v);
+    return o + nd;
+}
+
+/* A whole number below EXACT_INT_LIMIT as a value (with a '-' when neg): the separator, the
+ * sign and the digits in one reservation, as reports write a number for nearly every key. */
+static void put_integer(el_jw *w, uint64_t v, bool neg)
+{
+    char *o = room(w, 2 + 20);
+    if (w->comma)
+        *o++ = ',';
+    if (neg)
+        *o++ = '-';
+    o = put_digits(o, v);
+    w->n = (size_t)(o - w->v);
+    w->comma = true;
 }
 
 /* cJSON's test that a printed number reads back as the double it came from. */
@@ -303,21 +381,63 @@ static bool same_double(double a, double b)
     return fabs(a - b) <= max * DBL_EPSILON;
 }
 
+/*
+ * d as a short decimal, when that is exactly what "%1.15g" prints: a (below 1e9, not below
+ * 1e-4, so printf's notation is fixed) is m / 10^k for a whole m and k from 1 to 6, that
+ * division being correctly rounded; such a decimal has at most 15 significant digits, so the
+ * double nearest to it prints back as it under "%1.15g" (DBL_DIG is 15), with no trailing
+ * zero as k is the smallest. Statistics are values like 3.5 and 12.75: this spares them
+ * printf and strtod. False, having written nothing, for any other value.
+ */
+static bool put_short_decimal(el_jw *w, double d)
+{
+    static const double pow10[] = {1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+    double a = fabs(d);
+    if (!(a >= 1e-4 && a < 1e9))
+        return false;
+    for (size_t k = 0; k < sizeof pow10 / sizeof *pow10; k++) {
+        double m = nearbyint(a * pow10[k]);
+        if (m / pow10[k] != a)
+            continue;
+        uint64_t v = (uint64_t)m, scale = (uint64_t)pow10[k];
+        uint64_t ip = v / scale, frac = v % scale;
+        if (frac % 10 == 0) /* not the smallest k after all: leave it to printf */
+            return false;
+        char *o = room(w, 2 + 20 + 1 + 6);
+        if (w->comma)
+            *o++ = ',';
+        if (d < 0)
+            *o++ = '-';
+        o = put_digits(o, ip);
+        *o++ = '.';
+        for (size_t i = k + 1; i-- > 0;) { /* k + 1 fraction digits, leading zeros kept */
+            o[i] = (char)('0' + frac % 10);
+            frac /= 10;
+        }
+        w->n = (size_t)(o + k + 1 - w->v);
+        w->comma = true;
+        return true;
+    }
+    return false;
+}
+
 void el_jw_num(el_jw *w, double d)
 {
     if (isnan(d) || isinf(d)) {
         el_jw_null(w);
         return;
     }
-    sep(w);
-    w->comma = true;
     /* Integers print as their digits under "%1.15g" below 10^15; -0 prints "-0", so it
      * takes the general path. */
     double a = fabs(d);
     if (a < (double)EXACT_INT_LIMIT && a == floor(a) && !(d == 0 && signbit(d))) {
-        put_digits(w, (uint64_t)a, d < 0);
+        put_integer(w, (uint64_t)a, d < 0);
         return;
     }
+    if (put_short_decimal(w, d))
+        return;
+    sep(w);
+    w->comma = true;
     char buf[32];
     int len = snprintf(buf, sizeof buf, "%1.15g", d);
     double back = strtod(buf, NULL);
@@ -326,24 +446,20 @@ void el_jw_num(el_jw *w, double d)
     put(w, buf, (size_t)len);
 }
 
-void el_jw_uint(el_jw *w, uint64_t v)
+void el_jw_uint_any(el_jw *w, uint64_t v)
 {
     if (v >= EXACT_INT_LIMIT) {
         el_jw_num(w, (double)v);
         return;
     }
-    sep(w);
-    put_digits(w, v, false);
-    w->comma = true;
+    put_integer(w, v, false);
 }
 
-void el_jw_int(el_jw *w, int64_t v)
+void el_jw_int_any(el_jw *w, int64_t v)
 {
     if (v <= -(int64_t)EXACT_INT_LIMIT || v >= (int64_t)EXACT_INT_LIMIT) {
         el_jw_num(w, (double)v);
         return;
     }
-    sep(w);
-    put_digits(w, v < 0 ? (uint64_t)-v : (uint64_t)v, v < 0);
-    w->comma = true;
+    put_integer(w, v < 0 ? (uint64_t)-v : (uint64_t)v, v < 0);
 }

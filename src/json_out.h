@@ -30,17 +30,48 @@ typedef struct el_jw {
 void el_jw_init(el_jw *w, size_t cap);
 void el_jw_free(el_jw *w);
 
-void el_jw_obj(el_jw *w);
-void el_jw_obj_end(el_jw *w);
-void el_jw_arr(el_jw *w);
-void el_jw_arr_end(el_jw *w);
+/* Room for k more bytes at w->v + w->n (the inline writers' slow path). */
+void el_jw_reserve(el_jw *w, size_t k);
+
+/* Brackets, inline: a report opens and closes an object or array for every item. */
+static inline void el_jw_open_(el_jw *w, char c)
+{
+    if (w->cap - w->n < 2)
+        el_jw_reserve(w, 2);
+    if (w->comma)
+        w->v[w->n++] = ',';
+    w->v[w->n++] = c;
+    w->comma = false;
+}
+static inline void el_jw_close_(el_jw *w, char c)
+{
+    if (w->cap == w->n)
+        el_jw_reserve(w, 1);
+    w->v[w->n++] = c;
+    w->comma = true;
+}
+static inline void el_jw_obj(el_jw *w)
+{
+    el_jw_open_(w, '{');
+}
+static inline void el_jw_obj_end(el_jw *w)
+{
+    el_jw_close_(w, '}');
+}
+static inline void el_jw_arr(el_jw *w)
+{
+    el_jw_open_(w, '[');
+}
+static inline void el_jw_arr_end(el_jw *w)
+{
+    el_jw_close_(w, ']');
+}
+
 /* An object member's name (escaped like any string). */
 void el_jw_key(el_jw *w, const char *k);
 /* A member name written as a string literal that needs no escaping: EL_JW_KEY(w, "line").
  * The quotes and colon are part of the literal, so it is one copy. */
 #define EL_JW_KEY(w, lit) el_jw_key_raw((w), "\"" lit "\":", sizeof(lit) + 2)
-/* Room for k more bytes at w->v + w->n (el_jw_key_raw's slow path). */
-void el_jw_reserve(el_jw *w, size_t k);
 /* Inline, so that the copy of a literal of known length is a few moves, not a call: reports
  * write a key for every value. */
 static inline void el_jw_key_raw(el_jw *w, const char *quoted, size_t n)
@@ -62,9 +93,34 @@ void el_jw_strn(el_jw *w, const char *s, size_t n);
 void el_jw_null(el_jw *w);
 void el_jw_bool(el_jw *w, bool b);
 /* Numbers, printed as cJSON prints the double of the same value. */
-void el_jw_uint(el_jw *w, uint64_t v);
-void el_jw_int(el_jw *w, int64_t v);
 void el_jw_num(el_jw *w, double d);
+/* el_jw_uint and el_jw_int for any value (their out-of-line part). */
+void el_jw_uint_any(el_jw *w, uint64_t v);
+void el_jw_int_any(el_jw *w, int64_t v);
+/* A whole number. Inline for the small ones (lines, columns, indexes, counts): a report
+ * writes one for nearly every object, and a call per number cost more than its digits. */
+static inline void el_jw_uint(el_jw *w, uint64_t v)
+{
+    if (v >= 100000 || w->cap - w->n < 7) {
+        el_jw_uint_any(w, v);
+        return;
+    }
+    char *o = w->v + w->n;
+    if (w->comma)
+        *o++ = ',';
+    size_t nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+    for (char *p = o + nd; p > o; v /= 10)
+        *--p = (char)('0' + v % 10);
+    w->n = (size_t)(o + nd - w->v);
+    w->comma = true;
+}
+static inline void el_jw_int(el_jw *w, int64_t v)
+{
+    if (v >= 0)
+        el_jw_uint(w, (uint64_t)v);
+    else
+        el_jw_int_any(w, v);
+}
 /* A value given as JSON text, copied as it is. */
 void el_jw_raw(el_jw *w, const char *json, size_t n);
 /* Append a byte outside any value (a '\n' after a top-level value). */

@@ -5,10 +5,14 @@
  * wires them to files and streams.
  *
  * Batches run on -j worker threads. Each worker renders one input's output into
- * a memory buffer; the main thread writes the buffers strictly in input order,
- * through a bounded window, so the output is byte-identical to -j 1 and memory
- * stays small however many drafts there are. A closed pipe ends the run quietly;
- * any other write error is reported and exits 2.
+ * memory buffers it reuses from input to input; the main thread writes copies of
+ * them strictly in input order, through a bounded window, so the output is
+ * byte-identical to -j 1 and memory stays small however many drafts there are.
+ * With -j 1 the main thread does the work itself, so no input costs a hand-off
+ * between threads. Output is written in large blocks, flushed whenever the run
+ * would wait (for a worker, or for the next --jsonl-input record) and on a terminal
+ * after every input. A closed pipe ends the run quietly; any other write error is
+ * reported and exits 2.
  */
 #include "config.h"
 #include "decode.h"
@@ -111,8 +115,10 @@ typedef struct job {
 /* What a worker hands to the main thread for one input. */
 typedef struct result {
     bool done;
+    bool lent;     /* the buffers below are the worker's own (-j 1): not to be freed */
+    bool in_place; /* out is not set: the report is the last outlen bytes of the output batch */
     char *out, *err, *artifact, *note;
-    size_t outlen, errlen;
+    size_t outlen, errlen, artifactlen, notelen;
     int nresults;      /* sarif results in out */
     el_run_totals tot; /* this input alone */
     int maxsev;
@@ -123,6 +129,85 @@ typedef struct result {
 static void fail_msg(FILE *err, const char *path, const char *msg)
 {
     fprintf(err, "essaylint: %s: %s\n", path, msg);
+}
+
+/*
+ * A memory stream reused from one input to the next: opened once, rewound for each input.
+ * POSIX sets the size at fflush to the current position, so after a rewind only the new
+ * bytes count (the buffer is not NUL-terminated there: use len). This spares an
+ * open_memstream, with its zeroed buffer, per input and stream.
+ */
+typedef struct mstream {
+    FILE *f;
+    char *buf;
+    size_t len;
+} mstream;
+
+/* A buffer larger than this is not kept for the next input: one huge draft must not pin
+ * its report's memory for the rest of the run. */
+enum { KEEP_BYTES = 1 << 20 };
+
+/* The stream, empty. */
+static FILE *ms_begin(mstream *s)
+{
+    if (s->f == NULL)
+        s->f = open_memstream(&s->buf, &s->len);
+    else
+        rewind(s->f);
+    return s->f;
+}
+
+/* Make buf and len describe what was written since ms_begin. */
+static void ms_end(mstream *s)
+{
+    fflush(s->f);
+}
+
+static void ms_close(mstream *s)
+{
+    if (s->f)
+        fclose(s->f);
+    free(s->buf);
+    *s = (mstream){0};
+}
+
+/* What one worker keeps from input to input. */
+typedef struct wctx {
+    mstream out, err, art, note;
+    el_jw json; /* the JSON report, written straight into a reused buffer */
+    /* The configuration lookup of the last draft's folder (see config_cached). */
+    bool cfg_valid;
+    char *cfg_dir, *cfg_err;
+    size_t cfg_dirlen;
+    const el_config *cfg;
+} wctx;
+
+static void wctx_free(wctx *wx)
+{
+    ms_close(&wx->out);
+    ms_close(&wx->err);
+    ms_close(&wx->art);
+    ms_close(&wx->note);
+    el_jw_free(&wx->json);
+    free(wx->cfg_dir);
+    free(wx->cfg_err);
+}
+
+/* Release what an unusually large input left in the buffers. */
+static void wctx_trim(wctx *wx)
+{
+    mstream *ms[] = {&wx->out, &wx->err, &wx->art, &wx->note};
+    for (size_t i = 0; i < sizeof ms / sizeof *ms; i++)
+        if (ms[i]->len > KEEP_BYTES)
+            ms_close(ms[i]);
+    if (wx->json.cap > KEEP_BYTES)
+        el_jw_free(&wx->json);
+}
+
+/* An owned copy of s[0..n), or NULL when n is 0. */
+static char *dup_bytes(const char *s, size_t n)
+{
+    return n ? xstrndup(s, n) : NULL;
 }
 
 /* The configuration for a draft: --config, else the nearest .essaylint.json; on a bad
@@ -137,8 +222,32 @@ static const el_config *config_for(const cli *c, const char *path, char **err)
     return el_config_for_file(path, err);
 }
 
+/* config_for with a one-entry cache per worker, keyed by the path up to its last '/': drafts
+ * come folder by folder, and each lookup resolves the folder's real path (system calls). The
+ * same folder text always names the same folder, so the answer is the same. */
+static const el_config *config_cached(const cli *c, wctx *wx, const char *path, char **err)
+{
+    if (c->config || c->no_config)
+        return config_for(c, path, err);
+    const char *slash = strrchr(path, '/');
+    size_t dl = slash ? (size_t)(slash - path) + 1 : 0;
+    if (wx->cfg_valid && dl == wx->cfg_dirlen && memcmp(path, wx->cfg_dir, dl) == 0) {
+        *err = wx->cfg_err ? xstrdup(wx->cfg_err) : NULL;
+        return wx->cfg;
+    }
+    const el_config *cfg = config_for(c, path, err);
+    free(wx->cfg_dir);
+    free(wx->cfg_err);
+    wx->cfg_dir = xstrndup(path, dl);
+    wx->cfg_dirlen = dl;
+    wx->cfg_err = *err ? xstrdup(*err) : NULL;
+    wx->cfg = cfg;
+    wx->cfg_valid = true;
+    return cfg;
+}
+
 /* Read, parse and analyse one input; never NULL. Keeps the raw bytes for --fix. */
-static el_doc *process_file(const cli *c, const el_input *in, char **raw, size_t *rawlen)
+static el_doc *process_file(const cli *c, wctx *wx, const el_input *in, char **raw, size_t *rawlen)
 {
     const char *name = in->name ? in->name : in->path;
     *raw = NULL;
@@ -146,7 +255,8 @@ static el_doc *process_file(const cli *c, const el_input *in, char **raw, size_t
     if (in->err_code)
         return el_doc_failed(name, in->err_code, in->err_msg ? in->err_msg : "");
     char *cerr = NULL;
-    const el_config *cfg = config_for(c, strcmp(in->path, "-") == 0 ? name : in->path, &cerr);
+    const el_config *cfg =
+        config_cached(c, wx, strcmp(in->path, "-") == 0 ? name : in->path, &cerr);
     if (cerr) {
         el_doc *doc = el_doc_failed(name, "bad_config", cerr);
         free(cerr);
@@ -297,26 +407,32 @@ static char *record_id(const char *s, size_t n)
     return NULL;
 }
 
-/* One FILE object on one line; with --jsonl-input it leads with the record's "id". */
-/* The JSON report of doc as the result's output: the writer's buffer itself becomes r->out,
- * so a big draft's report is held once, not once more in a memory stream. */
-static void render_json(const cli *c, const job *j, const el_doc *doc, result *r)
+/* One FILE object on one line, appended to w; with --jsonl-input it leads with the record's
+ * "id". Returns its length. */
+static size_t render_json(const cli *c, el_jw *w, const job *j, const el_doc *doc)
 {
     el_report_json_extra x = {.error_line = j->lineno && j->bad ? j->lineno : 0};
     if (c->jsonl_input)
         x.id_json = j->id_json ? j->id_json : "null";
-    free(r->out);
-    r->out = el_report_json_buf(doc, &c->ropt, &x, &r->outlen);
+    if (w->v == NULL)
+        el_jw_init(w, 64 * 1024);
+    size_t start = w->n;
+    w->comma = false;
+    el_report_json_write(w, doc, &c->ropt, &x);
+    el_jw_byte(w, '\n');
+    return w->n - start;
 }
 
-/* Run one job and render everything the main thread will write for it. */
-static void run_job(const cli *c, const job *j, result *r)
+/* Run one job and render everything the main thread will write for it. r's buffers are
+ * lent from wx, valid until wx's next job (see result_keep). A JSON report goes into wx's
+ * buffer, or, when into is not NULL, is appended to it in place (r->in_place). */
+static void run_job(const cli *c, wctx *wx, const job *j, result *r, el_jw *into)
 {
     char *raw = NULL;
     size_t rawlen = 0;
-    el_doc *doc = j->in ? process_file(c, j->in, &raw, &rawlen) : process_record(c, j);
-    FILE *m = open_memstream(&r->out, &r->outlen);
-    FILE *e = open_memstream(&r->err, &r->errlen);
+    el_doc *doc = j->in ? process_file(c, wx, j->in, &raw, &rawlen) : process_record(c, j);
+    FILE *m = ms_begin(&wx->out);
+    FILE *e = ms_begin(&wx->err);
     if (!el_doc_ok(doc))
         fail_msg(e, el_doc_path(doc), el_doc_error_message(doc));
 
@@ -334,7 +450,7 @@ static void run_job(const cli *c, const job *j, result *r)
             /* Report what is left in the file as it now is. */
             el_doc_free(doc);
             free(raw);
-            doc = process_file(c, j->in, &raw, &rawlen);
+            doc = process_file(c, wx, j->in, &raw, &rawlen);
             if (!el_doc_ok(doc))
                 fail_msg(e, el_doc_path(doc), el_doc_error_message(doc));
         }
@@ -353,7 +469,7 @@ static void run_job(const cli *c, const job *j, result *r)
             else
                 el_report_text(doc, &c->ropt, m);
         } else if (c->format == F_JSON || c->format == F_JSONL) {
-            json = true; /* rendered below, once the memory stream is closed */
+            json = true; /* rendered straight into wx->json below */
         } else if (c->format == F_CSV) {
             el_summary_row row;
             el_summary_row_fill(&row, doc);
@@ -361,22 +477,58 @@ static void run_job(const cli *c, const job *j, result *r)
             el_summary_row_free(&row);
         } else if (c->format == F_SARIF) {
             r->nresults = el_report_sarif_results(doc, &c->ropt, j->seq, m);
-            size_t n;
-            FILE *a = open_memstream(&r->artifact, &n);
-            el_report_sarif_artifact(doc, a);
-            fclose(a);
+            el_report_sarif_artifact(doc, ms_begin(&wx->art));
+            ms_end(&wx->art);
+            r->artifact = wx->art.buf;
+            r->artifactlen = wx->art.len;
             if (!el_doc_ok(doc)) {
-                FILE *nt = open_memstream(&r->note, &n);
-                el_report_sarif_notification(doc, j->seq, nt);
-                fclose(nt);
+                el_report_sarif_notification(doc, j->seq, ms_begin(&wx->note));
+                ms_end(&wx->note);
+                r->note = wx->note.buf;
+                r->notelen = wx->note.len;
             }
         }
     }
-    fclose(m);
-    fclose(e);
-    if (json)
-        render_json(c, j, doc, r);
+    ms_end(&wx->out);
+    ms_end(&wx->err);
+    r->err = wx->err.buf;
+    r->errlen = wx->err.len;
+    if (json && into) {
+        r->outlen = render_json(c, into, j, doc);
+        r->in_place = true;
+    } else if (json) {
+        wx->json.n = 0;
+        r->outlen = render_json(c, &wx->json, j, doc);
+        r->out = wx->json.v;
+    } else {
+        r->out = wx->out.buf;
+        r->outlen = wx->out.len;
+    }
+    r->lent = true;
     el_doc_free(doc);
+}
+
+/* Make r own copies of the buffers it borrows from its worker, so the worker can go on. */
+static void result_keep(result *r)
+{
+    r->out = dup_bytes(r->out, r->outlen);
+    r->err = dup_bytes(r->err, r->errlen);
+    r->artifact = dup_bytes(r->artifact, r->artifactlen);
+    r->note = dup_bytes(r->note, r->notelen);
+    r->lent = false;
+}
+
+/* Free what r owns. */
+static void result_free(result *r)
+{
+    if (!r->lent) {
+        free(r->out);
+        free(r->err);
+        free(r->artifact);
+        free(r->note);
+    }
+    el_summary_row_free(&r->row);
+    r->out = r->err = r->artifact = r->note = NULL;
 }
 
 /* ---- the worker pool --------------------------------------------------------------- */
@@ -465,23 +617,34 @@ static bool take_job(pool *p, job *j)
     return have;
 }
 
+static void job_free(job *j)
+{
+    cJSON_Delete(j->rec);
+    free(j->id_json);
+    free(j->bad);
+    free(j->cfg_err);
+}
+
 static void *worker(void *arg)
 {
     pool *p = arg;
+    wctx wx = {0};
     job j;
     while (take_job(p, &j)) {
         result r = {0};
-        run_job(p->c, &j, &r);
-        cJSON_Delete(j.rec);
-        free(j.id_json);
-        free(j.bad);
-        free(j.cfg_err);
+        run_job(p->c, &wx, &j, &r, NULL);
+        result_keep(&r);
+        wctx_trim(&wx);
+        job_free(&j);
         pthread_mutex_lock(&p->mx);
         r.done = true;
         p->slots[j.seq % p->window] = r;
-        pthread_cond_broadcast(&p->done_cv);
+        /* Only the input the writer is waiting for wakes it: the others it finds ready. */
+        if (j.seq == p->written)
+            pthread_cond_signal(&p->done_cv);
         pthread_mutex_unlock(&p->mx);
     }
+    wctx_free(&wx);
     return NULL;
 }
 
@@ -489,7 +652,8 @@ static void *worker(void *arg)
 
 typedef struct emitter {
     const cli *c;
-    FILE *out;
+    int fd;          /* standard output, written with write(2) from batch */
+    el_jw batch;     /* output not written yet (only its bytes are used, not its JSON state) */
     size_t count;    /* inputs written */
     size_t total;    /* known count for the progress bar, 0 when unknown */
     bool any_result; /* sarif: a result was written */
@@ -538,14 +702,66 @@ static void bar_draw(emitter *em, bool force)
     em->bar_shown = true;
 }
 
-/* Write a chunk to out and push it through, so a closed pipe or a full disk shows at once. */
+/* Output is written in blocks of about this size: a system call per block, not per report. */
+enum { BATCH_BYTES = 64 * 1024 };
+
+/* Write s[0..n) to the output, all of it; the first error is kept in out_errno. */
+static void write_all(emitter *em, const char *s, size_t n)
+{
+    while (n > 0 && !em->out_errno) {
+        ssize_t k = write(em->fd, s, n);
+        if (k > 0) {
+            s += k;
+            n -= (size_t)k;
+        } else if (k == 0 || errno != EINTR) {
+            em->out_errno = k == 0 ? EIO : errno;
+        }
+    }
+}
+
+/* Write the first n bytes of the batch, keeping the rest (after a failed write, dropping
+ * everything: nothing more will be written). */
+static void flush_upto(emitter *em, size_t n)
+{
+    if (em->batch.n == 0)
+        return;
+    write_all(em, em->batch.v, n);
+    if (em->out_errno)
+        n = em->batch.n;
+    memmove(em->batch.v, em->batch.v + n, em->batch.n - n);
+    em->batch.n -= n;
+    if (em->batch.n == 0 && em->batch.cap > 4 * BATCH_BYTES)
+        el_jw_free(&em->batch); /* a huge report's buffer is not kept */
+}
+
+/* Push everything written so far out, so a reader sees it and a closed pipe or a full disk
+ * shows. */
+static void flush_out(emitter *em)
+{
+    flush_upto(em, em->batch.n);
+}
+
+/* The batch is full enough to write, or the output is a terminal: write it. */
+static void flush_due(emitter *em)
+{
+    if (em->batch.n >= BATCH_BYTES || em->tty_out)
+        flush_out(em);
+}
+
+/* Write a chunk to the output: into the batch, or, when large and the batch is empty,
+ * straight from s. */
 static void put(emitter *em, const char *s, size_t n)
 {
     if (em->out_errno || n == 0)
         return;
-    errno = 0;
-    if (fwrite(s, 1, n, em->out) != n || fflush(em->out) != 0)
-        em->out_errno = errno ? errno : EIO;
+    if (em->batch.n == 0 && n >= BATCH_BYTES) {
+        write_all(em, s, n);
+        return;
+    }
+    em->batch.v = xgrow(em->batch.v, &em->batch.cap, em->batch.n + n, 1);
+    memcpy(em->batch.v + em->batch.n, s, n);
+    em->batch.n += n;
+    flush_due(em);
 }
 
 static void puts_out(emitter *em, const char *s)
@@ -559,6 +775,8 @@ static void emit(emitter *em, result *r)
     if (em->progress && em->tty_out)
         bar_clear(em);
     if (r->errlen) {
+        /* stdout's earlier reports come first, as they always have */
+        flush_upto(em, em->batch.n - (r->in_place ? r->outlen : 0));
         if (em->bar_shown)
             bar_clear(em);
         fwrite(r->err, 1, r->errlen, stderr);
@@ -571,16 +789,19 @@ static void emit(emitter *em, result *r)
         puts_out(em, em->any_result ? ",\n" : "\n");
         em->any_result = true;
     }
-    put(em, r->out, r->outlen);
+    if (r->in_place)
+        flush_due(em);
+    else
+        put(em, r->out, r->outlen);
     if (c->format == F_SARIF) {
         if (em->count > 0)
             fputc(',', em->arts);
-        if (r->artifact)
-            fputs(r->artifact, em->arts);
-        if (r->note) {
+        if (r->artifactlen)
+            fwrite(r->artifact, 1, r->artifactlen, em->arts);
+        if (r->notelen) {
             if (ftell(em->notes) > 0)
                 fputc(',', em->notes);
-            fputs(r->note, em->notes);
+            fwrite(r->note, 1, r->notelen, em->notes);
         }
     }
     if (c->format == F_TEXT && c->summary && !c->debug_blocks) {
@@ -598,11 +819,7 @@ static void emit(emitter *em, result *r)
     em->count++;
     if (em->progress)
         bar_draw(em, em->tty_out || em->count == em->total);
-    free(r->out);
-    free(r->err);
-    free(r->artifact);
-    free(r->note);
-    el_summary_row_free(&r->row);
+    result_free(r);
 }
 
 /* ---- options ----------------------------------------------------------------------- */
@@ -873,6 +1090,76 @@ static size_t term_width(void)
     return v > 20 && v < 10000 ? (size_t)v : 0;
 }
 
+/* -j 1: the main thread takes, runs and writes each job itself, with the worker's buffers
+ * written as they are: no thread, no hand-off, no copy. */
+static void run_inline(pool *p, emitter *em)
+{
+    wctx wx = {0};
+    job j;
+    while (!em->out_errno && take_job(p, &j)) {
+        if (j.in && strcmp(j.in->path, "-") == 0)
+            flush_out(em); /* whoever feeds stdin may be waiting for the reports so far */
+        result r = {0};
+        /* jsonl reports are rendered straight into the output batch: no copy */
+        run_job(p->c, &wx, &j, &r, p->c->format == F_JSONL ? &em->batch : NULL);
+        job_free(&j);
+        emit(em, &r);
+        if (p->c->jsonl_input)
+            flush_out(em); /* the next record may wait for this report */
+        p->written++;
+        wctx_trim(&wx);
+    }
+    wctx_free(&wx);
+}
+
+/* Whether the writer can go on (called with mx held): the next result is ready, or there
+ * is none left. */
+static bool writer_ready(const pool *p)
+{
+    return (p->src_done && p->written == p->total) || p->slots[p->written % p->window].done;
+}
+
+/* -j N: workers run the jobs; this thread writes their results in input order, flushing
+ * the output whenever it has to wait. */
+static void run_pool(pool *p, emitter *em, long jobs)
+{
+    pthread_t *tids = xcalloc((size_t)jobs, sizeof *tids);
+    for (long i = 0; i < jobs; i++)
+        if (pthread_create(&tids[i], NULL, worker, p) != 0) {
+            fputs("essaylint: cannot start a worker thread\n", stderr);
+            exit(2);
+        }
+    pthread_mutex_lock(&p->mx);
+    for (;;) {
+        while (!writer_ready(p)) {
+            /* About to wait: the reader gets what is written so far (outside the lock, as
+             * a slow reader must not hold up the workers). */
+            pthread_mutex_unlock(&p->mx);
+            flush_out(em);
+            pthread_mutex_lock(&p->mx);
+            if (!writer_ready(p))
+                pthread_cond_wait(&p->done_cv, &p->mx);
+        }
+        if (p->src_done && p->written == p->total)
+            break;
+        result r = p->slots[p->written % p->window];
+        memset(&p->slots[p->written % p->window], 0, sizeof r);
+        pthread_mutex_unlock(&p->mx);
+        emit(em, &r);
+        pthread_mutex_lock(&p->mx);
+        p->written++;
+        pthread_cond_broadcast(&p->take_cv);
+        if (em->out_errno) {
+            p->stop = true;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&p->mx);
+    for (long i = 0; i < jobs; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+}
+
 /* Write the closing part of the envelope. */
 static void finish(emitter *em)
 {
@@ -899,6 +1186,7 @@ static void finish(emitter *em)
         break;
     case F_JSONL:
         if (c->summary) {
+            flush_out(em); /* the reports, then the summary */
             el_report_json_summary(&em->tot, stderr);
             fputc('\n', stderr);
         }
@@ -915,6 +1203,7 @@ static void finish(emitter *em)
     fclose(m);
     put(em, buf, len);
     free(buf);
+    flush_out(em);
 }
 
 int main(int argc, char **argv)
@@ -983,7 +1272,9 @@ int main(int argc, char **argv)
     pthread_cond_init(&p.take_cv, NULL);
     pthread_cond_init(&p.done_cv, NULL);
 
-    emitter em = {.c = &c, .out = stdout, .total = c.jsonl_input ? 0 : inputs.n};
+    /* Nothing has gone through stdout's stdio buffer (help and the rule list have
+     * returned): the run writes the descriptor itself. */
+    emitter em = {.c = &c, .fd = STDOUT_FILENO, .total = c.jsonl_input ? 0 : inputs.n};
     em.tty_out = isatty(STDOUT_FILENO);
     em.progress = !c.progress_off && !c.jsonl_input && inputs.n > 20 && isatty(STDERR_FILENO);
     if (c.format == F_SARIF) {
@@ -1005,56 +1296,28 @@ int main(int argc, char **argv)
         free(head);
     }
 
-    pthread_t *tids = xcalloc((size_t)jobs, sizeof *tids);
-    for (long i = 0; i < jobs; i++)
-        if (pthread_create(&tids[i], NULL, worker, &p) != 0) {
-            fputs("essaylint: cannot start a worker thread\n", stderr);
-            return 2;
-        }
-    pthread_mutex_lock(&p.mx);
-    for (;;) {
-        while (!(p.src_done && p.written == p.total) && !p.slots[p.written % p.window].done)
-            pthread_cond_wait(&p.done_cv, &p.mx);
-        if (p.src_done && p.written == p.total)
-            break;
-        result r = p.slots[p.written % p.window];
-        memset(&p.slots[p.written % p.window], 0, sizeof r);
-        pthread_mutex_unlock(&p.mx);
-        emit(&em, &r);
-        pthread_mutex_lock(&p.mx);
-        p.written++;
-        pthread_cond_broadcast(&p.take_cv);
-        if (em.out_errno) {
-            p.stop = true;
-            break;
-        }
-    }
-    pthread_mutex_unlock(&p.mx);
-    for (long i = 0; i < jobs; i++)
-        pthread_join(tids[i], NULL);
-    free(tids);
+    if (jobs == 1)
+        run_inline(&p, &em);
+    else
+        run_pool(&p, &em, jobs);
     if (em.progress)
         bar_clear(&em);
-    if (!em.out_errno)
+    if (!em.out_errno) {
         finish(&em);
-    else if (em.arts) {
+        flush_out(&em);
+    } else if (em.arts) {
         fclose(em.arts);
         fclose(em.notes);
     }
 
     /* Results a stopped run never wrote. */
-    for (size_t i = 0; i < p.window; i++) {
-        result *r = &p.slots[i];
-        free(r->out);
-        free(r->err);
-        free(r->artifact);
-        free(r->note);
-        el_summary_row_free(&r->row);
-    }
+    for (size_t i = 0; i < p.window; i++)
+        result_free(&p.slots[i]);
     free(p.slots);
     free(p.line);
     free(em.arts_buf);
     free(em.notes_buf);
+    el_jw_free(&em.batch);
     for (size_t i = 0; i < em.rows.n; i++)
         el_summary_row_free(&em.rows.v[i]);
     free(em.rows.v);
