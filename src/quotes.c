@@ -17,7 +17,10 @@
  * and the misquote search only compares a quote with a bounded number of lexicon lines: those
  * sharing a clause with it and those with an entry of similar length sharing its first or
  * last character (an index built once, on the first quote, under pthread_once: slices of
- * the lexicon keys, no sorting, a fraction of a millisecond).
+ * the lexicon keys, no sorting, a fraction of a millisecond). The answers for short quoted
+ * texts are kept per thread, since the drafts of one exam quote the same terms over and over,
+ * and the lead-in of a short quoted term is looked for only where it could make the term a
+ * quote (after a colon).
  */
 #include "quotes.h"
 
@@ -114,6 +117,21 @@ static const struct word speaker_tails[] = {
 /* Openers before a speaker (正如老李所说, 据报道称). */
 static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如", "据", NULL};
 
+/*
+ * The three-byte characters that need a closer look, as a bitmap indexed by their second byte
+ * (as it is: no masking in the scan loop) of words over their third (mod 64): the marks
+ * (“” E2 80 9C/9D, 「」『』 E3 80 8C..8F) and, in look_leads, the first characters of the
+ * bare lead-ins too (wl_init). Everything else, nearly all of the text, is skipped with one
+ * table test a character. Only rows 0x80..0xBF are ever read.
+ */
+static const uint64_t look_marks[256] = {[0x80] = (uint64_t)3 << 0x1C | (uint64_t)15 << 0x0C};
+static uint64_t look_leads[256];
+/* The first character of each bare lead, as its three bytes in one word, and the set of those
+ * characters by the sum of their bytes mod 64, which tells most characters that share their
+ * last two bytes with one (look_leads) from it (wl_init). */
+static uint32_t lead_first[sizeof bare_leads / sizeof bare_leads[0]];
+static uint64_t lead_hash;
+
 /* A word list and the last bytes (mod 64) of its words, so most ends fail in one test. */
 struct wordlist {
     const struct word *w;
@@ -133,19 +151,33 @@ static void wl_init(void)
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         for (const struct word *w = all[i]->w; w->s; w++)
             all[i]->last |= (uint64_t)1 << ((unsigned char)w->s[w->n - 1] & 63);
+    memcpy(look_leads, look_marks, sizeof look_leads);
+    for (size_t i = 0; bare_leads[i].s; i++) {
+        const unsigned char *c = (const unsigned char *)bare_leads[i].s;
+        look_leads[c[1]] |= (uint64_t)1 << (c[2] & 63);
+        lead_first[i] = (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | c[2];
+        lead_hash |= (uint64_t)1 << ((c[0] + c[1] + c[2]) & 63);
+    }
 }
 
-/* Byte length of the longest word of l that s[0..i) ends with, 0 if none (wl_init done). */
-static size_t ends_with_one(const char *s, size_t i, const struct wordlist *l)
+/* ends_with_one past its test of the last byte. */
+static size_t ends_with_scan(const char *s, size_t i, const struct wordlist *l)
 {
     size_t best = 0;
-    if (i == 0 || !((l->last >> ((unsigned char)s[i - 1] & 63)) & 1))
-        return 0;
     for (const struct word *w = l->w; w->s; w++)
         if (w->n > best && w->n <= i && w->s[w->n - 1] == s[i - 1] &&
             memcmp(s + i - w->n, w->s, w->n) == 0)
             best = w->n;
     return best;
+}
+
+/* Byte length of the longest word of l that s[0..i) ends with, 0 if none (wl_init done). Most
+ * ends are told apart by their last byte, inline. */
+static inline size_t ends_with_one(const char *s, size_t i, const struct wordlist *l)
+{
+    if (i == 0 || !((l->last >> ((unsigned char)s[i - 1] & 63)) & 1))
+        return 0;
+    return ends_with_scan(s, i, l);
 }
 
 /* ---- quotation-mark pairing ---------------------------------------------------------- */
@@ -168,6 +200,38 @@ static const union {
     unsigned char b[4];
     uint32_t w;
 } wide3_mask = {{0xF0, 0xC0, 0xC0, 0}}, wide3_bits = {{0xE0, 0x80, 0x80, 0}};
+/* The same for two three-byte characters in a row, over eight bytes. */
+static const union {
+    unsigned char b[8];
+    uint64_t w;
+} wide6_mask = {{0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0, 0}},
+  wide6_bits = {{0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0, 0}};
+
+/* Whether the three-byte character at c needs a closer look (look_marks or look_leads). */
+static inline bool marked(const uint64_t *look, const unsigned char *c)
+{
+    return (look[c[1]] >> (c[2] & 63)) & 1;
+}
+
+/* A stack of opening offsets, on the stack of the caller until it outgrows small. */
+struct mstack {
+    size_t *v, n, cap;
+    size_t small[8];
+};
+
+static void mstack_push(struct mstack *m, size_t x)
+{
+    if (m->n == m->cap) {
+        size_t cap = 2 * m->cap;
+        size_t *v = xmalloc(cap * sizeof *v);
+        memcpy(v, m->v, m->n * sizeof *v);
+        if (m->v != m->small)
+            free(m->v);
+        m->v = v;
+        m->cap = cap;
+    }
+    m->v[m->n++] = x;
+}
 
 /*
  * el_quote_pairs, and (leads not NULL) every occurrence of a bare lead-in, in one pass over
@@ -180,34 +244,48 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
 {
     const unsigned char *u = (const unsigned char *)s;
     /* One stack per mark family; entries are opening offsets. */
-    EL_VEC(size_t) st[3] = {{0}};
+    struct mstack st[3];
+    for (int f = 0; f < 3; f++) {
+        st[f].v = st[f].small;
+        st[f].n = 0;
+        st[f].cap = sizeof st[f].small / sizeof st[f].small[0];
+    }
     size_t ascii_open = SIZE_MAX;
-    /*
-     * The three-byte characters that need a closer look, as a bitmap over their last two bytes
-     * (mod 64 each): the marks (“” E2 80 9C/9D, 「」『』 E3 80 8C..8F) and the first characters
-     * of the lead-ins. Everything else, nearly all of the text, is skipped three bytes at a
-     * time with one table test.
-     */
-    uint64_t look[64] = {0};
-    look[0] = (uint64_t)3 << 0x1C | (uint64_t)15 << 0x0C;
-    uint32_t first[sizeof bare_leads / sizeof bare_leads[0]]; /* the leads' first characters */
-    size_t nlead = 0;
+    const uint64_t *look = look_marks;
     if (leads) {
+        pthread_once(&wl_once, wl_init);
         leads->n = 0;
-        for (const struct word *w = bare_leads; w->s; w++) {
-            const unsigned char *c = (const unsigned char *)w->s;
-            look[c[1] & 63] |= (uint64_t)1 << (c[2] & 63);
-            first[nlead++] = (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | c[2];
-        }
+        look = look_leads;
     }
     out->n = 0;
     for (size_t i = 0; i < n;) {
+        /* Four characters a step while fourteen bytes can be read, then one. */
+        while (n - i >= 14) {
+            uint64_t w, x;
+            memcpy(&w, u + i, sizeof w);
+            memcpy(&x, u + i + 6, sizeof x);
+            if ((w & wide6_mask.w) != wide6_bits.w || (x & wide6_mask.w) != wide6_bits.w ||
+                marked(look, u + i))
+                break;
+            if (marked(look, u + i + 3)) {
+                i += 3;
+                break;
+            }
+            if (marked(look, u + i + 6)) {
+                i += 6;
+                break;
+            }
+            if (marked(look, u + i + 9)) {
+                i += 9;
+                break;
+            }
+            i += 12;
+        }
         while (n - i >= 4) {
             /* A lead byte 1110xxxx and two continuation bytes 10xxxxxx, tested as one word. */
             uint32_t w;
             memcpy(&w, u + i, sizeof w);
-            if ((w & wide3_mask.w) != wide3_bits.w ||
-                ((look[u[i + 1] & 63] >> (u[i + 2] & 63)) & 1))
+            if ((w & wide3_mask.w) != wide3_bits.w || marked(look, u + i))
                 break;
             i += 3;
         }
@@ -224,6 +302,12 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
             i++;
             continue;
         }
+        if (b < 0x80) { /* the rest of a run of ASCII (digits, spaces) up to a '"' */
+            do
+                i++;
+            while (i < n && u[i] < 0x80 && u[i] != '"');
+            continue;
+        }
         if ((b & 0xF0) != 0xE0 || n - i < 3 || (u[i + 1] & 0xC0) != 0x80 ||
             (u[i + 2] & 0xC0) != 0x80) {
             i++;
@@ -238,23 +322,24 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
         if (fam >= 0) {
             bool open = b == 0xE2 ? c2 == 0x9C : !(c2 & 1);
             if (open) {
-                *EL_VEC_PUSH(st[fam]) = i;
+                mstack_push(&st[fam], i);
             } else if (st[fam].n) {
                 size_t o = st[fam].v[--st[fam].n];
                 size_t ol = el_u8_len(u[o]);
                 *EL_VEC_PUSH(*out) = (el_qpair){o, o + ol, i, i + 3};
             }
-        } else if (nlead) {
+        } else if (leads && ((lead_hash >> ((b + c1 + c2) & 63)) & 1)) {
             uint32_t v = (uint32_t)b << 16 | (uint32_t)c1 << 8 | c2;
-            for (size_t w = 0; w < nlead; w++)
-                if (first[w] == v && bare_leads[w].n <= n - i &&
+            for (size_t w = 0; bare_leads[w].s; w++)
+                if (lead_first[w] == v && bare_leads[w].n <= n - i &&
                     memcmp(s + i, bare_leads[w].s, bare_leads[w].n) == 0)
                     *EL_VEC_PUSH(*leads) = (struct leadhit){w, i};
         }
         i += 3;
     }
     for (int f = 0; f < 3; f++)
-        free(st[f].v);
+        if (st[f].v != st[f].small)
+            free(st[f].v);
     /* Pairs close innermost-first; callers want document order (usually already there). */
     for (size_t i = 1; i < out->n; i++)
         if (out->v[i - 1].open > out->v[i].open) {
@@ -266,6 +351,18 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
 void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out)
 {
     pair_scan(s, n, out, NULL);
+}
+
+void el_quote_leads(const char *s, size_t n, el_span_vec *out)
+{
+    el_qpair_vec pairs = {0};
+    leadhit_vec leads = {0};
+    pair_scan(s, n, &pairs, &leads);
+    out->n = 0;
+    for (size_t i = 0; i < leads.n; i++)
+        *EL_VEC_PUSH(*out) = (el_span){leads.v[i].at, bare_leads[leads.v[i].lead].n};
+    free(pairs.v);
+    free(leads.v);
 }
 
 /* ---- small UTF-8 helpers ------------------------------------------------------------- */
@@ -319,6 +416,35 @@ static inline bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
 /* ---- the classical index -------------------------------------------------------------- */
 
 /*
+ * A character as one of 64 bits, so that a set of characters fits a word. An edit accounts
+ * for at most one character of a quote that an entry lacks, so the bits of the quote's set
+ * outside the entry's (each at least one such character) bound their distance from below:
+ * more than the edits allowed rule the entry out before edit_le2.
+ */
+static inline uint64_t char_bit(uint32_t c)
+{
+    return (uint64_t)1 << ((c * 0x9E3779B1u) >> 26);
+}
+
+/* The characters of s[0..n) as a set (char_bit). */
+static uint64_t key_chars(const char *s, size_t n)
+{
+    uint64_t chars = 0;
+    for (size_t i = 0, k; i < n; i += k)
+        chars |= char_bit(el_text_cp(s, n, i, &k));
+    return chars;
+}
+
+/* Whether the word x has more than lim bits set (lim small). */
+static inline bool more_bits(uint64_t x, size_t lim)
+{
+    for (size_t k = 0; x; x &= x - 1)
+        if (++k > lim)
+            return true;
+    return false;
+}
+
+/*
  * Entries are the lexicon lines themselves (full) and every run of whole clauses of a line
  * with at least CLAUSE_MIN_CP code points, so “天下大事，必作于细” matches the longer line
  * it belongs to. A clause is a run of kept characters, so the key of a run of clauses is a
@@ -334,6 +460,7 @@ static inline bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
  * happens to be two characters from. A misquote is likewise judged clause by clause.
  */
 struct centry {
+    uint64_t chars;      /* the characters of its key (char_bit) */
     uint32_t line;       /* index for el_lex_classical() */
     uint32_t toff, tlen; /* the entry's slice of the line's display text */
     const char *key;     /* normalised key: a slice of the line's key */
@@ -344,8 +471,10 @@ struct centry {
 };
 
 /* A fuzzy candidate: entry ent, whose key starts (or ends) with cp and has ncp code points;
- * ocp is the character at its other end; next in its chain + 1. */
+ * ocp is the character at its other end; chars the set of its characters (char_bit); next in
+ * its chain + 1. */
 struct cpref {
+    uint64_t chars;
     uint32_t cp, ocp, ncp, ent, next;
 };
 
@@ -362,6 +491,7 @@ struct cpchain {
  * code points; next is the next clause with the same hash slot + 1.
  */
 struct lclause {
+    uint64_t chars; /* the characters of its key (char_bit) */
     uint32_t ts, te, ks, ke, cp0, cp1;
     uint32_t ms, mcp, line, next;
 };
@@ -557,21 +687,35 @@ static void ci_build(void)
             }
             if (nc++ < LINE_MAX_CLAUSES) {
                 size_t ms = ka + connective(key + ka, q - ka, ncp - c0);
-                *EL_VEC_PUSH(ci.cl) =
-                    (struct lclause){(uint32_t)a,  (uint32_t)p,
-                                     (uint32_t)ka, (uint32_t)q,
-                                     (uint32_t)c0, (uint32_t)ncp,
-                                     (uint32_t)ms, (uint32_t)(ncp - c0 - (ms > ka)),
-                                     (uint32_t)i,  0};
+                *EL_VEC_PUSH(ci.cl) = (struct lclause){key_chars(key + ka, q - ka),
+                                                       (uint32_t)a,
+                                                       (uint32_t)p,
+                                                       (uint32_t)ka,
+                                                       (uint32_t)q,
+                                                       (uint32_t)c0,
+                                                       (uint32_t)ncp,
+                                                       (uint32_t)ms,
+                                                       (uint32_t)(ncp - c0 - (ms > ka)),
+                                                       (uint32_t)i,
+                                                       0};
             }
         }
         nclauses[i] = nc;
         if (kn == 0)
             continue;
+        /* The clauses' keys lie back to back from 0: their union is the key's, when they end
+         * where the key does and none was left out. */
+        uint64_t chars = 0;
+        if (nc <= LINE_MAX_CLAUSES && nc > 0 && ci.cl.v[ci.cl.n - 1].ke == kn)
+            for (size_t x = ci.cl0[i]; x < ci.cl.n; x++)
+                chars |= ci.cl.v[x].chars;
+        else
+            chars = key_chars(key, kn);
         if (kn > ci.maxklen)
             ci.maxklen = kn;
-        *EL_VEC_PUSH(ci.e) = (struct centry){
-            (uint32_t)i, 0, (uint32_t)n, key, (uint32_t)kn, (uint32_t)ncp, (uint32_t)nc, true};
+        *EL_VEC_PUSH(ci.e) =
+            (struct centry){chars,         (uint32_t)i,  0,   (uint32_t)n, key, (uint32_t)kn,
+                            (uint32_t)ncp, (uint32_t)nc, true};
     }
     ci.cl0[nl] = (uint32_t)ci.cl.n;
     /* Then every other run of whole clauses, line by line. */
@@ -579,15 +723,19 @@ static void ci_build(void)
         const struct lclause *c = ci.cl.v + ci.cl0[i];
         const char *key = el_lex_classical(i)->key;
         size_t nc = ci.cl0[i + 1] - ci.cl0[i];
-        for (size_t a = 0; a < nc; a++)
+        for (size_t a = 0; a < nc; a++) {
+            uint64_t chars = 0; /* of clauses a..b, whose keys lie back to back */
             for (size_t b = a; b < nc; b++) {
                 uint32_t ncp = c[b].cp1 - c[a].cp0;
+                chars |= c[b].chars;
                 if ((a == 0 && b + 1 == nclauses[i]) || ncp < CLAUSE_MIN_CP)
                     continue;
-                struct centry e = {(uint32_t)i,       c[a].ts, c[b].te - c[a].ts,     key + c[a].ks,
-                                   c[b].ke - c[a].ks, ncp,     (uint32_t)(b - a + 1), false};
+                struct centry e = {chars,         (uint32_t)i,       c[a].ts, c[b].te - c[a].ts,
+                                   key + c[a].ks, c[b].ke - c[a].ks, ncp,     (uint32_t)(b - a + 1),
+                                   false};
                 *EL_VEC_PUSH(ci.e) = e;
             }
+        }
     }
     free(nclauses);
     /* Hash table at most half full; duplicates (same key) keep the first entry. */
@@ -622,9 +770,9 @@ static void ci_build(void)
             uint32_t last = el_text_prev_cp(e->key, e->klen, &s0);
             size_t f = cp_slot(first, e->ncp), l = cp_slot(last, e->ncp);
             ci.byfirst.ref[nref] =
-                (struct cpref){first, last, e->ncp, (uint32_t)i, ci.byfirst.head[f]};
+                (struct cpref){e->chars, first, last, e->ncp, (uint32_t)i, ci.byfirst.head[f]};
             ci.bylast.ref[nref] =
-                (struct cpref){last, first, e->ncp, (uint32_t)i, ci.bylast.head[l]};
+                (struct cpref){e->chars, last, first, e->ncp, (uint32_t)i, ci.bylast.head[l]};
             nref++;
             ci.byfirst.head[f] = ci.bylast.head[l] = (uint32_t)nref;
         }
@@ -929,22 +1077,29 @@ static void cand_add(struct fcand *f, uint32_t line)
 /*
  * Try the entries of one chain that start (or end) with c and have nq ± 2 code points; skip
  * those whose other end is skip (the other chain has them). Each within one edit (two from
- * ten characters) of the quote's key adds its line; the nearest (lowest distance, then lowest
- * entry, so the order of the chain does not matter) is kept in f.
+ * ten characters) of the quote's key (whose characters are the set qchars) adds its line; the
+ * nearest (lowest distance, then lowest entry, so the order of the chain does not matter) is
+ * kept in f. Entries that cannot be near enough (by length, by characters) are passed over
+ * before edit_le2: a distance is never below the difference in length nor below the number of
+ * characters of one key missing from the other.
  */
 static void fuzzy_try(const struct cpchain *ch, uint32_t c, uint32_t skip, const uint32_t *q,
-                      size_t nq, struct fcand *f)
+                      size_t nq, uint64_t qchars, struct fcand *f)
 {
     /* Only keys of CLAUSE_MIN_CP or more are in the chains. */
-    for (size_t len = nq > CLAUSE_MIN_CP + 2 ? nq - 2 : CLAUSE_MIN_CP; len <= nq + 2; len++)
+    for (size_t len = nq > CLAUSE_MIN_CP + 2 ? nq - 2 : CLAUSE_MIN_CP; len <= nq + 2; len++) {
+        /* Two edits only on keys of ten or more: 4 of 6 characters is another line. */
+        size_t lim = len >= 10 ? 2 : 1;
+        if ((nq > len ? nq - len : len - nq) > lim)
+            continue;
         for (uint32_t r = ch->head[cp_slot(c, len)]; r; r = ch->ref[r - 1].next) {
             const struct cpref *ref = &ch->ref[r - 1];
-            if (ref->cp != c || ref->ncp != len || ref->ocp == skip)
+            if (ref->cp != c || ref->ncp != len || ref->ocp == skip ||
+                more_bits(qchars & ~ref->chars, lim))
                 continue;
             const struct centry *e = &ci.e.v[ref->ent];
             int d = edit_le2(q, nq, e->key, e->klen, e->ncp);
-            /* Two edits only on keys of ten or more: 4 of 6 characters is another line. */
-            if (d > (e->ncp >= 10 ? 2 : 1))
+            if (d > (int)lim)
                 continue;
             cand_add(f, e->line);
             if (d < f->bestd || (d == f->bestd && (long)ref->ent < f->beste)) {
@@ -952,6 +1107,7 @@ static void fuzzy_try(const struct cpchain *ch, uint32_t c, uint32_t skip, const
                 f->beste = (long)ref->ent;
             }
         }
+    }
 }
 
 /*
@@ -969,12 +1125,9 @@ static void fuzzy_try(const struct cpchain *ch, uint32_t c, uint32_t skip, const
  * Per quote: hash look-ups over its clauses, bounded chains, and banded edit distances of
  * its clauses against a bounded number of lines.
  */
-static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool anchored)
+static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, bool anchored)
 {
     struct cmatch m = {0, 0, 0, 0, 0, n};
-    if (n == 0 || n > CLASSICAL_MAX_BYTES)
-        return m;
-    pthread_once(&ci_once, ci_build);
     if (ci.e.n == 0)
         return m;
     /*
@@ -1053,8 +1206,11 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
         }
     }
     /* Lines with an entry near the whole key. */
-    fuzzy_try(&ci.byfirst, q[0], UINT32_MAX, q, nq, &f);
-    fuzzy_try(&ci.bylast, q[nq - 1], q[0], q, nq, &f);
+    uint64_t qchars = 0;
+    for (size_t i = 0; i < nq; i++)
+        qchars |= char_bit(q[i]);
+    fuzzy_try(&ci.byfirst, q[0], UINT32_MAX, q, nq, qchars, &f);
+    fuzzy_try(&ci.bylast, q[nq - 1], q[0], q, nq, qchars, &f);
     struct align best = {0}, a = {0};
     bool found = false;
     for (size_t i = 0; i < f.n; i++)
@@ -1072,6 +1228,50 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
     /* Clauses split otherwise than the line's (天下兴亡匹夫有则): only the whole key says. */
     if (f.beste >= 0 && f.bestd >= 1 && ci.e.v[f.beste].nclause != nc)
         return entry_match(&ci.e.v[f.beste], 2, 0, n);
+    return m;
+}
+
+/*
+ * Answers of classical_match_text for short texts, per thread. The drafts of one exam quote
+ * the same terms and lines over and over (“一网通办”, “最后一公里”, 民惟邦本，本固邦宁), and
+ * the answer depends on the text and the flags alone (its offsets are relative to the text).
+ * Direct-mapped, one cache line a slot: a slot holds the text it answers for, and a colliding
+ * text replaces it.
+ */
+#define MEMO_SLOTS 1024
+#define MEMO_BYTES 51
+
+struct memo_slot {
+    uint32_t line;
+    uint16_t toff, tlen;
+    uint8_t n; /* bytes of text; 0 = empty */
+    uint8_t flags, how, off, len;
+    char t[MEMO_BYTES];
+};
+
+_Static_assert(sizeof(struct memo_slot) == 64, "a memo slot is one cache line");
+
+static _Thread_local struct memo_slot memo[MEMO_SLOTS];
+
+/* classical_match_text, answered from the memo when the text was matched before. */
+static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool anchored)
+{
+    if (n == 0 || n > CLASSICAL_MAX_BYTES)
+        return (struct cmatch){0, 0, 0, 0, 0, n};
+    pthread_once(&ci_once, ci_build);
+    if (n > MEMO_BYTES)
+        return classical_match_text(t, n, fuzzy, anchored);
+    uint8_t flags = (uint8_t)(fuzzy << 1 | anchored);
+    struct memo_slot *sl = &memo[(key_hash(t, n) ^ flags) & (MEMO_SLOTS - 1)];
+    if (sl->n == n && sl->flags == flags && memcmp(sl->t, t, n) == 0)
+        return (struct cmatch){sl->how, sl->line, sl->toff, sl->tlen, sl->off, sl->len};
+    struct cmatch m = classical_match_text(t, n, fuzzy, anchored);
+    if (m.toff <= UINT16_MAX && m.tlen <= UINT16_MAX) { /* off and len are at most n */
+        *sl = (struct memo_slot){m.line, (uint16_t)m.toff, (uint16_t)m.tlen, (uint8_t)n,
+                                 flags,  (uint8_t)m.how,   (uint8_t)m.off,   (uint8_t)m.len,
+                                 {0}};
+        memcpy(sl->t, t, n);
+    }
     return m;
 }
 
@@ -1122,6 +1322,10 @@ static const el_lex_hit *hit_ending(const hit_vec *h, size_t e, enum el_lex_cat 
 static size_t clause_start(const char *s, size_t i, size_t lo)
 {
     while (i > lo) {
+        if (i - lo >= 3 && han3(s, i, i - 3)) { /* an ideograph, never a mark: the usual case */
+            i -= 3;
+            continue;
+        }
         size_t j;
         uint32_t c = el_text_prev_cp(s, i, &j);
         if (j < lo || is_clause_mark(c))
@@ -1230,27 +1434,37 @@ static el_span trim_speaker(const char *s, el_span sp)
     return (el_span){a, b - a};
 }
 
-/* What introduces the quote opening at s[open]. */
-static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
+/* End of the words before the quote opening at s[open], past spaces and a colon (*colon) or a
+ * comma (*comma) and spaces again. */
+static size_t lead_end(const char *s, size_t open, bool *colon, bool *comma)
 {
-    struct lead L = {LEAD_NONE, false, {0, 0}, {0, 0}};
     size_t j = open, t;
-    uint32_t c;
-    bool comma = false;
+    *colon = *comma = false;
+    if (j >= 3 && han3(s, j, j - 3)) /* an ideograph right before it: the usual case */
+        return j;
     while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
         j = t;
     if (j > 0) {
-        c = el_text_prev_cp(s, j, &t);
+        uint32_t c = el_text_prev_cp(s, j, &t);
         if (c == 0xFF1A || c == ':') {
-            L.colon = true;
+            *colon = true;
             j = t;
         } else if (c == 0xFF0C || c == ',') {
-            comma = true;
+            *comma = true;
             j = t;
         }
     }
     while (j > 0 && is_hspace(el_text_prev_cp(s, j, &t)))
         j = t;
+    return j;
+}
+
+/* What introduces the quote opening at s[open]. */
+static struct lead find_lead(const char *s, size_t open, const hit_vec *hits)
+{
+    struct lead L = {LEAD_NONE, false, {0, 0}, {0, 0}};
+    bool comma;
+    size_t j = lead_end(s, open, &L.colon, &comma);
     size_t lo = j > LEAD_WINDOW ? j - LEAD_WINDOW : 0;
     size_t cl = clause_start(s, j, lo);
     size_t w;
@@ -1366,9 +1580,10 @@ static size_t text_shape(const char *t, size_t n, bool *sentence, bool *punct)
     if (n > SHAPE_BYTES)
         n = SHAPE_BYTES;
     for (size_t i = 0; i < n; i += k) {
-        if (han3(t, n, i)) { /* a word character, no mark: the usual case */
-            k = 3;
-            nw++;
+        size_t e = el_text_han_run(t, n, i); /* word characters, no mark: the usual case */
+        if (e > i) {
+            nw += (e - i) / 3;
+            k = e - i;
             continue;
         }
         uint32_t c = el_text_cp(t, n, i, &k);
@@ -1464,6 +1679,19 @@ static int config_match(const struct qstate *st, const char *t, size_t n,
     return 0;
 }
 
+/* Where a speaker named after the quote ending at s[end] would start: past spaces and a dash
+ * (*dash) or 这是; SIZE_MAX if neither follows. */
+static size_t trail_start(const char *s, size_t n, size_t end, bool *dash)
+{
+    size_t a = end;
+    while (a < n && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    *dash = n - a >= 6 && memcmp(s + a, "——", 6) == 0;
+    if (*dash || (n - a >= 6 && memcmp(s + a, "这是", 6) == 0))
+        return a + 6;
+    return SIZE_MAX;
+}
+
 /* Code points after a quote searched for its speaker named after it. */
 #define EL_TRAIL_MAX 40
 
@@ -1478,17 +1706,10 @@ static el_span trail_speaker(const char *s, size_t n, size_t end, const hit_vec 
                                        "论述",   "期望",   "嘱托", "要求",     "指示",
                                        "号召",   "名言",   "寄语", "重要讲话", NULL};
     el_span none = {0, 0};
-    size_t a = end;
-    while (a < n && (s[a] == ' ' || s[a] == '\t'))
-        a++;
-    bool dash = n - a >= 6 && memcmp(s + a, "——", 6) == 0;
-    if (dash)
-        a += 6;
-    else if (n - a >= 6 && memcmp(s + a, "这是", 6) == 0)
-        a += 6;
-    else
+    bool dash;
+    size_t a = trail_start(s, n, end, &dash), z = a, k;
+    if (a == SIZE_MAX)
         return none;
-    size_t z = a, k;
     for (size_t cps = 0; z < n && cps < EL_TRAIL_MAX; z += k, cps++)
         if (el_text_is_sentence_end(el_text_cp(s, n, z, &k)) || s[z] == '\n')
             break;
@@ -1511,6 +1732,21 @@ static el_span trail_speaker(const char *s, size_t n, size_t end, const hit_vec 
     return (el_span){sp->start, sp->end - sp->start};
 }
 
+/* Whether a colon comes before the quote opening at s[open] (find_lead's colon). */
+static bool colon_before(const char *s, size_t open)
+{
+    bool colon, comma;
+    lead_end(s, open, &colon, &comma);
+    return colon;
+}
+
+/* Whether a dash or 这是 follows the quote ending at s[end] (trail_speaker looks further). */
+static bool trail_follows(const char *s, size_t n, size_t end)
+{
+    bool dash;
+    return trail_start(s, n, end, &dash) != SIZE_MAX;
+}
+
 /* Quoted spans of one block (the title or a paragraph) at plain offset base. */
 static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
 {
@@ -1526,6 +1762,20 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
         if (p->open < covered || len == 0)
             continue;
         const char *t = s + p->inner;
+        bool sentence, punct;
+        size_t ncp = text_shape(t, len, &sentence, &punct); /* word characters */
+        struct cmatch m = classical_match(t, len, true, false);
+        const el_config_quote *cq = NULL;
+        int chow = m.how ? 0 : config_match(st, t, len, &cq);
+        /*
+         * A term of under four word characters with no punctuation (“蛋糕”, “加速度”), in no
+         * lexicon, is a quote only after a policy lead with a colon: none when no colon comes
+         * before it, no lead of an earlier quote may pass to it, and no speaker may be named
+         * after it. Most quoted terms are such: their lead is not looked for.
+         */
+        if (!m.how && !chow && ncp < 4 && !punct && chain_end == SIZE_MAX &&
+            !colon_before(s, p->open) && !trail_follows(s, n, p->end))
+            continue;
         struct lead L = find_lead(s, p->open, &st->hits);
         if (L.type == LEAD_NONE && chain_end != SIZE_MAX) {
             /* 总书记强调：“A。”“B。”: a quote right after a policy quote shares its lead. */
@@ -1545,13 +1795,8 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
                 L.speaker = who;
             }
         }
-        bool sentence, punct;
-        size_t ncp = text_shape(t, len, &sentence, &punct); /* word characters */
-        struct cmatch m = classical_match(t, len, true, false);
         el_span none = {0, 0}, txt = {p->inner, len};
         bool ok = true;
-        const el_config_quote *cq = NULL;
-        int chow = m.how ? 0 : config_match(st, t, len, &cq);
         if (chow) {
             el_span src = L.type == LEAD_CLASSICAL ? L.source : none;
             ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, src, cq->source);
@@ -1678,9 +1923,10 @@ static void scan_block(struct qstate *st, el_span blk)
     size_t n = blk.len;
     if (n == 0 || st->doc->quotes.n >= EL_QUOTES_MAX)
         return;
-    st->hits.n = 0;
-    el_doc_lex_scan(st->doc, blk.off, n, collect_hit, &st->hits);
     pair_scan(s, n, &st->pairs, &st->leads);
+    st->hits.n = 0;
+    if (st->pairs.n) /* the hits only serve the lead-ins and speakers of quoted spans */
+        el_doc_lex_scan(st->doc, blk.off, n, collect_hit, &st->hits);
     scan_pairs(st, s, n, blk.off);
     scan_bare(st, s, n, blk.off);
 }
@@ -1702,6 +1948,15 @@ static int by_off(const void *a, const void *b)
     return x->off < y->off ? -1 : x->off > y->off;
 }
 
+/* Whether v[0..n) is in order of offset. */
+static bool sorted_spans(const el_span *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (v[i - 1].off > v[i].off)
+            return false;
+    return true;
+}
+
 void el_quote_blocks(const el_doc *doc, el_span_vec *out)
 {
     out->n = 0;
@@ -1716,14 +1971,24 @@ void el_quote_blocks(const el_doc *doc, el_span_vec *out)
             continue;
         *EL_VEC_PUSH(*out) = sc->title;
     }
+    size_t h = out->n; /* the title and the headings, then the paragraphs */
     for (size_t i = 0; i < doc->paras.n; i++)
         if (!doc->title.len || doc->paras.v[i].txt.off != doc->title.off)
             *EL_VEC_PUSH(*out) = doc->paras.v[i].txt;
-    for (size_t i = 1; i < out->n; i++) /* usually in order already */
-        if (out->v[i - 1].off > out->v[i].off) {
-            qsort(out->v, out->n, sizeof *out->v, by_off);
-            break;
-        }
+    if (sorted_spans(out->v, out->n)) /* usually in order already */
+        return;
+    if (!sorted_spans(out->v, h) || !sorted_spans(out->v + h, out->n - h)) {
+        qsort(out->v, out->n, sizeof *out->v, by_off);
+        return;
+    }
+    /* Two runs in order (the headings fall between paragraphs): merge them, the first run
+     * first on equal offsets, as a stable sort would. Writing never overtakes the second. */
+    el_span *a = xmalloc(h * sizeof *a);
+    memcpy(a, out->v, h * sizeof *a);
+    size_t i = 0, j = h, k = 0;
+    while (i < h)
+        out->v[k++] = j < out->n && out->v[j].off < a[i].off ? out->v[j++] : a[i++];
+    free(a);
 }
 
 static int by_txt(const void *a, const void *b)

@@ -34,6 +34,14 @@ void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out);
 typedef EL_VEC(el_span) el_span_vec;
 
 /*
+ * The bare lead-ins of classical lines (古人云, 正所谓, 子曰, …) in s[0..n), found in the pass
+ * that pairs the marks: each occurrence as a span of s, in order of offset (leads at one offset
+ * in the order of the extractor's list), appended to *out (emptied first). For tests of that
+ * pass; the extractor keeps them to itself.
+ */
+void el_quote_leads(const char *s, size_t n, el_span_vec *out);
+
+/*
  * The blocks of the essay's own text, in document order: the title, each section heading
  * that is not part of a paragraph (论点 1：强化党建引领，激活…“主心骨”) and each paragraph.
  * Notes are never included. *out is emptied first.
