@@ -23,6 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 _Static_assert(EL_RULE_COUNT_ <= 64, "suppression masks hold one bit per rule");
 
 /* Bytes of memmem work the notes rule may spend comparing claims against the essay. */
@@ -36,6 +40,9 @@ _Static_assert(EL_RULE_COUNT_ <= 64, "suppression masks hold one bit per rule");
 /* Bytes of a long offending run shown in a message. */
 #define EL_SHOW_MAX 12
 
+/* Byte offsets, as a growing array. */
+typedef EL_VEC(size_t) offsets;
+
 typedef struct lint {
     el_doc *doc;
     const el_config *cfg;           /* never NULL */
@@ -48,6 +55,7 @@ typedef struct lint {
     int *note_sec;   /* section of each note */
     size_t span_off; /* plain offset of the span a callback scans */
     int span_sec;    /* its section */
+    offsets opened;  /* room for the stack of open_marks, kept from span to span */
 } lint;
 
 static size_t cap_of(int rule)
@@ -190,12 +198,48 @@ static el_span topic(const lint *L, el_span t)
     return (el_span){t.off + a, z - a};
 }
 
+/*
+ * Offset of the first byte of s[i..n) that is neither a continuation byte nor a lead byte
+ * E4..EE (Han and the other letters: no mark, space or sentence end starts with these), n if
+ * none: sixteen bytes a turn where SSE2 is there. In valid UTF-8 (as plain is), from a
+ * character boundary, the bytes skipped are whole characters of three bytes each.
+ */
+static inline size_t skip_letters(const char *s, size_t n, size_t i)
+{
+#if defined(__SSE2__)
+    /* as signed bytes: continuation bytes are below -64, E4..EE lie between E3 and EF */
+    const __m128i cont = _mm_set1_epi8(-64), e3 = _mm_set1_epi8((char)0xE3),
+                  ef = _mm_set1_epi8((char)0xEF);
+    while (n - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i dull = _mm_or_si128(_mm_cmplt_epi8(v, cont),
+                                    _mm_and_si128(_mm_cmpgt_epi8(v, e3), _mm_cmplt_epi8(v, ef)));
+        unsigned m = (unsigned)_mm_movemask_epi8(dull) ^ 0xFFFFu;
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80 && (c < 0xE4 || c > 0xEE))
+            break;
+    }
+    return i;
+}
+
 /* Grid count of s[0..n): its code points that are not space (el_text_count's chars). */
 static size_t grid_count(const char *s, size_t n)
 {
     size_t c = 0, k;
-    for (size_t i = 0; i < n; i += k)
+    for (size_t i = 0; i < n; i += k) {
+        size_t run = i;
+        i = skip_letters(s, n, i);
+        c += (i - run) / 3; /* letters take a cell each */
+        if (i >= n)
+            break;
         c += !el_text_is_space(el_text_cp(s, n, i, &k));
+    }
     return c;
 }
 
@@ -208,8 +252,8 @@ static size_t signature(const char *s, size_t n, char *sig, size_t cap)
 {
     size_t o = 0, k;
     int depth = 0;
-    for (size_t i = 0; i < n && o + 1 < cap; i += k) {
-        uint32_t c = el_text_cp(s, n, i, &k);
+    for (size_t i = skip_letters(s, n, 0); i < n && o + 1 < cap; i = skip_letters(s, n, i + k)) {
+        uint32_t c = el_text_cp(s, n, i, &k); /* (no mark is a letter) */
         char m = 0;
         if (c == 0x201C || c == 0x300A || c == 0xFF08 || c == '(') {
             depth++;
@@ -363,12 +407,6 @@ static inline uint64_t *bigram_slot(const bigrams *set, uint64_t key)
     return &set->v[h];
 }
 
-/* Whether a pair that starts with a may be in set (the test made of every pair scanned). */
-static inline bool bigram_may_start(const bigrams *set, uint32_t a)
-{
-    return set->first[a / 64 % 64] >> (a % 64) & 1;
-}
-
 /* Handle the pair a, b of a text (see each_bigram); true when the scan may stop. */
 static bool bigram_visit(bigrams *set, uint32_t a, uint32_t b, int mode)
 {
@@ -394,6 +432,44 @@ static bool bigram_visit(bigrams *set, uint32_t a, uint32_t b, int mode)
     return set->seen == set->n;
 }
 
+/* bigram_visit of the pair at s[i] when both its characters are Han, else false. */
+static bool pair_at(const char *s, size_t n, size_t i, bigrams *set, int mode)
+{
+    size_t ka, kb;
+    uint32_t a = el_text_cp(s, n, i, &ka);
+    if (!el_text_is_han(a) || i + ka >= n)
+        return false;
+    uint32_t b = el_text_cp(s, n, i + ka, &kb);
+    return el_text_is_han(b) && bigram_visit(set, a, b, mode);
+}
+
+/*
+ * The pairs of adjacent Han characters of s[0..n) that may be in set (BIGRAM_ANY or
+ * BIGRAM_MARK, see each_bigram), visited in order. Only the first character of a pair is
+ * tested against set->first, and that bit is a % 4096: the low six bits of the last two bytes
+ * of a 3- or 4-byte character, read without decoding it. So the scan steps through the text
+ * by lead bytes (plain is valid UTF-8), and decodes only where the filter passes.
+ */
+static bool probe_bigrams(const char *s, size_t n, bigrams *set, int mode)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = el_u8_len(u[i]);
+        if (n - i < k)
+            break; /* cut short: starts no pair */
+        if (k >= 3 && (set->first[u[i + k - 2] & 0x3Fu] >> (u[i + k - 1] & 0x3Fu) & 1) &&
+            pair_at(s, n, i, set, mode))
+            return true;
+        i += k;
+        /* the run of three-byte characters after it (nearly the whole text), with fewer tests */
+        for (; n - i >= 3 && u[i] - 0xE0u < 0x10u; i += 3)
+            if ((set->first[u[i + 1] & 0x3Fu] >> (u[i + 2] & 0x3Fu) & 1) &&
+                pair_at(s, n, i, set, mode))
+                return true;
+    }
+    return false;
+}
+
 /*
  * Visit every pair of adjacent Han characters of s[0..n) in mode: BIGRAM_INSERT adds them to
  * set; BIGRAM_ANY returns whether any of them is in the set, stop bigrams aside (they are
@@ -403,17 +479,18 @@ static bool bigram_visit(bigrams *set, uint32_t a, uint32_t b, int mode)
  */
 static bool each_bigram(const char *s, size_t n, bigrams *set, int mode)
 {
+    if (mode != BIGRAM_INSERT)
+        return probe_bigrams(s, n, set, mode);
     const unsigned char *u = (const unsigned char *)s;
     uint32_t prev = 0;
-    bool insert = mode == BIGRAM_INSERT;
     size_t k;
     for (size_t i = 0; i < n;) {
         /* U+4E00–U+9FFF, nearly every character: el_text_han_run has checked the bytes, so
            they decode without el_text_cp's tests */
         for (size_t e = el_text_han_run(s, n, i); i < e; i += 3) {
             uint32_t c = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
-            if (prev && (insert || bigram_may_start(set, prev)) && bigram_visit(set, prev, c, mode))
-                return true;
+            if (prev)
+                bigram_visit(set, prev, c, mode);
             prev = c;
         }
         if (i >= n)
@@ -424,8 +501,8 @@ static bool each_bigram(const char *s, size_t n, bigrams *set, int mode)
             prev = 0;
             continue;
         }
-        if (prev && (insert || bigram_may_start(set, prev)) && bigram_visit(set, prev, c, mode))
-            return true;
+        if (prev)
+            bigram_visit(set, prev, c, mode);
         prev = c;
     }
     return false;
@@ -523,9 +600,9 @@ static size_t sentence_chars(const char *s, size_t n, size_t *chars)
 {
     size_t i = 0, c = 0, k;
     while (i < n) {
-        /* U+4E00..U+9FFF, nearly every character: counted, never an end. */
+        /* Han and the other letters, nearly every character: counted, never an end. */
         size_t run = i;
-        i = el_text_han_run(s, n, i);
+        i = skip_letters(s, n, i);
         c += (i - run) / 3;
         if (i >= n)
             break;
@@ -741,7 +818,7 @@ static void each_span(lint *L, span_fn fn)
 #define EL_NPAIRS 4
 
 /* Which pair s[i..] opens (+1+type) or closes (-1-type), 0 if neither. */
-static int pair_mark(const char *s, size_t n, size_t i)
+static inline int pair_mark(const char *s, size_t n, size_t i)
 {
     if (n - i < 3)
         return 0;
@@ -773,7 +850,7 @@ static void unbalanced_at(lint *L, const char *s, size_t off)
 
 /* The paired marks still open in a span, for quote/unbalanced. */
 typedef struct open_marks {
-    EL_VEC(size_t) stack;    /* offsets of the openers, in order */
+    offsets stack;           /* offsets of the openers, in order */
     size_t depth[EL_NPAIRS]; /* of those, how many of each pair */
 } open_marks;
 
@@ -803,17 +880,25 @@ static void mark_seen(lint *L, open_marks *O, const char *s, size_t n, size_t i,
     }
 }
 
+/* The start of a span: no mark open, in the room the spans before used (no malloc each). */
+static open_marks marks_start(lint *L)
+{
+    open_marks O = {.stack = L->opened};
+    O.stack.n = 0;
+    return O;
+}
+
 /* The end of the span: the openers left are unmatched. */
 static void marks_end(lint *L, open_marks *O, const char *s)
 {
     for (size_t k = 0; k < O->stack.n; k++)
         unbalanced_at(L, s, O->stack.v[k]);
-    free(O->stack.v);
+    L->opened = O->stack;
 }
 
 static void span_unbalanced(lint *L, const char *s, size_t n)
 {
-    open_marks O = {0};
+    open_marks O = marks_start(L);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0xE4 && c <= 0xEE) { /* Han and other letters: no mark starts with these */
@@ -895,7 +980,9 @@ static size_t speaker_noun(const char *s, size_t n)
 static bool names_speaker(lint *L, const char *s, size_t a, size_t z)
 {
     bool found = false;
-    el_doc_lex_scan(L->doc, L->span_off + a, z - a, on_speaker_hit, &found);
+    el_doc_lex_scan_cats(L->doc, L->span_off + a, z - a,
+                         EL_LEX_CAT_BIT(EL_LEX_SPEAKER) | EL_LEX_CAT_BIT(EL_LEX_DOCUMENT),
+                         on_speaker_hit, &found);
     for (size_t j = a; j < z && !found; j += el_u8_len((unsigned char)s[j]))
         found = speaker_noun(s + j, z - j) > 0;
     return found;
@@ -1120,6 +1207,40 @@ static inline size_t punct_at(const char *s, size_t n, size_t i, el_punct_cb cb,
     return el_u8_len(c);
 }
 
+/*
+ * Whether punct_at may find a spot at s[i] (i < n, s[i] not a lead byte E4..EE), rather than
+ * step over one character: a half-width mark, a …, or two of the dots that take a run of
+ * three (. · 。 ．). Most characters that get past the lead byte test are ，、： and a lone
+ * 。, which this rules out at once.
+ */
+__attribute__((always_inline)) static inline bool may_spot(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    size_t left = n - i;
+    switch (u[0]) {
+    case ',':
+    case ':':
+    case ';':
+    case '?':
+    case '!':
+    case '(':
+    case ')':
+        return true;
+    case '.':
+        return left >= 2 && u[1] == '.';
+    case 0xC2: /* · */
+        return left >= 4 && u[1] == 0xB7 && u[2] == 0xC2 && u[3] == 0xB7;
+    case 0xE2: /* … */
+        return left >= 3 && u[1] == 0x80 && u[2] == 0xA6;
+    case 0xE3: /* 。 */
+        return left >= 6 && u[1] == 0x80 && u[2] == 0x82 && memcmp(u, u + 3, 3) == 0;
+    case 0xEF: /* ． */
+        return left >= 6 && u[1] == 0xBC && u[2] == 0x8E && memcmp(u, u + 3, 3) == 0;
+    default:
+        return false;
+    }
+}
+
 void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
 {
     for (size_t i = 0; i < n;) {
@@ -1130,7 +1251,7 @@ void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
             i += 3;
             continue;
         }
-        i += punct_at(s, n, i, cb, ctx);
+        i += may_spot(s, n, i) ? punct_at(s, n, i, cb, ctx) : el_u8_len(c);
     }
 }
 
@@ -1213,7 +1334,8 @@ static void span_punct(lint *L, const char *s, size_t n)
  * quote/unbalanced and the punctuation rules over one span, in one walk when no code lies in
  * it (else span_unbalanced and span_punct, as the punctuation rules skip the code). The two
  * scans step alike: a character at a time (the lead byte's length) but for punct_at's runs of
- * dots, which hold no paired mark; so one walk sees what each would.
+ * dots, which hold no paired mark; so one walk sees what each would. Letters, where neither
+ * looks, are skipped by skip_letters, and punct_at is asked only where may_spot allows.
  */
 static void span_marks(lint *L, const char *s, size_t n)
 {
@@ -1224,19 +1346,15 @@ static void span_marks(lint *L, const char *s, size_t n)
         span_punct(L, s, n);
         return;
     }
-    open_marks O = {0};
-    for (size_t i = 0; i < n;) {
+    open_marks O = marks_start(L);
+    for (size_t i = skip_letters(s, n, 0); i < n; i = skip_letters(s, n, i)) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0xE4 && c <= 0xEE) { /* Han and other letters: no mark starts with these */
-            i += 3;
-            continue;
-        }
         int m = c == 0xE2 || c == 0xE3 || c == 0xEF ? pair_mark(s, n, i) : 0;
         if (m) { /* a paired mark is no punctuation spot */
             mark_seen(L, &O, s, n, i, m);
             i += 3;
         } else {
-            i += punct_at(s, n, i, punct_hit, L);
+            i += may_spot(s, n, i) ? punct_at(s, n, i, punct_hit, L) : el_u8_len(c);
         }
     }
     marks_end(L, &O, s);
@@ -1287,8 +1405,10 @@ static void longest_flush(longest *g)
 typedef struct style_scan {
     lint *L;
     const char *s;
+    size_t n;
     longest colloquial, first;
     EL_VEC(el_span) quoted; /* the span's “…” (offsets in s), in order */
+    bool quoted_found;      /* ... collected (on the first hit: most spans have none) */
 } style_scan;
 
 /* Collect the outermost “…” of s[0..n) (an unclosed one runs to the end). */
@@ -1310,8 +1430,12 @@ static void find_quoted(style_scan *S, size_t n)
 
 /* Whether s[at] lies inside “…”: words in quotation marks are somebody's words or marked as
    such (群众直呼“看不懂”, “你演我看”), not the writer's own voice. */
-static bool quoted_at(const style_scan *S, size_t at)
+static bool quoted_at(style_scan *S, size_t at)
 {
+    if (!S->quoted_found) {
+        S->quoted_found = true;
+        find_quoted(S, S->n);
+    }
     size_t k = span_after(S->quoted.v, S->quoted.n, at);
     return k < S->quoted.n && S->quoted.v[k].off <= at;
 }
@@ -1364,10 +1488,11 @@ static bool lexicon_colloquial(const char *word, size_t k)
 static void span_style(lint *L, const char *s, size_t n)
 {
     style_scan S = {
-        .L = L, .s = s, .colloquial = {.emit = emit_style}, .first = {.emit = emit_style}};
+        .L = L, .s = s, .n = n, .colloquial = {.emit = emit_style}, .first = {.emit = emit_style}};
     S.colloquial.ctx = S.first.ctx = &S;
-    find_quoted(&S, n);
-    el_doc_lex_scan(L->doc, L->span_off, n, on_style_hit, &S);
+    el_doc_lex_scan_cats(L->doc, L->span_off, n,
+                         EL_LEX_CAT_BIT(EL_LEX_COLLOQUIAL) | EL_LEX_CAT_BIT(EL_LEX_FIRSTPERSON),
+                         on_style_hit, &S);
     longest_flush(&S.colloquial);
     longest_flush(&S.first);
     char *const *extra;
@@ -1708,7 +1833,7 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
     /* Places (strong surfaces only), leftmost-longest. */
     note_scan S = {L, N, note, s, {.emit = emit_note_place}};
     S.places.ctx = &S;
-    el_doc_lex_scan(L->doc, nt->txt.off, n, on_note_place, &S);
+    el_doc_lex_scan_cats(L->doc, nt->txt.off, n, EL_LEX_CAT_BIT(EL_LEX_PLACE), on_note_place, &S);
     longest_flush(&S.places);
 
     /* Devices the note says the essay uses. */
@@ -1776,7 +1901,8 @@ static void rule_notes(lint *L)
     N.nplaces = el_lex_nplaces();
     N.places = xcalloc(N.nplaces / 8 + 1, 1);
     for (size_t i = 0; i < parts.n; i++)
-        el_doc_lex_scan(doc, parts.v[i].off, parts.v[i].len, on_essay_place, &N);
+        el_doc_lex_scan_cats(doc, parts.v[i].off, parts.v[i].len, EL_LEX_CAT_BIT(EL_LEX_PLACE),
+                             on_essay_place, &N);
     free(parts.v);
 
     bool devs[EL_DEV_CITATION + 1] = {false};
@@ -2161,6 +2287,7 @@ void el_lint(el_doc *doc, const el_config *cfg)
     finish(&L);
 
     el_suppress_free(L.sup);
+    free(L.opened.v);
     free(L.para_sec);
     free(L.note_sec);
 }

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Differential tests for the fast paths of lint.c and text.c, each against the plain version
- * it replaced, kept here: the punctuation scan (split into punct_at, and walked together with
- * quote/unbalanced in one pass per span), the sentence length rule (which stops once the rest
- * of a paragraph cannot hold a long sentence, on the premise that its sentences' grid counts
- * add up to el_text_count's), the notes rule and structure/conclusion-echo (which probe small
- * sets of Han pairs built from the short side instead of a set of the whole essay, and look
- * for the essay's digits eight bytes at a time), the numbers written without snprintf, and
+ * it replaced, kept here: the punctuation scan (split into punct_at, asked only where may_spot
+ * allows, and walked together with quote/unbalanced in one pass per span that skips letters
+ * sixteen bytes a turn), the sentence length rule (which stops once the rest of a paragraph
+ * cannot hold a long sentence, on the premise that its sentences' grid counts add up to
+ * el_text_count's, and skips letters likewise), the notes rule and structure/conclusion-echo
+ * (which probe small sets of Han pairs built from the short side instead of a set of the
+ * whole essay, testing a filter bit read from a character's bytes without decoding it, and
+ * look for the essay's digits eight bytes at a time), structure/argument-parallel (grid counts
+ * and punctuation patterns that skip letters), the numbers written without snprintf, and
  * el_text_ncp (sixteen bytes a turn). Inputs are random drafts built from pieces that hit every
  * case, with a fixed seed so failures repeat.
  */
@@ -26,6 +29,7 @@
 #include "doc.h"
 #include "lint.h"
 #include "rules.h"
+#include "section.h"
 #include "text.h"
 
 /* ---- random input ---- */
@@ -68,11 +72,76 @@ static void put(buf *b, const char *s)
 /* Pieces of a paragraph: Han (a small alphabet, so that pairs repeat), the paired marks, the
  * half-width marks the punctuation rule looks at, runs of dots, blanks, closers, digits. */
 static const char *const para_pieces[] = {
-    "甲", "乙", "丙",  "丁",     "戊",     "己",     "庚", "辛", "壬", "癸", "甲乙", "丙丁戊",
-    "“",  "”",  "《",  "》",     "（",     "）",     "【", "】", "，", "。", "！",   "？",
-    "、", "：", ",",   ":",      ";",      "?",      "!",  "(",  ")",  ".",  "...",  "。。。",
-    "…",  "……", "………", "·",      "···",    "．．．", " ",  "\t", "　", "’",  "」",   "』",
-    "a",  "Z",  "7",   "“甲乙”", "（丙）", "é",      "😀",  "〇",
+    "甲",
+    "乙",
+    "丙",
+    "丁",
+    "戊",
+    "己",
+    "庚",
+    "辛",
+    "壬",
+    "癸",
+    "甲乙",
+    "丙丁戊",
+    "“",
+    "”",
+    "《",
+    "》",
+    "（",
+    "）",
+    "【",
+    "】",
+    "，",
+    "。",
+    "！",
+    "？",
+    "、",
+    "：",
+    ",",
+    ":",
+    ";",
+    "?",
+    "!",
+    "(",
+    ")",
+    ".",
+    "...",
+    "。。。",
+    "…",
+    "……",
+    "………",
+    "·",
+    "···",
+    "．．．",
+    " ",
+    "\t",
+    "　",
+    "’",
+    "」",
+    "』",
+    "a",
+    "Z",
+    "7",
+    "“甲乙”",
+    "（丙）",
+    "é",
+    "😀",
+    "〇",
+    /* runs of two dots (half of what the ellipsis rule wants); letters of other lead bytes
+       (E1, E4 below U+4E00, EA..EE, 4-byte Han); Han runs longer than sixteen bytes */
+    "。。",
+    "．．",
+    "··",
+    "..",
+    "ᄀ",
+    "䶵",
+    "가",
+    "ꀀ",
+    "𠀀",
+    "—",
+    "甲乙丙丁戊己庚辛",
+    "壬癸甲乙丙丁戊己庚辛壬癸",
 };
 
 /* A random paragraph of about n pieces (no line break). */
@@ -556,8 +625,10 @@ static void test_sentence_premise(void **state)
 static void test_sentence_length(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {"甲", "乙丙丁", "戊己庚辛壬", "，", "、", "。", "！",
-                                         "？", "”",      "）",         " ",  "　", "7"};
+    static const char *const pieces[] = {
+        "甲", "乙丙丁", "戊己庚辛壬", "，", "、", "。", "！", "？", "”", "）", " ", "　", "7",
+        /* letters of other lead bytes; long Han runs */
+        "䶵", "가", "ꀀ", "𠀀", "〇", "ᄀ", "\xE2\x80\x8B", "甲乙丙丁戊己庚辛壬癸甲乙丙丁"};
     el_config *cfg = el_config_new();
     for (int round = 0; round < 300; round++) {
         cfg->sentence_max = 3 + next_rand() % 40;
@@ -613,23 +684,23 @@ static bool ref_has_pair(const char *essay, size_t len, uint32_t a, uint32_t b)
     return memmem(essay, len, pat, (size_t)(k + m)) != NULL;
 }
 
-static void test_notes_terms(void **state)
+/* Random essays and notes over the letters han[0..nhan): the claims found are those a plain
+   search of the essay finds. */
+static void notes_terms(const char *const *han, size_t nhan)
 {
-    (void)state;
-    static const char *const han[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"};
     size_t notes_seen = 0;
     for (int round = 0; round < 300; round++) {
         buf t = {0};
         put(&t, "标题");
         for (int i = 0; i < 3; i++)
-            put(&t, PICK(han));
+            put(&t, pick(han, nhan));
         put(&t, "\n\n");
         size_t np = 1 + next_rand() % 3;
         for (size_t p = 0; p < np; p++) {
             put(&t, "　　");
             size_t n = 3 + next_rand() % 30;
             for (size_t i = 0; i < n; i++)
-                put(&t, next_rand() % 6 ? PICK(han) : "，");
+                put(&t, next_rand() % 6 ? pick(han, nhan) : "，");
             put(&t, "。\n\n");
         }
         put(&t, "写作分析\n\n1.\n点评：");
@@ -638,7 +709,7 @@ static void test_notes_terms(void **state)
             put(&t, "“");
             size_t n = next_rand() % 6;
             for (size_t j = 0; j < n; j++)
-                put(&t, next_rand() % 7 ? PICK(han) : "、");
+                put(&t, next_rand() % 7 ? pick(han, nhan) : "、");
             put(&t, "”，");
         }
         put(&t, "\n");
@@ -722,6 +793,25 @@ static void test_notes_terms(void **state)
         free(t.v);
     }
     assert_true(notes_seen > 100); /* the drafts do have notes */
+}
+
+static void test_notes_terms(void **state)
+{
+    (void)state;
+    static const char *const han[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"};
+    notes_terms(han, sizeof han / sizeof han[0]);
+}
+
+/* The same with Han of every lead byte (〇 and 㐀 E3, 䶵 E4 below U+4E00, 﨎 U+FA0E EF, 𠀀
+   four bytes) and letters that share the low twelve bits of their code point with a Han character
+   of the alphabet (가 U+AC00 and 尀 U+5C00, 😀 U+1F600 and 嘀 U+5600): the scan's filter reads
+   those bits without decoding. */
+static void test_notes_terms_wide(void **state)
+{
+    (void)state;
+    static const char *const han[] = {"甲", "〇", "㐀", "䶵", "﨎", "𠀀",
+                                      "尀", "가", "嘀", "😀",  "a",  "—"};
+    notes_terms(han, sizeof han / sizeof han[0]);
 }
 
 /* ---- notes/claim-not-found: numbers of the notes against the essay's ---- */
@@ -820,27 +910,25 @@ static void test_notes_numbers(void **state)
 
 /* ---- structure/conclusion-echo: the conclusion's pairs against the titles' ---- */
 
-static void test_conclusion_echo(void **state)
+static void conclusion_echo(const char *const *han, size_t nhan)
 {
-    (void)state;
-    static const char *const han[] = {"甲", "乙", "丙", "丁", "戊", "己", "我们", "进行"};
     static const char *const stop[] = {"我们", "进行", NULL}; /* two of the rule's stop pairs */
     for (int round = 0; round < 300; round++) {
         buf t = {0};
         put(&t, "# ");
         for (int i = 0; i < 2 + (int)(next_rand() % 3); i++)
-            put(&t, PICK(han));
+            put(&t, pick(han, nhan));
         put(&t, "\n\n");
         for (int a = 0; a < 2; a++) {
             put(&t, a ? "## 二、" : "## 一、");
             for (int i = 0; i < 2 + (int)(next_rand() % 3); i++)
-                put(&t, PICK(han));
+                put(&t, pick(han, nhan));
             put(&t, "\n\n论证论证论证。\n\n");
         }
         put(&t, "## 结语\n\n");
         size_t n = 1 + next_rand() % 8;
         for (size_t i = 0; i < n; i++)
-            put(&t, next_rand() % 5 ? PICK(han) : "，");
+            put(&t, next_rand() % 5 ? pick(han, nhan) : "，");
         put(&t, "。\n");
         el_doc *doc = analyse("c.md", t.v, NULL);
         int conc = -1;
@@ -893,6 +981,176 @@ static void test_conclusion_echo(void **state)
     }
 }
 
+static void test_conclusion_echo(void **state)
+{
+    (void)state;
+    static const char *const han[] = {"甲", "乙", "丙", "丁", "戊", "己", "我们", "进行"};
+    conclusion_echo(han, sizeof han / sizeof han[0]);
+}
+
+/* With Han of every lead byte and letters that share a Han character's filter bit (see
+   test_notes_terms_wide). */
+static void test_conclusion_echo_wide(void **state)
+{
+    (void)state;
+    static const char *const han[] = {"甲", "〇", "㐀", "﨎",   "𠀀",  "尀",
+                                      "가", "嘀", "😀",  "我们", "进行"};
+    conclusion_echo(han, sizeof han / sizeof han[0]);
+}
+
+/* ---- structure/argument-parallel: grid counts and signatures that skip letters ---- */
+
+/* The grid count of s[0..n), one el_text_cp per character. */
+static size_t ref_grid_count(const char *s, size_t n)
+{
+    size_t c = 0, k;
+    for (size_t i = 0; i < n; i += k)
+        c += !el_text_is_space(el_text_cp(s, n, i, &k));
+    return c;
+}
+
+/* The punctuation pattern of a heading outside brackets, one el_text_cp per character. */
+static void ref_signature(const char *s, size_t n, char *sig, size_t cap)
+{
+    size_t o = 0, k;
+    int depth = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i += k) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        char m = 0;
+        if (c == 0x201C || c == 0x300A || c == 0xFF08 || c == '(')
+            depth++;
+        else if (c == 0x201D || c == 0x300B || c == 0xFF09 || c == ')')
+            depth -= depth > 0;
+        else if (depth > 0)
+            continue;
+        else if (c == 0xFF0C || c == ',')
+            m = ',';
+        else if (c == 0x3001)
+            m = '`';
+        else if (c == 0xFF1B || c == ';')
+            m = ';';
+        else if (c == 0xFF1A || c == ':')
+            m = ':';
+        else if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?')
+            m = '.';
+        else if (c == 0x2014)
+            m = '-';
+        if (m)
+            sig[o++] = m;
+    }
+    sig[o] = '\0';
+}
+
+/* A heading without its marker and the marks after its last word (the rule's topic). */
+static el_span ref_topic(const el_doc *doc, el_span t)
+{
+    const char *s = el_doc_str(doc, t);
+    int num;
+    size_t a = el_section_arg_marker(s, t.len, &num), z = t.len;
+    if (a > z)
+        a = z;
+    while (z > a) {
+        size_t st;
+        uint32_t c = el_text_prev_cp(s, z, &st);
+        if (el_text_is_han(c) || (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
+            (c >= '0' && c <= '9') || c == 0x201D || c == 0x300B || c == 0xFF09)
+            break;
+        z = st;
+    }
+    return (el_span){t.off + a, z - a};
+}
+
+static void test_argument_parallel(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"甲", "乙丙",        "丁戊己庚辛壬癸甲乙丙",
+                                         "，", "、",          "；",
+                                         "：", "。",          "！",
+                                         "？", ",",           ";",
+                                         ":",  "!",           "?",
+                                         "—",  "“",           "”",
+                                         "《", "》",          "（",
+                                         "）", "(",           ")",
+                                         " ",  "　",          "䶵",
+                                         "가", "ꀀ",          "𠀀",
+                                         "〇", "ᄀ",          "a",
+                                         "7",  "\xE2\x80\x8B"};
+    static const char *const marks[] = {"一、", "二、", "三、", "四、"};
+    size_t fired = 0;
+    for (int round = 0; round < 600; round++) {
+        buf t = {0};
+        put(&t, "# 标题甲乙\n\n开头开头开头。\n\n");
+        size_t na = 2 + next_rand() % 3;
+        for (size_t a = 0; a < na; a++) {
+            put(&t, "## ");
+            put(&t, marks[a]);
+            size_t n = 1 + next_rand() % 14;
+            for (size_t i = 0; i < n; i++)
+                put(&t, PICK(pieces));
+            put(&t, "\n\n论证论证论证。\n\n");
+        }
+        put(&t, "## 结语\n\n结尾结尾。\n");
+        el_doc *doc = analyse("p.md", t.v, NULL);
+        /* the rule, with the plain scans */
+        size_t n = 0, lmin = SIZE_MAX, lmax = 0;
+        bool same_sig = true, same_head = true;
+        char sig0[32] = "", sig[32];
+        uint32_t head0 = 0;
+        for (size_t i = 0; i < doc->sections.n; i++) {
+            const el_section *sec = &doc->sections.v[i];
+            if (sec->kind != EL_SEC_ARGUMENT || sec->title.len == 0)
+                continue;
+            el_span tp = ref_topic(doc, sec->title);
+            if (tp.len == 0)
+                continue;
+            const char *x = el_doc_str(doc, tp);
+            size_t chars = ref_grid_count(x, tp.len), k;
+            lmin = chars < lmin ? chars : lmin;
+            lmax = chars > lmax ? chars : lmax;
+            ref_signature(x, tp.len, sig, sizeof sig);
+            uint32_t head = el_text_cp(x, tp.len, 0, &k);
+            if (n++ == 0) {
+                memcpy(sig0, sig, sizeof sig);
+                head0 = head;
+            } else {
+                same_sig = same_sig && strcmp(sig, sig0) == 0;
+                same_head = same_head && head == head0;
+            }
+        }
+        bool len_bad = n >= 2 && lmax * 10 > lmin * 16,
+             frame_bad = n >= 2 && !same_sig && !same_head;
+        char expected[256] = "";
+        if (len_bad && frame_bad)
+            snprintf(expected, sizeof expected,
+                     "长短悬殊（最长 %zu 字，最短 %zu 字），句式也不一致" EL_ARG_LANG
+                     "lengths differ (%zu against %zu characters) and so do their frames",
+                     lmax, lmin, lmax, lmin);
+        else if (len_bad)
+            snprintf(expected, sizeof expected,
+                     "长短悬殊（最长 %zu 字，最短 %zu 字）" EL_ARG_LANG
+                     "lengths differ (%zu against %zu characters)",
+                     lmax, lmin, lmax, lmin);
+        else if (frame_bad)
+            snprintf(expected, sizeof expected, "%s",
+                     "句式不一致（标点格局与开头用词都不同）" EL_ARG_LANG
+                     "frames differ (neither punctuation pattern nor opening word is shared)");
+        const char *got = NULL;
+        size_t ngot = 0;
+        for (size_t i = 0; i < doc->findings.n; i++)
+            if (doc->findings.v[i].rule == EL_RULE_STRUCTURE_ARGUMENT_PARALLEL) {
+                got = doc->findings.v[i].arg;
+                ngot++;
+            }
+        if (ngot != (expected[0] != '\0') || (got && strcmp(got, expected) != 0))
+            fail_msg("argument-parallel: got %zu \"%s\", expected \"%s\" for %s", ngot,
+                     got ? got : "", expected, t.v);
+        fired += ngot;
+        el_doc_free(doc);
+        free(t.v);
+    }
+    assert_true(fired > 50); /* the drafts do trip the rule */
+}
+
 /* ---- el_text_ncp: long strings and every tail ---- */
 
 static void test_ncp(void **state)
@@ -917,10 +1175,17 @@ static void test_ncp(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_punct_scan),       cmocka_unit_test(test_marks),
-        cmocka_unit_test(test_sentence_premise), cmocka_unit_test(test_sentence_length),
-        cmocka_unit_test(test_notes_terms),      cmocka_unit_test(test_notes_numbers),
-        cmocka_unit_test(test_conclusion_echo),  cmocka_unit_test(test_ncp),
+        cmocka_unit_test(test_punct_scan),
+        cmocka_unit_test(test_marks),
+        cmocka_unit_test(test_sentence_premise),
+        cmocka_unit_test(test_sentence_length),
+        cmocka_unit_test(test_notes_terms),
+        cmocka_unit_test(test_notes_terms_wide),
+        cmocka_unit_test(test_notes_numbers),
+        cmocka_unit_test(test_conclusion_echo),
+        cmocka_unit_test(test_conclusion_echo_wide),
+        cmocka_unit_test(test_argument_parallel),
+        cmocka_unit_test(test_ncp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
