@@ -36,6 +36,14 @@
 #include "lexicon.h"
 #include "text.h"
 
+/* The scan of marks tests sixteen offsets at a time where SSE2 is there (see scan_marks). */
+#if defined(__SSE2__) && defined(__GNUC__)
+#define CASES_SSE2 1
+#include <emmintrin.h>
+#else
+#define CASES_SSE2 0
+#endif
+
 /*
  * The word lists below are searched at every place and at many lexicon hits: each word is
  * held in place with its length (a search reads no pointer and calls no strlen), and has three
@@ -349,11 +357,15 @@ struct scan {
     EL_VEC(qpair) quotes;
     EL_VEC(mention) ments;
     EL_VEC(mention) tmp;           /* merge buffer for ments */
-    off_vec otmp;                  /* merge buffer for ends */
     const struct conf_place *conf; /* the configured places (nconf of them) */
     size_t nconf;
     EL_VEC(mention) cments; /* their occurrences in the paragraph, by start, disjoint */
 };
+
+/* The categories on_hit keeps: the walk skips the others (parallel frames, countermeasures). */
+#define SCAN_CATS                                                                                  \
+    (EL_LEX_CAT_BIT(EL_LEX_PLACE) | EL_LEX_CAT_BIT(EL_LEX_METAPHOR) |                              \
+     EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_PROBLEM))
 
 /* Lexicon callback: sort the hits of one paragraph by category. */
 static void on_hit(void *ctx, const el_lex_hit *h)
@@ -452,74 +464,76 @@ static int cmp_qpair(const void *a, const void *b)
     return x->open < y->open ? -1 : x->open > y->open;
 }
 
-/* Merge the sorted offsets v[0..k) and v[k..n) into one sorted list; tmp is scratch. */
-static void merge_offs(off_vec *v, size_t k, off_vec *tmp)
-{
-    size_t n = v->n, i = 0, j = k;
-    if (k == 0 || k == n || v->v[k - 1] < v->v[k])
-        return; /* already in order */
-    tmp->n = 0;
-    tmp->v = xgrow(tmp->v, &tmp->cap, n, sizeof *tmp->v);
-    while (i < k || j < n)
-        tmp->v[tmp->n++] = j == n || (i < k && v->v[i] < v->v[j]) ? v->v[i++] : v->v[j++];
-    memcpy(v->v, tmp->v, n * sizeof *v->v);
-}
-
-/* The group ends: a byte alone, or the lead byte of a character, its second byte and one of
-   the third bytes it may have. */
-static const struct end_mark {
-    unsigned char lead, mid, last[3];
-} end_marks[] = {
-    {0xE3, 0x80, {0x82, 0x82, 0x82}}, /* 。 */
-    {0xEF, 0xBC, {0x9B, 0x81, 0x9F}}, /* ；！？ */
-    {';', 0, {0}},
-    {'!', 0, {0}},
-    {'?', 0, {0}},
+/* The quotes opened and not yet closed (scan_marks), at most 16 deep. */
+struct qstack {
+    size_t v[16], n;
+    bool sorted; /* the pairs found so far are in order of opening mark */
 };
+
+/* Take the group end or quotation mark at offset i of u[0..n), if there is one. */
+__attribute__((always_inline)) static inline void
+mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qstack *q)
+{
+    unsigned char b = u[i];
+    if (b < 0xE2) { /* the other punctuation (，、《》…) first: far more frequent */
+        if (b == ';' || b == '!' || b == '?')
+            *EL_VEC_PUSH(sc->ends) = i;
+        return;
+    }
+    if (n - i < 3)
+        return;
+    unsigned char c1 = u[i + 1], c2 = u[i + 2];
+    if (b == 0xE2 && c1 == 0x80) {
+        if (c2 == 0x9C) { /* “ */
+            if (q->n < 16)
+                q->v[q->n++] = i;
+        } else if (c2 == 0x9D && q->n > 0) { /* ” */
+            size_t o = q->v[--q->n];
+            if (sc->quotes.n && sc->quotes.v[sc->quotes.n - 1].open > o)
+                q->sorted = false;
+            *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
+        }
+    } else if ((b == 0xE3 && c1 == 0x80 && c2 == 0x82) ||
+               (b == 0xEF && c1 == 0xBC && (c2 == 0x9B || c2 == 0x81 || c2 == 0x9F))) {
+        *EL_VEC_PUSH(sc->ends) = i; /* 。；！？ */
+    }
+}
 
 /*
  * The group ends (。；！？;!?) of s[0..n) and its pairs of “ and ” (innermost first, then sorted
  * by opening mark; unmatched marks are ignored). The marks are matched as bytes: each starts
  * with a byte that never continues a UTF-8 sequence, so a match is always a whole code point,
- * the same one a decoding walk would see. memchr finds the lead bytes, one kind at a time: the
- * quotes pair among themselves only, and the ends of each kind are merged into those found
- * before. The Han characters between the marks, nearly all of the text, are never looked at.
+ * the same one a decoding walk would see, and the matches at every offset, in order, are the
+ * marks. With SSE2, sixteen offsets are tested at a time and only those holding ; ! ? or a
+ * lead byte E2, E3 or EF (the marks, and the other punctuation: ，、《》…) are looked at; the
+ * Han characters between them, nearly all of the text, cost a few vector operations per
+ * sixteen bytes. The rest, and the whole text without SSE2, is tested byte by byte.
  */
 static void scan_marks(const char *s, size_t n, struct scan *sc)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t stack[16], depth = 0;
-    bool sorted = true;
+    struct qstack q = {.n = 0, .sorted = true};
     sc->ends.n = sc->quotes.n = 0;
-    for (const char *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++) {
-        size_t i = (size_t)(p - s);
-        if (n - i < 3 || u[i + 1] != 0x80)
-            continue;
-        if (u[i + 2] == 0x9C) { /* “ */
-            if (depth < 16)
-                stack[depth++] = i;
-        } else if (u[i + 2] == 0x9D && depth > 0) { /* ” */
-            size_t o = stack[--depth];
-            if (sc->quotes.n && sc->quotes.v[sc->quotes.n - 1].open > o)
-                sorted = false;
-            *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
-        }
+    size_t i = 0;
+#if CASES_SSE2
+    const __m128i semi = _mm_set1_epi8(';'), bang = _mm_set1_epi8('!'), ask = _mm_set1_epi8('?'),
+                  one = _mm_set1_epi8(1), e3 = _mm_set1_epi8((char)0xE3),
+                  ef = _mm_set1_epi8((char)0xEF);
+    for (; n >= 16 && i <= n - 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        /* E2 and E3 are the only bytes that are E3 once the low bit is set */
+        __m128i f =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, semi), _mm_cmpeq_epi8(v, bang)),
+                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ask), _mm_cmpeq_epi8(v, ef)),
+                                      _mm_cmpeq_epi8(_mm_or_si128(v, one), e3)));
+        for (unsigned m = (unsigned)_mm_movemask_epi8(f); m; m &= m - 1)
+            mark_at(u, n, i + (size_t)__builtin_ctz(m), sc, &q);
     }
-    if (!sorted)
+#endif
+    for (; i < n; i++)
+        mark_at(u, n, i, sc, &q);
+    if (!q.sorted)
         qsort(sc->quotes.v, sc->quotes.n, sizeof *sc->quotes.v, cmp_qpair);
-    for (size_t m = 0; m < sizeof end_marks / sizeof *end_marks; m++) {
-        const struct end_mark *e = &end_marks[m];
-        size_t k = sc->ends.n;
-        for (const char *p = s; (p = memchr(p, e->lead, (size_t)(s + n - p))) != NULL; p++) {
-            size_t i = (size_t)(p - s);
-            if (e->lead >= 0x80 &&
-                (n - i < 3 || u[i + 1] != e->mid ||
-                 (u[i + 2] != e->last[0] && u[i + 2] != e->last[1] && u[i + 2] != e->last[2])))
-                continue;
-            *EL_VEC_PUSH(sc->ends) = i;
-        }
-        merge_offs(&sc->ends, k, &sc->otmp);
-    }
 }
 
 /* ---- place chains ------------------------------------------------------------------------ */
@@ -1063,7 +1077,7 @@ static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
     sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = sc->que.n = 0;
     sc->ments.n = sc->cments.n = 0;
     sc->s = doc->plain.v + base;
-    el_doc_lex_scan(doc, base, n, on_hit, sc);
+    el_doc_lex_scan_cats(doc, base, n, SCAN_CATS, on_hit, sc);
     sort_hits(&sc->places);
     sort_hits(&sc->metaphors);
     sort_offs(&sc->contrast);
@@ -1082,7 +1096,6 @@ static void scan_free(struct scan *sc)
     free(sc->quotes.v);
     free(sc->ments.v);
     free(sc->tmp.v);
-    free(sc->otmp.v);
     free(sc->cments.v);
 }
 
@@ -1577,6 +1590,11 @@ static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
     return suffix_of(ev->s, h->start, WORDS(measure_actor)) > 0 && !starts_noun(ev, h);
 }
 
+/* The categories on_evidence_hit looks at: the walk skips the others. */
+#define EVIDENCE_CATS (EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_COUNTERMEASURE))
+
+/* Lexicon callback: set the evidence flags a paragraph's contrast and countermeasure words
+   give. */
 static void on_evidence_hit(void *ctx, const el_lex_hit *h)
 {
     struct evscan *ev = ctx;
@@ -1617,7 +1635,7 @@ void el_extract_evidence(el_doc *doc)
             continue;
         el_span t = doc->paras.v[p].txt;
         struct evscan sc = {doc->plain.v + t.off, t.len, ev->has_counter, ev->has_measure};
-        el_doc_lex_scan(doc, t.off, t.len, on_evidence_hit, &sc);
+        el_doc_lex_scan_cats(doc, t.off, t.len, EVIDENCE_CATS, on_evidence_hit, &sc);
         ev->has_counter = sc.counter;
         ev->has_measure = sc.measure;
     }

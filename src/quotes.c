@@ -1288,10 +1288,15 @@ struct lead {
 
 typedef EL_VEC(el_lex_hit) hit_vec;
 
+/* The lexicon categories the lead-ins and speakers of quotes are made of. */
+#define QUOTE_CATS                                                                                 \
+    (EL_LEX_CAT_BIT(EL_LEX_SPEAKER) | EL_LEX_CAT_BIT(EL_LEX_DOCUMENT) |                            \
+     EL_LEX_CAT_BIT(EL_LEX_QUOTEVERB))
+
+/* Keep a hit (the walk passes only speakers, documents and quote verbs: QUOTE_CATS). */
 static void collect_hit(void *ctx, const el_lex_hit *h)
 {
-    if (h->cat == EL_LEX_SPEAKER || h->cat == EL_LEX_DOCUMENT || h->cat == EL_LEX_QUOTEVERB)
-        *EL_VEC_PUSH(*(hit_vec *)ctx) = *h;
+    *EL_VEC_PUSH(*(hit_vec *)ctx) = *h;
 }
 
 /* First index of hits (sorted by end) with end >= e. */
@@ -1926,7 +1931,7 @@ static void scan_block(struct qstate *st, el_span blk)
     pair_scan(s, n, &st->pairs, &st->leads);
     st->hits.n = 0;
     if (st->pairs.n) /* the hits only serve the lead-ins and speakers of quoted spans */
-        el_doc_lex_scan(st->doc, blk.off, n, collect_hit, &st->hits);
+        el_doc_lex_scan_cats(st->doc, blk.off, n, QUOTE_CATS, collect_hit, &st->hits);
     scan_pairs(st, s, n, blk.off);
     scan_bare(st, s, n, blk.off);
 }

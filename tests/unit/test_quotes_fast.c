@@ -9,7 +9,8 @@
  * two- and four-byte characters and broken UTF-8, cut at every length. The blocks are merged in
  * order of offset rather than sorted: checked against a stable sort. The per-thread memo of
  * lexicon matches is checked by extracting the same documents with a cold memo (a new thread)
- * and a warm, overfull one.
+ * and a warm, overfull one. The lexicon walk of a block asks only for the categories of
+ * speakers, documents and quote verbs: checked against every hit filtered by category.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -352,6 +353,72 @@ static void test_blocks_order(void **state)
         }
 }
 
+/* ---- the lexicon hits of a block ------------------------------------------------------ */
+
+/* The categories quotes.c asks the lexicon walk for (QUOTE_CATS): its hit collector kept
+ * exactly these when it was fed every hit. */
+#define QUOTE_CATS_REF                                                                             \
+    (EL_LEX_CAT_BIT(EL_LEX_SPEAKER) | EL_LEX_CAT_BIT(EL_LEX_DOCUMENT) |                            \
+     EL_LEX_CAT_BIT(EL_LEX_QUOTEVERB))
+
+typedef EL_VEC(el_lex_hit) hit_vec;
+
+static void keep_all(void *ctx, const el_lex_hit *h)
+{
+    *EL_VEC_PUSH(*(hit_vec *)ctx) = *h;
+}
+
+/* The old collector: every hit offered, those of the three categories kept. */
+static void keep_quote_cats(void *ctx, const el_lex_hit *h)
+{
+    if (h->cat == EL_LEX_SPEAKER || h->cat == EL_LEX_DOCUMENT || h->cat == EL_LEX_QUOTEVERB)
+        *EL_VEC_PUSH(*(hit_vec *)ctx) = *h;
+}
+
+/* The walk restricted to the quotes' categories against every hit filtered, over the blocks
+ * of random documents of speakers, documents, quote verbs, other lexicon words and marks. */
+static void test_quote_cats(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "习近平总书记", "总书记", "有关负责人", "老李", "古人",   "《决定》", "《民法典》",
+        "《人民日报》", "强调",   "指出",       "提出", "说",     "讲",       "写道",
+        "规定",         "称",     "号称",       "：",   "“",      "”",        "。",
+        "，",           "浙江省", "宁波市",     "然而", "问题",   "建议",     "要",
+        "坚持",         "以",     "最后一公里", "总之", "我认为", "古人云",   "俗话说",
+        "我们",         "人民",   "治理",       "\n\n",
+    };
+    buf b = {0};
+    size_t total = 0;
+    for (int round = 0; round < 300; round++) {
+        b.n = 0;
+        put(&b, "以人民为中心\n\n", strlen("以人民为中心\n\n"));
+        for (size_t w = next_rand() % 400; w > 0; w--) {
+            const char *p = words[next_rand() % (sizeof words / sizeof *words)];
+            put(&b, p, strlen(p));
+        }
+        el_doc *doc = el_parse("t.txt", b.v ? b.v : "", b.n, NULL);
+        el_span_vec blocks = {0};
+        el_quote_blocks(doc, &blocks);
+        for (size_t i = 0; i < blocks.n; i++) {
+            hit_vec got = {0}, want = {0};
+            el_doc_lex_scan_cats(doc, blocks.v[i].off, blocks.v[i].len, QUOTE_CATS_REF, keep_all,
+                                 &got);
+            el_doc_lex_scan(doc, blocks.v[i].off, blocks.v[i].len, keep_quote_cats, &want);
+            assert_int_equal(got.n, want.n);
+            if (got.n)
+                assert_memory_equal(got.v, want.v, got.n * sizeof *got.v);
+            total += got.n;
+            free(got.v);
+            free(want.v);
+        }
+        free(blocks.v);
+        el_doc_free(doc);
+    }
+    assert_true(total > 1000); /* the documents did hold such words */
+    free(b.v);
+}
+
 /* ---- the memo of lexicon matches ------------------------------------------------------- */
 
 /* A document quoting lexicon lines whole, misquoted and bare after a lead, with terms. */
@@ -504,7 +571,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs_fixed),  cmocka_unit_test(test_pairs_random),
         cmocka_unit_test(test_blocks_order), cmocka_unit_test(test_memo),
-        cmocka_unit_test(test_memo_flags),
+        cmocka_unit_test(test_memo_flags),   cmocka_unit_test(test_quote_cats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
