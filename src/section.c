@@ -1527,6 +1527,8 @@ static void build_sections(el_doc *doc, ev_vec *evs)
     builder bd = {.doc = doc};
     const ev *v = evs->v;
     size_t n = evs->n;
+    /* a paragraph per event at most: room for them at once */
+    doc->paras.v = xgrow(doc->paras.v, &doc->paras.cap, doc->paras.n + n, sizeof *doc->paras.v);
     bool any_zone = false, any_arg = false;
     for (size_t i = 0; i < n; i++) {
         if (v[i].type != EV_ZONE)
@@ -1680,6 +1682,8 @@ static void count(el_doc *doc)
 void el_section_build(el_doc *doc)
 {
     pass1 p = {.doc = doc};
+    /* About an event per block: room for them at once, not a growth by doubling. */
+    p.evs.v = xgrow(NULL, &p.evs.cap, doc->blocks.n + 1, sizeof *p.evs.v);
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);
     build_sections(doc, &p.evs);
