@@ -106,6 +106,7 @@ struct dstate {
     size_t nevid;
     /* Gathered by split_clauses, so that later passes need not decode the block again. */
     EL_VEC(size_t) marks; /* offsets of 。！？!? and line ends: where sentences may end */
+    bool semi;            /* a clause ends a member (its semi): without one, no members */
     EL_VEC(size_t) trig;  /* offsets of metaphor_trigger characters */
     EL_VEC(char) qbuf;    /* the quotation marks of the block, three bytes each (see note_mark) */
     EL_VEC(size_t) qmap;  /* per mark of qbuf: its offset in the block */
@@ -113,15 +114,22 @@ struct dstate {
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
+/* Append a device of plain[off..off+len) in section sec; false at the cap (or if empty). */
+static bool add_device_in(el_doc *doc, enum el_device_type type, size_t off, size_t len, int sec)
+{
+    if (doc->devices.n >= EL_DEVICES_MAX || len == 0)
+        return false;
+    /* Designated: any field not named here starts zeroed. */
+    *EL_VEC_PUSH(doc->devices) = (el_device){.type = type, .txt = {off, len}, .section = sec};
+    return true;
+}
+
 static bool add_device(struct dstate *st, enum el_device_type type, size_t off, size_t len)
 {
     el_doc *doc = st->doc;
     if (doc->devices.n >= EL_DEVICES_MAX || len == 0)
         return false;
-    /* Designated: any field not named here starts zeroed. */
-    *EL_VEC_PUSH(doc->devices) =
-        (el_device){.type = type, .txt = {off, len}, .section = el_doc_section_at(doc, off)};
-    return true;
+    return add_device_in(doc, type, off, len, el_doc_section_at(doc, off));
 }
 
 /* What the clause cutting tells apart in a character, as bits of char_class. */
@@ -189,6 +197,75 @@ static inline unsigned char_class(uint32_t c)
     default:
         return 0;
     }
+}
+
+/*
+ * char_class by table for the marks an essay is full of: ASCII, and the three-byte blocks
+ * U+2000–U+203F (E2 80 xx: “”‘’…), U+3000–U+303F (E3 80 xx: 、。「」『』 U+3000) and
+ * U+FF00–U+FF3F (EF BC xx: ，；：！？（）), indexed by the low six bits of the last byte.
+ */
+static const unsigned char ascii_class[128] = {
+    [','] = CL_PAUSE | CL_COMMA,
+    [';'] = CL_PAUSE | CL_COMMA | CL_SEMI,
+    [':'] = CL_PAUSE,
+    ['!'] = CL_STOP,
+    ['?'] = CL_STOP,
+    ['\n'] = CL_STOP,
+    [' '] = CL_SPACE,
+    ['\t'] = CL_SPACE,
+    ['('] = CL_OPEN,
+    [')'] = CL_CLOSE,
+    ['"'] = CL_OPEN | CL_CLOSE | CL_QUOTE,
+};
+static const unsigned char block_class[3][64] = {
+    /* U+2000 + i: ‘ ’ “ ” … */
+    {[0x18] = CL_OPEN,
+     [0x19] = CL_CLOSE,
+     [0x1C] = CL_OPEN | CL_QUOTE,
+     [0x1D] = CL_CLOSE | CL_QUOTE,
+     [0x26] = CL_STOP},
+    /* U+3000 + i: U+3000 、。「」『』 */
+    {[0x00] = CL_SPACE,
+     [0x01] = CL_PAUSE,
+     [0x02] = CL_STOP,
+     [0x0C] = CL_OPEN | CL_QUOTE,
+     [0x0D] = CL_CLOSE | CL_QUOTE,
+     [0x0E] = CL_OPEN | CL_QUOTE,
+     [0x0F] = CL_CLOSE | CL_QUOTE},
+    /* U+FF00 + i: ！（），：；？ */
+    {[0x01] = CL_STOP,
+     [0x08] = CL_OPEN,
+     [0x09] = CL_CLOSE,
+     [0x0C] = CL_PAUSE | CL_COMMA,
+     [0x1A] = CL_PAUSE,
+     [0x1B] = CL_PAUSE | CL_COMMA | CL_SEMI,
+     [0x1F] = CL_STOP},
+};
+
+/*
+ * The character at s[i] of s[0..n) into *c and *k (as el_text_cp) and its char_class: the
+ * marks of ascii_class and block_class by a look at their bytes rather than el_text_cp and
+ * the switch (a paragraph has a mark every four or five characters); others the long way.
+ */
+static inline unsigned class_at(const char *s, size_t n, size_t i, uint32_t *c, size_t *k)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0x80) {
+        *c = u[0];
+        *k = 1;
+        return ascii_class[u[0]];
+    }
+    if (n - i >= 3 && (u[2] & 0xC0) == 0x80) {
+        unsigned key = (unsigned)u[0] << 8 | u[1];
+        int b = key == 0xE280 ? 0 : key == 0xE380 ? 1 : key == 0xEFBC ? 2 : -1;
+        if (b >= 0) {
+            *c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+            *k = 3;
+            return block_class[b][u[2] & 63];
+        }
+    }
+    *c = el_text_cp(s, n, i, k);
+    return char_class(*c);
 }
 
 static bool is_hspace(uint32_t c)
@@ -314,8 +391,12 @@ static bool add_balanced(struct dstate *st, enum el_device_type type, const char
 #define METAPHOR_TRIGGERS(X)                                                                       \
     X(0x63D2) X(0x50CF) X(0x5982) X(0x72B9) X(0x5B9B) X(0x597D) X(0x6070) X(0x4EFF) X(0x6709)
 #define TRIGGER_BIT(c) | UINT64_C(1) << ((c)&63)
+#define TRIGGER_MID_BIT(c) | UINT64_C(1) << ((c) >> 6 & 63)
 /* One bit per value of the low six bits of a trigger (of the last byte of its UTF-8 too). */
 #define TRIGGER_LOW_BITS (0 METAPHOR_TRIGGERS(TRIGGER_BIT))
+/* The same for the next six bits (the middle byte): of the characters that pass the first
+   filter (one in seven), one in seven passes this one too. */
+#define TRIGGER_MID_BITS (0 METAPHOR_TRIGGERS(TRIGGER_MID_BIT))
 
 static inline bool metaphor_trigger(uint32_t c)
 {
@@ -344,32 +425,23 @@ static bool word_at(const char *s, size_t n, size_t i, const char *w)
 /* Whether the code point c is one of the single-character words. */
 static bool cp_in(uint32_t c, const char *const *words)
 {
-    char buf[4];
-    size_t k = 0;
-    if (c < 0x80) {
-        buf[k++] = (char)c;
-    } else if (c < 0x800) {
-        buf[k++] = (char)(0xC0 | (c >> 6));
-        buf[k++] = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        buf[k++] = (char)(0xE0 | (c >> 12));
-        buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        buf[k++] = (char)(0x80 | (c & 0x3F));
-    } else {
-        return false;
-    }
-    /* Compare in place (the words are one character each): no strlen per word. */
-    for (; *words; words++)
-        if (memcmp(*words, buf, k) == 0 && (*words)[k] == '\0')
+    /* Each word decoded in place: four bytes reach past a character and its NUL at most. */
+    for (size_t k; *words; words++)
+        if (el_text_cp(*words, 4, 0, &k) == c && (*words)[k] == '\0')
             return true;
     return false;
 }
 
+/* The lexicon categories the devices look at: places (lists, evidence, 鄞州区的“X”), figures,
+   contrast markers and one-character parallel frames. */
+#define DEVICE_CATS                                                                                \
+    (EL_LEX_CAT_BIT(EL_LEX_PLACE) | EL_LEX_CAT_BIT(EL_LEX_METAPHOR) |                              \
+     EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_PARALLEL_FRAME))
+
+/* Keep a hit (el_doc_lex_scan_cats passes those of DEVICE_CATS alone). */
 static void collect_hit(void *ctx, const el_lex_hit *h)
 {
-    if (h->cat == EL_LEX_PLACE || h->cat == EL_LEX_METAPHOR || h->cat == EL_LEX_CONTRAST ||
-        h->cat == EL_LEX_PARALLEL_FRAME)
-        *PUSH(*(hit_vec *)ctx) = *h;
+    *PUSH(*(hit_vec *)ctx) = *h;
 }
 
 static size_t hit_lower(const hit_vec *h, size_t e)
@@ -441,10 +513,13 @@ static inline uint32_t cp3(const unsigned char *u)
     return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
 }
 
-/* Push the Han character at u[i] (three bytes) onto st->trig if it is a figure trigger. */
+/*
+ * Push the Han character at u[i] (three bytes), its last byte past TRIGGER_LOW_BITS, onto
+ * st->trig if it is a figure trigger: the middle byte turns most away before the decoding.
+ */
 static inline void note_trigger(struct dstate *st, const unsigned char *u, size_t i)
 {
-    if (metaphor_trigger(cp3(u + i)))
+    if (TRIGGER_MID_BITS >> (u[i + 1] & 63) & 1 && metaphor_trigger(cp3(u + i)))
         *PUSH(st->trig) = i;
 }
 
@@ -493,8 +568,15 @@ static size_t han_run(struct dstate *st, const char *s, size_t n, size_t i)
 static inline void han_span(struct dstate *st, const unsigned char *u, size_t i, size_t h,
                             struct ccount *cc)
 {
-    for (size_t p = i, m = cc->ncp; m < 4 && p < h; p += 3, m++)
-        cc->lead[m] = cp3(u + p);
+    if (cc->ncp == 0 && h - i >= 12) { /* a clause opening with four Han (most): no loop */
+        cc->lead[0] = cp3(u + i);
+        cc->lead[1] = cp3(u + i + 3);
+        cc->lead[2] = cp3(u + i + 6);
+        cc->lead[3] = cp3(u + i + 9);
+    } else {
+        for (size_t p = i, m = cc->ncp; m < 4 && p < h; p += 3, m++)
+            cc->lead[m] = cp3(u + p);
+    }
     for (size_t p = i; cc->all_place && p < h; p += 3)
         if (!st->cov[p] && cp3(u + p) != 0x7B49)
             cc->all_place = false;
@@ -517,6 +599,7 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
     st->trig.n = 0;
     st->qbuf.n = 0;
     st->qmap.n = 0;
+    st->semi = false;
     size_t i = 0, k = 0;
     while (i < n) {
         size_t a = i;
@@ -525,7 +608,9 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
         uint32_t c = 0;
         bool trim_end = false; /* the character before the delimiter is a space or closing mark */
         for (;;) {
-            size_t h = han_run(st, s, n, i);
+            /* A lead byte E4..E9 may start Han; any other byte is a mark, a digit or a letter,
+               and no run need be tried. */
+            size_t h = i < n && u[i] - 0xE4u <= 0xE9u - 0xE4u ? han_run(st, s, n, i) : i;
             if (h > i) {
                 han_span(st, u, i, h, &cc);
                 trim_end = false;
@@ -533,8 +618,7 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
             }
             if (i >= n)
                 break;
-            c = el_text_cp(s, n, i, &k);
-            cls = char_class(c);
+            cls = class_at(s, n, i, &c, &k);
             if (!cls && el_text_is_han(c)) { /* 〇, extension A, compatibility, beyond the BMP */
                 count_han(st, &cc, c, i);
                 trim_end = false;
@@ -561,8 +645,7 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
         /* Mostly Han follows: a lead byte E4..E9 starts U+4000-U+9FFF (or an invalid
            sequence, U+FFFD), no mark of char_class either way, and needs no decoding. */
         while (i < n && u[i] - 0xE4u > 0xE9u - 0xE4u) {
-            c = el_text_cp(s, n, i, &k);
-            unsigned c2 = char_class(c);
+            unsigned c2 = class_at(s, n, i, &c, &k);
             if (!(c2 & (CL_CLOSE | CL_PAUSE | CL_STOP | CL_SPACE)))
                 break;
             note_mark(st, s, c, c2, i, k);
@@ -602,22 +685,43 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
                               .places = cc.all_place && cc.nhan > 0,
                               .sentence_end = end,
                               .comma_after = comma && !end,
-                              .semi = semi && !end};
-        if (cut)
+                              .semi = semi && !end,
+                              /* all four: entries past ncp are never read */
+                              .lead = {cc.lead[0], cc.lead[1], cc.lead[2], cc.lead[3]}};
+        st->semi |= cl->semi;
+        if (cut) { /* the first characters are past those trimmed */
+            memset(cl->lead, 0, sizeof cl->lead);
             clause_cps(s, cl, cl->lead, 4);
-        else /* all four: a fixed-size copy is cheaper, and entries past ncp are never read */
-            memcpy(cl->lead, cc.lead, sizeof cc.lead);
+        }
     }
 }
 
 /*
- * The quotation pairs of the block into st->pairs. Pairing looks at nothing but the
- * sequence of marks, which split_clauses gathered into qbuf: pairing that short string
- * and mapping the offsets back gives the pairs of the block without decoding it again.
+ * Whether a quoted term of the block may be a figure (find_metaphors): the block has a
+ * lexicon figure, or a quotation mark follows 的 (是…的“X”). Else pairing is no use.
  */
-static void quote_pairs(struct dstate *st)
+static bool figure_possible(const struct dstate *st, const char *s)
 {
-    if (!st->qbuf.n) {
+    for (size_t i = 0; i < st->hits.n; i++)
+        if (st->hits.v[i].cat == EL_LEX_METAPHOR)
+            return true;
+    for (size_t m = 0; m < st->qmap.n; m++) {
+        size_t j;
+        if (st->qmap.v[m] > 0 && el_text_prev_cp(s, st->qmap.v[m], &j) == 0x7684) /* 的 */
+            return true;
+    }
+    return false;
+}
+
+/*
+ * The quotation pairs of the block into st->pairs, when find_metaphors may want them.
+ * Pairing looks at nothing but the sequence of marks, which split_clauses gathered into
+ * qbuf: pairing that short string and mapping the offsets back gives the pairs of the block
+ * without decoding it again.
+ */
+static void quote_pairs(struct dstate *st, const char *s)
+{
+    if (!st->qbuf.n || !figure_possible(st, s)) {
         st->pairs.n = 0;
         return;
     }
@@ -636,6 +740,26 @@ static size_t lcp3(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     while (i < 3 && i < na && i < nb && a[i] == b[i] && el_text_is_han(a[i]))
         i++;
     return i;
+}
+
+/*
+ * Whether clause c (as split_clauses cut it: ncp and nhan exact) holds Han alone, three bytes
+ * a character: each of its ncp characters is then the three bytes at 3 × its index.
+ */
+static bool han3(const struct clause *c)
+{
+    return c->nhan == c->ncp && c->end - c->start == 3 * c->ncp;
+}
+
+/* clause_cps for a clause as split_clauses cut it: one of Han alone (most) decoded in place. */
+static size_t cut_clause_cps(const char *s, const struct clause *c, uint32_t *out, size_t max)
+{
+    if (!han3(c))
+        return clause_cps(s, c, out, max);
+    size_t m = c->ncp < max ? c->ncp : max;
+    for (size_t k = 0; k < m; k++)
+        out[k] = cp3((const unsigned char *)s + c->start + 3 * k);
+    return m;
 }
 
 /* Whether a clause may take part in a 排比: long enough and not a list of places. */
@@ -754,7 +878,13 @@ static size_t frame_run(const struct dstate *st, const char *s, const struct cla
 {
     const struct clause *cl = st->cl.v;
     uint32_t h[3];
-    size_t nh = clause_cps(s, head, h, 3), j = i + 1, frame = 3;
+    size_t nh, j = i + 1, frame = 3;
+    if (head->start == cl[i].start) { /* no lead-in: the first characters are in lead[] */
+        nh = head->ncp < 3 ? head->ncp : 3;
+        memcpy(h, cl[i].lead, sizeof h);
+    } else {
+        nh = clause_cps(s, head, h, 3);
+    }
     while (j < st->cl.n && joins(&cl[i], &cl[j - 1], &cl[j])) {
         size_t l = lcp3(h, nh, cl[j].lead, cl[j].ncp);
         size_t f = l < frame ? l : frame;
@@ -843,6 +973,8 @@ static bool member_like(const struct dstate *st, const char *s, size_t h, size_t
  */
 static void find_member_parallel(struct dstate *st, const char *s, size_t len, size_t base)
 {
+    if (!st->semi) /* most paragraphs: no ；, no members */
+        return;
     struct clause *cl = st->cl.v;
     size_t n = st->cl.n;
     for (size_t i = 0; i < n;) {
@@ -906,9 +1038,13 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
         /* A run needs the next clause to open as the head does (else it stops at i + 1):
            most heads are turned away here without decoding them. */
         uint32_t want = cl[i + 1].lead[0];
+        const uint32_t *ld = cl[i].lead;
         bool near = false;
-        for (size_t o = 0; o < 4 && o <= lim; o++)
-            near |= cl[i].lead[o] == want;
+        if (lim >= 3) /* the usual case, all four: no loop */
+            near = (ld[0] == want) | (ld[1] == want) | (ld[2] == want) | (ld[3] == want);
+        else
+            for (size_t o = 0; o <= lim; o++)
+                near |= ld[o] == want;
         bool far = lim >= 4 && cl[i + 2].lead[0] == want;
         if ((near || far) && el_text_is_han(want)) {
             struct clause head = cl[i];
@@ -922,7 +1058,7 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
                     if (!far)
                         break;
                     if (o == 4)
-                        clause_cps(s, &cl[i], cps, lim + 1);
+                        cut_clause_cps(s, &cl[i], cps, lim + 1);
                     c = cps[o];
                 }
                 if (c != want)
@@ -987,8 +1123,8 @@ struct lineup {
 static void compare(const char *s, const struct clause *x, const struct clause *y, struct lineup *u)
 {
     uint32_t a[12], b[12];
-    size_t m = clause_cps(s, x, a, 12);
-    clause_cps(s, y, b, 12);
+    size_t m = cut_clause_cps(s, x, a, 12);
+    cut_clause_cps(s, y, b, 12);
     *u = (struct lineup){.m = m, .skeleton = true};
     for (size_t k = 0; k < m; k++) {
         bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
@@ -1025,6 +1161,8 @@ static bool pairable(const struct clause *x, const struct clause *y, size_t min)
  */
 static bool find_member_antithesis(struct dstate *st, const char *s, size_t n, size_t base)
 {
+    if (!st->semi) /* no ；, no members */
+        return true;
     struct clause *cl = st->cl.v;
     for (size_t i = 0; i < st->cl.n;) {
         size_t e = member_end(st, i), k = e - i;
@@ -1548,6 +1686,20 @@ static el_span classical_line(const char *s, const size_t *bound, size_t nb, siz
 }
 
 /*
+ * Whether the block has a question mark: split_clauses noted every ？ and ? among st->marks
+ * (the sentence marks, each whole at its offset), and without one no sentence is a question.
+ */
+static bool has_question(const struct dstate *st, const char *s)
+{
+    for (size_t m = 0; m < st->marks.n; m++) {
+        const unsigned char *u = (const unsigned char *)s + st->marks.v[m];
+        if (u[0] == '?' || (u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x9F))
+            return true;
+    }
+    return false;
+}
+
+/*
  * 设问/反问: every sentence ending with a question mark, but for the question mark of a
  * classical line: inside a classical quote it is the quote's, and a known line written bare
  * (without marks or a lead-in the quote extractor knows) is a citation instead.
@@ -1621,7 +1773,7 @@ static void scan_block(struct dstate *st, el_span blk)
     if (n == 0 || st->doc->devices.n >= EL_DEVICES_MAX)
         return;
     st->hits.n = 0;
-    el_doc_lex_scan(st->doc, blk.off, n, collect_hit, &st->hits);
+    el_doc_lex_scan_cats(st->doc, blk.off, n, DEVICE_CATS, collect_hit, &st->hits);
     if (n > st->covcap) {
         free(st->cov);
         st->cov = xmalloc(n);
@@ -1634,13 +1786,15 @@ static void scan_block(struct dstate *st, el_span blk)
             memset(st->cov + h->start, 1, h->end - h->start);
     }
     split_clauses(st, s, n);
-    quote_pairs(st);
+    quote_pairs(st, s);
     find_member_parallel(st, s, n, blk.off);
     find_parallel(st, s, n, blk.off);
     find_antithesis(st, s, n, blk.off);
     find_metaphors(st, s, n, blk.off);
     find_contrast(st, s, n, blk.off);
-    find_questions(st, s, n, blk.off);
+    /* Most paragraphs ask nothing: their sentences need not be cut at all. */
+    if (has_question(st, s))
+        find_questions(st, s, n, blk.off);
 }
 
 /* Numbering and labels before an argument title (分论点一：, 论点 1:, 一、, （一）, 首先，). */
@@ -1800,8 +1954,8 @@ void el_extract_devices(el_doc *doc)
     /* 引用: every policy or classical quote is also a citation. */
     for (size_t i = 0; i < doc->quotes.n; i++) {
         const el_quote *q = &doc->quotes.v[i];
-        if (q->kind != EL_QUOTE_OTHER)
-            add_device(&st, EL_DEV_CITATION, q->txt.off, q->txt.len);
+        if (q->kind != EL_QUOTE_OTHER) /* its section, that of q->txt.off, is known */
+            add_device_in(doc, EL_DEV_CITATION, q->txt.off, q->txt.len, q->section);
     }
     if (doc->devices.n > n0)
         sort_items(doc->devices.v + n0, doc->devices.n - n0, sizeof *doc->devices.v, cmp_device);

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Differential tests for the fast paths of devices.c: split_clauses, which skips runs of
- * Han characters with han_run and classifies the other characters with one switch
- * (char_class), against the straightforward version kept here (every character decoded and
- * tested with the plain predicates), on hand-picked and random text; han_run against
+ * Han characters with han_run and classifies the other characters by their bytes or with one
+ * switch (class_at, char_class), against the straightforward version kept here (every character
+ * decoded and tested with the plain predicates), on hand-picked and random text; han_run against
  * el_text_han_run; char_class against those predicates for every code point; the switches
  * of frame, numeral and trigger characters against the lists they were written from;
  * same_shape, which compares clauses of three-byte Han as bytes, against the version that
- * decodes them; sort_items, sorted and stable (as glibc's qsort was), short arrays and long.
+ * decodes them; sort_items, sorted and stable (as glibc's qsort was), short arrays and long;
+ * class_at (marks classified by their bytes) against el_text_cp and char_class; has_question
+ * against a search of the text; figure_possible (pairing skipped) against the pairs; cut_clause_cps
+ * and compare, which take Han clauses in place, and frame_run, which takes a head's first
+ * characters from lead[], against the versions that decode every clause; cp_in, which decodes its
+ * words, against encoding the character.
  *
  * The functions under test are static: this file includes devices.c, so its test binary
  * holds its own copy of the module (the library's devices.o is then never linked in).
@@ -21,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "devices.c"
 
@@ -204,6 +210,25 @@ static void check_split(const char *s, size_t n, unsigned char *cov)
                      "ncp %zu nhan %zu",
                      i, (int)n, s, x->start, x->end, x->ncp, x->nhan, y->start, y->end, y->ncp,
                      y->nhan);
+    }
+    bool semi = false;
+    for (size_t i = 0; i < ref.cl.n; i++)
+        semi |= ref.cl.v[i].semi;
+    assert_int_equal(fast.semi, semi);
+    /* Without a ？ or ? in the text no sentence is a question (find_questions is skipped). */
+    bool q = memchr(s, '?', n) != NULL;
+    for (size_t i = 0; i + 3 <= n && !q; i++)
+        q = memcmp(s + i, "？", 3) == 0;
+    assert_int_equal(has_question(&fast, s), q);
+    /* Without a lexicon figure (none here) and with no mark after 的, no pair opens after 的:
+       pairing may be skipped. */
+    if (!figure_possible(&fast, s) && fast.qbuf.n) {
+        el_quote_pairs(fast.qbuf.v, fast.qbuf.n, &fast.pairs);
+        for (size_t i = 0; i < fast.pairs.n; i++) {
+            size_t open = fast.qmap.v[fast.pairs.v[i].open / 3], j;
+            assert_false(open > 0 && el_text_prev_cp(s, open, &j) == 0x7684);
+        }
+        free(fast.pairs.v);
     }
     SAME_VEC(&fast, &ref, marks);
     SAME_VEC(&fast, &ref, trig);
@@ -443,6 +468,179 @@ static void test_same_shape(void **state)
     }
 }
 
+/* class_at against el_text_cp and char_class: every code point, then broken and cut bytes. */
+static void check_class_at(const char *buf, size_t n, size_t i)
+{
+    uint32_t c, want;
+    size_t k, wk;
+    unsigned cls = class_at(buf, n, i, &c, &k);
+    want = el_text_cp(buf, n, i, &wk);
+    if (c != want || k != wk || cls != char_class(want))
+        fail_msg("class_at at %zu of %zu bytes: U+%04X/%zu class %#x, want U+%04X/%zu class %#x", i,
+                 n, (unsigned)c, k, cls, (unsigned)want, wk, char_class(want));
+}
+
+static void test_class_at(void **state)
+{
+    (void)state;
+    char buf[8];
+    for (uint32_t c = 0; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        size_t n = u8_uctomb((uint8_t *)buf, c, 4);
+        check_class_at(buf, n, 0);
+        buf[n] = 'x'; /* and with a byte after it */
+        check_class_at(buf, n + 1, 0);
+    }
+    /* the byte pairs of the three tabled blocks with every third byte, cut short or not */
+    static const unsigned char heads[][2] = {{0xE2, 0x80}, {0xE3, 0x80}, {0xEF, 0xBC},
+                                             {0xE2, 0x81}, {0xE3, 0x81}, {0xEF, 0xBD},
+                                             {0xE0, 0x80}, {0xED, 0xA0}};
+    for (size_t h = 0; h < sizeof heads / sizeof *heads; h++)
+        for (unsigned b = 0; b < 256; b++) {
+            buf[0] = (char)heads[h][0];
+            buf[1] = (char)heads[h][1];
+            buf[2] = (char)b;
+            for (size_t n = 1; n <= 3; n++)
+                check_class_at(buf, n, 0);
+        }
+    for (int round = 0; round < 200000; round++) {
+        for (size_t t = 0; t < 4; t++)
+            buf[t] = (char)next_rand();
+        check_class_at(buf, 1 + next_rand() % 4, 0);
+    }
+}
+
+/* compare as it was: every clause decoded. */
+static void ref_compare(const char *s, const struct clause *x, const struct clause *y,
+                        struct lineup *u)
+{
+    uint32_t a[12], b[12];
+    size_t m = clause_cps(s, x, a, 12);
+    clause_cps(s, y, b, 12);
+    *u = (struct lineup){.m = m, .skeleton = true};
+    for (size_t k = 0; k < m; k++) {
+        bool ha = el_text_is_han(a[k]), hb = el_text_is_han(b[k]);
+        if (ha != hb || (!ha && a[k] != b[k]))
+            u->skeleton = false;
+        bool digits = ha && in_number(a, m, k) && in_number(b, m, k);
+        if (a[k] == b[k] && !digits) {
+            u->same++;
+            u->samehan += ha;
+            u->mid += ha && k > 0 && k + 1 < m;
+            u->later += ha && k > 0;
+        } else if (a[k] != b[k] && !digits) {
+            u->wording++;
+        }
+    }
+    u->framed = m > 0 && a[0] == b[0] && frame1(a[0]);
+}
+
+/* frame_run as it was: the head's first characters decoded. */
+static size_t ref_frame_run(const struct dstate *st, const char *s, const struct clause *head,
+                            size_t i)
+{
+    const struct clause *cl = st->cl.v;
+    uint32_t h[3];
+    size_t nh = clause_cps(s, head, h, 3), j = i + 1, frame = 3;
+    while (j < st->cl.n && joins(&cl[i], &cl[j - 1], &cl[j])) {
+        size_t l = lcp3(h, nh, cl[j].lead, cl[j].ncp);
+        size_t f = l < frame ? l : frame;
+        if (!frame_ok(st, s, head, f) || cl[j].ncp < f + 2 || head->ncp < f + 2)
+            break;
+        frame = f;
+        j++;
+    }
+    return j;
+}
+
+/* cut_clause_cps, compare and frame_run against clause_cps, ref_compare and ref_frame_run,
+ * for clauses of random text
+ * over a few characters (frames and numerals among them, marks now and then), so that clauses
+ * often open alike and line up; every head also with a lead-in of one to three characters. */
+static void test_compare_frame_run(void **state)
+{
+    (void)state;
+    static const char *const few[] = {"以", "在", "有", "三", "点",   "五", "是", "一", "二",
+                                      "“",  "”",  "7",  "𠀀", "\xFF", "，", "；", "。"};
+    char buf[4096];
+    for (int round = 0; round < 600; round++) {
+        size_t n = 0;
+        for (int cl = 0; cl < 14; cl++) {
+            size_t len = 1 + next_rand() % 12;
+            unsigned range = round % 3 ? 9 : 14;
+            for (size_t t = 0; t < len; t++) {
+                const char *p = few[next_rand() % range];
+                memcpy(buf + n, p, strlen(p));
+                n += strlen(p);
+            }
+            const char *d = few[14 + next_rand() % 3];
+            memcpy(buf + n, d, 3);
+            n += 3;
+        }
+        unsigned char *cov = calloc(n, 1);
+        struct dstate st = {0};
+        st.cov = cov;
+        split_clauses(&st, buf, n);
+        for (size_t i = 0; i < st.cl.n; i++) {
+            for (size_t j = 0; j < st.cl.n; j++) {
+                const struct clause *x = &st.cl.v[i], *y = &st.cl.v[j];
+                if (x->ncp != y->ncp || x->ncp > 12 || x->nhan != y->nhan)
+                    continue; /* compare is asked of pairable clauses alone */
+                struct lineup u1, u2;
+                compare(buf, x, y, &u1);
+                ref_compare(buf, x, y, &u2);
+                if (u1.m != u2.m || u1.same != u2.same || u1.samehan != u2.samehan ||
+                    u1.mid != u2.mid || u1.later != u2.later || u1.wording != u2.wording ||
+                    u1.skeleton != u2.skeleton || u1.framed != u2.framed)
+                    fail_msg("compare of clauses %zu and %zu of \"%.*s\" differs", i, j, (int)n,
+                             buf);
+            }
+            for (size_t max = 1; max <= SHAPE_MAX; max++) {
+                uint32_t got[SHAPE_MAX], want[SHAPE_MAX];
+                size_t m = cut_clause_cps(buf, &st.cl.v[i], got, max);
+                assert_int_equal(m, clause_cps(buf, &st.cl.v[i], want, max));
+                assert_memory_equal(got, want, m * sizeof *got);
+            }
+            struct clause head = st.cl.v[i];
+            for (int o = 0; o < 4 && head.start < head.end; o++) {
+                assert_int_equal(frame_run(&st, buf, &head, i), ref_frame_run(&st, buf, &head, i));
+                size_t k;
+                el_text_cp(buf, head.end, head.start, &k);
+                head.start += k;
+                head.ncp--;
+            }
+        }
+        free_state(&st);
+        free(cov);
+    }
+}
+
+/* cp_in as it was: c encoded, then compared with each word. */
+static bool ref_cp_in(uint32_t c, const char *const *words)
+{
+    uint8_t buf[8];
+    if (c >= 0x10000 || (c >= 0xD800 && c <= 0xDFFF))
+        return false;
+    size_t k = (size_t)u8_uctomb(buf, c, 4);
+    for (; *words; words++)
+        if (strlen(*words) == k && memcmp(*words, buf, k) == 0)
+            return true;
+    return false;
+}
+
+/* cp_in, which decodes the words, against ref_cp_in for every code point and both lists. */
+static void test_cp_in(void **state)
+{
+    (void)state;
+    for (uint32_t c = 0; c <= 0x10FFFF; c++) {
+        assert_int_equal(cp_in(c, is_prefix_excl), ref_cp_in(c, is_prefix_excl));
+        assert_int_equal(cp_in(c, xiang_nouns), ref_cp_in(c, xiang_nouns));
+    }
+    assert_true(cp_in(0x4F46, is_prefix_excl)); /* 但 */
+    assert_true(cp_in(0x56FE, xiang_nouns));    /* 图 */
+}
+
 struct item {
     int key, seq;
 };
@@ -484,10 +682,16 @@ static void test_sort_items(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_known),      cmocka_unit_test(test_random),
-        cmocka_unit_test(test_char_class), cmocka_unit_test(test_cp_sets),
-        cmocka_unit_test(test_han_run),    cmocka_unit_test(test_same_shape),
+        cmocka_unit_test(test_known),
+        cmocka_unit_test(test_random),
+        cmocka_unit_test(test_char_class),
+        cmocka_unit_test(test_cp_sets),
+        cmocka_unit_test(test_han_run),
+        cmocka_unit_test(test_same_shape),
         cmocka_unit_test(test_sort_items),
+        cmocka_unit_test(test_class_at),
+        cmocka_unit_test(test_compare_frame_run),
+        cmocka_unit_test(test_cp_in),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
