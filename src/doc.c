@@ -153,6 +153,34 @@ int el_doc_max_severity(const el_doc *doc)
     return max;
 }
 
+/* Index of the last line starting at or before off (lines.n > 0). */
+static size_t line_index(const el_doc *doc, size_t off)
+{
+    size_t la = 0, lb = doc->lines.n;
+    while (lb - la > 1) {
+        size_t mid = la + (lb - la) / 2;
+        if (doc->lines.v[mid] <= off)
+            la = mid;
+        else
+            lb = mid;
+    }
+    return la;
+}
+
+/* Index of the last checkpoint at or before off (marks.n > 0). */
+static size_t mark_index(const el_doc *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->marks.n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->marks.v[mid].off <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col)
 {
     if (doc->marks.n == 0) {
@@ -162,30 +190,66 @@ void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col)
     }
     if (src_off > doc->len)
         src_off = doc->len;
-    size_t lo = 0, hi = doc->marks.n;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->marks.v[mid].off <= src_off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    el_mark m = doc->marks.v[lo];
+    el_mark m = doc->marks.v[mark_index(doc, src_off)];
     /* The line from the line table; the column by counting lead bytes from the checkpoint
        when it is on the same line, else from the line start (then nearer than a stride). */
-    size_t la = 0, lb = doc->lines.n;
-    while (lb - la > 1) {
-        size_t mid = la + (lb - la) / 2;
-        if (doc->lines.v[mid] <= src_off)
-            la = mid;
-        else
-            lb = mid;
-    }
+    size_t la = doc->lines.n ? line_index(doc, src_off) : 0;
     size_t from = doc->lines.n ? doc->lines.v[la] : 0, c = 1;
     if (m.off >= from)
         from = m.off, c = m.col;
     *line = la + 1;
     *col = c + el_text_ncp(doc->text + from, src_off - from);
+}
+
+/* How far past the cursor el_doc_pos_near steps on from it rather than bisecting: it bounds
+   the line steps (a line is a byte at least); the count itself never starts further back than
+   the checkpoint before the position, so it stays under a stride. */
+#define POS_NEAR 4096
+
+void el_doc_pos_step(const el_doc *doc, el_pos_cursor *cur, size_t src_off, size_t *line,
+                     size_t *col)
+{
+    if (doc->marks.n == 0 || doc->lines.n == 0) {
+        el_doc_pos(doc, src_off, line, col);
+        return;
+    }
+    if (src_off > doc->len)
+        src_off = doc->len;
+    size_t li, mi, from, c;
+    if (cur->valid && src_off >= cur->off && src_off - cur->off <= POS_NEAR) {
+        li = cur->li;
+        mi = cur->mi;
+        while (li + 1 < doc->lines.n && doc->lines.v[li + 1] <= src_off)
+            li++;
+        while (mi + 1 < doc->marks.n && doc->marks.v[mi + 1].off <= src_off)
+            mi++;
+        from = doc->lines.v[li], c = 1;
+        if (li == cur->li) /* still on the cursor's line: on from its column */
+            from = cur->off, c = cur->col;
+    } else {
+        li = line_index(doc, src_off);
+        mi = mark_index(doc, src_off);
+        from = doc->lines.v[li], c = 1;
+    }
+    /* A checkpoint past the line start (or the cursor) is on this line, and nearer. */
+    const el_mark *m = &doc->marks.v[mi];
+    if (m->off >= from)
+        from = m->off, c = m->col;
+    c += el_text_ncp(doc->text + from, src_off - from);
+    size_t end = li + 1 < doc->lines.n ? doc->lines.v[li + 1] : doc->len + 1;
+    *cur = (el_pos_cursor){true, src_off, li, mi, c, end, cur->seg};
+    *line = li + 1;
+    *col = c;
+}
+
+/* el_doc_src's answer for plain_off in segment lo (the last starting at or before it). */
+static size_t seg_src(const el_doc *doc, size_t lo, size_t plain_off)
+{
+    const el_seg *s = &doc->segs.v[lo];
+    size_t d = plain_off >= s->plain_off ? plain_off - s->plain_off : 0;
+    if (d > s->len)
+        d = s->len;
+    return s->src_off + d < doc->len ? s->src_off + d : doc->len;
 }
 
 size_t el_doc_src(const el_doc *doc, size_t plain_off)
@@ -200,11 +264,35 @@ size_t el_doc_src(const el_doc *doc, size_t plain_off)
         else
             hi = mid;
     }
-    const el_seg *s = &doc->segs.v[lo];
-    size_t d = plain_off >= s->plain_off ? plain_off - s->plain_off : 0;
-    if (d > s->len)
-        d = s->len;
-    return s->src_off + d < doc->len ? s->src_off + d : doc->len;
+    return seg_src(doc, lo, plain_off);
+}
+
+size_t el_doc_src_near(const el_doc *doc, el_pos_cursor *cur, size_t plain_off)
+{
+    const el_seg *v = doc->segs.v;
+    size_t n = doc->segs.n, k = cur->seg;
+    if (n == 0)
+        return 0;
+    /* The segment el_doc_src would find is the last starting at or before plain_off (the
+       first when none does): the cursor's, or the one after it, when items come in order. */
+    if (k < n && (k == 0 || v[k].plain_off <= plain_off)) {
+        if (k + 1 == n || v[k + 1].plain_off > plain_off)
+            return seg_src(doc, k, plain_off);
+        if (k + 2 == n || v[k + 2].plain_off > plain_off) {
+            cur->seg = k + 1;
+            return seg_src(doc, k + 1, plain_off);
+        }
+    }
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].plain_off <= plain_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    cur->seg = lo;
+    return seg_src(doc, lo, plain_off);
 }
 
 /*

@@ -19,6 +19,7 @@
 
 #include "essaylint.h"
 #include "lexicon.h"
+#include "text.h"
 #include "util.h"
 
 /* Most cases, statistics, quotes or devices kept for one file: past it, input is hostile. */
@@ -207,8 +208,48 @@ struct el_doc {
 
 /* Position of a byte offset in `text`: 1-based line and code-point column. */
 void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col);
+/*
+ * What el_doc_pos_near and el_doc_src_near remember of the last lookup, for a caller asking
+ * for many positions in mostly increasing order (a reporter going through its items).
+ * Zero-initialise it; it is only good for one document.
+ */
+typedef struct el_pos_cursor {
+    bool valid;      /* off, li, mi, col and line_end hold a position */
+    size_t off;      /* byte offset in `text` of the last position */
+    size_t li, mi;   /* its line's index in `lines`, its checkpoint's in `marks` */
+    size_t col;      /* its column */
+    size_t line_end; /* where its line ends: the next line's start, or len + 1 */
+    size_t seg;      /* index in `segs` of the last el_doc_src_near answer */
+} el_pos_cursor;
+/* el_doc_pos_near's general case (el_doc_pos_near tries the commonest first, inline). */
+void el_doc_pos_step(const el_doc *doc, el_pos_cursor *cur, size_t src_off, size_t *line,
+                     size_t *col);
+/* How far on the cursor's line el_doc_pos_near counts on from it without a look at the
+ * checkpoints: a checkpoint stride, about what el_doc_pos counts from its checkpoint. */
+#define EL_POS_SAME_LINE 256
+/*
+ * el_doc_pos, same answer, counted on from the cursor's position when src_off is a little
+ * past it (stepping over the lines and checkpoints in between), else looked up as el_doc_pos
+ * does; either way the cursor then holds src_off. Bounded work per call in any order. Inline
+ * for the commonest case, a position a little further on the cursor's line.
+ */
+static inline void el_doc_pos_near(const el_doc *doc, el_pos_cursor *cur, size_t src_off,
+                                   size_t *line, size_t *col)
+{
+    if (cur->valid && src_off >= cur->off && src_off < cur->line_end &&
+        src_off - cur->off <= EL_POS_SAME_LINE) {
+        cur->col += el_text_ncp(doc->text + cur->off, src_off - cur->off);
+        cur->off = src_off;
+        *line = cur->li + 1;
+        *col = cur->col;
+        return;
+    }
+    el_doc_pos_step(doc, cur, src_off, line, col);
+}
 /* Byte offset in `text` of a byte offset in `plain`. */
 size_t el_doc_src(const el_doc *doc, size_t plain_off);
+/* el_doc_src, same answer, trying the cursor's segment and the next before bisecting. */
+size_t el_doc_src_near(const el_doc *doc, el_pos_cursor *cur, size_t plain_off);
 /* Pointer to a span's bytes in `plain`. */
 static inline const char *el_doc_str(const el_doc *doc, el_span s)
 {

@@ -39,7 +39,7 @@ static const unsigned char must_escape[256] = {
 /* clang-format on */
 
 /* Integers below this print the same under "%1.15g" and as plain digits. */
-#define EXACT_INT_LIMIT 1000000000000000ULL
+#define EXACT_INT_LIMIT EL_JW_EXACT_INT
 
 void el_jw_init(el_jw *w, size_t cap)
 {
@@ -332,34 +332,6 @@ void el_jw_raw(el_jw *w, const char *json, size_t n)
     w->comma = true;
 }
 
-/* "00" to "99": two digits per division. */
-static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
-                                     "25262728293031323334353637383940414243444546474849"
-                                     "50515253545556575859606162636465666768697071727374"
-                                     "75767778798081828384858687888990919293949596979899";
-
-/* Decimal digits of v at o; returns the end. Two digits per division, from the right, once
- * the digits are counted. */
-static char *put_digits(char *o, uint64_t v)
-{
-    size_t nd = 1;
-    for (uint64_t t = v; t >= 10; t /= 10)
-        nd++;
-    char *p = o + nd;
-    while (v >= 100) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * (v % 100), 2);
-        v /= 100;
-    }
-    if (v >= 10) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * v, 2);
-    } else {
-        *--p = (char)('0' + v);
-    }
-    return o + nd;
-}
-
 /* A whole number below EXACT_INT_LIMIT as a value (with a '-' when neg): the separator, the
  * sign and the digits in one reservation, as reports write a number for nearly every key. */
 static void put_integer(el_jw *w, uint64_t v, bool neg)
@@ -369,7 +341,7 @@ static void put_integer(el_jw *w, uint64_t v, bool neg)
         *o++ = ',';
     if (neg)
         *o++ = '-';
-    o = put_digits(o, v);
+    o = el_jw_digits(o, v);
     w->n = (size_t)(o - w->v);
     w->comma = true;
 }
@@ -408,7 +380,7 @@ static bool put_short_decimal(el_jw *w, double d)
             *o++ = ',';
         if (d < 0)
             *o++ = '-';
-        o = put_digits(o, ip);
+        o = el_jw_digits(o, ip);
         *o++ = '.';
         for (size_t i = k + 1; i-- > 0;) { /* k + 1 fraction digits, leading zeros kept */
             o[i] = (char)('0' + frac % 10);

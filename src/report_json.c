@@ -38,6 +38,15 @@ static void wstr_or_null(el_jw *w, const char *s)
         el_jw_null(w);
 }
 
+/* wstr_or_null for a name from the program's tables (el_jw_name). */
+static void wname_or_null(el_jw *w, const char *s)
+{
+    if (s)
+        el_jw_name(w, s);
+    else
+        el_jw_null(w);
+}
+
 static void wsection_no(el_jw *w, int section)
 {
     EL_JW_KEY(w, "section");
@@ -47,16 +56,41 @@ static void wsection_no(el_jw *w, int section)
         el_jw_null(w);
 }
 
-/* line, column and section. */
-static void wpos(el_jw *w, const el_doc *doc, size_t src_off, int section)
+/* line, column and section. Items come mostly in text order, so cur (one per report) counts
+   each position on from the last. The three members go into one reservation: there is one
+   such triple per item. */
+static void wpos(el_jw *w, const el_doc *doc, el_pos_cursor *cur, size_t src_off, int section)
 {
     size_t line, col;
-    el_doc_pos(doc, src_off, &line, &col);
-    EL_JW_KEY(w, "line");
-    el_jw_uint(w, line);
-    EL_JW_KEY(w, "column");
-    el_jw_uint(w, col);
-    wsection_no(w, section);
+    el_doc_pos_near(doc, cur, src_off, &line, &col);
+    if (line >= EL_JW_EXACT_INT || col >= EL_JW_EXACT_INT) { /* never, but printed as ever */
+        EL_JW_KEY(w, "line");
+        el_jw_uint(w, line);
+        EL_JW_KEY(w, "column");
+        el_jw_uint(w, col);
+        wsection_no(w, section);
+        return;
+    }
+    enum { ROOM = 1 + 7 + 20 + 10 + 20 + 11 + 20 };
+    if (w->cap - w->n < ROOM)
+        el_jw_reserve(w, ROOM);
+    char *o = w->v + w->n;
+    if (w->comma)
+        *o++ = ',';
+    memcpy(o, "\"line\":", 7);
+    o = el_jw_digits(o + 7, line);
+    memcpy(o, ",\"column\":", 10);
+    o = el_jw_digits(o + 10, col);
+    memcpy(o, ",\"section\":", 11);
+    o += 11;
+    if (section >= 0) {
+        o = el_jw_digits(o, (uint64_t)section);
+    } else {
+        memcpy(o, "null", 4);
+        o += 4;
+    }
+    w->n = (size_t)(o - w->v);
+    w->comma = true;
 }
 
 static void wsections(el_jw *w, const el_doc *doc)
@@ -66,7 +100,7 @@ static void wsections(el_jw *w, const el_doc *doc)
         const el_section *s = &doc->sections.v[i];
         el_jw_obj(w);
         EL_JW_KEY(w, "kind");
-        el_jw_str(w, el_section_kind_name(s->kind));
+        el_jw_name(w, el_section_kind_name(s->kind));
         EL_JW_KEY(w, "index");
         el_jw_int(w, s->index);
         EL_JW_KEY(w, "title");
@@ -121,7 +155,7 @@ static void wsections(el_jw *w, const el_doc *doc)
     el_jw_arr_end(w);
 }
 
-static void wstats(el_jw *w, const el_doc *doc)
+static void wstats(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
 {
     el_jw_arr(w);
     for (size_t i = 0; i < doc->stats.n; i++) {
@@ -139,14 +173,14 @@ static void wstats(el_jw *w, const el_doc *doc)
         EL_JW_KEY(w, "qualifier");
         wstr_or_null(w, st->qualifier);
         EL_JW_KEY(w, "kind");
-        el_jw_str(w, el_stats_kind_name((el_stat_kind)st->kind));
-        wpos(w, doc, el_doc_src(doc, st->txt.off), st->section);
+        el_jw_name(w, el_stats_kind_name((el_stat_kind)st->kind));
+        wpos(w, doc, cur, el_doc_src_near(doc, cur, st->txt.off), st->section);
         el_jw_obj_end(w);
     }
     el_jw_arr_end(w);
 }
 
-static void wcases(el_jw *w, const el_doc *doc)
+static void wcases(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
 {
     el_jw_arr(w);
     for (size_t i = 0; i < doc->cases.n; i++) {
@@ -156,25 +190,25 @@ static void wcases(el_jw *w, const el_doc *doc)
         EL_JW_KEY(w, "place");
         wspan(w, doc, c->place);
         EL_JW_KEY(w, "province");
-        wstr_or_null(w, pv ? pv->short_name : NULL);
+        wname_or_null(w, pv ? pv->short_name : NULL);
         EL_JW_KEY(w, "region");
-        wstr_or_null(w, pv ? el_region_id(pv->region) : NULL);
+        wname_or_null(w, pv ? el_region_id(pv->region) : NULL);
         EL_JW_KEY(w, "name");
         wspan(w, doc, c->name);
         EL_JW_KEY(w, "polarity");
-        el_jw_str(w, c->negative ? "negative" : "positive");
+        el_jw_name(w, c->negative ? "negative" : "positive");
         EL_JW_KEY(w, "statistics");
         el_jw_arr(w);
         for (size_t k = 0; k < c->nstat; k++)
             el_jw_uint(w, c->stat0 + k);
         el_jw_arr_end(w);
-        wpos(w, doc, el_doc_src(doc, c->place.off), c->section);
+        wpos(w, doc, cur, el_doc_src_near(doc, cur, c->place.off), c->section);
         el_jw_obj_end(w);
     }
     el_jw_arr_end(w);
 }
 
-static void wquotes(el_jw *w, const el_doc *doc)
+static void wquotes(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
 {
     static const char *const kinds[] = {"policy", "classical", "other"};
     el_jw_arr(w);
@@ -182,7 +216,7 @@ static void wquotes(el_jw *w, const el_doc *doc)
         const el_quote *q = &doc->quotes.v[i];
         el_jw_obj(w);
         EL_JW_KEY(w, "kind");
-        el_jw_str(w, kinds[q->kind]);
+        el_jw_name(w, kinds[q->kind]);
         EL_JW_KEY(w, "speaker");
         wspan(w, doc, q->speaker);
         EL_JW_KEY(w, "source");
@@ -192,13 +226,13 @@ static void wquotes(el_jw *w, const el_doc *doc)
             wspan(w, doc, q->source);
         EL_JW_KEY(w, "text");
         wspan(w, doc, q->txt);
-        wpos(w, doc, el_doc_src(doc, q->txt.off), q->section);
+        wpos(w, doc, cur, el_doc_src_near(doc, cur, q->txt.off), q->section);
         el_jw_obj_end(w);
     }
     el_jw_arr_end(w);
 }
 
-static void wdevices(el_jw *w, const el_doc *doc)
+static void wdevices(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
 {
     static const char *const types[] = {"parallelism", "antithesis",          "metaphor",
                                         "contrast",    "rhetorical_question", "citation"};
@@ -207,10 +241,10 @@ static void wdevices(el_jw *w, const el_doc *doc)
         const el_device *d = &doc->devices.v[i];
         el_jw_obj(w);
         EL_JW_KEY(w, "type");
-        el_jw_str(w, types[d->type]);
+        el_jw_name(w, types[d->type]);
         EL_JW_KEY(w, "text");
         wspan(w, doc, d->txt);
-        wpos(w, doc, el_doc_src(doc, d->txt.off), d->section);
+        wpos(w, doc, cur, el_doc_src_near(doc, cur, d->txt.off), d->section);
         el_jw_obj_end(w);
     }
     el_jw_arr_end(w);
@@ -229,38 +263,41 @@ static void wregions(el_jw *w, const el_doc *doc)
             if (p < 0 || p >= 64 || seen[p] || (int)el_lex_province(p)->region != k)
                 continue;
             seen[p] = 1;
-            el_jw_str(w, el_lex_province(p)->short_name);
+            el_jw_name(w, el_lex_province(p)->short_name);
         }
         el_jw_arr_end(w);
     }
     el_jw_obj_end(w);
 }
 
-static void wfindings(el_jw *w, const el_doc *doc, bool english)
+static void wfindings(el_jw *w, const el_doc *doc, el_pos_cursor *cur, bool english)
 {
     static const char *const sev[] = {"info", "warning", "error"};
+    char *msg = NULL; /* one buffer for every message */
+    size_t cap = 0;
     el_jw_arr(w);
     for (size_t i = 0; i < doc->findings.n; i++) {
         const el_finding *f = &doc->findings.v[i];
-        char *msg = el_finding_message(f, english);
+        el_finding_message_into(f, english, &msg, &cap);
         el_jw_obj(w);
         EL_JW_KEY(w, "rule");
-        el_jw_str(w, el_rule(f->rule)->id);
+        el_jw_name(w, el_rule(f->rule)->id);
         EL_JW_KEY(w, "severity");
-        el_jw_str(w, sev[f->severity]);
+        el_jw_name(w, sev[f->severity]);
         EL_JW_KEY(w, "message");
-        el_jw_str(w, msg);
-        wpos(w, doc, f->src_off, f->section);
+        el_jw_str(w, msg); /* to a NUL an argument may hold, as ever */
+        wpos(w, doc, cur, f->src_off, f->section);
         el_jw_obj_end(w);
-        free(msg);
     }
     el_jw_arr_end(w);
+    free(msg);
 }
 
 void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *opt,
                           const el_report_json_extra *x)
 {
     bool english = opt && opt->english;
+    el_pos_cursor cur = {0};
     el_jw_obj(w);
     if (x && x->id_json) {
         EL_JW_KEY(w, "id");
@@ -286,9 +323,9 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
         return;
     }
     EL_JW_KEY(w, "encoding");
-    el_jw_str(w, el_decode_name(doc->encoding));
+    el_jw_name(w, el_decode_name(doc->encoding));
     EL_JW_KEY(w, "input_format");
-    el_jw_str(w, doc->format == EL_INPUT_MARKDOWN ? "markdown" : "text");
+    el_jw_name(w, doc->format == EL_INPUT_MARKDOWN ? "markdown" : "text");
     EL_JW_KEY(w, "counts");
     el_jw_obj(w);
     EL_JW_KEY(w, "chars");
@@ -316,17 +353,17 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
     EL_JW_KEY(w, "sections");
     wsections(w, doc);
     EL_JW_KEY(w, "cases");
-    wcases(w, doc);
+    wcases(w, doc, &cur);
     EL_JW_KEY(w, "statistics");
-    wstats(w, doc);
+    wstats(w, doc, &cur);
     EL_JW_KEY(w, "quotes");
-    wquotes(w, doc);
+    wquotes(w, doc, &cur);
     EL_JW_KEY(w, "devices");
-    wdevices(w, doc);
+    wdevices(w, doc, &cur);
     EL_JW_KEY(w, "regions");
     wregions(w, doc);
     EL_JW_KEY(w, "findings");
-    wfindings(w, doc, english);
+    wfindings(w, doc, &cur, english);
     el_jw_obj_end(w);
 }
 

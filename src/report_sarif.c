@@ -137,17 +137,20 @@ int el_report_sarif_results(const el_doc *doc, const el_report_options *opt, siz
     if (!doc->ok)
         return 0;
     bool english = opt && opt->english;
-    for (size_t i = 0; i < doc->findings.n; i++) {
+    el_pos_cursor cur = {0}; /* findings are sorted: each position counted on from the last */
+    char *msg = NULL;        /* one buffer for every message */
+    size_t cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < doc->findings.n && rc == 0; i++) {
         const el_finding *f = &doc->findings.v[i];
         size_t line, col;
-        el_doc_pos(doc, f->src_off, &line, &col);
+        el_doc_pos_near(doc, &cur, f->src_off, &line, &col);
         cJSON *r = cJSON_CreateObject();
         cJSON_AddStringToObject(r, "ruleId", el_rule(f->rule)->id);
         cJSON_AddNumberToObject(r, "ruleIndex", f->rule);
         cJSON_AddStringToObject(r, "level", level_of(f->severity));
-        char *msg = el_finding_message(f, english);
+        el_finding_message_into(f, english, &msg, &cap);
         add_text(r, "message", msg);
-        free(msg);
         cJSON *locs = cJSON_AddArrayToObject(r, "locations");
         cJSON *loc = cJSON_CreateObject();
         cJSON *pl = cJSON_AddObjectToObject(loc, "physicalLocation");
@@ -158,9 +161,11 @@ int el_report_sarif_results(const el_doc *doc, const el_report_options *opt, siz
         cJSON_AddItemToArray(locs, loc);
         if (i > 0)
             fputs(",\n", out);
-        if (put_json(r, out) != 0)
-            return -1;
+        rc = put_json(r, out);
     }
+    free(msg);
+    if (rc != 0)
+        return -1;
     return ferror(out) ? -1 : (int)doc->findings.n;
 }
 

@@ -187,11 +187,14 @@ int el_report_text(const el_doc *doc, const el_report_options *opt, FILE *out)
     outline(doc, en, color, out);
     static const char *const sev[] = {"info", "warning", "error"};
     static const char *const sevcol[] = {C_DIM, C_YELLOW, C_RED};
+    el_pos_cursor cur = {0}; /* findings are sorted: each position counted on from the last */
+    char *msg = NULL;        /* one buffer for every message */
+    size_t cap = 0;
     for (size_t i = 0; i < doc->findings.n; i++) {
         const el_finding *f = &doc->findings.v[i];
         size_t line, col;
-        el_doc_pos(doc, f->src_off, &line, &col);
-        char *msg = el_finding_message(f, en);
+        el_doc_pos_near(doc, &cur, f->src_off, &line, &col);
+        el_finding_message_into(f, en, &msg, &cap);
         int plen = fprintf(out, "%s:%zu:%zu: ", doc->path, line, col);
         fprintf(out, "%s%s%s:", color ? sevcol[f->severity] : "", sev[f->severity],
                 color ? C_RESET : "");
@@ -203,8 +206,8 @@ int el_report_text(const el_doc *doc, const el_report_options *opt, FILE *out)
         snprintf(tail, tlen + 1, "%s [%s]", msg, el_rule(f->rule)->id);
         put_wrapped(out, tail, strlen(tail), used, opt ? opt->width : 0);
         free(tail);
-        free(msg);
     }
+    free(msg);
     return ferror(out) ? -1 : 0;
 }
 

@@ -172,7 +172,7 @@ void el_finding_add(el_doc *doc, int rule, size_t src_off, int section, const ch
     f->arg = arg ? xstrdup(arg) : NULL;
 }
 
-/* A growable output string for message formatting. */
+/* A growable output string for message formatting: the caller's buffer, reused. */
 typedef struct buf {
     char *s;
     size_t n, cap;
@@ -180,7 +180,8 @@ typedef struct buf {
 
 static void put(buf *b, const char *s, size_t n)
 {
-    b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
+    if (b->cap - b->n < n + 1) /* rare: the buffer is reused from finding to finding */
+        b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
     memcpy(b->s + b->n, s, n);
     b->n += n;
     b->s[b->n] = '\0';
@@ -198,38 +199,52 @@ static void put_value(buf *b, const char *v, size_t n, bool english)
         put(b, v, (size_t)(sep - v));
 }
 
-char *el_finding_message(const el_finding *f, bool english)
+size_t el_finding_message_into(const el_finding *f, bool english, char **out, size_t *cap)
 {
+    buf b = {*out, 0, *out ? *cap : 0};
     const el_rule_info *r = el_rule(f->rule);
     const char *arg = f->arg ? f->arg : "";
-    if (arg[0] == EL_ARG_MORE[0]) {
-        buf m = {0};
-        put(&m, english ? "" : "另有 ", english ? 0 : strlen("另有 "));
-        put(&m, arg + 1, strlen(arg + 1));
-        if (english)
-            put(&m, " more like this not listed", strlen(" more like this not listed"));
-        else
-            put(&m, " 处同类问题未逐一列出", strlen(" 处同类问题未逐一列出"));
-        return m.s;
-    }
-    const char *fmt = english ? r->msg_en : r->msg_zh;
-    buf b = {0};
+    if (b.cap < 256) /* room for most messages at once, not in doublings from 8 */
+        b.s = xgrow(b.s, &b.cap, 256, 1);
     put(&b, "", 0);
-    const char *a = arg, *aend = arg + strlen(arg);
-    for (const char *p = fmt; *p;) {
-        const char *pct = strstr(p, "%s");
-        if (pct == NULL) {
-            put(&b, p, strlen(p));
-            break;
+    if (arg[0] == EL_ARG_MORE[0]) {
+        if (!english)
+            put(&b, "另有 ", strlen("另有 "));
+        put(&b, arg + 1, strlen(arg + 1));
+        if (english)
+            put(&b, " more like this not listed", strlen(" more like this not listed"));
+        else
+            put(&b, " 处同类问题未逐一列出", strlen(" 处同类问题未逐一列出"));
+    } else {
+        const char *fmt = english ? r->msg_en : r->msg_zh;
+        const char *a = arg, *aend = arg + strlen(arg);
+        for (const char *p = fmt; *p;) {
+            const char *pct = strchr(p, '%'); /* the next "%s" */
+            while (pct && pct[1] != 's')
+                pct = strchr(pct + 1, '%');
+            if (pct == NULL) {
+                put(&b, p, strlen(p));
+                break;
+            }
+            put(&b, p, (size_t)(pct - p));
+            const char *sep = memchr(a, EL_ARG_SEP[0], (size_t)(aend - a));
+            const char *vend = sep ? sep : aend;
+            put_value(&b, a, (size_t)(vend - a), english);
+            a = sep ? sep + 1 : aend;
+            p = pct + 2;
         }
-        put(&b, p, (size_t)(pct - p));
-        const char *sep = memchr(a, EL_ARG_SEP[0], (size_t)(aend - a));
-        const char *vend = sep ? sep : aend;
-        put_value(&b, a, (size_t)(vend - a), english);
-        a = sep ? sep + 1 : aend;
-        p = pct + 2;
     }
-    return b.s;
+    *out = b.s;
+    *cap = b.cap;
+    return b.n;
+}
+
+char *el_finding_message(const el_finding *f, bool english)
+{
+    char *s = NULL;
+    size_t cap = 0;
+    el_finding_message_into(f, english, &s, &cap);
+    return s;
 }
 
 static int by_offset(const void *a, const void *b)

@@ -79,6 +79,12 @@ const char *el_severity_name(int severity);
 void el_finding_add(el_doc *doc, int rule, size_t src_off, int section, const char *arg);
 /* Format a finding's message into a malloc'd string. */
 char *el_finding_message(const el_finding *f, bool english);
+/*
+ * The same message into *buf (*cap bytes, grown as needed; the caller frees it, and may start
+ * from NULL and 0), NUL-terminated; returns its length. A reporter reuses one buffer for all
+ * its findings instead of a malloc and free per finding.
+ */
+size_t el_finding_message_into(const el_finding *f, bool english, char **buf, size_t *cap);
 /* Sort findings by position (line, column), then by rule. */
 void el_findings_sort(el_doc *doc);
 
