@@ -542,6 +542,7 @@ typedef struct pool {
     result *slots;
     size_t window;
     size_t next, written, total;
+    size_t wake_every; /* results ready in a row that wake the writer (see worker) */
     bool src_done, stop;
     char *line;
     size_t line_cap, lineno;
@@ -639,8 +640,13 @@ static void *worker(void *arg)
         pthread_mutex_lock(&p->mx);
         r.done = true;
         p->slots[j.seq % p->window] = r;
-        /* Only the input the writer is waiting for wakes it: the others it finds ready. */
-        if (j.seq == p->written)
+        /* The writer is woken once wake_every results in a row are ready for it (a wake-up
+           per input is a context switch per input on a machine with as many workers as
+           cores), or at the end, when whatever is left must go out. */
+        size_t ready = 0;
+        while (ready < p->wake_every && p->slots[(p->written + ready) % p->window].done)
+            ready++;
+        if (ready == p->wake_every || p->src_done)
             pthread_cond_signal(&p->done_cv);
         pthread_mutex_unlock(&p->mx);
     }
@@ -1271,6 +1277,9 @@ int main(int argc, char **argv)
     pthread_mutex_init(&p.read_mx, NULL);
     pthread_cond_init(&p.take_cv, NULL);
     pthread_cond_init(&p.done_cv, NULL);
+    /* Records on stdin are answered as they come (a client may wait for each reply) and a
+       terminal shows each report at once; a batch of files is written in runs. */
+    p.wake_every = c.jsonl_input || isatty(STDOUT_FILENO) ? 1 : 16;
 
     /* Nothing has gone through stdout's stdio buffer (help and the rule list have
      * returned): the run writes the descriptor itself. */
