@@ -408,15 +408,7 @@ marker:;
 
 /* ---- random text ------------------------------------------------------------------------ */
 
-static uint64_t rng = 0x9E3779B97F4A7C15ull;
-
-static uint32_t rnd(uint32_t n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 11) % n;
-}
+#include "testrand.h"
 
 /* Pieces random text is made of: marks, spaces, digits, markers and stray bytes. */
 static const char *const pieces[] = {
@@ -436,22 +428,22 @@ static const char *const pieces[] = {
 static size_t random_text(char *buf, size_t cap, size_t max, const char *const *extra,
                           size_t nextra)
 {
-    size_t n = 0, count = rnd((uint32_t)max + 1);
+    size_t n = 0, count = test_below((uint32_t)max + 1);
     for (size_t i = 0; i < count; i++) {
         const char *p;
-        uint32_t r = rnd(10);
+        uint32_t r = test_below(10);
         if (r < 3 && nextra)
-            p = extra[rnd((uint32_t)nextra)];
+            p = extra[test_below((uint32_t)nextra)];
         else if (r < 4) {
             static char han[4];
-            uint32_t c = 0x4E00 + rnd(0x5200); /* any Han character */
+            uint32_t c = 0x4E00 + test_below(0x5200); /* any Han character */
             han[0] = (char)(0xE0 | c >> 12);
             han[1] = (char)(0x80 | (c >> 6 & 0x3F));
             han[2] = (char)(0x80 | (c & 0x3F));
             han[3] = 0;
             p = han;
         } else
-            p = pieces[rnd(sizeof pieces / sizeof *pieces)];
+            p = pieces[test_below(sizeof pieces / sizeof *pieces)];
         size_t k = strlen(p);
         if (n + k > cap)
             break;
@@ -609,9 +601,9 @@ static void test_scan_marks(void **state)
     for (int round = 0; round < 40000; round++) {
         size_t n;
         if (round % 4 == 3) {
-            n = rnd(64);
+            n = test_below(64);
             for (size_t i = 0; i < n; i++)
-                buf[i] = (char)(round % 8 == 3 ? rnd(256) : 0xE0 | rnd(32));
+                buf[i] = (char)(round % 8 == 3 ? test_below(256) : 0xE0 | test_below(32));
         } else {
             n = random_text(buf, sizeof buf, round % 2 ? 200 : 12, NULL, 0);
         }

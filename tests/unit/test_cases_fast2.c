@@ -24,15 +24,7 @@
 
 /* ---- random text ------------------------------------------------------------------------ */
 
-static uint64_t rng = 0x2545F4914F6CDD1Du;
-
-static uint32_t rnd(uint32_t n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 11) % n;
-}
+#include "testrand.h"
 
 typedef EL_VEC(char) buf;
 
@@ -50,7 +42,7 @@ static void puts_(buf *b, const char *s)
 /* A Han character drawn from the whole of the basic block. */
 static void put_han(buf *b)
 {
-    uint32_t c = 0x4E00 + rnd(0x5200);
+    uint32_t c = 0x4E00 + test_below(0x5200);
     char h[3] = {(char)(0xE0 | c >> 12), (char)(0x80 | (c >> 6 & 0x3F)), (char)(0x80 | (c & 0x3F))};
     put(b, h, 3);
 }
@@ -101,18 +93,18 @@ static const char *const mark_pieces[] = {
 static void mark_text(buf *b, size_t len)
 {
     b->n = 0;
-    for (size_t k = rnd(16); k > 0; k--) /* shift the text against the blocks */
+    for (size_t k = test_below(16); k > 0; k--) /* shift the text against the blocks */
         put_han(b);
     while (b->n < len) {
-        uint32_t r = rnd(10);
+        uint32_t r = test_below(10);
         if (r < 5)
-            for (size_t k = rnd(12); k > 0; k--)
+            for (size_t k = test_below(12); k > 0; k--)
                 put_han(b);
         else if (r < 9)
-            puts_(b, mark_pieces[rnd(sizeof mark_pieces / sizeof *mark_pieces)]);
+            puts_(b, mark_pieces[test_below(sizeof mark_pieces / sizeof *mark_pieces)]);
         else
-            for (size_t k = rnd(8); k > 0; k--)
-                *EL_VEC_PUSH(*b) = (char)rnd(256);
+            for (size_t k = test_below(8); k > 0; k--)
+                *EL_VEC_PUSH(*b) = (char)test_below(256);
     }
 }
 
@@ -187,7 +179,7 @@ static void test_scan_marks_long(void **state)
     memset(&b, 0, sizeof b);
     buf t = {0};
     for (int round = 0; round < 3000; round++) {
-        mark_text(&t, round % 10 == 0 ? 4000 : 40 + rnd(400));
+        mark_text(&t, round % 10 == 0 ? 4000 : 40 + test_below(400));
         check_marks(t.v, t.n, &a, &b);
         if (round % 20 == 0)
             for (size_t cut = t.n > 40 ? t.n - 40 : 0; cut < t.n; cut++)
@@ -239,9 +231,9 @@ static void doc_text(buf *b)
 {
     b->n = 0;
     puts_(b, "以基层治理推动高质量发展\n\n");
-    for (size_t p = 1 + rnd(6); p > 0; p--) {
-        for (size_t w = rnd(120); w > 0; w--)
-            puts_(b, doc_words[rnd(sizeof doc_words / sizeof *doc_words)]);
+    for (size_t p = 1 + test_below(6); p > 0; p--) {
+        for (size_t w = test_below(120); w > 0; w--)
+            puts_(b, doc_words[test_below(sizeof doc_words / sizeof *doc_words)]);
         puts_(b, "。\n\n");
     }
     *EL_VEC_PUSH(*b) = 0;

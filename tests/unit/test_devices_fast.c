@@ -291,15 +291,7 @@ static const char *const pieces[] = {
 };
 #define NPIECES (sizeof pieces / sizeof *pieces)
 
-static uint64_t rng = 0x9E3779B97F4A7C15ull;
-
-static uint32_t next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 11);
-}
+#include "testrand.h"
 
 static void test_random(void **state)
 {
@@ -307,20 +299,20 @@ static void test_random(void **state)
     char buf[1024];
     unsigned char cov[1024];
     for (int round = 0; round < 20000; round++) {
-        size_t n = 0, len = next_rand() % 120;
+        size_t n = 0, len = test_rand() % 120;
         /* Mostly Han, as an essay is; sometimes anything goes. */
         unsigned han_share = round % 3 == 0 ? 50 : 85;
         for (size_t t = 0; t < len; t++) {
-            const char *p = next_rand() % 100 < han_share ? pieces[next_rand() % 18]
-                                                          : pieces[next_rand() % NPIECES];
+            const char *p = test_rand() % 100 < han_share ? pieces[test_rand() % 18]
+                                                          : pieces[test_rand() % NPIECES];
             size_t k = strlen(p);
             memcpy(buf + n, p, k);
             n += k;
         }
         /* Place names: random stretches of the text. */
         memset(cov, 0, n);
-        for (unsigned m = next_rand() % 4; m > 0 && n > 0; m--) {
-            size_t a = next_rand() % n, z = a + next_rand() % 16;
+        for (unsigned m = test_rand() % 4; m > 0 && n > 0; m--) {
+            size_t a = test_rand() % n, z = a + test_rand() % 16;
             memset(cov + a, 1, (z < n ? z : n) - a);
         }
         check_split(buf, n, cov);
@@ -375,10 +367,10 @@ static void test_han_run(void **state)
     (void)state;
     char buf[512];
     for (int round = 0; round < 3000; round++) {
-        size_t n = 0, len = next_rand() % 60;
+        size_t n = 0, len = test_rand() % 60;
         for (size_t t = 0; t < len; t++) {
             const char *p =
-                next_rand() % 100 < 80 ? pieces[next_rand() % 18] : pieces[next_rand() % NPIECES];
+                test_rand() % 100 < 80 ? pieces[test_rand() % 18] : pieces[test_rand() % NPIECES];
             size_t k = strlen(p);
             memcpy(buf + n, p, k);
             n += k;
@@ -438,10 +430,10 @@ static void test_same_shape(void **state)
     for (int round = 0; round < 400; round++) {
         size_t n = 0;
         for (int cl = 0; cl < 12; cl++) {
-            size_t len = 3 + next_rand() % 7;
+            size_t len = 3 + test_rand() % 7;
             unsigned range = round % 2 ? 5 : 11;
             for (size_t t = 0; t < len; t++) {
-                const char *p = few[next_rand() % range];
+                const char *p = few[test_rand() % range];
                 memcpy(buf + n, p, strlen(p));
                 n += strlen(p);
             }
@@ -455,7 +447,7 @@ static void test_same_shape(void **state)
         for (size_t i = 0; i < st.cl.n; i++)
             for (size_t j = 0; j < st.cl.n; j++)
                 for (int comma = 0; comma < 2; comma++) {
-                    uint32_t m1 = next_rand() % 2 ? ~0u : next_rand(), m2 = m1;
+                    uint32_t m1 = test_rand() % 2 ? ~0u : test_rand(), m2 = m1;
                     bool k1 = false, k2 = false;
                     bool r1 = same_shape(buf, &st.cl.v[i], &st.cl.v[j], comma, &m1, &k1);
                     bool r2 = ref_same_shape(buf, &st.cl.v[i], &st.cl.v[j], comma, &m2, &k2);
@@ -506,8 +498,8 @@ static void test_class_at(void **state)
         }
     for (int round = 0; round < 200000; round++) {
         for (size_t t = 0; t < 4; t++)
-            buf[t] = (char)next_rand();
-        check_class_at(buf, 1 + next_rand() % 4, 0);
+            buf[t] = (char)test_rand();
+        check_class_at(buf, 1 + test_rand() % 4, 0);
     }
 }
 
@@ -567,14 +559,14 @@ static void test_compare_frame_run(void **state)
     for (int round = 0; round < 600; round++) {
         size_t n = 0;
         for (int cl = 0; cl < 14; cl++) {
-            size_t len = 1 + next_rand() % 12;
+            size_t len = 1 + test_rand() % 12;
             unsigned range = round % 3 ? 9 : 14;
             for (size_t t = 0; t < len; t++) {
-                const char *p = few[next_rand() % range];
+                const char *p = few[test_rand() % range];
                 memcpy(buf + n, p, strlen(p));
                 n += strlen(p);
             }
-            const char *d = few[14 + next_rand() % 3];
+            const char *d = few[14 + test_rand() % 3];
             memcpy(buf + n, d, 3);
             n += 3;
         }
@@ -657,13 +649,13 @@ static void test_sort_items(void **state)
     (void)state;
     struct item v[200];
     for (int round = 0; round < 5000; round++) {
-        size_t n = next_rand() % (round % 10 ? 70 : 200);
-        int range = 1 + (int)(next_rand() % 20);
-        bool nearly = next_rand() % 2; /* in order but for a few */
+        size_t n = test_rand() % (round % 10 ? 70 : 200);
+        int range = 1 + (int)(test_rand() % 20);
+        bool nearly = test_rand() % 2; /* in order but for a few */
         for (size_t i = 0; i < n; i++)
-            v[i] = (struct item){nearly ? (int)i : (int)(next_rand() % (unsigned)range), (int)i};
-        for (unsigned t = nearly ? next_rand() % 4 : 0; t > 0 && n > 1; t--) {
-            size_t a = next_rand() % n, b = next_rand() % n;
+            v[i] = (struct item){nearly ? (int)i : (int)(test_rand() % (unsigned)range), (int)i};
+        for (unsigned t = nearly ? test_rand() % 4 : 0; t > 0 && n > 1; t--) {
+            size_t a = test_rand() % n, b = test_rand() % n;
             struct item x = v[a];
             v[a] = v[b];
             v[b] = x;

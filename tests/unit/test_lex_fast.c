@@ -41,13 +41,7 @@ static void keep(void *ctx, const el_lex_hit *h)
     push(ctx, *h);
 }
 
-static uint32_t rng = 2024;
-
-static uint32_t next_rand(void)
-{
-    rng = rng * 1103515245u + 12345u;
-    return rng >> 8;
-}
+#include "testrand.h"
 
 /* Report order: by end, the shorter (later start) first, then by entry. */
 static int cmp_hit(const void *a, const void *b)
@@ -140,26 +134,26 @@ static void piece(char *t, size_t *n)
         "\xe2\x80",
     };
     size_t ne = el_lex_nentries();
-    uint32_t r = next_rand() % 10;
+    uint32_t r = test_rand() % 10;
     if (r < 5) { /* a whole surface */
-        unsigned e = next_rand() % (unsigned)ne;
+        unsigned e = test_rand() % (unsigned)ne;
         size_t l = el_lex_surface_len(e);
         if (l <= 60) {
             memcpy(t + *n, el_lex_surface(e), l);
             *n += l;
         }
     } else if (r < 7) { /* the first character(s) of a surface, or its last bytes */
-        unsigned e = next_rand() % (unsigned)ne;
-        size_t l = el_lex_surface_len(e), k = 1 + next_rand() % (l < 12 ? l : 12);
-        if (next_rand() % 2)
+        unsigned e = test_rand() % (unsigned)ne;
+        size_t l = el_lex_surface_len(e), k = 1 + test_rand() % (l < 12 ? l : 12);
+        if (test_rand() % 2)
             memcpy(t + *n, el_lex_surface(e), k);
         else
             memcpy(t + *n, el_lex_surface(e) + l - k, k);
         *n += k;
     } else if (r < 8) { /* a random character of the BMP, or a random byte */
-        uint32_t c = 0x80 + next_rand() % 0xFF80;
-        if (next_rand() % 4 == 0) {
-            t[(*n)++] = (char)(next_rand() & 0xFF);
+        uint32_t c = 0x80 + test_rand() % 0xFF80;
+        if (test_rand() % 4 == 0) {
+            t[(*n)++] = (char)(test_rand() & 0xFF);
         } else if (c < 0x800) {
             t[(*n)++] = (char)(0xC0 | c >> 6);
             t[(*n)++] = (char)(0x80 | (c & 0x3F));
@@ -169,7 +163,7 @@ static void piece(char *t, size_t *n)
             t[(*n)++] = (char)(0x80 | (c & 0x3F));
         }
     } else {
-        size_t f = next_rand() % (sizeof filler / sizeof filler[0]);
+        size_t f = test_rand() % (sizeof filler / sizeof filler[0]);
         size_t l = filler[f][0] ? strlen(filler[f]) : 1; /* "\0" is one NUL byte */
         memcpy(t + *n, filler[f], l);
         *n += l;
@@ -182,7 +176,7 @@ static void test_random_texts(void **state)
     char text[2048 + 64];
     size_t total = 0;
     for (int round = 0; round < 600; round++) {
-        size_t n = 0, want = 1 + next_rand() % (round % 10 ? 200 : 2048);
+        size_t n = 0, want = 1 + test_rand() % (round % 10 ? 200 : 2048);
         while (n < want)
             piece(text, &n);
         total += check(text, n);
@@ -221,9 +215,9 @@ static void test_doc_ranges(void **state)
     size_t n = 0;
     while (n < sizeof text - 200) {
         piece(text, &n);
-        if (next_rand() % 30 == 0)
+        if (test_rand() % 30 == 0)
             text[n++] = '\n';
-        if (next_rand() % 90 == 0) {
+        if (test_rand() % 90 == 0) {
             text[n++] = '\n';
             text[n++] = '\n';
         }
@@ -238,10 +232,10 @@ static void test_doc_ranges(void **state)
     size_t pn = doc->plain.n;
     assert_true(pn > 100);
     for (int round = 0; round < 400; round++) {
-        size_t off = next_rand() % pn, len = next_rand() % (pn - off + 1);
+        size_t off = test_rand() % pn, len = test_rand() % (pn - off + 1);
         if (round % 4 == 0)
             len = pn - off;
-        unsigned mask = round % 3 == 0 ? EL_LEX_ALL_CATS : next_rand() & EL_LEX_ALL_CATS;
+        unsigned mask = round % 3 == 0 ? EL_LEX_ALL_CATS : test_rand() & EL_LEX_ALL_CATS;
         hits want = {0}, got = {0}, got_all = {0};
         el_lex_scan(doc->plain.v + off, len, keep, &want);
         el_doc_lex_scan_cats(doc, off, len, mask, keep, &got);

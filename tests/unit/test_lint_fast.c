@@ -34,19 +34,11 @@
 
 /* ---- random input ---- */
 
-static uint64_t rng = 0x9E3779B97F4A7C15ull;
-
-static uint32_t next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 16);
-}
+#include "testrand.h"
 
 static const char *pick(const char *const *v, size_t n)
 {
-    return v[next_rand() % n];
+    return v[test_rand() % n];
 }
 
 #define PICK(v) pick(v, sizeof v / sizeof v[0])
@@ -420,9 +412,9 @@ static void test_punct_scan(void **state)
     for (int round = 0; round < 3000; round++) {
         buf t = {0};
         put(&t, "");
-        size_t n = next_rand() % 60;
+        size_t n = test_rand() % 60;
         for (size_t i = 0; i < n; i++)
-            put(&t, next_rand() % 8 ? PICK(para_pieces) : PICK(bytes)); /* some invalid bytes */
+            put(&t, test_rand() % 8 ? PICK(para_pieces) : PICK(bytes)); /* some invalid bytes */
         a.n = b.n = 0;
         el_lint_punct_scan(t.v, t.n, on_spot, &a);
         ref_punct_scan(t.v, t.n, on_spot, &b);
@@ -507,15 +499,15 @@ static void test_marks(void **state)
         bool md = round % 3 == 0;
         buf t = {0};
         put(&t, md ? "# " : "");
-        random_para(&t, 1 + next_rand() % 6);
+        random_para(&t, 1 + test_rand() % 6);
         put(&t, "\n\n");
-        size_t np = 1 + next_rand() % 4;
+        size_t np = 1 + test_rand() % 4;
         for (size_t p = 0; p < np; p++) {
             put(&t, md ? "" : "　　");
-            size_t n = 1 + next_rand() % 25;
+            size_t n = 1 + test_rand() % 25;
             for (size_t i = 0; i < n; i++) {
-                if (md && next_rand() % 10 == 0)
-                    put(&t, next_rand() % 2 ? "`甲“,（`" : "`...`"); /* code: no punctuation */
+                if (md && test_rand() % 10 == 0)
+                    put(&t, test_rand() % 2 ? "`甲“,（`" : "`...`"); /* code: no punctuation */
                 else
                     put(&t, PICK(para_pieces));
             }
@@ -605,7 +597,7 @@ static void test_sentence_premise(void **state)
     for (int round = 0; round < 5000; round++) {
         buf t = {0};
         put(&t, "");
-        size_t n = next_rand() % 80;
+        size_t n = test_rand() % 80;
         for (size_t i = 0; i < n; i++)
             put(&t, PICK(any_pieces));
         size_t chars = 0, hanzi = 0, sentences = 0, sum = 0;
@@ -631,13 +623,13 @@ static void test_sentence_length(void **state)
         "䶵", "가", "ꀀ", "𠀀", "〇", "ᄀ", "\xE2\x80\x8B", "甲乙丙丁戊己庚辛壬癸甲乙丙丁"};
     el_config *cfg = el_config_new();
     for (int round = 0; round < 300; round++) {
-        cfg->sentence_max = 3 + next_rand() % 40;
+        cfg->sentence_max = 3 + test_rand() % 40;
         buf t = {0};
         put(&t, "标题在此\n");
-        size_t np = 1 + next_rand() % 4;
+        size_t np = 1 + test_rand() % 4;
         for (size_t p = 0; p < np; p++) {
             put(&t, "　　");
-            size_t n = 1 + next_rand() % 60;
+            size_t n = 1 + test_rand() % 60;
             for (size_t i = 0; i < n; i++)
                 put(&t, PICK(pieces));
             put(&t, "\n");
@@ -695,21 +687,21 @@ static void notes_terms(const char *const *han, size_t nhan)
         for (int i = 0; i < 3; i++)
             put(&t, pick(han, nhan));
         put(&t, "\n\n");
-        size_t np = 1 + next_rand() % 3;
+        size_t np = 1 + test_rand() % 3;
         for (size_t p = 0; p < np; p++) {
             put(&t, "　　");
-            size_t n = 3 + next_rand() % 30;
+            size_t n = 3 + test_rand() % 30;
             for (size_t i = 0; i < n; i++)
-                put(&t, next_rand() % 6 ? pick(han, nhan) : "，");
+                put(&t, test_rand() % 6 ? pick(han, nhan) : "，");
             put(&t, "。\n\n");
         }
         put(&t, "写作分析\n\n1.\n点评：");
-        size_t nt = 1 + next_rand() % 6;
+        size_t nt = 1 + test_rand() % 6;
         for (size_t i = 0; i < nt; i++) {
             put(&t, "“");
-            size_t n = next_rand() % 6;
+            size_t n = test_rand() % 6;
             for (size_t j = 0; j < n; j++)
-                put(&t, next_rand() % 7 ? pick(han, nhan) : "、");
+                put(&t, test_rand() % 7 ? pick(han, nhan) : "、");
             put(&t, "”，");
         }
         put(&t, "\n");
@@ -841,16 +833,16 @@ static void test_notes_numbers(void **state)
     for (int round = 0; round < 300; round++) {
         buf t = {0};
         put(&t, "标题甲乙\n\n");
-        size_t np = 1 + next_rand() % 3;
+        size_t np = 1 + test_rand() % 3;
         for (size_t p = 0; p < np; p++) {
             put(&t, "　　甲");
-            size_t n = 3 + next_rand() % (p == 0 && round % 4 == 0 ? 2000 : 30); /* long ones too */
+            size_t n = 3 + test_rand() % (p == 0 && round % 4 == 0 ? 2000 : 30); /* long ones too */
             for (size_t i = 0; i < n; i++)
                 put(&t, PICK(pieces));
             put(&t, "。\n\n");
         }
         put(&t, "写作分析\n\n1.\n点评：甲");
-        size_t nn = 1 + next_rand() % 6;
+        size_t nn = 1 + test_rand() % 6;
         for (size_t i = 0; i < nn; i++) {
             put(&t, PICK(pieces));
             put(&t, "乙");
@@ -916,19 +908,19 @@ static void conclusion_echo(const char *const *han, size_t nhan)
     for (int round = 0; round < 300; round++) {
         buf t = {0};
         put(&t, "# ");
-        for (int i = 0; i < 2 + (int)(next_rand() % 3); i++)
+        for (int i = 0; i < 2 + (int)(test_rand() % 3); i++)
             put(&t, pick(han, nhan));
         put(&t, "\n\n");
         for (int a = 0; a < 2; a++) {
             put(&t, a ? "## 二、" : "## 一、");
-            for (int i = 0; i < 2 + (int)(next_rand() % 3); i++)
+            for (int i = 0; i < 2 + (int)(test_rand() % 3); i++)
                 put(&t, pick(han, nhan));
             put(&t, "\n\n论证论证论证。\n\n");
         }
         put(&t, "## 结语\n\n");
-        size_t n = 1 + next_rand() % 8;
+        size_t n = 1 + test_rand() % 8;
         for (size_t i = 0; i < n; i++)
-            put(&t, next_rand() % 5 ? pick(han, nhan) : "，");
+            put(&t, test_rand() % 5 ? pick(han, nhan) : "，");
         put(&t, "。\n");
         el_doc *doc = analyse("c.md", t.v, NULL);
         int conc = -1;
@@ -1080,11 +1072,11 @@ static void test_argument_parallel(void **state)
     for (int round = 0; round < 600; round++) {
         buf t = {0};
         put(&t, "# 标题甲乙\n\n开头开头开头。\n\n");
-        size_t na = 2 + next_rand() % 3;
+        size_t na = 2 + test_rand() % 3;
         for (size_t a = 0; a < na; a++) {
             put(&t, "## ");
             put(&t, marks[a]);
-            size_t n = 1 + next_rand() % 14;
+            size_t n = 1 + test_rand() % 14;
             for (size_t i = 0; i < n; i++)
                 put(&t, PICK(pieces));
             put(&t, "\n\n论证论证论证。\n\n");
@@ -1158,9 +1150,9 @@ static void test_ncp(void **state)
     (void)state;
     static char s[9000];
     for (size_t i = 0; i < sizeof s; i++)
-        s[i] = (char)next_rand();
+        s[i] = (char)test_rand();
     for (int round = 0; round < 2000; round++) {
-        size_t off = next_rand() % 64, n = round < 1000 ? next_rand() % 80 : next_rand() % 8900;
+        size_t off = test_rand() % 64, n = round < 1000 ? test_rand() % 80 : test_rand() % 8900;
         size_t expected = 0;
         for (size_t i = off; i < off + n; i++)
             expected += ((unsigned char)s[i] & 0xC0) != 0x80;

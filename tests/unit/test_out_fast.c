@@ -57,20 +57,11 @@
 #undef el_jw_uint_any
 #undef el_jw_int_any
 
-/* A small deterministic generator (xorshift64*), so a failure can be replayed. */
-static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
-
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 0x2545f4914f6cdd1dULL;
-}
+#include "testrand.h"
 
 static size_t rnd_below(size_t n)
 {
-    return (size_t)(rnd() % n);
+    return (size_t)(test_rand64() % n);
 }
 
 /* The escaped form of s[0..n) in quotes, one byte at a time (cJSON's rules); returns length. */
@@ -261,15 +252,15 @@ static void test_random_numbers(void **state)
     static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
     for (int i = 0; i < 300000; i++) {
         /* short decimals: m / 10^k, the values statistics hold */
-        double m = (double)(rnd() % (i % 2 ? 1000ULL : 100000000000000ULL));
+        double m = (double)(test_rand64() % (i % 2 ? 1000ULL : 100000000000000ULL));
         double d = m / p10[rnd_below(sizeof p10 / sizeof *p10)];
         check_num(rnd_below(2) ? d : -d);
         /* any double of any exponent, and one near the short-decimal limits */
-        uint64_t bits = rnd();
+        uint64_t bits = test_rand64();
         double any;
         memcpy(&any, &bits, sizeof any);
         check_num(any);
-        check_num(ldexp((double)(rnd() >> 11), (int)rnd_below(80) - 70));
+        check_num(ldexp((double)(test_rand64() >> 11), (int)rnd_below(80) - 70));
     }
     static const double edges[] = {0.0001,
                                    0.00009999999999999999,
@@ -343,7 +334,7 @@ static void test_random_integers(void **state)
     for (int64_t v = -1000; v <= 200000; v++)
         check_int(v);
     for (int i = 0; i < 200000; i++) {
-        int64_t v = (int64_t)(rnd() >> rnd_below(64));
+        int64_t v = (int64_t)(test_rand64() >> rnd_below(64));
         if (v == INT64_MIN)
             continue;
         check_int(rnd_below(2) ? v : -v);

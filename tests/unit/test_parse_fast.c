@@ -27,13 +27,7 @@
 #include "doc.h"
 #include "text.h"
 
-static uint32_t rng = 20261129;
-
-static uint32_t next_rand(void)
-{
-    rng = rng * 1103515245u + 12345u;
-    return rng >> 8;
-}
+#include "testrand.h"
 
 /* ---- delimiter runs ---------------------------------------------------------------------- */
 
@@ -88,9 +82,9 @@ static void test_delim_random(void **state)
                                        "a", "中", "“",   " ", "\n", "abc", "红管家"};
     char buf[1024];
     for (int round = 0; round < 20000; round++) {
-        size_t n = 0, want = next_rand() % 120;
+        size_t n = 0, want = test_rand() % 120;
         for (size_t p = 0; p < want; p++) {
-            const char *w = bits[next_rand() % (sizeof bits / sizeof bits[0])];
+            const char *w = bits[test_rand() % (sizeof bits / sizeof bits[0])];
             size_t k = strlen(w);
             if (n + k >= sizeof buf)
                 break;
@@ -287,14 +281,14 @@ static size_t random_long(char *buf, size_t cap, const unsigned *weights)
         total += weights[s];
     size_t n = 0;
     buf[n++] = 'x'; /* no BOM, and no UTF-16 look */
-    size_t segs = 1 + next_rand() % 40;
+    size_t segs = 1 + test_rand() % 40;
     for (size_t g = 0; g < segs; g++) {
-        unsigned r = next_rand() % total, s = 0;
+        unsigned r = test_rand() % total, s = 0;
         while (r >= weights[s])
             r -= weights[s++];
-        size_t len = s >= 3 ? 1 + next_rand() % 3 : 1 + next_rand() % 200;
+        size_t len = s >= 3 ? 1 + test_rand() % 3 : 1 + test_rand() % 200;
         for (size_t p = 0; p < len; p++) {
-            const char *w = styles[s].bits[next_rand() % styles[s].n];
+            const char *w = styles[s].bits[test_rand() % styles[s].n];
             size_t k = strlen(w);
             if (n + k >= cap)
                 return n;
@@ -369,7 +363,7 @@ static void test_decode_long_random(void **state)
         /* a NUL somewhere: never GB18030, and binary if valid (in a text long enough not to
            look like UTF-16 with it) */
         if (round % 97 == 0 && n > 16) {
-            buf[1 + next_rand() % (n - 1)] = '\0';
+            buf[1 + test_rand() % (n - 1)] = '\0';
             check_decode(buf, n);
         }
     }
@@ -387,19 +381,19 @@ static void test_binary_threshold(void **state)
     char *buf = malloc(CAP + 8);
     assert_non_null(buf);
     for (int round = 0; round < 4000; round++) {
-        size_t n = 0, target = 64 + next_rand() % (CAP - 128);
+        size_t n = 0, target = 64 + test_rand() % (CAP - 128);
         while (n + 4 < target) {
-            unsigned r = next_rand() % 40;
+            unsigned r = test_rand() % 40;
             if (r < 2) {
-                buf[n++] = (char)ctl_bits[next_rand() % 6][0];
+                buf[n++] = (char)ctl_bits[test_rand() % 6][0];
             } else if (r < 20) {
                 memcpy(buf + n, "\xe4\xb8\x80", 3); /* 一: continuation bytes 0x80 to 0x9f */
-                buf[n + 2] = (char)(0x80 + next_rand() % 0x40);
+                buf[n + 2] = (char)(0x80 + test_rand() % 0x40);
                 n += 3;
             } else if (r < 22) {
-                buf[n++] = (char)"\t\n\v\f\r"[next_rand() % 5];
+                buf[n++] = (char)"\t\n\v\f\r"[test_rand() % 5];
             } else {
-                buf[n++] = (char)('a' + next_rand() % 26);
+                buf[n++] = (char)('a' + test_rand() % 26);
             }
         }
         buf[0] = 'x';

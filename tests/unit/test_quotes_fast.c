@@ -93,15 +93,7 @@ static void ref_leads(const char *s, size_t n, el_span_vec *out)
 
 /* ---- random text --------------------------------------------------------------------- */
 
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-
-static uint32_t next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)(rng >> 11);
-}
+#include "testrand.h"
 
 typedef EL_VEC(char) buf;
 
@@ -197,19 +189,19 @@ static size_t npieces(void)
 static void random_text(buf *b, size_t max)
 {
     static const char *const han[] = {"我", "们", "要", "坚", "持", "人", "民", "至", "上", "大"};
-    size_t np = npieces(), k = next_rand() % (max + 1);
+    size_t np = npieces(), k = test_rand() % (max + 1);
     b->n = 0;
     for (size_t i = 0; i < k; i++) {
-        if (next_rand() % 3 == 0)
-            for (size_t r = next_rand() % 20; r > 0; r--)
-                put(b, han[next_rand() % 10], 3);
-        const char *p = pieces[next_rand() % np];
-        if (next_rand() % 8 == 0) { /* a lead whole, or a character that looks like a lead's */
-            p = leads[next_rand() % 11];
-        } else if (next_rand() % 16 == 0) {
+        if (test_rand() % 3 == 0)
+            for (size_t r = test_rand() % 20; r > 0; r--)
+                put(b, han[test_rand() % 10], 3);
+        const char *p = pieces[test_rand() % np];
+        if (test_rand() % 8 == 0) { /* a lead whole, or a character that looks like a lead's */
+            p = leads[test_rand() % 11];
+        } else if (test_rand() % 16 == 0) {
             /* the first character of a lead under another lead byte (E4..E9) */
-            const char *l = leads[next_rand() % 11];
-            char c[3] = {(char)(0xE4 + next_rand() % 6), l[1], l[2]};
+            const char *l = leads[test_rand() % 11];
+            char c[3] = {(char)(0xE4 + test_rand() % 6), l[1], l[2]};
             put(b, c, 3);
             continue;
         }
@@ -393,8 +385,8 @@ static void test_quote_cats(void **state)
     for (int round = 0; round < 300; round++) {
         b.n = 0;
         put(&b, "以人民为中心\n\n", strlen("以人民为中心\n\n"));
-        for (size_t w = next_rand() % 400; w > 0; w--) {
-            const char *p = words[next_rand() % (sizeof words / sizeof *words)];
+        for (size_t w = test_rand() % 400; w > 0; w--) {
+            const char *p = words[test_rand() % (sizeof words / sizeof *words)];
             put(&b, p, strlen(p));
         }
         el_doc *doc = el_parse("t.txt", b.v ? b.v : "", b.n, NULL);

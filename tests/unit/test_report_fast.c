@@ -26,20 +26,11 @@
 #include "section.h"
 #include "stats.h"
 
-static uint64_t rng = 88172645463325252ULL;
-
-/* xorshift64: the same documents on every run. */
-static uint64_t rnd(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
+#include "testrand.h"
 
 static size_t below(size_t n)
 {
-    return n ? (size_t)(rnd() % n) : 0;
+    return n ? (size_t)(test_rand64() % n) : 0;
 }
 
 /* A random UTF-8 (or, when gb, GB18030) draft of about n bytes. */
@@ -48,7 +39,7 @@ static char *random_doc(size_t n, bool gb, size_t *len)
     char *s = malloc(n + 16);
     size_t i = 0;
     /* how long lines run: short ones, or a few long ones crossing many checkpoints */
-    unsigned nl_rate = (unsigned)(rnd() % 3 == 0 ? 2000 : 40);
+    unsigned nl_rate = (unsigned)(test_rand64() % 3 == 0 ? 2000 : 40);
     while (i < n) {
         unsigned k = (unsigned)below(100);
         if (below(nl_rate) == 0) {

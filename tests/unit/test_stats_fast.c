@@ -363,16 +363,7 @@ static void check_scan(const char *text, size_t n)
     free(b);
 }
 
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t bound)
-{
-    /* xorshift64*: deterministic, so a failure reproduces */
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return (uint32_t)((rng_state * 0x2545F4914F6CDD1DULL) >> 32) % bound;
-}
+#include "testrand.h"
 
 /* Pieces the random texts are made of: numerals, units, qualifiers, quotation marks,
    clause marks, spaces, the words the grammar looks for around a number, fixed phrases and
@@ -652,13 +643,13 @@ static void test_class_table(void **state)
 /* A random string of up to max pieces in a fresh exact-size buffer; its length in *n. */
 static char *random_text(size_t max, size_t *n)
 {
-    size_t k = rnd((uint32_t)max + 1), cap = 1, len = 0;
+    size_t k = test_below((uint32_t)max + 1), cap = 1, len = 0;
     for (size_t j = 0; j < k; j++)
         cap += 16;
     char *b = malloc(cap * 4);
     assert_non_null(b);
     for (size_t j = 0; j < k; j++) {
-        const char *p = pieces[rnd(COUNT_OF(pieces))];
+        const char *p = pieces[test_below(COUNT_OF(pieces))];
         size_t pl = strlen(p);
         memcpy(b + len, p, pl);
         len += pl;
@@ -676,7 +667,7 @@ static char *random_text(size_t max, size_t *n)
 static void test_helpers(void **state)
 {
     (void)state;
-    rng_state = 0x9E3779B97F4A7C15ULL;
+    test_seed(0x9E3779B97F4A7C15ULL);
     for (int round = 0; round < 3000; round++) {
         size_t n;
         char *s = random_text(24, &n);
@@ -740,7 +731,7 @@ static void test_varied_text(void **state)
 static void test_random_text(void **state)
 {
     (void)state;
-    rng_state = 0x243F6A8885A308D3ULL;
+    test_seed(0x243F6A8885A308D3ULL);
     for (int round = 0; round < 20000; round++) {
         size_t n;
         char *s = random_text(round < 10000 ? 12 : 60, &n);
@@ -757,13 +748,13 @@ static void test_random_bytes(void **state)
     static const unsigned char bytes[] = {0xE4, 0xB8, 0x80, 0x87, 0x89, 0xE3, 0x80, 0x82, 0xEF,
                                           0xBC, 0x8C, 0xE2, 0x80, 0x9C, 0x9D, 0xE0, 0xED, 0xA0,
                                           0xBF, 0xC2, 0xA0, '3',  ' ',  ',',  '\n'};
-    rng_state = 0x13198A2E03707344ULL;
+    test_seed(0x13198A2E03707344ULL);
     for (int round = 0; round < 20000; round++) {
-        size_t n = rnd(40);
+        size_t n = test_below(40);
         char *s = malloc(n ? n : 1);
         assert_non_null(s);
         for (size_t i = 0; i < n; i++)
-            s[i] = (char)bytes[rnd(sizeof bytes)];
+            s[i] = (char)bytes[test_below(sizeof bytes)];
         check_scan(s, n);
         free(s);
     }
