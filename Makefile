@@ -43,7 +43,7 @@ LEX_DATA = $(addprefix $(LEXDIR)/,places.tsv classical.tsv policy.tsv words.tsv)
 BIN = $(BUILD)/essaylint
 
 .PHONY: all deps test-deps demo check unit golden golden-check rules-check cli-check asan install uninstall format clean \
-        accuracy hostile fuzz bench profile leakcheck
+        accuracy hostile fuzz bench profile leakcheck portable
 
 all: essaylint
 
@@ -127,6 +127,12 @@ asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" build/asan/essaylint
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" unit golden-check rules-check \
 	    cli-check hostile accuracy
+
+# The fast paths for SSE2 and little-endian words have portable versions; this builds with
+# neither (as on a machine that lacks them) and checks the same results.
+portable: test-deps
+	@$(MAKE) --no-print-directory BUILD=build/portable OPT="-O2 -g -U__SSE2__ -U__BYTE_ORDER__" \
+	    unit golden-check rules-check
 
 # libFuzzer harnesses (clang): `make fuzz FUZZ_SECONDS=600` runs each for that long.
 FUZZ_SECONDS ?= 20
