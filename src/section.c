@@ -215,6 +215,14 @@ static bool marker_start(uint32_t c)
     }
 }
 
+/* The word lists of el_section_arg_marker: static, for a compound literal is built on the
+   stack at each call, and most lines are no marker at all. */
+static const char *const close_paren[] = {"）", ")", NULL};
+static const char *const ordinal_sep[] = {"，", ",", "、", "：", ":", NULL}; /* 第一， */
+/* 最后 is a marker before these (最后，/ 最后要 …), not in 最后一公里 */
+static const char *const last_goes_on[] = {"，", ",",  "、", "要",   "应", "需",
+                                           "须", "还", "是", "必须", NULL};
+
 size_t el_section_arg_marker(const char *s, size_t n, int *num)
 {
     size_t i = 0, k;
@@ -246,7 +254,7 @@ size_t el_section_arg_marker(const char *s, size_t n, int *num)
         size_t m;
         if ((v = cn_number(s + i, n - i, &m)) > 0 || (v = ar_number(s + i, n - i, &m)) > 0) {
             i += m;
-            size_t c = el_text_prefix(s + i, n - i, (const char *const[]){"）", ")", NULL});
+            size_t c = el_text_prefix(s + i, n - i, close_paren);
             if (c) {
                 *num = v;
                 return skip_ws(s, n, skip_one_of(s, n, i + c, sep_punct));
@@ -259,8 +267,7 @@ size_t el_section_arg_marker(const char *s, size_t n, int *num)
         size_t m;
         if ((v = cn_number(s + 3, n - 3, &m)) > 0) {
             i = 3 + m;
-            size_t c = el_text_prefix(s + i, n - i,
-                                      (const char *const[]){"，", ",", "、", "：", ":", NULL});
+            size_t c = el_text_prefix(s + i, n - i, ordinal_sep);
             if (c) {
                 *num = v;
                 return skip_ws(s, n, i + c);
@@ -272,10 +279,7 @@ size_t el_section_arg_marker(const char *s, size_t n, int *num)
     static const char *const seq[] = {"首先", "其次", "再次", "最后", "其三", "其四", NULL};
     if ((c0 == U'首' || c0 == U'其' || c0 == U'再' || c0 == U'最') &&
         (k = el_text_prefix(s, n, seq)) > 0) {
-        if (memcmp(s, "最后", 6) == 0 &&
-            !(k < n && el_text_prefix(s + k, n - k,
-                                      (const char *const[]){"，", ",", "、", "要", "应", "需", "须",
-                                                            "还", "是", "必须", NULL})))
+        if (memcmp(s, "最后", 6) == 0 && !(k < n && el_text_prefix(s + k, n - k, last_goes_on)))
             return 0;
         *num = memcmp(s, "首先", 6) == 0                                ? 1
                : memcmp(s, "其次", 6) == 0                              ? 2
@@ -526,13 +530,10 @@ static bool ncp_at_most(const char *s, size_t n, size_t max)
     return true;
 }
 
-/* Whether s[0..n) contains one of the words. */
+/* Whether s[0..n) contains one of the words (el_text_contains_any: one pass for the list). */
 static bool contains_any(const char *s, size_t n, const char *const *words)
 {
-    for (; *words; words++)
-        if (memmem(s, n, *words, strlen(*words)))
-            return true;
-    return false;
+    return el_text_contains_any(s, n, words);
 }
 
 /*

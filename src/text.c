@@ -102,15 +102,15 @@ static inline size_t han_span(const unsigned char *u, size_t n, size_t *i)
         unsigned low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-72)));
         unsigned e4 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE4)));
         /* leads wanted in lanes 0, 3, 6, 9 and 12, continuation bytes in the others up to 14 */
-        unsigned bad = (lead ^ 0x1249u) | (cont ^ 0x6DB6u) | (e4 & low >> 1);
-        unsigned pos = (unsigned)__builtin_ctz(bad | 0x8000u);
-        unsigned k = pos / 3; /* the characters wholly before the first bad lane */
-        r += k;
-        j += 3 * k;
-        if (pos < 15) {
-            *i = j;
-            return r;
+        unsigned bad = ((lead ^ 0x1249u) | (cont ^ 0x6DB6u) | (e4 & low >> 1)) & 0x7FFFu;
+        if (bad == 0) { /* five characters, the run goes on: no need to find where it ends */
+            r += 5;
+            j += 15;
+            continue;
         }
+        unsigned k = (unsigned)__builtin_ctz(bad) / 3; /* characters wholly before it */
+        *i = j + 3 * k;
+        return r + k;
     }
 #endif
     size_t e = el_text_han_run((const char *)u, n, j);
@@ -225,6 +225,13 @@ static inline size_t conts8(uint64_t x)
     return (size_t)((c * 0x0101010101010101ull) >> 56);
 }
 
+#if defined(__SSE2__)
+/* Sixteen zero bytes, then sixteen 0xFF: loaded from byte k, a mask of the last k lanes. */
+static const unsigned char last_lanes[32] = {
+    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+#endif
+
 size_t el_text_ncp(const char *s, size_t n)
 {
     /* Every byte but the continuation bytes: positions count a few hundred bytes from their
@@ -233,13 +240,20 @@ size_t el_text_ncp(const char *s, size_t n)
 #if defined(__SSE2__)
     /* Sixteen bytes a turn: as signed bytes, continuation bytes are the ones below -64 (0xC0);
        the compare makes them -1, which the tally subtracts, lane by lane. A lane holds at most
-       255, so every 255 turns at most the lanes are added up (psadbw). */
+       255, so every 254 turns and the tail at most the lanes are added up (psadbw). The tail,
+       fewer than sixteen bytes, is the last sixteen with the lanes counted already masked off. */
     while (n - i >= 16) {
-        size_t turns = (n - i) / 16 < 255 ? (n - i) / 16 : 255;
+        size_t turns = (n - i) / 16 < 254 ? (n - i) / 16 : 254;
         __m128i tally = _mm_setzero_si128();
         for (; turns > 0; turns--, i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             tally = _mm_sub_epi8(tally, _mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+        }
+        if (n - i < 16 && i < n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+            __m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(last_lanes + (n - i)));
+            tally = _mm_sub_epi8(tally, _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)), keep));
+            i = n;
         }
         __m128i sums = _mm_sad_epu8(tally, _mm_setzero_si128());
         conts += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
@@ -263,16 +277,27 @@ size_t el_text_ncp(const char *s, size_t n)
     return n - conts;
 }
 
+/* Bytes that s[0..n) and the NUL-terminated word w have in common from the start, at most n.
+ * Comparing in place needs no strlen of the word, and most words differ early (the words of
+ * a list share their first character or two at most). */
+static inline size_t common_prefix(const char *s, size_t n, const char *w)
+{
+    size_t j = 0;
+    while (j < n && w[j] != '\0' && w[j] == s[j])
+        j++;
+    return j;
+}
+
 size_t el_text_prefix(const char *s, size_t n, const char *const *words)
 {
     size_t best = 0;
     if (n == 0)
         return 0;
     for (; *words; words++) {
-        if ((*words)[0] != s[0]) /* most words fail on the first byte: skip their strlen */
+        if ((*words)[0] != s[0]) /* most words fail on the first byte */
             continue;
-        size_t k = strlen(*words);
-        if (k > best && k <= n && memcmp(s, *words, k) == 0)
+        size_t k = common_prefix(s, n, *words);
+        if (k > best && (*words)[k] == '\0') /* the whole word, not one cut at n */
             best = k;
     }
     return best;
@@ -281,9 +306,51 @@ size_t el_text_prefix(const char *s, size_t n, const char *const *words)
 bool el_text_is_one_of(const char *s, size_t n, const char *const *words)
 {
     for (; *words; words++)
-        if ((n == 0 || (*words)[0] == s[0]) && /* most words fail on the first byte */
-            strlen(*words) == n && memcmp(s, *words, n) == 0)
+        /* w[n] is read only when w[0..n) are all there and equal s: within the word */
+        if (common_prefix(s, n, *words) == n && (*words)[n] == '\0')
             return true;
+    return false;
+}
+
+/* Bit of the 128-bit first-pair filter for a word starting with bytes a, b. */
+static inline unsigned pair_bit(unsigned char a, unsigned char b)
+{
+    return (unsigned)(a * 7u + b) & 127u;
+}
+
+bool el_text_contains_any(const char *s, size_t n, const char *const *words)
+{
+    /* One pass for all the words (a list holds up to seventeen, and the text is a line of up to
+       a few hundred bytes, where a memmem a word costs as much as its set-up): a filter of the
+       words' first two bytes, tried where a character starts. A word that starts with a
+       continuation byte, or is shorter than two bytes, would need every byte tried: memmem it. */
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t filter[2] = {0, 0};
+    for (const char *const *w = words; *w; w++) {
+        const unsigned char *x = (const unsigned char *)*w;
+        if (x[0] == 0 || x[1] == 0 || (x[0] & 0xC0) == 0x80) {
+            if (memmem(s, n, *w, strlen(*w)))
+                return true;
+            continue;
+        }
+        unsigned bit = pair_bit(x[0], x[1]);
+        filter[bit >> 6] |= 1ull << (bit & 63);
+    }
+    for (size_t i = 0; i + 1 < n; i++) {
+        if ((u[i] & 0xC0) == 0x80)
+            continue; /* no word of the filter starts on a continuation byte */
+        unsigned bit = pair_bit(u[i], u[i + 1]);
+        if (!(filter[bit >> 6] >> (bit & 63) & 1))
+            continue;
+        for (const char *const *w = words; *w; w++) {
+            const char *x = *w;
+            size_t j = 0;
+            while (i + j < n && x[j] != '\0' && x[j] == s[i + j])
+                j++;
+            if (x[j] == '\0' && j >= 2) /* the whole word (the short ones were memmem'd) */
+                return true;
+        }
+    }
     return false;
 }
 

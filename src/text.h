@@ -161,6 +161,9 @@ size_t el_text_ncp(const char *s, size_t n);
 size_t el_text_prefix(const char *s, size_t n, const char *const *words);
 /* True if s[0..n) equals one of the NULL-terminated words. */
 bool el_text_is_one_of(const char *s, size_t n, const char *const *words);
+/* True if s[0..n) contains one of the NULL-terminated words anywhere (as a memmem for each
+ * would find it), in one pass over s for the whole list. */
+bool el_text_contains_any(const char *s, size_t n, const char *const *words);
 /* Display width in terminal columns (CJK wide), via libunistring. */
 size_t el_text_width(const char *s, size_t n);
 

@@ -7,6 +7,12 @@
  * el_text_is_han and el_text_is_sentence_end of it. They must agree on any bytes: every
  * three-byte shape at every position of the sixteen-byte window, long random text with
  * long runs of Han (so that windows follow one another), and random bytes.
+ * Also the other helpers the builder leans on, each against its plain version: el_text_ncp
+ * (sixteen bytes a turn, the tail masked from an overlapping load, or eight bytes a turn
+ * without SSE2) over every length and start and past the 254-turn tally; el_text_prefix and
+ * el_text_is_one_of (compared in place, without strlen) over words that share prefixes, cut
+ * spans and NUL bytes; el_text_contains_any (one pass with a filter of first byte pairs)
+ * against a memmem for each word, over the section builder's kind of lists and random bytes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -262,6 +268,154 @@ static size_t random_text(char *buf, size_t cap)
     return n;
 }
 
+/* ---- the other helpers, spelled out ---- */
+
+/* Code points: the bytes that are not continuation bytes. */
+static size_t ref_ncp(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* The longest word s[0..n) starts with (strlen and memcmp), or 0. */
+static size_t ref_prefix(const char *s, size_t n, const char *const *words)
+{
+    size_t best = 0;
+    for (; *words; words++) {
+        size_t k = strlen(*words);
+        if (k > best && k <= n && memcmp(s, *words, k) == 0)
+            best = k;
+    }
+    return best;
+}
+
+/* Whether s[0..n) is one of the words. */
+static bool ref_is_one_of(const char *s, size_t n, const char *const *words)
+{
+    for (; *words; words++)
+        if (strlen(*words) == n && memcmp(s, *words, n) == 0)
+            return true;
+    return false;
+}
+
+static void test_ncp(void **state)
+{
+    (void)state;
+    static char buf[9000];
+    /* every length up to 600 from every start in a window, over text and over random bytes */
+    for (int kind = 0; kind < 2; kind++) {
+        size_t n = 0;
+        if (kind == 0)
+            while (n < 700)
+                n += random_text(buf + n, sizeof buf - n);
+        else
+            for (n = 0; n < 700; n++)
+                buf[n] = (char)(next_rand() >> 3);
+        for (size_t a = 0; a < 16; a++)
+            for (size_t len = 0; len <= 600; len++)
+                assert_int_equal(el_text_ncp(buf + a, len), ref_ncp(buf + a, len));
+    }
+    /* past 254 turns of sixteen bytes, the lanes' limit, and all continuation bytes */
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (char)(next_rand() >> 3);
+    for (size_t len = 4000; len < sizeof buf; len += 1 + next_rand() % 97)
+        assert_int_equal(el_text_ncp(buf, len), ref_ncp(buf, len));
+    memset(buf, 0x80, sizeof buf);
+    for (size_t len = 4050; len < 4100; len++)
+        assert_int_equal(el_text_ncp(buf + 1, len), 0);
+}
+
+static const char *const some_words[] = {"分论点",   "论点", "论", "论点一", "分",
+                                         "分析论证", "VX",   "v",  "（附",   "\xe4\xb8",
+                                         "一",       "一二", NULL};
+
+static void test_prefix_and_one_of(void **state)
+{
+    (void)state;
+    char buf[64];
+    const char *const empty[] = {NULL};
+    const char *const with_empty[] = {"论点", "", NULL};
+    for (int round = 0; round < 200000; round++) {
+        /* words glued together, cut anywhere, with a NUL byte now and then */
+        size_t n = 0;
+        for (int w = next_rand() % 4; w > 0; w--) {
+            const char *x = some_words[next_rand() % 12];
+            size_t k = strlen(x);
+            if (n + k > sizeof buf)
+                break;
+            memcpy(buf + n, x, k);
+            n += k;
+        }
+        if (n && next_rand() % 8 == 0)
+            buf[next_rand() % n] = '\0';
+        size_t len = next_rand() % 3 == 0 ? next_rand() % (n + 1) : n;
+        assert_int_equal(el_text_prefix(buf, len, some_words), ref_prefix(buf, len, some_words));
+        assert_int_equal(el_text_is_one_of(buf, len, some_words),
+                         ref_is_one_of(buf, len, some_words));
+        assert_int_equal(el_text_prefix(buf, len, with_empty), ref_prefix(buf, len, with_empty));
+        assert_int_equal(el_text_is_one_of(buf, len, with_empty),
+                         ref_is_one_of(buf, len, with_empty));
+        assert_int_equal(el_text_prefix(buf, len, empty), 0);
+        assert_false(el_text_is_one_of(buf, len, empty));
+    }
+}
+
+/* Whether s[0..n) contains one of the words: a memmem for each. */
+static bool ref_contains_any(const char *s, size_t n, const char *const *words)
+{
+    for (; *words; words++)
+        if (memmem(s, n, *words, strlen(*words)))
+            return true;
+    return false;
+}
+
+static void test_contains_any(void **state)
+{
+    (void)state;
+    /* CJK words sharing first characters and first byte pairs, ASCII ones, and words the filter
+       leaves to memmem: one byte long, starting with a continuation byte, empty */
+    static const char *const lists[][8] = {
+        {"公众号", "关注", "扫码", "VX", "vx", "（附", "(附", NULL},
+        {"请", "要求", "字数", "为题", "给定资料", "不少于", NULL},
+        {"材料", "资料", "背景", NULL},
+        {"a", "论点", NULL},
+        {"\x80\x80", "\xb8\x80一", "乙", NULL},
+        {"", NULL},
+        {NULL},
+    };
+    static const char *const bits[] = {
+        "公众号", "公众", "关", "关注", "扫",   "码",   "VX",   "V",  "x",  "（附", "（", "(",
+        "附",     "请",   "要", "求",   "字数", "给定", "资料", "材", "料", "背景", "a",  "论点",
+        "论",     "一",   "乙", "\x80", "\xb8", "\xe5", "，",   "。", "\n", " "};
+    char buf[256];
+    for (int round = 0; round < 200000; round++) {
+        size_t n = 0;
+        if (round % 4 == 3) { /* random bytes */
+            for (size_t i = 0; i < 40; i++)
+                buf[i] = (char)(next_rand() >> 3);
+            n = next_rand() % 41;
+        } else {
+            for (int w = next_rand() % 12; w > 0; w--) {
+                const char *x = bits[next_rand() % (sizeof bits / sizeof bits[0])];
+                size_t k = strlen(x);
+                if (n + k > sizeof buf)
+                    break;
+                memcpy(buf + n, x, k);
+                n += k;
+            }
+        }
+        size_t a = n ? next_rand() % (n + 1) : 0, b = a + next_rand() % (n - a + 1);
+        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+            assert_int_equal(el_text_contains_any(buf, n, lists[l]),
+                             ref_contains_any(buf, n, lists[l]));
+            assert_int_equal(el_text_contains_any(buf + a, b - a, lists[l]),
+                             ref_contains_any(buf + a, b - a, lists[l]));
+        }
+    }
+}
+
 static void test_random_agree(void **state)
 {
     (void)state;
@@ -314,6 +468,9 @@ int main(void)
         cmocka_unit_test(test_every_three_byte_shape),
         cmocka_unit_test(test_every_code_point),
         cmocka_unit_test(test_random_agree),
+        cmocka_unit_test(test_ncp),
+        cmocka_unit_test(test_prefix_and_one_of),
+        cmocka_unit_test(test_contains_any),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
