@@ -98,7 +98,7 @@ void el_doc_free(el_doc *doc)
     free(doc->sections.v);
     free(doc->roles);
     free(doc->blocks.v);
-    free(doc->lexhits.v);
+    el_doc_lex_release(doc);
     free(doc->segs.v);
     free(doc->verbatim.v);
     free(doc->comments.v);
@@ -295,25 +295,30 @@ size_t el_doc_src_near(const el_doc *doc, el_pos_cursor *cur, size_t plain_off)
     return seg_src(doc, lo, plain_off);
 }
 
-/*
- * The walk behind el_doc_lex_scan and el_doc_lex_scan_cats, inlined into each so that the
- * mask test goes away when every category is wanted.
- */
-__attribute__((always_inline)) static inline void lex_walk(el_doc *doc, size_t off, size_t n,
-                                                           unsigned mask, el_lex_cb cb, void *ctx)
+/* Fill doc->lexhits from one scan of the whole of `plain`, and count it, on the first call. */
+static void lex_fill(el_doc *doc)
 {
-    if (!doc->lexed) {
-        /* room for a Chinese text's usual hits (one per 24 bytes or so): a grown array is
-           copied at each doubling */
-        doc->lexhits.v = xgrow(doc->lexhits.v, &doc->lexhits.cap, doc->plain.n / 32 + 16,
-                               sizeof *doc->lexhits.v);
-        el_lex_scan_all(doc->plain.v, doc->plain.n, &doc->lexhits.v, &doc->lexhits.n,
-                        &doc->lexhits.cap);
-        doc->lexed = true;
+    if (doc->lexed)
+        return;
+    /* room for a Chinese text's usual hits (one per 24 bytes or so): a grown array is
+       copied at each doubling */
+    doc->lexhits.v =
+        xgrow(doc->lexhits.v, &doc->lexhits.cap, doc->plain.n / 32 + 16, sizeof *doc->lexhits.v);
+    el_lex_scan_all(doc->plain.v, doc->plain.n, &doc->lexhits.v, &doc->lexhits.n,
+                    &doc->lexhits.cap);
+    memset(doc->lexcount, 0, sizeof doc->lexcount);
+    doc->lexcat = xrealloc(doc->lexcat, doc->lexhits.n + 1);
+    for (size_t i = 0; i < doc->lexhits.n; i++) {
+        doc->lexcat[i] = (unsigned char)doc->lexhits.v[i].cat;
+        doc->lexcount[doc->lexhits.v[i].cat]++;
     }
-    /* Hits are sorted by end: find the first ending after off, stop past off + n. */
-    const el_lex_hit *v = doc->lexhits.v;
-    size_t lo = 0, hi = doc->lexhits.n, lim = off + n;
+    doc->lexed = true;
+}
+
+/* Index of the first of v[0..n) (sorted by end) that ends after off. */
+static size_t first_after(const el_lex_hit *v, size_t n, size_t off)
+{
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (v[mid].end <= off)
@@ -321,22 +326,104 @@ __attribute__((always_inline)) static inline void lex_walk(el_doc *doc, size_t o
         else
             hi = mid;
     }
-    for (size_t i = lo; i < doc->lexhits.n && v[i].end <= lim; i++) {
-        if (v[i].start < off || (mask != EL_LEX_ALL_CATS && !(mask >> v[i].cat & 1)))
-            continue;
-        el_lex_hit h = {v[i].start - off, v[i].end - off, v[i].entry, v[i].cat};
-        cb(ctx, &h);
-    }
+    return lo;
+}
+
+/* Call cb for h relative to off. */
+static inline void lex_call(const el_lex_hit *h, size_t off, el_lex_cb cb, void *ctx)
+{
+    el_lex_hit r = {h->start - off, h->end - off, h->entry, h->cat};
+    cb(ctx, &r);
+}
+
+/* The plain walk: v[0..nv) (sorted by end) in [off, off + n), categories in mask. */
+static void lex_walk(const el_lex_hit *v, size_t nv, size_t off, size_t n, unsigned mask,
+                     el_lex_cb cb, void *ctx)
+{
+    size_t lim = off + n;
+    for (size_t i = first_after(v, nv, off); i < nv && v[i].end <= lim; i++)
+        if (v[i].start >= off && (mask >> v[i].cat & 1))
+            lex_call(&v[i], off, cb, ctx);
 }
 
 void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
 {
-    lex_walk(doc, off, n, EL_LEX_ALL_CATS, cb, ctx);
+    lex_fill(doc);
+    lex_walk(doc->lexhits.v, doc->lexhits.n, off, n, EL_LEX_ALL_CATS, cb, ctx);
+}
+
+/* The selection of mask, made now if there is room for it; NULL if there is not. */
+static el_lex_sel *lex_sel(el_doc *doc, unsigned mask)
+{
+    if (doc->lexlast < doc->nlexsel && doc->lexsel[doc->lexlast].mask == mask)
+        return &doc->lexsel[doc->lexlast];
+    for (unsigned k = 0; k < doc->nlexsel; k++)
+        if (doc->lexsel[k].mask == mask) {
+            doc->lexlast = k;
+            return &doc->lexsel[k];
+        }
+    if (doc->nlexsel == EL_LEX_NSEL || doc->lexhits.n > UINT32_MAX)
+        return NULL;
+    doc->lexlast = doc->nlexsel;
+    el_lex_sel *sel = &doc->lexsel[doc->nlexsel++];
+    sel->mask = mask;
+    sel->next = 0;
+    size_t cnt = 0;
+    for (unsigned c = 0; c < EL_LEX_NCATS; c++)
+        if (mask >> c & 1)
+            cnt += doc->lexcount[c];
+    if (cnt > sel->idx.cap)
+        sel->idx.v = xgrow(sel->idx.v, &sel->idx.cap, cnt, sizeof *sel->idx.v);
+    const unsigned char *cat = doc->lexcat;
+    uint32_t *idx = sel->idx.v, k = 0;
+    for (uint32_t j = 0, nv = (uint32_t)doc->lexhits.n; j < nv; j++)
+        if (mask >> cat[j] & 1)
+            idx[k++] = j;
+    sel->idx.n = k;
+    return sel;
+}
+
+/* Index of the first of the selection's hits that ends after off. */
+static size_t sel_first_after(const el_lex_hit *v, const uint32_t *idx, size_t n, size_t off)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[idx[mid]].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 void el_doc_lex_scan_cats(el_doc *doc, size_t off, size_t n, unsigned mask, el_lex_cb cb, void *ctx)
 {
-    lex_walk(doc, off, n, mask, cb, ctx);
+    lex_fill(doc);
+    const el_lex_hit *v = doc->lexhits.v;
+    size_t nv = doc->lexhits.n, lim = off + n;
+    el_lex_sel *sel = mask == EL_LEX_ALL_CATS ? NULL : lex_sel(doc, mask);
+    if (sel == NULL) {
+        lex_walk(v, nv, off, n, mask, cb, ctx);
+        return;
+    }
+    const uint32_t *idx = sel->idx.v;
+    size_t k = sel->idx.n;
+    /* Callers mostly go through a document in order: the first hit wanted is then at the
+       last call's end or a few further on, no bisection needed. */
+    size_t i = sel->next;
+    if (i > 0 && v[idx[i - 1]].end > off)
+        i = sel_first_after(v, idx, k, off);
+    else
+        for (int step = 0; i < k && v[idx[i]].end <= off; i++)
+            if (++step == 8) {
+                i = sel_first_after(v, idx, k, off);
+                break;
+            }
+    for (; i < k && v[idx[i]].end <= lim; i++)
+        if (v[idx[i]].start >= off)
+            lex_call(&v[idx[i]], off, cb, ctx);
+    sel->next = i;
 }
 
 void el_doc_lex_release(el_doc *doc)
@@ -345,6 +432,14 @@ void el_doc_lex_release(el_doc *doc)
     doc->lexhits.v = NULL;
     doc->lexhits.n = doc->lexhits.cap = 0;
     doc->lexed = false;
+    free(doc->lexcat);
+    doc->lexcat = NULL;
+    for (unsigned k = 0; k < doc->nlexsel; k++) {
+        free(doc->lexsel[k].idx.v);
+        doc->lexsel[k].idx.v = NULL;
+        doc->lexsel[k].idx.n = doc->lexsel[k].idx.cap = 0;
+    }
+    doc->nlexsel = doc->lexlast = 0;
 }
 
 /* The plain range [lo, hi] a section covers (its title and paragraphs); false if empty. */

@@ -7,7 +7,8 @@
  * prefixes, dangling first characters), CJK and ASCII filler, and broken UTF-8 (stray
  * continuation bytes, truncated and overlong sequences, surrogates, 4-byte characters),
  * at every short length too (the scan's tail). The document's shared pass is checked the
- * same way: el_doc_lex_scan and el_doc_lex_scan_cats over ranges against a filtered scan.
+ * same way: el_doc_lex_scan and el_doc_lex_scan_cats over ranges against a filtered scan,
+ * with the extractors' masks walked in order as they walk them (the per-mask selections).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -256,12 +257,110 @@ static void test_doc_ranges(void **state)
     el_doc_free(doc);
 }
 
+/* A random text of about n bytes, decodable as it is, with line and paragraph breaks. */
+static size_t doc_text(char *text, size_t cap)
+{
+    size_t n = 0;
+    while (n < cap - 200) {
+        piece(text, &n);
+        if (test_rand() % 30 == 0)
+            text[n++] = '\n';
+        if (test_rand() % 90 == 0) {
+            text[n++] = '\n';
+            text[n++] = '\n';
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (text[i] == 0 || (unsigned char)text[i] >= 0xF5 || (unsigned char)text[i] == 0xC0)
+            text[i] = 'x';
+    return n;
+}
+
+/* el_doc_lex_scan_cats over plain[off..+len) with mask against a filtered scan of the range. */
+static void check_cats(el_doc *doc, size_t off, size_t len, unsigned mask)
+{
+    hits want = {0}, got = {0};
+    el_lex_scan(doc->plain.v + off, len, keep, &want);
+    size_t k = 0;
+    for (size_t i = 0; i < want.n; i++)
+        if (mask & EL_LEX_CAT_BIT(want.v[i].cat))
+            want.v[k++] = want.v[i];
+    want.n = k;
+    el_doc_lex_scan_cats(doc, off, len, mask, keep, &got);
+    assert_same(&got, &want);
+    free(want.v);
+    free(got.v);
+}
+
+/*
+ * The per-mask selections as the extractors use them: a few masks, each walked through the
+ * document in consecutive ranges (paragraphs, gaps between them), interleaved; then jumps
+ * back and random ranges, and more masks than the document remembers (the plain walk).
+ */
+static void test_doc_masks(void **state)
+{
+    (void)state;
+#define B EL_LEX_CAT_BIT
+    static const unsigned masks[] = {
+        B(EL_LEX_PLACE) | B(EL_LEX_METAPHOR) | B(EL_LEX_CONTRAST) | B(EL_LEX_PROBLEM),
+        B(EL_LEX_CONTRAST) | B(EL_LEX_COUNTERMEASURE),
+        B(EL_LEX_PLACE) | B(EL_LEX_METAPHOR) | B(EL_LEX_CONTRAST) | B(EL_LEX_PARALLEL_FRAME),
+        B(EL_LEX_SPEAKER) | B(EL_LEX_DOCUMENT) | B(EL_LEX_QUOTEVERB),
+        B(EL_LEX_SPEAKER) | B(EL_LEX_DOCUMENT),
+        B(EL_LEX_COLLOQUIAL) | B(EL_LEX_FIRSTPERSON),
+        B(EL_LEX_PLACE),
+        0,
+        EL_LEX_ALL_CATS,
+    };
+#undef B
+    enum { NM = sizeof masks / sizeof masks[0] };
+    static char text[16384];
+    for (int d = 0; d < 6; d++) {
+        size_t n = doc_text(text, sizeof text);
+        el_options opt = {0};
+        el_doc *doc = el_parse("t.txt", text, n, &opt);
+        assert_non_null(doc);
+        assert_true(el_doc_ok(doc));
+        size_t pn = doc->plain.n;
+        /* consecutive ranges per mask, masks interleaved; sometimes a gap between ranges */
+        size_t pos[NM] = {0};
+        for (bool more = true; more;) {
+            more = false;
+            for (size_t m = 0; m < NM; m++) {
+                if (pos[m] >= pn)
+                    continue;
+                more = true;
+                size_t len = test_rand() % 300, gap = test_rand() % 4 == 0 ? test_rand() % 200 : 0;
+                if (len > pn - pos[m])
+                    len = pn - pos[m];
+                check_cats(doc, pos[m], len, masks[m]);
+                pos[m] += len + gap;
+            }
+        }
+        /* jumps back and anywhere, the remembered masks and others */
+        for (int round = 0; round < 300; round++) {
+            size_t off = test_rand() % pn, len = test_rand() % (pn - off + 1);
+            if (round % 3 == 0)
+                len = len % 64;
+            unsigned mask = round % 2 ? masks[test_rand() % NM] : test_rand() & EL_LEX_ALL_CATS;
+            check_cats(doc, off, len, mask);
+        }
+        if (d % 2) { /* released selections are made again */
+            el_doc_lex_release(doc);
+            for (size_t m = 0; m < NM; m++)
+                check_cats(doc, 0, pn, masks[m]);
+        }
+        el_doc_free(doc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random_texts),
         cmocka_unit_test(test_each_surface),
         cmocka_unit_test(test_doc_ranges),
+        cmocka_unit_test(test_doc_masks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
