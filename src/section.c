@@ -816,7 +816,8 @@ static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line)
         for (size_t i = 0; i < sp.len && i < 3 * 20; i++) {
             size_t cl = s[i] == ':' ? 1 : (i + 3 <= sp.len && memcmp(s + i, "：", 3) == 0) ? 3 : 0;
             if (cl == 0) {
-                if (s[i] == '\xe3' && i + 3 <= sp.len &&
+                /* 。 is E3 80 82, ， is EF BC 8C */
+                if ((s[i] == '\xe3' || s[i] == '\xef') && i + 3 <= sp.len &&
                     (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "，", 3) == 0))
                     break;
                 continue;
