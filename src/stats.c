@@ -56,6 +56,18 @@ static uint32_t cp_before(const char *s, size_t n, size_t i, size_t *start)
         *start = 0;
         return 0;
     }
+    /* A well-formed three-byte character (most of the text) is decoded from its bytes, as
+       el_text_cp would; anything else takes the walk back below. */
+    if (i >= 3) {
+        const unsigned char *u = (const unsigned char *)s + i - 3;
+        if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+            c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+            if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+                *start = i - 3;
+                return c;
+            }
+        }
+    }
     k = i - 1;
     while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
         k--;
@@ -1283,6 +1295,14 @@ static bool shang_in_word(const char *s, size_t n, size_t i)
     }
 }
 
+/* False if 一 followed by d can open no figure: d is no numeral, 点 decimal, 半, 成 or 倍,
+   nor a space (a numeral may follow it), nor the 国 of 一国两制. */
+static inline bool yi_may_open(uint32_t d)
+{
+    return is_cn_numeral(d) || is_space(d) || d == U'点' || d == U'半' || d == U'成' ||
+           d == U'倍' || d == U'国';
+}
+
 /* Tries a statistic at i. On success fills *st and *cn (whether its number is written in
    Chinese numerals); otherwise *next is where scanning resumes. Kept out of line: inlined
    into el_stats_scan, its many live values would push the scan loop's out of registers. */
@@ -1302,9 +1322,7 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
        after it: settle that before them. */
     if (c == U'一' && i + l < n) {
         size_t dl;
-        uint32_t d = el_text_cp(s, n, i + l, &dl);
-        if (!is_cn_numeral(d) && !is_space(d) && d != U'点' && d != U'半' && d != U'成' &&
-            d != U'倍' && d != U'国')
+        if (!yi_may_open(el_text_cp(s, n, i + l, &dl)))
             return false;
     }
     bool numeral = is_cn_numeral(c);
@@ -1401,18 +1419,23 @@ typedef struct {
     size_t len;
 } clause_t;
 
+/* Open addressing, linear probing, at most half full; a slot with p == NULL is empty. A hash
+   table rather than a sorted array: sorting the few thousand clauses cost more than all the
+   look-ups of a run of hundreds of drafts. */
 static struct {
     clause_t *v;
-    size_t n;
+    size_t mask, n;
 } cl_index;
 
 static pthread_once_t cl_once = PTHREAD_ONCE_INIT;
 
-static int clause_cmp(const void *a, const void *b)
+/* FNV-1a of s[0..n). */
+static size_t clause_hash(const char *s, size_t n)
 {
-    const clause_t *x = a, *y = b;
-    int c = memcmp(x->p, y->p, x->len < y->len ? x->len : y->len);
-    return c ? c : (x->len > y->len) - (x->len < y->len);
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)s[k]) * 16777619u;
+    return h;
 }
 
 /* True if the code point at s[i] (l bytes) is dropped by el_lex_normalize. */
@@ -1424,10 +1447,42 @@ static bool is_dropped(const char *s, size_t i, uint32_t c, size_t l)
     return el_lex_normalize(s + i, l, tmp) == 0;
 }
 
+/* Slot of clause p[0..len) in cl_index: where it is, or the empty slot where it would go. */
+static size_t cl_slot(const char *p, size_t len)
+{
+    size_t h = clause_hash(p, len) & cl_index.mask;
+    while (cl_index.v[h].p && !(cl_index.v[h].len == len && memcmp(cl_index.v[h].p, p, len) == 0))
+        h = (h + 1) & cl_index.mask;
+    return h;
+}
+
+/* Add clause p[0..len) to cl_index, doubling the table when it would pass half full. */
+static void cl_insert(const char *p, size_t len)
+{
+    if (2 * (cl_index.n + 1) > cl_index.mask + 1) {
+        clause_t *old = cl_index.v;
+        size_t oldcap = cl_index.mask + 1;
+        cl_index.v = xcalloc(2 * oldcap, sizeof *cl_index.v);
+        cl_index.mask = 2 * oldcap - 1;
+        for (size_t k = 0; k < oldcap; k++)
+            if (old[k].p)
+                cl_index.v[cl_slot(old[k].p, old[k].len)] = old[k];
+        free(old);
+    }
+    size_t h = cl_slot(p, len);
+    if (!cl_index.v[h].p) {
+        cl_index.v[h] = (clause_t){p, len};
+        cl_index.n++;
+    }
+}
+
 static void cl_build(void)
 {
-    size_t nl = el_lex_nclassical(), cap = 4 * nl + 1;
-    cl_index.v = xmalloc(cap * sizeof *cl_index.v);
+    size_t nl = el_lex_nclassical(), cap = 64;
+    while (cap < 8 * nl) /* about three clauses a line: a quarter to half full, no regrowth */
+        cap *= 2;
+    cl_index.v = xcalloc(cap, sizeof *cl_index.v);
+    cl_index.mask = cap - 1;
     for (size_t k = 0; k < nl; k++) {
         const char *t = el_lex_classical(k)->text;
         size_t n = strlen(t), a = 0, ncp = 0;
@@ -1435,11 +1490,8 @@ static void cl_build(void)
             size_t l = 1;
             uint32_t c = i < n ? el_text_cp(t, n, i, &l) : 0;
             if (i == n || is_dropped(t, i, c, l)) {
-                if (ncp >= CLAUSE_MIN && i - a <= CLAUSE_MAX) {
-                    if (cl_index.n == cap)
-                        cl_index.v = xgrow(cl_index.v, &cap, cap + 1, sizeof *cl_index.v);
-                    cl_index.v[cl_index.n++] = (clause_t){t + a, i - a};
-                }
+                if (ncp >= CLAUSE_MIN && i - a <= CLAUSE_MAX)
+                    cl_insert(t + a, i - a);
                 a = i + l, ncp = 0;
             } else {
                 ncp++;
@@ -1447,7 +1499,6 @@ static void cl_build(void)
             i += l;
         }
     }
-    qsort(cl_index.v, cl_index.n, sizeof *cl_index.v, clause_cmp);
 }
 
 /* True if s[a..b) (one clause of a quotation) is a clause of a classical line. */
@@ -1458,9 +1509,10 @@ static bool classical_clause(const char *s, size_t a, size_t b)
     if (b - a > CLAUSE_MAX)
         return false;
     kl = el_lex_normalize(s + a, b - a, key);
+    if (!kl)
+        return false;
     pthread_once(&cl_once, cl_build);
-    clause_t k = {key, kl};
-    return kl && bsearch(&k, cl_index.v, cl_index.n, sizeof k, clause_cmp) != NULL;
+    return cl_index.v[cl_slot(key, kl)].p != NULL;
 }
 
 /* Quotation state of the scan: whether it is inside “…” and where the current clause
@@ -1537,6 +1589,15 @@ enum { CC_NONE, CC_START, CC_OPEN, CC_CLOSE, CC_MARK };
 static const uint32_t cc_table[256] = {CC_LIST(CC_ENTRY)};
 static const uint32_t cc_table_unquoted[256] = {CC_LIST(CC_ENTRY_UNQUOTED)};
 
+/* The same tables holding the keys alone (no class bits): the run over Han then compares a
+   slot with the key it hashed as it is, where masking off the class took two more
+   instructions per character. */
+#define CC_KEY(ch, cls) [CC_SLOT(UTF8_3(ch))] = UTF8_3(ch),
+#define CC_KEY_UNQUOTED(ch, cls)                                                                   \
+    [CC_SLOT(UTF8_3(ch))] = (cls) == CC_START || (cls) == CC_OPEN ? UTF8_3(ch) : 0,
+static const uint32_t cc_keys[256] = {CC_LIST(CC_KEY)};
+static const uint32_t cc_keys_unquoted[256] = {CC_LIST(CC_KEY_UNQUOTED)};
+
 /* The bytes at p as a number, p[0] lowest: four of them, or the avail < 4 left (the missing
    ones 0). */
 static inline uint32_t load_le32(const unsigned char *p, size_t avail)
@@ -1554,10 +1615,11 @@ static inline uint32_t load_le32(const unsigned char *p, size_t avail)
 }
 
 /* True if the three-byte sequence in the low 24 bits of x (first byte lowest; the bits above
-   are ignored) is not in table tab. */
-static inline bool is_none3(const uint32_t *tab, uint32_t x)
+   are ignored) is a key of key table keys. */
+static inline bool in_keys(const uint32_t *keys, uint64_t x)
 {
-    return ((tab[CC_SLOT(x & 0xFFFFFF)] ^ x) & 0xFFFFFF) != 0;
+    uint32_t k = (uint32_t)x & 0xFFFFFF;
+    return keys[CC_SLOT(k)] == k;
 }
 
 /*
@@ -1586,23 +1648,51 @@ static inline int class_of_bytes(const uint32_t *tab, uint32_t x, size_t *len)
     return ASCII_DIGITS >> b0 & 1 ? CC_START : ASCII_MARKS >> b0 & 1 ? CC_MARK : CC_NONE;
 }
 
-/* Offset of the first character from s[i] on that is not CC_NONE by table tab (n if none),
-   its class in *cls and its length in *len. The scan spends most of its time here, stepping
-   over the characters that mean nothing to it. */
-static inline size_t next_stop(const uint32_t *tab, const char *s, size_t n, size_t i, int *cls,
-                               size_t *len)
+/* Two three-byte shapes (lead E0..EF, two continuation bytes) in the low six bytes. */
+#define HAN2_MASK UINT64_C(0xC0C0F0C0C0F0)
+#define HAN2 UINT64_C(0x8080E08080E0)
+
+/* Offset of the first character from s[i] on that is not CC_NONE by table tab, whose keys
+   alone are keys (n if none), its class in *cls and its length in *len. The scan spends most
+   of its time here, stepping over the characters that mean nothing to it. */
+static inline size_t next_stop(const uint32_t *tab, const uint32_t *keys, const char *s, size_t n,
+                               size_t i, int *cls, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s;
+    (void)keys;
     while (i < n) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        /* Han, most of the text: two three-byte characters per step while eight bytes can be
-           read; a character of the table, or any other shape, ends the run */
-        while (n - i >= 8) {
+        /* Han, most of the text: four three-byte characters per step (two eight-byte loads)
+           while fourteen bytes can be read; a character of the table, or any other shape,
+           ends the run on the character that ended it */
+        while (n - i >= 14) {
+            uint64_t x, y;
+            memcpy(&x, u + i, 8);
+            if ((x & HAN2_MASK) != HAN2 || in_keys(keys, x))
+                break;
+            if (in_keys(keys, x >> 24)) {
+                i += 3;
+                break;
+            }
+            memcpy(&y, u + i + 6, 8);
+            if ((y & HAN2_MASK) != HAN2 || in_keys(keys, y)) {
+                i += 6;
+                break;
+            }
+            if (in_keys(keys, y >> 24)) {
+                i += 9;
+                break;
+            }
+            i += 12;
+        }
+        /* the last thirteen bytes or fewer: two characters per step while eight can be read
+           (not after a run above ended on a character: n - i is 14 or more then) */
+        while (n - i >= 8 && n - i < 14) {
             uint64_t x;
             memcpy(&x, u + i, 8);
-            if ((x & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u || !is_none3(tab, (uint32_t)x))
+            if ((x & HAN2_MASK) != HAN2 || in_keys(keys, x))
                 break;
-            if (!is_none3(tab, (uint32_t)(x >> 24))) {
+            if (in_keys(keys, x >> 24)) {
                 i += 3;
                 break;
             }
@@ -1614,6 +1704,41 @@ static inline size_t next_stop(const uint32_t *tab, const char *s, size_t n, siz
         i += *len;
     }
     return n;
+}
+
+/*
+ * True if the start character at s[i], three bytes, certainly opens no statistic, so that
+ * try_at would return false and resume right after it: 不 大 将 接 突 and 上 open one only
+ * before a given character (不足 不到 大约 将近 接近 突破 上百 上千 上万 上亿), and 一 only
+ * where yi_may_open says. Those are among the commonest characters; read from the bytes,
+ * the character after them rules out most of them without a call to try_at.
+ */
+static inline bool no_figure_at(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t c = load_le32(u + i, n - i) & 0xFFFFFF,
+             d = n - i >= 6 ? load_le32(u + i + 3, n - i - 3) & 0xFFFFFF : 0;
+    switch (c) {
+    case UTF8_3(U'不'):
+        return d != UTF8_3(U'足') && d != UTF8_3(U'到');
+    case UTF8_3(U'大'):
+        return d != UTF8_3(U'约');
+    case UTF8_3(U'将'):
+    case UTF8_3(U'接'):
+        return d != UTF8_3(U'近');
+    case UTF8_3(U'突'):
+        return d != UTF8_3(U'破');
+    case UTF8_3(U'上'):
+        return d != UTF8_3(U'百') && d != UTF8_3(U'千') && d != UTF8_3(U'万') && d != UTF8_3(U'亿');
+    case UTF8_3(U'一'):
+        /* only a well-formed three-byte d is read here (decoded from its bytes: an overlong
+           or surrogate form decodes to no character yi_may_open accepts); anything else
+           is left to try_at */
+        return (d & 0xC0C0F0) == 0x8080E0 &&
+               !yi_may_open((d & 0x0F) << 12 | (d >> 8 & 0x3F) << 6 | (d >> 16 & 0x3F));
+    default:
+        return false;
+    }
 }
 
 /* True if the statistic st, in Chinese numerals, sits in a classical clause of a quotation. */
@@ -1649,7 +1774,8 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
         el_stat st;
         bool cn;
         int cls;
-        if ((i = next_stop(qs.in_quote ? cc_table : cc_table_unquoted, s, n, i, &cls, &l)) >= n)
+        if ((i = next_stop(qs.in_quote ? cc_table : cc_table_unquoted,
+                           qs.in_quote ? cc_keys : cc_keys_unquoted, s, n, i, &cls, &l)) >= n)
             break;
         switch (cls) {
         case CC_OPEN:
@@ -1663,6 +1789,10 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
             continue;
         default:
             break;
+        }
+        if (l == 3 && no_figure_at(s, n, i)) {
+            i += 3;
+            continue;
         }
         if (try_at(&t, i, &st, &next, &cn)) {
             if (!cn || !in_classical_quote(&t, &qs, &st))

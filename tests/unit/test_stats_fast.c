@@ -5,11 +5,13 @@
  * to it by reading their bytes through a perfect hash table instead of decoding each one
  * and asking a switch, and the shortcuts of the grammar (skip_sp's first byte test,
  * bad_prefix's single look back, is_list_label's early exit, the tail qualifiers' first
- * character, try_at's early rejection of 一). The table is checked against the original
- * switch for every code point and every three-byte shape; each shortcut against its original
- * at every offset of random text; and the whole scan against the original loop over varied
- * text and random strings mixing numerals, units, qualifiers, quotes, marks, spaces and
- * invalid bytes. This file includes stats.c to reach its static functions.
+ * character, try_at's early rejection of 一, the scan's rejection of 不 大 将 接 突 上 一 by
+ * the next character, cp_before's three-byte decoding) and the hash table of classical
+ * clauses that replaced a sorted array. The table is checked against the original switch for
+ * every code point and every three-byte shape; each shortcut against its original at every
+ * offset of random text; and the whole scan against the original loop over varied text and
+ * random strings mixing numerals, units, qualifiers, quotes, marks, spaces and invalid bytes.
+ * This file includes stats.c to reach its static functions.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -303,6 +305,52 @@ static void ref_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
             i = next;
         }
     }
+}
+
+/* The original cp_before: walk back over continuation bytes, then decode. */
+static uint32_t ref_cp_before(const char *s, size_t n, size_t i, size_t *start)
+{
+    size_t k, l;
+    uint32_t c;
+
+    if (i == 0) {
+        *start = 0;
+        return 0;
+    }
+    k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    c = el_text_cp(s, n, k, &l);
+    if (k + l != i) {
+        *start = i - 1;
+        return 0xFFFD;
+    }
+    *start = k;
+    return c;
+}
+
+/* True if s[0..n) is a clause of a classical line: every line split at the characters
+   el_lex_normalize drops, compared one by one (what the index holds, without an index). */
+static bool ref_classical_clause(const char *key, size_t kl)
+{
+    for (size_t k = 0; k < el_lex_nclassical(); k++) {
+        const char *t = el_lex_classical(k)->text;
+        size_t n = strlen(t), a = 0, ncp = 0;
+        for (size_t i = 0; i <= n;) {
+            size_t l = 1;
+            uint32_t c = i < n ? el_text_cp(t, n, i, &l) : 0;
+            if (i == n || is_dropped(t, i, c, l)) {
+                if (ncp >= CLAUSE_MIN && i - a <= CLAUSE_MAX && i - a == kl &&
+                    memcmp(t + a, key, kl) == 0)
+                    return true;
+                a = i + l, ncp = 0;
+            } else {
+                ncp++;
+            }
+            i += l;
+        }
+    }
+    return false;
 }
 
 /* ---- Helpers ------------------------------------------------------------------------------- */
@@ -640,6 +688,128 @@ static void test_class_table(void **state)
             }
 }
 
+/* The key tables hold exactly the keys of the class tables, slot by slot. */
+static void test_key_tables(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < 256; k++) {
+        assert_int_equal(cc_keys[k], cc_table[k] & 0xFFFFFF);
+        assert_int_equal(cc_keys_unquoted[k], cc_table_unquoted[k] & 0xFFFFFF);
+    }
+}
+
+/* no_figure_at holds only where the original try_at fails and resumes right after the
+   character: each of the characters it knows, followed by every three-byte shape (overlong
+   forms and surrogates included), by ASCII, by a space, by nothing, and by a number. */
+static void test_no_figure_at(void **state)
+{
+    (void)state;
+    static const char *const firsts[] = {"不", "大", "将", "接", "突", "上", "一", "三", "近"};
+    static const char *const tails[] = {"", "5", " 5", "三", "百人", "%", "成"};
+    for (size_t f = 0; f < COUNT_OF(firsts); f++)
+        for (uint32_t d = 0; d < 0x1000 + 0x80; d++) {
+            char b[32];
+            size_t len = 0;
+            memcpy(b, "的", 3), len = 3; /* something before: cp_before looks back */
+            memcpy(b + len, firsts[f], 3), len += 3;
+            if (d < 0x1000) { /* lead E0..EF, two continuation bytes */
+                b[len++] = (char)(0xE0 | d >> 8);
+                b[len++] = (char)(0x80 | (d >> 2 & 0x3C) | (d & 0x3));
+                b[len++] = (char)(0x80 | (d * 7 & 0x3F));
+            } else if (d - 0x1000 > 0) {
+                b[len++] = (char)(d - 0x1000);
+            }
+            for (size_t t = 0; t < COUNT_OF(tails); t++) {
+                size_t tl = strlen(tails[t]);
+                memcpy(b + len, tails[t], tl);
+                size_t n = len + tl;
+                char *exact = malloc(n);
+                assert_non_null(exact);
+                memcpy(exact, b, n);
+                if (no_figure_at(exact, n, 3)) {
+                    scan_t sc = {exact, n};
+                    el_stat st;
+                    size_t next;
+                    bool cn;
+                    assert_false(ref_try_at(&sc, 3, &st, &next, &cn));
+                    assert_int_equal(next, 6);
+                }
+                free(exact);
+            }
+        }
+    /* every three-byte character after 一 in full (the shapes above sample the third byte) */
+    for (uint32_t c = 0x800; c <= 0xFFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        char b[9] = "一";
+        int len = u8_uctomb((uint8_t *)b + 3, c, 3);
+        assert_int_equal(len, 3);
+        memcpy(b + 6, "5", 1);
+        for (size_t n = 6; n <= 7; n++) {
+            if (no_figure_at(b, n, 0)) {
+                scan_t sc = {b, n};
+                el_stat st;
+                size_t next;
+                bool cn;
+                assert_false(ref_try_at(&sc, 0, &st, &next, &cn));
+                assert_int_equal(next, 3);
+            }
+        }
+    }
+}
+
+/* cp_before agrees with the original at every offset of random bytes, mostly the bytes of
+   three-byte characters, overlong forms and surrogates among them. */
+static void test_cp_before(void **state)
+{
+    (void)state;
+    static const unsigned char bytes[] = {0xE4, 0xB8, 0x80, 0x87, 0xE3, 0xEF, 0xBC, 0xE0,
+                                          0xED, 0xA0, 0x9F, 0xBF, 0xC2, 0xF0, 0x9F, 'a'};
+    test_seed(0xA4093822299F31D0ULL);
+    for (int round = 0; round < 20000; round++) {
+        size_t n = test_below(24);
+        char *s = malloc(n ? n : 1);
+        assert_non_null(s);
+        for (size_t i = 0; i < n; i++)
+            s[i] = (char)bytes[test_below(sizeof bytes)];
+        for (size_t i = 0; i <= n; i++) {
+            size_t a, b;
+            assert_int_equal(cp_before(s, n, i, &a), ref_cp_before(s, n, i, &b));
+            assert_int_equal(a, b);
+        }
+        free(s);
+    }
+}
+
+/* The clause index finds every clause of every classical line, and nothing else: pieces of
+   lines (a clause cut short, two clauses run together, a clause and a character more) agree
+   with the straightforward search. */
+static void test_classical_clauses(void **state)
+{
+    (void)state;
+    size_t found = 0;
+    for (size_t k = 0; k < el_lex_nclassical(); k++) {
+        const char *t = el_lex_classical(k)->text;
+        size_t n = strlen(t);
+        /* every substring that starts and ends at a character boundary, up to CLAUSE_MAX */
+        for (size_t a = 0; a < n; a += el_u8_len((unsigned char)t[a]))
+            for (size_t b = a + 1; b <= n && b - a <= CLAUSE_MAX; b++) {
+                if (b < n && ((unsigned char)t[b] & 0xC0) == 0x80)
+                    continue;
+                char key[CLAUSE_MAX];
+                size_t kl = el_lex_normalize(t + a, b - a, key);
+                bool want = kl && ref_classical_clause(key, kl);
+                assert_int_equal(classical_clause(t, a, b), want);
+                found += want;
+            }
+        if (k == 40) /* the rest only for whole clauses: the search above is quadratic */
+            break;
+    }
+    assert_true(found > 0);
+    assert_false(classical_clause("九层之台起于累土", 0, strlen("九层之台起于累土")));
+    assert_true(classical_clause("“九层之台，", 3, strlen("“九层之台")));
+}
+
 /* A random string of up to max pieces in a fresh exact-size buffer; its length in *n. */
 static char *random_text(size_t max, size_t *n)
 {
@@ -763,9 +933,11 @@ static void test_random_bytes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_class_table),  cmocka_unit_test(test_helpers),
-        cmocka_unit_test(test_varied_text),  cmocka_unit_test(test_random_text),
-        cmocka_unit_test(test_random_bytes),
+        cmocka_unit_test(test_class_table),       cmocka_unit_test(test_helpers),
+        cmocka_unit_test(test_varied_text),       cmocka_unit_test(test_random_text),
+        cmocka_unit_test(test_random_bytes),      cmocka_unit_test(test_key_tables),
+        cmocka_unit_test(test_no_figure_at),      cmocka_unit_test(test_cp_before),
+        cmocka_unit_test(test_classical_clauses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
