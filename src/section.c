@@ -530,12 +530,6 @@ static bool ncp_at_most(const char *s, size_t n, size_t max)
     return true;
 }
 
-/* Whether s[0..n) contains one of the words (el_text_contains_any: one pass for the list). */
-static bool contains_any(const char *s, size_t n, const char *const *words)
-{
-    return el_text_contains_any(s, n, words);
-}
-
 /*
  * Whether s[0..n) may start with a word of the lists a label is recognised by outside
  * brackets (title, theme, note, intro, conclusion, summary, group words; 正文 原文 范文正文): its
@@ -621,7 +615,8 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
             el_span r = trim_span(doc, (el_span){sp.off + hb + 3, n - hb - 3});
             const char *rs = doc->plain.v + r.off;
             /* 【题目】请结合给定资料……写一篇议论文。 is the prompt, not the title */
-            bool prompt = contains_any(rs, r.len, prompt_words) || ends_with_stop(rs, r.len);
+            bool prompt =
+                el_text_contains_any(rs, r.len, prompt_words) || ends_with_stop(rs, r.len);
             if (el_text_is_one_of(h, core, title_words) && r.len && !prompt) {
                 li.kind = L_TITLE;
                 li.rest = r;
@@ -1035,7 +1030,7 @@ static void one_block(pass1 *p, const el_block *b)
         size_t ncp = el_text_ncp(s, n);
         if (li.kind == L_NOISE) {
             /* 【背景材料】 runs on over the material; 【题目】 only over the prompt's lines */
-            p->noise = contains_any(s, n, material_words) ? NOISE_MATERIAL : NOISE_PROMPT;
+            p->noise = el_text_contains_any(s, n, material_words) ? NOISE_MATERIAL : NOISE_PROMPT;
             p->noise_indented = p->noise_indented || (b->flags & EL_BF_INDENT);
             set_role(doc, b, EL_ROLE_LABEL);
             return;
@@ -1045,7 +1040,7 @@ static void one_block(pass1 *p, const el_block *b)
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
-        if (li.kind == L_NONE && !heading && ncp <= 80 && contains_any(s, n, ad_words)) {
+        if (li.kind == L_NONE && !heading && ncp <= 80 && el_text_contains_any(s, n, ad_words)) {
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
@@ -1055,7 +1050,7 @@ static void one_block(pass1 *p, const el_block *b)
             bool indented = (b->flags & EL_BF_INDENT) != 0;
             bool essay = doc->format == EL_INPUT_TEXT && indented && !p->noise_indented &&
                          ncp > EL_TITLE_MAX;
-            bool prompt = ncp <= 120 && contains_any(s, n, prompt_words);
+            bool prompt = ncp <= 120 && el_text_contains_any(s, n, prompt_words);
             bool aside = bracketed_line(s, n); /* （40 分） */
             bool material =
                 p->noise == NOISE_MATERIAL && (ends_with_stop(s, n) || ncp > EL_TITLE_MAX);
@@ -1085,9 +1080,9 @@ static void one_block(pass1 *p, const el_block *b)
         return;
     }
     if ((li.kind == L_ESSAY || li.kind == L_NOISE) && p->mark && rollback(p, b)) {
-        p->noise = li.kind == L_ESSAY                   ? NOISE_NONE
-                   : contains_any(s, n, material_words) ? NOISE_MATERIAL
-                                                        : NOISE_PROMPT;
+        p->noise = li.kind == L_ESSAY                           ? NOISE_NONE
+                   : el_text_contains_any(s, n, material_words) ? NOISE_MATERIAL
+                                                                : NOISE_PROMPT;
         set_role(doc, b, EL_ROLE_LABEL);
         return;
     }
@@ -1195,8 +1190,9 @@ static void one_block(pass1 *p, const el_block *b)
     if (!p->seen_title && !p->seen_text && !quote && ncp_at_most(s, n, EL_TITLE_MAX) &&
         !ends_with_stop(s, n)) {
         int num;
-        if (contains_any(s, n, leadin_words) ||
-            (contains_any(s, n, (const char *const[]){"申论", NULL}) && title_next(doc, b))) {
+        if (el_text_contains_any(s, n, leadin_words) ||
+            (el_text_contains_any(s, n, (const char *const[]){"申论", NULL}) &&
+             title_next(doc, b))) {
             /* a header over the essay (…申论大作文范文（附写作思路）): the title comes next */
             set_role(doc, b, EL_ROLE_LABEL);
             return;

@@ -301,7 +301,8 @@ static label_info ref_classify_label(const el_doc *doc, el_span sp, bool heading
             el_span r = trim_span(doc, (el_span){sp.off + hb + 3, n - hb - 3});
             const char *rs = doc->plain.v + r.off;
             /* 【题目】请结合给定资料……写一篇议论文。 is the prompt, not the title */
-            bool prompt = contains_any(rs, r.len, prompt_words) || ends_with_stop(rs, r.len);
+            bool prompt =
+                el_text_contains_any(rs, r.len, prompt_words) || ends_with_stop(rs, r.len);
             if (el_text_is_one_of(h, core, title_words) && r.len && !prompt) {
                 li.kind = L_TITLE;
                 li.rest = r;

@@ -150,13 +150,14 @@ static void test_markdown_headings_and_notes(void **state)
 static void test_note_label_stops_at_comma(void **state)
 {
     (void)state;
-    el_doc *doc = parse("a.md", "# 以创新驱动激活发展新动能\n\n"
-                                "当前，科技革命加速演进。唯有坚持创新驱动，才能赢得主动。\n\n"
-                                "## 一、强化企业主体地位\n\n"
-                                "江苏省苏州市推行“科技副总”制度。\n\n"
-                                "> **写作分析**\n> 1. 案例引入：以苏州为例。\n"
-                                "> 2. 本段很好，理由是：案例充分。\n> 3. 结构清楚。理由：层层递进。\n\n"
-                                "## 结尾\n\n总之，创新是第一动力。\n");
+    el_doc *doc =
+        parse("a.md", "# 以创新驱动激活发展新动能\n\n"
+                      "当前，科技革命加速演进。唯有坚持创新驱动，才能赢得主动。\n\n"
+                      "## 一、强化企业主体地位\n\n"
+                      "江苏省苏州市推行“科技副总”制度。\n\n"
+                      "> **写作分析**\n> 1. 案例引入：以苏州为例。\n"
+                      "> 2. 本段很好，理由是：案例充分。\n> 3. 结构清楚。理由：层层递进。\n\n"
+                      "## 结尾\n\n总之，创新是第一动力。\n");
     assert_int_equal(doc->sections.v[1].nnote, 3);
     const el_note *nt = &doc->notes.v[doc->sections.v[1].note0];
     assert_span(doc, nt[0].label, "案例引入");
