@@ -28,6 +28,7 @@
  * Every step is a forward pass or a binary search over sorted offsets, so a paragraph of any
  * length with any number of places stays O(n log n).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,18 @@ typedef struct word {
     }
 /* A list, as the word searches take it: its words and their number. */
 #define WORDS(list) list, sizeof(list) / sizeof *(list)
+/*
+ * The lists searched most are written once as X-macros (LEAD_WORDS(X) X("在") X("从") …) that
+ * give both the list and a 64-bit mask of the bytes its words are compared on first (see
+ * prefix_of): the third for a prefix or a whole word, the last for a suffix. These are
+ * continuation bytes in CJK, told apart by their low six bits; a text whose byte has no bit in
+ * the mask matches no word of the list, and is passed over on one test (prefix_in and the
+ * others, given KEYED(list): the list, its number of words and its mask list_keys).
+ */
+#define WORD_ITEM(x) W(x),
+#define PREFIX_KEY(x) | 1ULL << ((unsigned char)(x)[2] & 63)
+#define SUFFIX_KEY(x) | 1ULL << ((unsigned char)(x)[sizeof(x) - 2] & 63)
+#define KEYED(list) list, sizeof(list) / sizeof *(list), list##_keys
 
 /*
  * Contrast markers, countermeasure openers and problem words come from the lexicon's contrast,
@@ -69,33 +82,47 @@ typedef struct word {
  * (反观, 然而, 相比之下, 但也有).
  */
 /* Single-character countermeasure words count only where a clause starts or after these. */
-static const word measure_lead[] = {W("更"),   W("还"),   W("就"),   W("也"),   W("都"),
-                                    W("仍"),   W("则"),   W("而"),   W("既"),   W("首先"),
-                                    W("其次"), W("同时"), W("一是"), W("二是"), W("三是"),
-                                    W("因此"), W("所以"), W("因而"), W("故"),   W("从而"),
-                                    W("为此"), W("对此"), W("今后"), W("未来"), W("我们")};
+/* clang-format off */
+#define MEASURE_LEAD_WORDS(X)                                                                      \
+    X("更") X("还") X("就") X("也") X("都") X("仍") X("则") X("而") X("既") X("首先")              \
+    X("其次") X("同时") X("一是") X("二是") X("三是") X("因此") X("所以") X("因而") X("故")        \
+    X("从而") X("为此") X("对此") X("今后") X("未来") X("我们")
+/* clang-format on */
+static const word measure_lead[] = {MEASURE_LEAD_WORDS(WORD_ITEM)};
+static const uint64_t measure_lead_keys = 0 MEASURE_LEAD_WORDS(SUFFIX_KEY);
 /* 要 and 应 also count after an actor that proposals name (各地要…, 相关部门应…), unless they
    start a noun (群众需求, 企业要素, 城市应急). */
-static const word measure_actor[] = {
-    W("各地"), W("各级"), W("部门"), W("政府"), W("我们"), W("社会"), W("地方"), W("基层"),
-    W("单位"), W("企业"), W("学校"), W("干部"), W("各方"), W("机关"), W("党委"), W("大家"),
-    W("人人"), W("城市"), W("乡村"), W("家庭"), W("媒体"), W("平台")};
+/* clang-format off */
+#define MEASURE_ACTOR_WORDS(X)                                                                     \
+    X("各地") X("各级") X("部门") X("政府") X("我们") X("社会") X("地方") X("基层") X("单位")      \
+    X("企业") X("学校") X("干部") X("各方") X("机关") X("党委") X("大家") X("人人") X("城市")      \
+    X("乡村") X("家庭") X("媒体") X("平台")
+/* clang-format on */
+static const word measure_actor[] = {MEASURE_ACTOR_WORDS(WORD_ITEM)};
+static const uint64_t measure_actor_keys = 0 MEASURE_ACTOR_WORDS(SUFFIX_KEY);
 /* Words that may stand between a clause start and a case's place. */
-static const word lead_words[] = {
-    W("在"),   W("从"),       W("如"),     W("例如"), W("比如"),     W("譬如"), W("像"),
-    W("反观"), W("然而"),     W("但"),     W("但是"), W("而"),       W("却"),   W("相比之下"),
-    W("同时"), W("此外"),     W("又如"),   W("再如"), W("据"),       W("对此"), W("其中"),
-    W("另外"), W("与此同时"), W("近年来"), W("近年"), W("去年"),     W("今年"), W("目前"),
-    W("如今"), W("早在"),     W("此前"),   W("以"),   W("即"),       W("就连"), W("无论是"),
-    W("当"),   W("还有"),     W("不过"),   W("可是"), W("我们看到"), W("看"),   W("位于"),
-    W("正如"), W("年"),       W("月"),     W("日")};
+/* clang-format off */
+#define LEAD_WORDS(X)                                                                              \
+    X("在") X("从") X("如") X("例如") X("比如") X("譬如") X("像") X("反观") X("然而") X("但")      \
+    X("但是") X("而") X("却") X("相比之下") X("同时") X("此外") X("又如") X("再如") X("据")        \
+    X("对此") X("其中") X("另外") X("与此同时") X("近年来") X("近年") X("去年") X("今年")          \
+    X("目前") X("如今") X("早在") X("此前") X("以") X("即") X("就连") X("无论是") X("当")          \
+    X("还有") X("不过") X("可是") X("我们看到") X("看") X("位于") X("正如") X("年") X("月")        \
+    X("日")
+/* clang-format on */
+static const word lead_words[] = {LEAD_WORDS(WORD_ITEM)};
+static const uint64_t lead_words_keys = 0 LEAD_WORDS(SUFFIX_KEY);
 /* Written right after a place, these make it a modifier of an event, a spirit, an institution
    or people (延安精神, 北京冬奥会, 浙江大学, 四川人民), not the actor of a practice. A party
    committee (浙江省委, 杭州市委书记) is a speaker, found by 委 in modifier_at. */
-static const word place_modifiers[] = {W("精神"), W("冬奥"), W("亚运"), W("奥运"),     W("世博"),
-                                       W("进博"), W("峰会"), W("会议"), W("合作组织"), W("大学"),
-                                       W("宣言"), W("共识"), W("方言"), W("人民"),     W("籍"),
-                                       W("话"),   W("菜"),   W("卫视")};
+/* clang-format off */
+#define PLACE_MODIFIERS_WORDS(X)                                                                   \
+    X("精神") X("冬奥") X("亚运") X("奥运") X("世博") X("进博") X("峰会") X("会议")                \
+    X("合作组织") X("大学") X("宣言") X("共识") X("方言") X("人民") X("籍") X("话") X("菜")        \
+    X("卫视")
+/* clang-format on */
+static const word place_modifiers[] = {PLACE_MODIFIERS_WORDS(WORD_ITEM)};
+static const uint64_t place_modifiers_keys = 0 PLACE_MODIFIERS_WORDS(PREFIX_KEY);
 /* What may follow 某 to make an anonymised place (longest first wins via prefix match). */
 static const word anon_suffix[] = {W("小区"), W("街道"), W("社区"), W("乡镇"), W("村"),
                                    W("乡"),   W("镇"),   W("县"),   W("市"),   W("区"),
@@ -109,9 +136,13 @@ static const word anon_not[] = {W("市场"), W("地方"), W("区域"), W("村民
  * functional zones at county level that the gazetteer (NBS divisions) lacks (武汉市东湖高新区,
  * 重庆市两江新区). Townships, streets and villages are added by town_place below.
  */
-static const word sub_suffix[] = {W("新区"),          W("高新区"), W("开发区"),
-                                  W("经开区"),        W("园区"),   W("高新技术产业开发区"),
-                                  W("经济技术开发区")};
+/* clang-format off */
+#define SUB_SUFFIX_WORDS(X)                                                                        \
+    X("新区") X("高新区") X("开发区") X("经开区") X("园区") X("高新技术产业开发区")                \
+    X("经济技术开发区")
+/* clang-format on */
+static const word sub_suffix[] = {SUB_SUFFIX_WORDS(WORD_ITEM)};
+static const uint64_t sub_suffix_keys = 0 SUB_SUFFIX_WORDS(PREFIX_KEY);
 /*
  * A township, street or village written right after a place chain is part of the place as
  * written (福建省宁德市下党乡, 安徽省凤阳县小岗村, 杭州市上城区湖滨街道; a village after
@@ -121,7 +152,12 @@ static const word sub_suffix[] = {W("新区"),          W("高新区"), W("开�
  * 送文化下乡, 未来社区), and it does not end as a generic type or a verb phrase does (town_generic:
  * 特色小镇, 城乡, 医生下乡).
  */
-static const word town_suffix[] = {W("街道"), W("社区"), W("乡"), W("镇"), W("村")};
+/* clang-format off */
+#define TOWN_SUFFIX_WORDS(X)                                                                       \
+    X("街道") X("社区") X("乡") X("镇") X("村")
+/* clang-format on */
+static const word town_suffix[] = {TOWN_SUFFIX_WORDS(WORD_ITEM)};
+static const uint64_t town_suffix_keys = 0 TOWN_SUFFIX_WORDS(PREFIX_KEY);
 static const uint32_t town_stop[] = {
     U'一', U'七', U'万', U'三', U'专', U'业', U'两', U'个', U'九', U'二', U'五', U'些', U'优',
     U'传', U'健', U'入', U'全', U'八', U'六', U'共', U'到', U'务', U'动', U'助', U'包', U'化',
@@ -138,8 +174,12 @@ static const word town_generic[] = {
 static const word county_generic[] = {W("县"), W("区"), W("市"), W("旗")};
 static const word city_generic[] = {W("州"), W("盟"), W("市")};
 /* What joins the members of a list of places, and what ends such a list. */
-static const word list_links[] = {W("、"), W("和"),   W("与"),    W("同"),
-                                  W("及"), W("以及"), W("、以及")};
+/* clang-format off */
+#define LIST_LINKS_WORDS(X)                                                                        \
+    X("、") X("和") X("与") X("同") X("及") X("以及") X("、以及")
+/* clang-format on */
+static const word list_links[] = {LIST_LINKS_WORDS(WORD_ITEM)};
+static const uint64_t list_links_keys = 0 LIST_LINKS_WORDS(PREFIX_KEY);
 static const word list_end[] = {W("等")};
 /* Written right after a place that was already a case, these refer back to it (朝阳区的经验
    告诉我们…) rather than tell a new practice. */
@@ -209,18 +249,39 @@ static bool one_of(const char *s, size_t n, const word *list, size_t nl)
     return false;
 }
 
+/* Whether byte b has its bit in a mask of keys (PREFIX_KEY, SUFFIX_KEY). */
+static inline bool key_in(uint64_t keys, char b)
+{
+    return keys >> ((unsigned char)b & 63) & 1;
+}
+
+/* prefix_of, suffix_of and one_of for a list given with the mask of its keys (KEYED). */
+static inline size_t prefix_in(const char *s, size_t n, const word *list, size_t nl, uint64_t keys)
+{
+    return n >= 3 && key_in(keys, s[2]) ? prefix_of(s, n, list, nl) : 0;
+}
+static inline size_t suffix_in(const char *s, size_t i, const word *list, size_t nl, uint64_t keys)
+{
+    return i >= 3 && key_in(keys, s[i - 1]) ? suffix_of(s, i, list, nl) : 0;
+}
+static inline bool one_in(const char *s, size_t n, const word *list, size_t nl, uint64_t keys)
+{
+    return n >= 3 && key_in(keys, s[2]) && one_of(s, n, list, nl);
+}
+
 /* Whether c is in set[0..n), sorted by code point. */
 static bool in_set(uint32_t c, const uint32_t *set, size_t n)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (set[mid] < c)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (n == 0)
+        return false;
+    /* the last element not above c: halving without a branch on the data (a conditional move) */
+    while (n > 1) {
+        size_t half = n / 2;
+        if (set[half] <= c)
+            set += half;
+        n -= half;
     }
-    return lo < n && set[lo] == c;
+    return *set == c;
 }
 #define IN_SET(c, set) in_set(c, set, sizeof(set) / sizeof *(set))
 
@@ -287,7 +348,7 @@ static bool clause_start(const char *s, size_t i)
     for (int depth = 0; depth < 3; depth++) {
         if (break_before(s, i))
             return true;
-        size_t k = suffix_of(s, i, WORDS(lead_words));
+        size_t k = suffix_in(s, i, KEYED(lead_words));
         if (k == 0)
             return false;
         bool date =
@@ -360,6 +421,7 @@ struct scan {
     const struct conf_place *conf; /* the configured places (nconf of them) */
     size_t nconf;
     EL_VEC(mention) cments; /* their occurrences in the paragraph, by start, disjoint */
+    size_t stat_next;       /* past the last case's statistics: where the next case looks first */
 };
 
 /* The categories on_hit keeps: the walk skips the others (parallel frames, countermeasures). */
@@ -588,7 +650,7 @@ static size_t sub_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
     while (i < n && chars < 6) {
-        size_t suf = chars >= 1 ? prefix_of(s + i, n - i, WORDS(sub_suffix)) : 0;
+        size_t suf = chars >= 1 ? prefix_in(s + i, n - i, KEYED(sub_suffix)) : 0;
         if (suf)
             return i + suf;
         uint32_t c = el_text_cp(s, n, i, &k);
@@ -606,7 +668,7 @@ static size_t town_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
     while (i < n && chars <= 4) {
-        size_t suf = chars >= 1 ? prefix_of(s + i, n - i, WORDS(town_suffix)) : 0;
+        size_t suf = chars >= 1 ? prefix_in(s + i, n - i, KEYED(town_suffix)) : 0;
         if (suf) {
             /* 村 of 村民, 乡 of 乡村: a word goes on, this is no place (皇城村成立村民理事会) */
             static const word word_on[] = {W("村民"), W("村委"), W("村级"), W("村干"), W("村规"),
@@ -635,7 +697,7 @@ static size_t town_place(const char *s, size_t n)
  */
 static bool modifier_at(const char *s, size_t n)
 {
-    if (prefix_of(s, n, WORDS(place_modifiers)))
+    if (prefix_in(s, n, KEYED(place_modifiers)))
         return true;
     static const char wei[] = "委";
     if (n < 3 || memcmp(s, wei, 3) != 0)
@@ -870,8 +932,9 @@ static void find_anon(const char *s, size_t n, struct scan *sc)
         /* The longest suffix, and which one it is (prefix_of with the index kept). */
         size_t k = 0, kind = 0;
         for (const word *a = anon_suffix;
-             a < anon_suffix + sizeof anon_suffix / sizeof *anon_suffix; a++)
-            if (a->len > k && a->len <= n - from && memcmp(s + from, a->s, a->len) == 0)
+             n - from >= 3 && a < anon_suffix + sizeof anon_suffix / sizeof *anon_suffix; a++)
+            if (a->s[2] == s[from + 2] && a->len > k && a->len <= n - from &&
+                memcmp(s + from, a->s, a->len) == 0)
                 k = a->len, kind = (size_t)(a - anon_suffix) + 1;
         if (k == 0 || prefix_of(s + from, n - from, WORDS(anon_not)))
             continue;
@@ -925,18 +988,26 @@ static bool is_metaphor(const struct scan *sc, size_t a, size_t b)
 
 /* Everyday words that are quoted for tone, never the name of an initiative (吸引年轻人线上
    “打卡”, 看似“小事”). */
-static const word common_quoted[] = {
-    W("打卡"), W("网红"), W("出圈"), W("破圈"), W("爆款"), W("流量"),   W("点赞"),
-    W("刷屏"), W("种草"), W("带货"), W("躺平"), W("内卷"), W("顶流"),   W("热搜"),
-    W("小事"), W("大事"), W("颜值"), W("面子"), W("里子"), W("接地气"), W("烟火气")};
+/* clang-format off */
+#define COMMON_QUOTED_WORDS(X)                                                                     \
+    X("打卡") X("网红") X("出圈") X("破圈") X("爆款") X("流量") X("点赞") X("刷屏") X("种草")      \
+    X("带货") X("躺平") X("内卷") X("顶流") X("热搜") X("小事") X("大事") X("颜值") X("面子")      \
+    X("里子") X("接地气") X("烟火气")
+/* clang-format on */
+static const word common_quoted[] = {COMMON_QUOTED_WORDS(WORD_ITEM)};
+static const uint64_t common_quoted_keys = 0 COMMON_QUOTED_WORDS(PREFIX_KEY);
 /* Verbs and prepositions that introduce a practice by its name (推出“林票”制度, 以“村超”
    赛事为媒). */
-static const word launch_verbs[] = {
-    W("推出"), W("推行"), W("打造"), W("开展"), W("实施"), W("建设"), W("创建"), W("建立"),
-    W("设立"), W("探索"), W("首创"), W("创新"), W("启动"), W("举办"), W("推广"), W("发布"),
-    W("上线"), W("开设"), W("开通"), W("组建"), W("成立"), W("搭建"), W("实行"), W("引入"),
-    W("依托"), W("借助"), W("通过"), W("试点"), W("出台"), W("制定"), W("培育"), W("创办"),
-    W("开发"), W("研发"), W("创立"), W("以"),   W("凭借"), W("叫响"), W("擦亮"), W("打响")};
+/* clang-format off */
+#define LAUNCH_VERBS_WORDS(X)                                                                      \
+    X("推出") X("推行") X("打造") X("开展") X("实施") X("建设") X("创建") X("建立") X("设立")      \
+    X("探索") X("首创") X("创新") X("启动") X("举办") X("推广") X("发布") X("上线") X("开设")      \
+    X("开通") X("组建") X("成立") X("搭建") X("实行") X("引入") X("依托") X("借助") X("通过")      \
+    X("试点") X("出台") X("制定") X("培育") X("创办") X("开发") X("研发") X("创立") X("以")        \
+    X("凭借") X("叫响") X("擦亮") X("打响")
+/* clang-format on */
+static const word launch_verbs[] = {LAUNCH_VERBS_WORDS(WORD_ITEM)};
+static const uint64_t launch_verbs_keys = 0 LAUNCH_VERBS_WORDS(SUFFIX_KEY);
 /* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
 static const word yi_words[] = {W("可以"), W("所以"), W("难以"), W("加以"),
                                 W("予以"), W("得以"), W("足以"), W("是以")};
@@ -965,10 +1036,10 @@ static bool name_like(const char *s, const qpair *q, size_t b)
             return false;
         ncp++;
     }
-    if (ncp > 20 || one_of(s + q->inner, len, WORDS(common_quoted)))
+    if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)))
         return false;
     if (ncp > 2 ||
-        (suffix_of(s, q->open, WORDS(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))))
+        (suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))))
         return true;
     size_t after = q->close + 3; /* past ” */
     if (after >= b)
@@ -978,9 +1049,13 @@ static bool name_like(const char *s, const qpair *q, size_t b)
 }
 
 /* Links that join the two halves of a figurative pair of quotes. */
-static const word pair_links[] = {W("与"),   W("和"),   W("同"),   W("到"),   W("回到"),
-                                  W("变"),   W("变为"), W("变成"), W("转为"), W("转向"),
-                                  W("走向"), W("替代"), W("代替")};
+/* clang-format off */
+#define PAIR_LINKS_WORDS(X)                                                                        \
+    X("与") X("和") X("同") X("到") X("回到") X("变") X("变为") X("变成") X("转为") X("转向")      \
+    X("走向") X("替代") X("代替")
+/* clang-format on */
+static const word pair_links[] = {PAIR_LINKS_WORDS(WORD_ITEM)};
+static const uint64_t pair_links_keys = 0 PAIR_LINKS_WORDS(PREFIX_KEY);
 
 /*
  * Whether s[a..b), the text between two quotes, links a figurative pair: one of pair_links,
@@ -991,7 +1066,7 @@ static bool short_link(const char *s, size_t a, size_t b)
 {
     if (a >= b)
         return false;
-    if (one_of(s + a, b - a, WORDS(pair_links)))
+    if (one_in(s + a, b - a, KEYED(pair_links)))
         return true;
     if (b - a <= 3 || memcmp(s + a, "、", 3) != 0)
         return false;
@@ -1027,12 +1102,13 @@ static size_t clause_end(const char *s, size_t a, size_t b)
 }
 
 /*
- * The first initiative name among the quotes that open in [a, b) (a = the end of the place,
- * first_break = clause_end(s, a, b)): not a lexicon metaphor, not one of a figurative pair,
- * not an adjective after 的 (昔日的“小众”艺术) unless in the place's own clause (浙江的“千万工程”,
- * 安徽小岗村的“大包干”). 0-length span if none.
+ * The first initiative name among the quotes that open in [a, b) (a = the end of the place):
+ * not a lexicon metaphor, not one of a figurative pair, not an adjective after 的 (昔日的“小众”
+ * 艺术) unless in the place's own clause (浙江的“千万工程”, 安徽小岗村的“大包干”). *first_break
+ * is the end of that clause, clause_end(s, a, b), found here only if a quote after 的 asks for
+ * it (SIZE_MAX: not yet). 0-length span if none.
  */
-static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t first_break,
+static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t *first_break,
                          size_t b, size_t base)
 {
     size_t lo = 0, hi = sc->quotes.n;
@@ -1049,17 +1125,25 @@ static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t 
             break;
         if (!name_like(s, q, b) || is_metaphor(sc, q->inner, q->close) || paired(s, sc, i))
             continue;
-        if (ends_with(s, q->open, "的") && q->open > first_break)
-            continue;
+        if (ends_with(s, q->open, "的")) {
+            if (*first_break == SIZE_MAX)
+                *first_break = clause_end(s, a, b);
+            if (q->open > *first_break)
+                continue;
+        }
         return (el_span){base + q->inner, q->close - q->inner};
     }
     return (el_span){0, 0};
 }
 
-/* Index of the first statistic at or after plain offset x. */
-static size_t stat_lower(const el_doc *doc, size_t x)
+/* Index of the first statistic at or after plain offset x, known to be lo or later. */
+static size_t stat_lower(const el_doc *doc, size_t x, size_t lo)
 {
-    size_t lo = 0, hi = doc->stats.n;
+    size_t hi = doc->stats.n;
+    /* The cases go forward through the text: the answer is mostly lo or a step or two on. */
+    for (int step = 0; step < 4 && lo < hi; step++, lo++)
+        if (doc->stats.v[lo].txt.off >= x)
+            return lo;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->stats.v[mid].txt.off < x)
@@ -1187,10 +1271,11 @@ static void remember(struct memory *mem, const mention *m)
     }
 }
 
-/* Whether m refers back to an earlier case (朝阳区的经验告诉我们…) instead of telling one. */
+/* Whether m refers back to an earlier case (朝阳区的经验告诉我们…) instead of telling one. The
+   memory is asked first: most places were no case before, and it is a few bit tests. */
 static bool back_reference(const char *s, size_t n, const struct memory *mem, const mention *m)
 {
-    return prefix_of(s + m->e, n - m->e, WORDS(backref_after)) && seen_before(mem, m);
+    return seen_before(mem, m) && prefix_of(s + m->e, n - m->e, WORDS(backref_after));
 }
 
 /* Whether s[a..b) is a single comma: 在广东，深圳市南山区… */
@@ -1245,8 +1330,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
             continue;
         }
         m->list = prefix_of(s + m->e, n - m->e, WORDS(list_end)) > 0;
-        m->joined = o > 0 && one_of(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e,
-                                    WORDS(list_links));
+        m->joined = o > 0 && one_in(s + sc->ments.v[o - 1].e, m->s - sc->ments.v[o - 1].e,
+                                    KEYED(list_links));
         /* 等 ends the list: every member before names a region too. The walk stops at a
            member already marked, so each is marked once. */
         for (size_t k = o; m->list && m->joined && k > 0; k--) {
@@ -1275,22 +1360,22 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     bool prev_kept = false;
     size_t qi = 0, qclose = 0;
     for (size_t i = 0; i < sc->ments.n; i++) {
-        mention m = sc->ments.v[i];
+        mention *m = &sc->ments.v[i];
         bool keep;
-        for (; qi < sc->quotes.n && sc->quotes.v[qi].open < m.s; qi++)
+        for (; qi < sc->quotes.n && sc->quotes.v[qi].open < m->s; qi++)
             if (sc->quotes.v[qi].close > qclose)
                 qclose = sc->quotes.v[qi].close;
-        if (m.anon)
-            keep = qclose <= m.s;
-        else if (m.list || m.concept || prefix_of(s + m.s, n - m.s, WORDS(place_idioms)))
+        if (m->anon)
+            keep = qclose <= m->s;
+        else if (m->list || m->concept || prefix_of(s + m->s, n - m->s, WORDS(place_idioms)))
             keep = false;
         else
-            keep = m.joined ? prev_kept : clause_start(s, m.s);
-        if (keep && m.joined && !prev_kept)
-            m.joined = false; /* the list's first member is not a case: this one starts */
+            keep = m->joined ? prev_kept : clause_start(s, m->s);
+        if (keep && m->joined && !prev_kept)
+            m->joined = false; /* the list's first member is not a case: this one starts */
         prev_kept = keep;
-        if (keep)
-            sc->ments.v[o++] = m;
+        if (keep && o++ != i)
+            sc->ments.v[o - 1] = *m; /* o < i: not the same mention */
     }
     sc->ments.n = o;
     if (o == 0)
@@ -1371,20 +1456,32 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
         if (j < sc->ments.n && sc->ments.v[j].s < end)
             end = sc->ments.v[j].s;
 
-        size_t gs = group_start(s, sc, m->s), fb = clause_end(s, lm->e, end);
         bool anon = false;
         for (size_t k = i; k <= last && !anon; k++)
             anon = sc->ments.v[k].anon;
         /* A contrast marker before the place in its group; a problem word in the case of an
            anonymised place (某地毁林近百亩); or 却 in the place's own clause with a problem word
            after it in that clause (某市却因管理疏漏…, B县却门可罗雀). 却 alone is not enough
-           (不少地方还在观望，杭州却率先行动，破解了审批难题). */
-        size_t ui = lower_bound(&sc->que, lm->e);
-        bool negative =
-            any_in(&sc->contrast, gs, m->s) || (anon && any_in(&sc->problems, lm->e, end)) ||
-            (ui < sc->que.n && sc->que.v[ui] < fb && any_in(&sc->problems, sc->que.v[ui], fb));
-        el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, fb, end, base);
-        size_t st0 = stat_lower(doc, base + m->s), st1 = stat_lower(doc, base + end);
+           (不少地方还在观望，杭州却率先行动，破解了审批难题). The group's start is sought only
+           if a contrast marker comes before the place (the last one before it must lie in the
+           group), the clause's end only if 却 comes in the case or find_name asks for it: mostly
+           none of them does. */
+        size_t ci = lower_bound(&sc->contrast, m->s), ui = lower_bound(&sc->que, lm->e);
+        size_t fb = SIZE_MAX; /* clause_end(s, lm->e, end), when first needed */
+        if (ui < sc->que.n && sc->que.v[ui] < end)
+            fb = clause_end(s, lm->e, end);
+        bool negative = (ci > 0 && sc->contrast.v[ci - 1] >= group_start(s, sc, m->s)) ||
+                        (anon && any_in(&sc->problems, lm->e, end)) ||
+                        (ui < sc->que.n && sc->que.v[ui] < end && sc->que.v[ui] < fb &&
+                         any_in(&sc->problems, sc->que.v[ui], fb));
+        el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, &fb, end, base);
+        /* where the last case's statistics end: the bound to start from, when the statistic
+           before it lies before m (the cases go forward through the text) */
+        size_t from = sc->stat_next;
+        if (from > doc->stats.n || (from > 0 && doc->stats.v[from - 1].txt.off >= base + m->s))
+            from = 0;
+        size_t st0 = stat_lower(doc, base + m->s, from), st1 = stat_lower(doc, base + end, st0);
+        sc->stat_next = st1;
         for (size_t k = i; k <= last; k++) {
             const mention *mk = &sc->ments.v[k];
             bool again = false;
@@ -1506,19 +1603,41 @@ static void drop_name_stats(el_doc *doc)
     for (size_t i = 0; i < doc->cases.n; i++)
         if (doc->cases.v[i].name.len)
             names[nn++] = doc->cases.v[i].name;
-    qsort(names, nn, sizeof *names, cmp_span);
-    /* kept[i]: how many statistics before index i are kept (the new index of stat i) */
-    size_t *kept = xmalloc((doc->stats.n + 1) * sizeof *kept);
+    /* The cases come in text order and a name lies within its case, before the next case:
+       the names are in order already but for unusual input, which the sort puts right. */
+    bool sorted = true;
+    for (size_t i = 1; i < nn && sorted; i++)
+        sorted = names[i - 1].off <= names[i].off;
+    if (!sorted)
+        qsort(names, nn, sizeof *names, cmp_span);
+    /* kept[i]: how many statistics before index i are kept (the new index of stat i); made at
+       the first statistic dropped, which most documents have not: nothing moves before it */
+    size_t *kept = NULL;
     size_t o = 0, k = 0, reach = 0;
     for (size_t i = 0; i < doc->stats.n; i++) {
         el_span t = doc->stats.v[i].txt;
-        kept[i] = o;
         for (; k < nn && names[k].off <= t.off; k++)
             if (names[k].off + names[k].len > reach)
                 reach = names[k].off + names[k].len;
-        if (t.off + t.len <= reach)
-            continue; /* inside a name that opens at or before it */
-        doc->stats.v[o++] = doc->stats.v[i];
+        if (kept == NULL && k == nn && t.off > reach)
+            break; /* past every name: nothing more is dropped, and nothing was */
+        bool drop = t.off + t.len <= reach; /* inside a name that opens at or before it */
+        if (drop && kept == NULL) {
+            kept = xmalloc((doc->stats.n + 1) * sizeof *kept);
+            for (size_t j = 0; j < i; j++)
+                kept[j] = j;
+        }
+        if (kept)
+            kept[i] = o;
+        if (drop)
+            continue;
+        if (o != i)
+            doc->stats.v[o] = doc->stats.v[i];
+        o++;
+    }
+    if (kept == NULL) {
+        free(names);
+        return;
     }
     kept[doc->stats.n] = o;
     for (size_t i = 0; i < doc->cases.n; i++) {
@@ -1587,7 +1706,7 @@ static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
     if (h->end - h->start != 3 ||
         !(memcmp(ev->s + h->start, "要", 3) == 0 || memcmp(ev->s + h->start, "应", 3) == 0))
         return false;
-    return suffix_of(ev->s, h->start, WORDS(measure_actor)) > 0 && !starts_noun(ev, h);
+    return suffix_in(ev->s, h->start, KEYED(measure_actor)) > 0 && !starts_noun(ev, h);
 }
 
 /* The categories on_evidence_hit looks at: the walk skips the others. */
@@ -1604,7 +1723,7 @@ static void on_evidence_hit(void *ctx, const el_lex_hit *h)
     else if (h->cat == EL_LEX_COUNTERMEASURE && !ev->measure)
         ev->measure = len > 3 ||
                       ((break_before(ev->s, h->start) ||
-                        suffix_of(ev->s, h->start, WORDS(measure_lead)) > 0) &&
+                        suffix_in(ev->s, h->start, KEYED(measure_lead)) > 0) &&
                        !starts_noun(ev, h)) ||
                       actor_measure(ev, h);
 }
