@@ -60,10 +60,6 @@ static const char *const xiang_nouns[] = {
     "图", "影", "肖", "好", "想", "录", "画", "偶", "雕", "塑", "头", "人", "佛",
     "群", "实", "不", "镜", "音", "成", "显", "映", "造", "石", "铜", "蜡", NULL,
 };
-/* Simile markers whose clause is the figure. */
-static const char *const simile_markers[] = {
-    "如同", "犹如", "宛如", "好比", "恰似", "宛若", "仿佛", "好似", "恰如", "有如", NULL,
-};
 /* Words ending a 像… simile. */
 static const char *const xiang_ends[] = {"一样", "一般", "似的", NULL};
 /* Characters before 是 that make it part of a conjunction or adverb (但是, 于是, 总是). */
@@ -95,6 +91,7 @@ typedef EL_VEC(struct clause) clause_vec;
 struct dstate {
     el_doc *doc;
     hit_vec hits;
+    unsigned cats; /* EL_LEX_CAT_BIT of the categories among hits: passes without one skip */
     el_qpair_vec pairs;
     clause_vec cl;
     unsigned char *cov; /* per byte of the block: inside a place hit */
@@ -273,11 +270,6 @@ static bool is_hspace(uint32_t c)
     return char_class(c) & CL_SPACE;
 }
 
-static bool is_opener(uint32_t c)
-{
-    return char_class(c) & CL_OPEN;
-}
-
 static bool is_closer(uint32_t c)
 {
     return char_class(c) & CL_CLOSE;
@@ -385,7 +377,7 @@ static bool add_balanced(struct dstate *st, enum el_device_type type, const char
 
 /*
  * Characters that may open a figure in find_metaphors: 插(上…翅膀), 像(…一样) and the first
- * character of each word of simile_markers (如 犹 宛 好 恰 仿 有; keep the two lists in step).
+ * character of each simile marker (如 犹 宛 好 恰 仿 有; keep simile_at in step).
  * Testing these once per character replaces a word-list match at every Han character.
  */
 #define METAPHOR_TRIGGERS(X)                                                                       \
@@ -438,10 +430,12 @@ static bool cp_in(uint32_t c, const char *const *words)
     (EL_LEX_CAT_BIT(EL_LEX_PLACE) | EL_LEX_CAT_BIT(EL_LEX_METAPHOR) |                              \
      EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_PARALLEL_FRAME))
 
-/* Keep a hit (el_doc_lex_scan_cats passes those of DEVICE_CATS alone). */
+/* Keep a hit (el_doc_lex_scan_cats passes those of DEVICE_CATS alone), and note its category. */
 static void collect_hit(void *ctx, const el_lex_hit *h)
 {
-    *PUSH(*(hit_vec *)ctx) = *h;
+    struct dstate *st = ctx;
+    *PUSH(st->hits) = *h;
+    st->cats |= EL_LEX_CAT_BIT(h->cat);
 }
 
 static size_t hit_lower(const hit_vec *h, size_t e)
@@ -577,8 +571,8 @@ static inline void han_span(struct dstate *st, const unsigned char *u, size_t i,
         for (size_t p = i, m = cc->ncp; m < 4 && p < h; p += 3, m++)
             cc->lead[m] = cp3(u + p);
     }
-    for (size_t p = i; cc->all_place && p < h; p += 3)
-        if (!st->cov[p] && cp3(u + p) != 0x7B49)
+    for (size_t p = i; cc->all_place && p < h; p += 3) /* 等 (E7 AD 89) closes a list */
+        if (!st->cov[p] && (u[p] != 0xE7 || u[p + 1] != 0xAD || u[p + 2] != 0x89))
             cc->all_place = false;
     cc->ncp += (h - i) / 3;
     cc->nhan += (h - i) / 3;
@@ -702,9 +696,8 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
  */
 static bool figure_possible(const struct dstate *st, const char *s)
 {
-    for (size_t i = 0; i < st->hits.n; i++)
-        if (st->hits.v[i].cat == EL_LEX_METAPHOR)
-            return true;
+    if (st->cats & EL_LEX_CAT_BIT(EL_LEX_METAPHOR))
+        return true;
     for (size_t m = 0; m < st->qmap.n; m++) {
         size_t j;
         if (st->qmap.v[m] > 0 && el_text_prev_cp(s, st->qmap.v[m], &j) == 0x7684) /* 的 */
@@ -788,7 +781,7 @@ static bool frame_ok(const struct dstate *st, const char *s, const struct clause
 }
 
 /* Chinese numerals and the 点 of a decimal (三点五亿, 二点五万): digits, not wording. */
-static bool cn_numeral(uint32_t c)
+static inline bool cn_numeral(uint32_t c)
 {
     switch (c) {
         NUMERAL_CPS(CP_CASE)
@@ -799,7 +792,7 @@ static bool cn_numeral(uint32_t c)
 }
 
 /* Whether a[k] is part of a written-out number: a numeral next to another (三点五, 两万). */
-static bool in_number(const uint32_t *a, size_t n, size_t k)
+static inline bool in_number(const uint32_t *a, size_t n, size_t k)
 {
     return cn_numeral(a[k]) &&
            ((k > 0 && cn_numeral(a[k - 1])) || (k + 1 < n && cn_numeral(a[k + 1])));
@@ -1087,7 +1080,9 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
             uint32_t mask = ~0u;
             bool marks = false;
             j = i + 1;
-            while (j < n && par_eligible(&cl[j]) && !cl[j].in_par &&
+            /* As long as cl[i] (same_shape's first test, here without a call: most
+               neighbours differ in length). */
+            while (j < n && cl[j].ncp == cl[i].ncp && par_eligible(&cl[j]) && !cl[j].in_par &&
                    cl[j - 1].sentence_end == cl[i].sentence_end &&
                    same_shape(s, &cl[i], &cl[j], cl[j - 1].comma_after, &mask, &marks))
                 j++;
@@ -1144,7 +1139,7 @@ static void compare(const char *s, const struct clause *x, const struct clause *
 }
 
 /* Whether x and y may be lined up: as long, as many Han characters, no list of places. */
-static bool pairable(const struct clause *x, const struct clause *y, size_t min)
+static inline bool pairable(const struct clause *x, const struct clause *y, size_t min)
 {
     return !x->in_par && !y->in_par && x->ncp == y->ncp && x->ncp >= min && x->ncp <= 12 &&
            x->nhan >= min && x->nhan == y->nhan && !x->places && !y->places;
@@ -1301,10 +1296,10 @@ static int cmp_strref(const void *a, const void *b)
 }
 
 /*
- * Sorted case names and positive evidence offsets, for O(log n) checks per candidate; built
- * on first use, as most documents never ask.
+ * The case names, sorted, for O(log n) checks per candidate; built on first use, as most
+ * documents never ask (and apart from the evidence, which fewer still ask for).
  */
-static void index_doc(struct dstate *st)
+static void index_cases(struct dstate *st)
 {
     el_doc *doc = st->doc;
     if (st->case_names)
@@ -1318,7 +1313,15 @@ static void index_doc(struct dstate *st)
     }
     if (st->ncase)
         sort_items(st->case_names, st->ncase, sizeof *st->case_names, cmp_strref);
+}
 
+/* The sorted plain offsets of positive evidence (statistics, positive cases), built on first
+   use: only a contrast marker before any place asks. */
+static void index_evidence(struct dstate *st)
+{
+    el_doc *doc = st->doc;
+    if (st->evid)
+        return;
     st->evid = xmalloc((doc->stats.n + doc->cases.n + 1) * sizeof *st->evid);
     st->nevid = 0;
     for (size_t i = 0; i < doc->stats.n; i++)
@@ -1333,7 +1336,7 @@ static void index_doc(struct dstate *st)
 /* Whether s[a..b) is the name of a case (a named initiative, “红管家”). */
 static bool is_case_name(struct dstate *st, const char *s, size_t a, size_t b)
 {
-    index_doc(st);
+    index_cases(st);
     size_t lo = 0, hi = st->ncase, n = b - a;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -1394,13 +1397,35 @@ static bool shi_de_x(struct dstate *st, const char *s, const el_qpair *p, size_t
     return false;
 }
 
-/* Whether a word of simile_markers starts at s[i]: its first character is tested first. */
-static bool simile_at(const char *s, size_t n, size_t i)
+/*
+ * Whether a simile marker, a word whose clause is the figure (如同 犹如 宛如 好比 恰似 宛若
+ * 仿佛 好似 恰如 有如), starts at s[i], c the character there (a trigger). A switch on c names
+ * the second characters it may take: a list of the words cost a compare per word at every
+ * trigger, and 有, 好 and 如 are common.
+ */
+static bool simile_at(const char *s, size_t n, size_t i, uint32_t c)
 {
-    for (const char *const *w = simile_markers; *w; w++)
-        if (i + 3 <= n && memcmp(*w, s + i, 3) == 0 && word_at(s, n, i, *w))
-            return true;
-    return false;
+    size_t k;
+    if (n - i < 6) /* two characters of three bytes each */
+        return false;
+    uint32_t d = el_text_cp(s, n, i + 3, &k);
+    switch (c) {
+    case 0x5982: /* 如同 */
+        return d == 0x540C;
+    case 0x72B9: /* 犹如 */
+    case 0x6709: /* 有如 */
+        return d == 0x5982;
+    case 0x5B9B: /* 宛如, 宛若 */
+        return d == 0x5982 || d == 0x82E5;
+    case 0x597D: /* 好比, 好似 */
+        return d == 0x6BD4 || d == 0x4F3C;
+    case 0x6070: /* 恰似, 恰如 */
+        return d == 0x4F3C || d == 0x5982;
+    case 0x4EFF: /* 仿佛 */
+        return d == 0x4F5B;
+    default:
+        return false;
+    }
 }
 
 /*
@@ -1488,14 +1513,19 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
         size_t len = p->close - p->inner;
         if (len > 40) /* over 10 code points: not a term (and nested marks stay linear) */
             continue;
-        size_t ncp = el_text_ncp(s + p->inner, len);
-        if (ncp < 2 || ncp > 10)
-            continue;
         bool lex = false;
         for (size_t h = hit_lower(&st->hits, p->close);
              h < st->hits.n && st->hits.v[h].end == p->close; h++)
             if (st->hits.v[h].cat == EL_LEX_METAPHOR && st->hits.v[h].start >= p->inner)
                 lex = true;
+        /* Without a lexicon figure only 是…的“X” is one (shi_de_x): most quoted terms follow
+           no 的 and need no count of their code points. */
+        size_t j;
+        if (!lex && (p->open == 0 || el_text_prev_cp(s, p->open, &j) != 0x7684)) /* 的 */
+            continue;
+        size_t ncp = el_text_ncp(s + p->inner, len);
+        if (ncp < 2 || ncp > 10)
+            continue;
         /* A lexicon figure is one anywhere; a 是…的“X” is none when X is set against its
            opposite. */
         if (lex || (shi_de_x(st, s, p, ncp) && !in_opposites(st, s, i)))
@@ -1532,7 +1562,7 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
                     break;
                 }
             }
-        } else if (simile_at(s, n, i)) {
+        } else if (simile_at(s, n, i, c)) {
             size_t e = clause_end(s, n, i, 30);
             if (el_text_ncp(s + i, e - i) >= 4)
                 *EL_VEC_PUSH(st->meta) = (el_span){i, e - i};
@@ -1571,7 +1601,7 @@ static size_t sentence_end_at(const struct dstate *st, const char *s, size_t n, 
 /* Whether positive evidence (a statistic, a positive case, a place) lies in [a, b) of plain. */
 static bool evidence_before(struct dstate *st, size_t a, size_t b)
 {
-    index_doc(st);
+    index_evidence(st);
     size_t lo = 0, hi = st->nevid;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -1591,6 +1621,8 @@ static bool evidence_before(struct dstate *st, size_t a, size_t b)
  */
 static void find_contrast(struct dstate *st, const char *s, size_t n, size_t base)
 {
+    if (!(st->cats & EL_LEX_CAT_BIT(EL_LEX_CONTRAST))) /* most paragraphs: no marker */
+        return;
     size_t first_place = SIZE_MAX;
     for (size_t i = 0; i < st->hits.n; i++) {
         const el_lex_hit *h = &st->hits.v[i];
@@ -1773,18 +1805,20 @@ static void scan_block(struct dstate *st, el_span blk)
     if (n == 0 || st->doc->devices.n >= EL_DEVICES_MAX)
         return;
     st->hits.n = 0;
-    el_doc_lex_scan_cats(st->doc, blk.off, n, DEVICE_CATS, collect_hit, &st->hits);
+    st->cats = 0;
+    el_doc_lex_scan_cats(st->doc, blk.off, n, DEVICE_CATS, collect_hit, st);
     if (n > st->covcap) {
         free(st->cov);
         st->cov = xmalloc(n);
         st->covcap = n;
     }
     memset(st->cov, 0, n);
-    for (size_t i = 0; i < st->hits.n; i++) {
-        const el_lex_hit *h = &st->hits.v[i];
-        if (h->cat == EL_LEX_PLACE)
-            memset(st->cov + h->start, 1, h->end - h->start);
-    }
+    if (st->cats & EL_LEX_CAT_BIT(EL_LEX_PLACE))
+        for (size_t i = 0; i < st->hits.n; i++) {
+            const el_lex_hit *h = &st->hits.v[i];
+            if (h->cat == EL_LEX_PLACE)
+                memset(st->cov + h->start, 1, h->end - h->start);
+        }
     split_clauses(st, s, n);
     quote_pairs(st, s);
     find_member_parallel(st, s, n, blk.off);
@@ -1837,14 +1871,21 @@ static el_span strip_label(const char *s, el_span t)
 /* Clause code-point lengths of a title (at most 4 clauses). */
 static size_t title_shape(const char *s, el_span t, size_t *lens)
 {
-    size_t n = 0, cur = 0, k;
-    for (size_t i = t.off; i < t.off + t.len; i += k) {
-        uint32_t c = el_text_cp(s, t.off + t.len, i, &k);
-        if (delim(c) || is_hspace(c)) {
+    size_t n = 0, cur = 0, k, end = t.off + t.len;
+    /* Once four clauses are measured the rest can change nothing. */
+    for (size_t i = t.off; i < end && n < 4; i += k) {
+        /* A run of Han (no mark of char_class) counts by its length. */
+        size_t h = el_text_han_run(s, end, i);
+        cur += (h - i) / 3;
+        if ((i = h) >= end)
+            break;
+        /* one char_class for the four tests: delimiter, space, opening or closing mark */
+        unsigned cls = char_class(el_text_cp(s, end, i, &k));
+        if (cls & (CL_PAUSE | CL_STOP | CL_SPACE)) {
             if (cur && n < 4)
                 lens[n++] = cur;
             cur = 0;
-        } else if (!is_opener(c) && !is_closer(c)) {
+        } else if (!(cls & (CL_OPEN | CL_CLOSE))) {
             cur++;
         }
     }
