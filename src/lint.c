@@ -198,6 +198,21 @@ static el_span topic(const lint *L, el_span t)
     return (el_span){t.off + a, z - a};
 }
 
+#if defined(__SSE2__)
+/* Bit j set where p[j] is neither a continuation byte nor a lead byte E4..EE (skip_letters'
+ * test, on the sixteen bytes at p). */
+static inline unsigned stops16(const char *p)
+{
+    /* as signed bytes: continuation bytes are below -64, E4..EE lie between E3 and EF */
+    const __m128i cont = _mm_set1_epi8(-64), e3 = _mm_set1_epi8((char)0xE3),
+                  ef = _mm_set1_epi8((char)0xEF);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i dull = _mm_or_si128(_mm_cmplt_epi8(v, cont),
+                                _mm_and_si128(_mm_cmpgt_epi8(v, e3), _mm_cmplt_epi8(v, ef)));
+    return (unsigned)_mm_movemask_epi8(dull) ^ 0xFFFFu;
+}
+#endif
+
 /*
  * Offset of the first byte of s[i..n) that is neither a continuation byte nor a lead byte
  * E4..EE (Han and the other letters: no mark, space or sentence end starts with these), n if
@@ -207,14 +222,8 @@ static el_span topic(const lint *L, el_span t)
 static inline size_t skip_letters(const char *s, size_t n, size_t i)
 {
 #if defined(__SSE2__)
-    /* as signed bytes: continuation bytes are below -64, E4..EE lie between E3 and EF */
-    const __m128i cont = _mm_set1_epi8(-64), e3 = _mm_set1_epi8((char)0xE3),
-                  ef = _mm_set1_epi8((char)0xEF);
     while (n - i >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i dull = _mm_or_si128(_mm_cmplt_epi8(v, cont),
-                                    _mm_and_si128(_mm_cmpgt_epi8(v, e3), _mm_cmplt_epi8(v, ef)));
-        unsigned m = (unsigned)_mm_movemask_epi8(dull) ^ 0xFFFFu;
+        unsigned m = stops16(s + i);
         if (m)
             return i + (size_t)__builtin_ctz(m);
         i += 16;
@@ -228,14 +237,62 @@ static inline size_t skip_letters(const char *s, size_t n, size_t i)
     return i;
 }
 
+/*
+ * Whether the character at u (left bytes there) takes a cell of its own and is no sentence
+ * end, nor space: a three-byte letter (lead E4..EE), or a mark of U+2010–U+2027 (“”‘’—…),
+ * U+3001–U+303F but 。 (、《》【】) or U+FF00–U+FF3F but ！？ (，：；（）). The sentence
+ * length rule counts these and looks at nothing else.
+ */
+static inline bool is_cell(const unsigned char *u, size_t left)
+{
+    if (left < 3)
+        return false;
+    if (u[0] >= 0xE4 && u[0] <= 0xEE)
+        return true;
+    if (u[0] == 0xE2)
+        return u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0xA7;
+    if (u[0] == 0xE3)
+        return u[1] == 0x80 && u[2] != 0x80 && u[2] != 0x82;
+    if (u[0] == 0xEF)
+        return u[1] == 0xBC && u[2] != 0x81 && u[2] != 0x9F;
+    return false;
+}
+
+/*
+ * Offset of the first character of s[i..n) that is not is_cell, n if none (i at a character
+ * boundary); every character skipped is three bytes. The letters go sixteen bytes a turn, the
+ * marks among them one by one from the same load (stops16: a mark's continuation bytes are
+ * no stops, so the next stop after a mark is the next character that is no letter).
+ */
+static inline size_t skip_cells(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+#if defined(__SSE2__)
+    for (; n - i >= 16; i += 16)
+        for (unsigned m = stops16(s + i); m; m &= m - 1) {
+            size_t j = i + (size_t)__builtin_ctz(m);
+            if (!is_cell(u + j, n - j))
+                return j;
+        }
+    while (i < n && (u[i] & 0xC0) == 0x80) /* the end of a character the last block passed */
+        i++;
+#endif
+    for (;;) {
+        i = skip_letters(s, n, i);
+        if (i >= n || !is_cell(u + i, n - i))
+            return i;
+        i += 3;
+    }
+}
+
 /* Grid count of s[0..n): its code points that are not space (el_text_count's chars). */
 static size_t grid_count(const char *s, size_t n)
 {
     size_t c = 0, k;
     for (size_t i = 0; i < n; i += k) {
         size_t run = i;
-        i = skip_letters(s, n, i);
-        c += (i - run) / 3; /* letters take a cell each */
+        i = skip_cells(s, n, i);
+        c += (i - run) / 3; /* letters and most marks take a cell each */
         if (i >= n)
             break;
         c += !el_text_is_space(el_text_cp(s, n, i, &k));
@@ -320,21 +377,21 @@ static void rule_argument_parallel(lint *L)
     bool frame_bad = !same_sig && !same_head;
     if (!len_bad && !frame_bad)
         return;
-    char arg[256];
-    if (len_bad && frame_bad)
-        snprintf(arg, sizeof arg,
-                 "长短悬殊（最长 %zu 字，最短 %zu 字），句式也不一致" EL_ARG_LANG
-                 "lengths differ (%zu against %zu characters) and so do their frames",
-                 lmax, lmin, lmax, lmin);
-    else if (len_bad)
-        snprintf(arg, sizeof arg,
-                 "长短悬殊（最长 %zu 字，最短 %zu 字）" EL_ARG_LANG
-                 "lengths differ (%zu against %zu characters)",
-                 lmax, lmin, lmax, lmin);
-    else
-        snprintf(arg, sizeof arg,
-                 "句式不一致（标点格局与开头用词都不同）" EL_ARG_LANG
-                 "frames differ (neither punctuation pattern nor opening word is shared)");
+    char arg[256], *o = arg; /* (put_num, put_str: no format parsed for a few numbers) */
+    if (len_bad) {
+        o = put_num(put_str(o, "长短悬殊（最长 "), lmax);
+        o = put_str(put_num(put_str(o, " 字，最短 "), lmin), " 字）");
+        if (frame_bad)
+            o = put_str(o, "，句式也不一致");
+        o = put_num(put_str(o, EL_ARG_LANG "lengths differ ("), lmax);
+        o = put_str(put_num(put_str(o, " against "), lmin), " characters)");
+        if (frame_bad)
+            o = put_str(o, " and so do their frames");
+    } else {
+        o = put_str(o, "句式不一致（标点格局与开头用词都不同）" EL_ARG_LANG
+                       "frames differ (neither punctuation pattern nor opening word is shared)");
+    }
+    *o = '\0';
     add_at_sec(L, EL_RULE_STRUCTURE_ARGUMENT_PARALLEL, first, arg);
 }
 
@@ -349,6 +406,7 @@ typedef struct bigrams {
     size_t cap;          /* power of two */
     size_t n, seen;      /* pairs in the set; of those, found by BIGRAM_MARK scans */
     uint64_t first[64];  /* bit a % 4096 set: some pair of the set starts with a */
+    uint64_t second[64]; /* bit b % 4096 set: some pair of the set ends with b */
     uint64_t local[256]; /* v for a set that fits (a title and its headings) */
 } bigrams;
 
@@ -372,6 +430,7 @@ static void bigrams_init(bigrams *set, size_t max)
     }
     set->n = set->seen = 0;
     memset(set->first, 0, sizeof set->first);
+    memset(set->second, 0, sizeof set->second);
 }
 
 static void bigrams_free(bigrams *set)
@@ -381,20 +440,26 @@ static void bigrams_free(bigrams *set)
     set->v = NULL;
 }
 
+/* Whether the pair key is a function-word pair (我们, 进行, 因此 …) that echoes nothing. Asked
+   only of the pairs a scan finds in its set: the code points are compared as they are. */
 static bool stop_bigram(uint64_t key)
 {
-    static const char *const stop[] = {
-        "我们", "他们", "一个", "这个", "那个", "进行", "以及", "就是", "不是", "可以",
-        "需要", "没有", "已经", "通过", "因此", "所以", "但是", "如果", "因为", "同时",
-        "而且", "不断", "更加", "之间", "之中", "方面", "其中", "只有", "才能", "为了",
+    static const uint32_t stop[][2] = {
+        {0x6211, 0x4EEC} /* 我们 */, {0x4ED6, 0x4EEC} /* 他们 */, {0x4E00, 0x4E2A} /* 一个 */,
+        {0x8FD9, 0x4E2A} /* 这个 */, {0x90A3, 0x4E2A} /* 那个 */, {0x8FDB, 0x884C} /* 进行 */,
+        {0x4EE5, 0x53CA} /* 以及 */, {0x5C31, 0x662F} /* 就是 */, {0x4E0D, 0x662F} /* 不是 */,
+        {0x53EF, 0x4EE5} /* 可以 */, {0x9700, 0x8981} /* 需要 */, {0x6CA1, 0x6709} /* 没有 */,
+        {0x5DF2, 0x7ECF} /* 已经 */, {0x901A, 0x8FC7} /* 通过 */, {0x56E0, 0x6B64} /* 因此 */,
+        {0x6240, 0x4EE5} /* 所以 */, {0x4F46, 0x662F} /* 但是 */, {0x5982, 0x679C} /* 如果 */,
+        {0x56E0, 0x4E3A} /* 因为 */, {0x540C, 0x65F6} /* 同时 */, {0x800C, 0x4E14} /* 而且 */,
+        {0x4E0D, 0x65AD} /* 不断 */, {0x66F4, 0x52A0} /* 更加 */, {0x4E4B, 0x95F4} /* 之间 */,
+        {0x4E4B, 0x4E2D} /* 之中 */, {0x65B9, 0x9762} /* 方面 */, {0x5176, 0x4E2D} /* 其中 */,
+        {0x53EA, 0x6709} /* 只有 */, {0x624D, 0x80FD} /* 才能 */, {0x4E3A, 0x4E86} /* 为了 */,
     };
-    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++) {
-        size_t k1, k2;
-        uint32_t a = el_text_cp(stop[i], 6, 0, &k1);
-        uint32_t b = el_text_cp(stop[i], 6, k1, &k2);
-        if (((uint64_t)a << 32 | b) == key)
+    uint32_t a = (uint32_t)(key >> 32), b = (uint32_t)key;
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+        if (stop[i][0] == a && stop[i][1] == b)
             return true;
-    }
     return false;
 }
 
@@ -417,6 +482,7 @@ static bool bigram_visit(bigrams *set, uint32_t a, uint32_t b, int mode)
             *slot = key;
             set->n++;
             set->first[a / 64 % 64] |= (uint64_t)1 << (a % 64);
+            set->second[b / 64 % 64] |= (uint64_t)1 << (b % 64);
         }
         return false;
     }
@@ -425,11 +491,11 @@ static bool bigram_visit(bigrams *set, uint32_t a, uint32_t b, int mode)
         return false;
     if (mode == BIGRAM_ANY)
         return !stop_bigram(key);
-    if (!(*slot & PAIR_SEEN)) {
-        *slot |= PAIR_SEEN;
-        set->seen++;
-    }
-    return set->seen == set->n;
+    if (*slot & PAIR_SEEN)
+        return false;
+    *slot |= PAIR_SEEN;
+    set->seen++;
+    return true;
 }
 
 /* bigram_visit of the pair at s[i] when both its characters are Han, else false. */
@@ -443,29 +509,60 @@ static bool pair_at(const char *s, size_t n, size_t i, bigrams *set, int mode)
     return el_text_is_han(b) && bigram_visit(set, a, b, mode);
 }
 
+/* Whether the filter bits (a % 4096, see probe_bigrams) of the character of u[0..left) that
+   starts the text are set in f: false for a character of fewer than three bytes (no Han). */
+static inline bool filter_at(const uint64_t *f, const unsigned char *u, size_t left)
+{
+    size_t k = left ? el_u8_len(u[0]) : 0;
+    return k >= 3 && left >= k && (f[u[k - 2] & 0x3Fu] >> (u[k - 1] & 0x3Fu) & 1);
+}
+
 /*
  * The pairs of adjacent Han characters of s[0..n) that may be in set (BIGRAM_ANY or
- * BIGRAM_MARK, see each_bigram), visited in order. Only the first character of a pair is
- * tested against set->first, and that bit is a % 4096: the low six bits of the last two bytes
- * of a 3- or 4-byte character, read without decoding it. So the scan steps through the text
- * by lead bytes (plain is valid UTF-8), and decodes only where the filter passes.
+ * BIGRAM_MARK, see each_bigram), visited in order; when a visit stops the scan, true, and *at
+ * gets the offset of the pair's second character (where a scan may go on). A pair is decoded
+ * only where both its characters pass a filter of the set (set->first, set->second), whose
+ * bit for a code point a is a % 4096: the low six bits of the last two bytes of a 3- or 4-byte
+ * character, read without decoding it. So the scan steps through the text by lead bytes
+ * (plain is valid UTF-8), and tests one bit for nearly every character.
  */
-static bool probe_bigrams(const char *s, size_t n, bigrams *set, int mode)
+static bool probe_bigrams(const char *s, size_t n, bigrams *set, int mode, size_t *at)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         size_t k = el_u8_len(u[i]);
         if (n - i < k)
             break; /* cut short: starts no pair */
-        if (k >= 3 && (set->first[u[i + k - 2] & 0x3Fu] >> (u[i + k - 1] & 0x3Fu) & 1) &&
-            pair_at(s, n, i, set, mode))
+        if (filter_at(set->first, u + i, n - i) && filter_at(set->second, u + i + k, n - i - k) &&
+            pair_at(s, n, i, set, mode)) {
+            *at = i + k;
             return true;
+        }
         i += k;
-        /* the run of three-byte characters after it (nearly the whole text), with fewer tests */
+        /* the run of three-byte characters after it (nearly the whole text), with fewer tests:
+           four characters a turn, then the last ones */
+        for (; n - i >= 12 && u[i] - 0xE0u < 0x10u && u[i + 3] - 0xE0u < 0x10u &&
+               u[i + 6] - 0xE0u < 0x10u && u[i + 9] - 0xE0u < 0x10u;
+             i += 12) {
+            if (!((set->first[u[i + 1] & 0x3Fu] >> (u[i + 2] & 0x3Fu) |
+                   set->first[u[i + 4] & 0x3Fu] >> (u[i + 5] & 0x3Fu) |
+                   set->first[u[i + 7] & 0x3Fu] >> (u[i + 8] & 0x3Fu) |
+                   set->first[u[i + 10] & 0x3Fu] >> (u[i + 11] & 0x3Fu)) &
+                  1))
+                continue;
+            for (size_t j = i; j < i + 12; j += 3)
+                if ((set->first[u[j + 1] & 0x3Fu] >> (u[j + 2] & 0x3Fu) & 1) &&
+                    filter_at(set->second, u + j + 3, n - j - 3) && pair_at(s, n, j, set, mode)) {
+                    *at = j + 3;
+                    return true;
+                }
+        }
         for (; n - i >= 3 && u[i] - 0xE0u < 0x10u; i += 3)
             if ((set->first[u[i + 1] & 0x3Fu] >> (u[i + 2] & 0x3Fu) & 1) &&
-                pair_at(s, n, i, set, mode))
+                filter_at(set->second, u + i + 3, n - i - 3) && pair_at(s, n, i, set, mode)) {
+                *at = i + 3;
                 return true;
+            }
     }
     return false;
 }
@@ -475,12 +572,12 @@ static bool probe_bigrams(const char *s, size_t n, bigrams *set, int mode)
  * set; BIGRAM_ANY returns whether any of them is in the set, stop bigrams aside (they are
  * inserted like any other, as they only ever match themselves, and skipped when found, so
  * that the stop list is consulted only on a match); BIGRAM_MARK flags those in the set with
- * PAIR_SEEN and returns true, early, once every pair of the set is flagged.
+ * PAIR_SEEN and stops, true, at the first one it is the first to flag (*at: see probe_bigrams).
  */
-static bool each_bigram(const char *s, size_t n, bigrams *set, int mode)
+static bool each_bigram(const char *s, size_t n, bigrams *set, int mode, size_t *at)
 {
     if (mode != BIGRAM_INSERT)
-        return probe_bigrams(s, n, set, mode);
+        return probe_bigrams(s, n, set, mode, at);
     const unsigned char *u = (const unsigned char *)s;
     uint32_t prev = 0;
     size_t k;
@@ -523,13 +620,14 @@ static void rule_conclusion_echo(lint *L)
     if (conc < 0 || keylen == 0)
         return;
     bigrams set;
+    size_t at;
     bigrams_init(&set, keylen / 3); /* a Han character is at least three bytes */
-    each_bigram(str(L, doc->title), doc->title.len, &set, BIGRAM_INSERT);
-    each_bigram(str(L, doc->theme), doc->theme.len, &set, BIGRAM_INSERT);
+    each_bigram(str(L, doc->title), doc->title.len, &set, BIGRAM_INSERT, &at);
+    each_bigram(str(L, doc->theme), doc->theme.len, &set, BIGRAM_INSERT, &at);
     for (size_t i = 0; i < doc->sections.n; i++) {
         const el_section *s = &doc->sections.v[i];
         if (s->kind == EL_SEC_ARGUMENT)
-            each_bigram(str(L, s->title), s->title.len, &set, BIGRAM_INSERT);
+            each_bigram(str(L, s->title), s->title.len, &set, BIGRAM_INSERT, &at);
     }
     bool echo = false;
     for (size_t i = 0; i < doc->sections.n && !echo && set.n; i++) {
@@ -537,8 +635,8 @@ static void rule_conclusion_echo(lint *L)
         if (s->kind != EL_SEC_CONCLUSION)
             continue;
         for (size_t p = s->para0; p < s->para0 + s->npara && !echo; p++)
-            echo =
-                each_bigram(str(L, doc->paras.v[p].txt), doc->paras.v[p].txt.len, &set, BIGRAM_ANY);
+            echo = each_bigram(str(L, doc->paras.v[p].txt), doc->paras.v[p].txt.len, &set,
+                               BIGRAM_ANY, &at);
     }
     bigrams_free(&set);
     if (!echo)
@@ -572,7 +670,7 @@ static void rules_structure(lint *L)
             NULL);
     if (narg < 2 || narg > 4) {
         char arg[32];
-        snprintf(arg, sizeof arg, "%zu", narg);
+        *put_num(arg, narg) = '\0';
         if (first_arg >= 0)
             add_at_sec(L, EL_RULE_STRUCTURE_ARGUMENT_COUNT, first_arg, arg);
         else
@@ -600,9 +698,10 @@ static size_t sentence_chars(const char *s, size_t n, size_t *chars)
 {
     size_t i = 0, c = 0, k;
     while (i < n) {
-        /* Han and the other letters, nearly every character: counted, never an end. */
+        /* Letters and the marks inside a sentence, nearly every character: counted, never an
+           end. */
         size_t run = i;
-        i = skip_letters(s, n, i);
+        i = skip_cells(s, n, i);
         c += (i - run) / 3;
         if (i >= n)
             break;
@@ -1233,9 +1332,11 @@ __attribute__((always_inline)) static inline bool may_spot(const char *s, size_t
     case 0xE2: /* … */
         return left >= 3 && u[1] == 0x80 && u[2] == 0xA6;
     case 0xE3: /* 。 */
-        return left >= 6 && u[1] == 0x80 && u[2] == 0x82 && memcmp(u, u + 3, 3) == 0;
+        return left >= 6 && u[1] == 0x80 && u[2] == 0x82 && u[3] == 0xE3 && u[4] == 0x80 &&
+               u[5] == 0x82;
     case 0xEF: /* ． */
-        return left >= 6 && u[1] == 0xBC && u[2] == 0x8E && memcmp(u, u + 3, 3) == 0;
+        return left >= 6 && u[1] == 0xBC && u[2] == 0x8E && u[3] == 0xEF && u[4] == 0xBC &&
+               u[5] == 0x8E;
     default:
         return false;
     }
@@ -1330,12 +1431,104 @@ static void span_punct(lint *L, const char *s, size_t n)
     el_lint_punct_scan_doc(L->doc, L->span_off, n, punct_hit, L);
 }
 
+#if defined(__SSE2__)
+/* stops16 of the sixteen bytes at p but for the ASCII characters that mark_step steps over
+ * (digits, letters, spaces: all but , : ; ? ! ( ) .), looked at only when there are some. */
+static inline unsigned mark_stops16(const char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    unsigned stops = stops16(p), ascii = (unsigned)_mm_movemask_epi8(v) ^ 0xFFFFu;
+    if (ascii == 0)
+        return stops;
+    __m128i loud = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
+    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('(')));
+    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(')')));
+    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+    return stops & ~(ascii & ~(unsigned)_mm_movemask_epi8(loud));
+}
+#endif
+
+/*
+ * What span_marks does at s[i], a character that is no letter: the paired mark or the
+ * punctuation spot there, if any. Returns the offset past what it looked at; *colon becomes
+ * true at a “ right after ： or : (where quote/unattributed has something to check).
+ */
+__attribute__((always_inline)) static inline size_t mark_step(lint *L, open_marks *O, const char *s,
+                                                              size_t n, size_t i, bool *colon)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    unsigned char c = u[0];
+    if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && n - i >= 3) {
+        /* Most marks of an essay (，。、：“”) have one of these lead bytes. The few that matter
+           (pair_mark's and may_spot's, told apart by the switch on all three bytes) end in a
+           byte whose low six bits are in looked_at: the others, most of them, go at once. */
+        const uint64_t looked_at = 1ull << 0x1C | 1ull << 0x1D | 1ull << 0x0A | 1ull << 0x0B |
+                                   1ull << 0x08 | 1ull << 0x09 | 1ull << 0x10 | 1ull << 0x11 |
+                                   1ull << 0x26 | 1ull << 0x02 | 1ull << 0x0E;
+        if (!(looked_at >> (u[2] & 0x3F) & 1))
+            return i + 3;
+        int m;
+        switch ((uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2]) {
+        case 0xE2809C: /* “ */
+            m = 1;
+            if ((i >= 3 && memcmp(s + i - 3, "：", 3) == 0) || (i >= 1 && s[i - 1] == ':'))
+                *colon = true;
+            break;
+        case 0xE2809D: /* ” */
+            m = -1;
+            break;
+        case 0xE3808A: /* 《 */
+            m = 2;
+            break;
+        case 0xE3808B: /* 》 */
+            m = -2;
+            break;
+        case 0xEFBC88: /* （ */
+            m = 3;
+            break;
+        case 0xEFBC89: /* ） */
+            m = -3;
+            break;
+        case 0xE38090: /* 【 */
+            m = 4;
+            break;
+        case 0xE38091: /* 】 */
+            m = -4;
+            break;
+        case 0xE280A6: /* … */
+        case 0xE38082: /* 。 */
+        case 0xEFBC8E: /* ． */
+            return i + (may_spot(s, n, i) ? punct_at(s, n, i, punct_hit, L) : 3);
+        default:
+            return i + 3; /* neither a paired mark nor a spot */
+        }
+        /* mark_seen's commonest cases here: an opener, a closer of the last opener */
+        if (m > 0) {
+            *EL_VEC_PUSH(O->stack) = i;
+            O->depth[m - 1]++;
+        } else if (O->stack.n > 0 && pair_mark(s, n, O->stack.v[O->stack.n - 1]) == -m) {
+            O->stack.n--;
+            O->depth[-m - 1]--;
+        } else {
+            mark_seen(L, O, s, n, i, m);
+        }
+        return i + 3; /* a paired mark is no punctuation spot */
+    }
+    return i + (may_spot(s, n, i) ? punct_at(s, n, i, punct_hit, L) : el_u8_len(c));
+}
+
 /*
  * quote/unbalanced and the punctuation rules over one span, in one walk when no code lies in
  * it (else span_unbalanced and span_punct, as the punctuation rules skip the code). The two
  * scans step alike: a character at a time (the lead byte's length) but for punct_at's runs of
  * dots, which hold no paired mark; so one walk sees what each would. Letters, where neither
- * looks, are skipped by skip_letters, and punct_at is asked only where may_spot allows.
+ * looks, are passed sixteen bytes a turn (the stops of a block taken one after the other from
+ * one load), and punct_at is asked only where may_spot allows. quote/unattributed then runs
+ * only on a span where the walk saw a “ after a colon, as it looks at nothing else.
  */
 static void span_marks(lint *L, const char *s, size_t n)
 {
@@ -1344,20 +1537,30 @@ static void span_marks(lint *L, const char *s, size_t n)
     if (k < doc->verbatim.n && doc->verbatim.v[k].off < L->span_off + n) {
         span_unbalanced(L, s, n);
         span_punct(L, s, n);
+        span_unattributed(L, s, n);
         return;
     }
     open_marks O = marks_start(L);
-    for (size_t i = skip_letters(s, n, 0); i < n; i = skip_letters(s, n, i)) {
-        unsigned char c = (unsigned char)s[i];
-        int m = c == 0xE2 || c == 0xE3 || c == 0xEF ? pair_mark(s, n, i) : 0;
-        if (m) { /* a paired mark is no punctuation spot */
-            mark_seen(L, &O, s, n, i, m);
-            i += 3;
-        } else {
-            i += may_spot(s, n, i) ? punct_at(s, n, i, punct_hit, L) : el_u8_len(c);
+    bool colon = false;
+    size_t i = 0;
+#if defined(__SSE2__)
+    while (n - i >= 16) {
+        size_t base = i;
+        for (unsigned m = mark_stops16(s + base); m;) {
+            i = mark_step(L, &O, s, n, base + (size_t)__builtin_ctz(m), &colon);
+            if (i - base >= 16)
+                break;
+            m &= ~0u << (i - base); /* the stops before i are passed */
         }
+        if (i - base < 16)
+            i = base + 16; /* (perhaps inside a letter: skip_letters passes its last bytes) */
     }
+#endif
+    for (i = skip_letters(s, n, i); i < n; i = skip_letters(s, n, i))
+        i = mark_step(L, &O, s, n, i, &colon);
     marks_end(L, &O, s);
+    if (colon)
+        span_unattributed(L, s, n);
 }
 
 /* ---- style -------------------------------------------------------------------------------- */
@@ -1523,10 +1726,10 @@ typedef struct notes_ctx {
     char *keys;              /* the essay's numbers without separators, back to back */
     EL_VEC(el_span) numbers; /* spans of keys, sorted by text */
     bool numbers_built;
-    bool too_many;    /* the essay has more numbers than are worth indexing */
-    size_t budget;    /* bytes of memmem left */
-    bigrams pairs;    /* the pairs of adjacent Han characters of the notes' quoted terms */
-    bool pairs_swept; /* ... flagged PAIR_SEEN where the essay has them */
+    bool too_many; /* the essay has more numbers than are worth indexing */
+    size_t budget; /* bytes of memmem left */
+    bigrams pairs; /* the pairs of adjacent Han characters of the notes' quoted terms */
+    size_t swept;  /* ... flagged PAIR_SEEN where essay[0..swept) has them (len: all) */
 } notes_ctx;
 
 static void on_essay_place(void *ctx, const el_lex_hit *h)
@@ -1541,15 +1744,25 @@ static void on_essay_place(void *ctx, const el_lex_hit *h)
             N->places[c[i].place / 8] |= (unsigned char)(1u << (c[i].place % 8));
 }
 
-/* Whether the essay has the pair of adjacent Han characters a, b of a quoted term. The pairs
-   of all the terms are in N->pairs; the first question flags those the essay has, in one scan
-   of it, where a search through the essay per pair was the cost. */
-static bool essay_has_pair(notes_ctx *N, uint32_t a, uint32_t b)
+/*
+ * Go on flagging the pairs of the quoted terms that the essay has (N->pairs, PAIR_SEEN), up to
+ * the next pair flagged for the first time or the end of the essay. A term is found when the
+ * essay has any of its pairs: the first question used to scan the whole essay for all of them,
+ * where the scan only needs to go as far as the pairs asked about, and most are found early.
+ */
+static void sweep_on(notes_ctx *N)
 {
-    if (!N->pairs_swept) {
-        N->pairs_swept = true;
-        each_bigram(N->essay, N->len, &N->pairs, BIGRAM_MARK);
-    }
+    size_t at;
+    if (probe_bigrams(N->essay + N->swept, N->len - N->swept, &N->pairs, BIGRAM_MARK, &at) &&
+        N->pairs.seen < N->pairs.n)
+        N->swept += at;
+    else
+        N->swept = N->len; /* the end, or nothing left to flag */
+}
+
+/* Whether essay[0..N->swept) has the pair a, b (one of N->pairs). */
+static bool pair_seen(const notes_ctx *N, uint32_t a, uint32_t b)
+{
     return (*bigram_slot(&N->pairs, (uint64_t)a << 32 | b) & PAIR_SEEN) != 0;
 }
 
@@ -1598,19 +1811,27 @@ static bool term_found(notes_ctx *N, const char *s, size_t n)
 {
     if (numbered_gloss(N, s, n))
         return true;
-    bool any = false;
-    uint32_t prev = 0;
-    size_t k;
-    for (size_t i = 0; i < n; i += k) {
-        uint32_t c = el_text_cp(s, n, i, &k);
-        if (el_text_is_han(c) && prev) {
-            any = true;
-            if (essay_has_pair(N, prev, c))
-                return true;
+    /* Each turn asks the pairs against the part of the essay swept so far, then sweeps on to
+       the next pair flagged: at most one turn per pair of the notes, each over a short term. */
+    for (;;) {
+        bool any = false;
+        uint32_t prev = 0;
+        size_t k;
+        for (size_t i = 0; i < n; i += k) {
+            uint32_t c = el_text_cp(s, n, i, &k);
+            if (el_text_is_han(c) && prev) {
+                any = true;
+                if (pair_seen(N, prev, c))
+                    return true;
+            }
+            prev = el_text_is_han(c) ? c : 0;
         }
-        prev = el_text_is_han(c) ? c : 0;
+        if (!any)
+            return true;
+        if (N->swept >= N->len)
+            return false;
+        sweep_on(N);
     }
-    return !any;
 }
 
 static bool is_digit(char c)
@@ -1810,8 +2031,8 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
 
     /* Numbers of two or more digits (a leading item number is not a claim). */
     static const char *const item_marks[] = {"、", "．", "）", NULL};
-    for (size_t i = 0; i < n;) {
-        size_t k = is_digit(s[i]) && (i == 0 || !is_digit(s[i - 1])) ? number_at(s, n, i) : 0;
+    for (size_t i = 0; (i = next_digit(s, n, i)) < n;) {
+        size_t k = i == 0 || !is_digit(s[i - 1]) ? number_at(s, n, i) : 0;
         if (k == 0) {
             i++;
             continue;
@@ -1880,6 +2101,8 @@ static void rule_notes(lint *L)
     /* What a note may point at: the title, the sub-argument headings (a heading line is not a
        paragraph, and notes quote its words: 绘就共建共治“同心圆”) and the paragraphs. */
     EL_VEC(el_span) parts = {0};
+    parts.cap = 1 + doc->sections.n + doc->paras.n; /* (no growing on the way) */
+    parts.v = xmalloc(parts.cap * sizeof *parts.v);
     *EL_VEC_PUSH(parts) = doc->title;
     for (size_t i = 0; i < doc->sections.n; i++)
         if (doc->sections.v[i].title.len)
@@ -1916,8 +2139,8 @@ static void rule_notes(lint *L)
     for (size_t i = 0; i < doc->sections.n; i++)
         devs[EL_DEV_CONTRAST] = devs[EL_DEV_CONTRAST] || doc->sections.v[i].ev.has_counter;
 
-    /* The pairs the quoted terms may ask about (term_found), for essay_has_pair. */
-    size_t npairs = 0;
+    /* The pairs the quoted terms may ask about (term_found), for sweep_on. */
+    size_t npairs = 0, at;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1)
             bigrams_init(&N.pairs, npairs);
@@ -1928,11 +2151,11 @@ static void rule_notes(lint *L)
                 if (pass == 0)
                     npairs += (z - a) / 3;
                 else
-                    each_bigram(s + a, z - a, &N.pairs, BIGRAM_INSERT);
+                    each_bigram(s + a, z - a, &N.pairs, BIGRAM_INSERT, &at);
             }
         }
     }
-    N.pairs_swept = N.pairs.n == 0; /* no pair to look for: no scan */
+    N.swept = N.pairs.n == 0 ? N.len : 0; /* no pair to look for: no scan */
     for (size_t i = 0; i < doc->notes.n; i++)
         check_note(L, &N, i, devs);
     free(N.numbers.v);
@@ -2280,9 +2503,13 @@ void el_lint(el_doc *doc, const el_config *cfg)
     rules_structure(&L);
     rules_length(&L);
     rules_evidence(&L);
-    each_span(&L, span_marks);
-    each_span(&L, span_unattributed);
-    each_span(&L, span_style);
+    each_span(&L, span_marks); /* and quote/unattributed */
+    /* style: nothing to find in a document whose lexicon hits hold neither category (the
+       extractors have made them) and with no colloquial words of the configuration's own */
+    char *const *extra;
+    if (!doc->lexed || doc->lexcount[EL_LEX_COLLOQUIAL] || doc->lexcount[EL_LEX_FIRSTPERSON] ||
+        el_config_colloquial(cfg, &extra))
+        each_span(&L, span_style);
     rule_notes(&L);
     finish(&L);
 
