@@ -90,7 +90,39 @@ static const char *const bullets[] = {"·", "•", "●", "○", "▪", "◆",  
 
 static const char *const open_quotes[] = {"“", "「", "\"", NULL};
 
-static const char *const cn_digits = "〇一二三四五六七八九十";
+/* Value of the Chinese digit 〇 一 .. 九 十 (10) in the three bytes at u, -1 if none. */
+static int cn_digit(const unsigned char *u)
+{
+    /* a lead byte and two continuation bytes: then the code point says which bytes they are */
+    if ((u[0] & 0xF0) != 0xE0 || ((u[1] ^ 0x80) | (u[2] ^ 0x80)) >= 0x40)
+        return -1;
+    switch ((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu)) {
+    case U'〇':
+        return 0;
+    case U'一':
+        return 1;
+    case U'二':
+        return 2;
+    case U'三':
+        return 3;
+    case U'四':
+        return 4;
+    case U'五':
+        return 5;
+    case U'六':
+        return 6;
+    case U'七':
+        return 7;
+    case U'八':
+        return 8;
+    case U'九':
+        return 9;
+    case U'十':
+        return 10;
+    default:
+        return -1;
+    }
+}
 
 /* Value of a Chinese numeral (一 .. 九十九) at s[0..n); *len gets its bytes; 0 if none. */
 static int cn_number(const char *s, size_t n, size_t *len)
@@ -99,13 +131,7 @@ static int cn_number(const char *s, size_t n, size_t *len)
     size_t i = 0;
     bool any = false;
     while (i + 3 <= n) {
-        int d = -1;
-        for (int k = 0; k <= 10; k++) {
-            if (memcmp(s + i, cn_digits + 3 * k, 3) == 0) {
-                d = k;
-                break;
-            }
-        }
+        int d = cn_digit((const unsigned char *)s + i);
         if (d < 0)
             break;
         any = true;
@@ -223,17 +249,18 @@ static const char *const ordinal_sep[] = {"，", ",", "、", "：", ":", NULL}; 
 static const char *const last_goes_on[] = {"，", ",",  "、", "要",   "应", "需",
                                            "须", "还", "是", "必须", NULL};
 
-size_t el_section_arg_marker(const char *s, size_t n, int *num)
+/* Kept out of line: the test nearly every line fails then needs no stack frame. */
+#if defined(__GNUC__)
+#define SECTION_COLD __attribute__((noinline))
+#else
+#define SECTION_COLD
+#endif
+
+/* el_section_arg_marker for s[0..n) starting with c0, a character marker_start allows. */
+SECTION_COLD static size_t arg_marker(const char *s, size_t n, uint32_t c0, int *num)
 {
     size_t i = 0, k;
     int v;
-    *num = 0;
-    if (n == 0)
-        return 0;
-    /* Each form is tried only where its first character is written. */
-    uint32_t c0 = el_text_cp(s, n, 0, &k);
-    if (!marker_start(c0))
-        return 0;
     /* 分论点一 / 论点 1 / 本论一, then optional separator */
     static const char *const named[] = {"分论点", "论点", "本论", "观点", NULL};
     if ((c0 == U'分' || c0 == U'论' || c0 == U'本' || c0 == U'观') &&
@@ -310,6 +337,17 @@ size_t el_section_arg_marker(const char *s, size_t n, int *num)
         }
     }
     return 0;
+}
+
+size_t el_section_arg_marker(const char *s, size_t n, int *num)
+{
+    size_t k;
+    *num = 0;
+    if (n == 0)
+        return 0;
+    /* Each form is tried only where its first character is written. */
+    uint32_t c0 = el_text_cp(s, n, 0, &k);
+    return marker_start(c0) ? arg_marker(s, n, c0, num) : 0;
 }
 
 /* Number-only note lines: "1." "1、" "（1）" "①". Returns true if s[0..n) is only that. */
@@ -587,8 +625,33 @@ static bool label_start(const char *s, size_t n)
     }
 }
 
-/* Recognise a label in span sp (already trimmed). */
-static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
+/*
+ * What one_block asks of a line more than once, found out once: its argument marker, and
+ * (only for a line that may be a note, -1 until asked) whether it starts a list item and is
+ * a number alone.
+ */
+typedef struct line_facts {
+    size_t mk;               /* el_section_arg_marker of the line, 0 if none */
+    int mnum;                /* its number */
+    signed char start, only; /* el_blocks_item_start, number_only; -1 not asked yet */
+} line_facts;
+
+static bool fact_start(line_facts *f, const char *s, size_t n)
+{
+    if (f->start < 0)
+        f->start = el_blocks_item_start(s, n);
+    return f->start;
+}
+
+static bool fact_only(line_facts *f, const char *s, size_t n)
+{
+    if (f->only < 0)
+        f->only = number_only(s, n);
+    return f->only;
+}
+
+/* Recognise a label in span sp (already trimmed); f, if not NULL, holds the facts of sp. */
+static label_info classify_line(const el_doc *doc, el_span sp, bool heading, const line_facts *f)
 {
     label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0};
     const char *s = doc->plain.v + sp.off;
@@ -699,8 +762,8 @@ static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
     }
 marker:;
     /* 分论点一：title / 论点 1:title */
-    int num;
-    size_t k = el_section_arg_marker(s, n, &num);
+    int num = f ? f->mnum : 0;
+    size_t k = f ? f->mk : el_section_arg_marker(s, n, &num);
     if (k > 0 &&
         el_text_prefix(s, n, (const char *const[]){"分论点", "论点", "本论", "观点", NULL})) {
         li.kind = L_ARG;
@@ -721,6 +784,12 @@ marker:;
         return li;
     }
     return li;
+}
+
+/* Recognise a label in span sp (already trimmed). */
+static label_info classify_label(const el_doc *doc, el_span sp, bool heading)
+{
+    return classify_line(doc, sp, heading, NULL);
 }
 
 /* A line that is one parenthetical aside: （40 分） (本题 40 分) 【…】. */
@@ -809,14 +878,19 @@ static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line)
         }
     } else {
         for (size_t i = 0; i < sp.len && i < 3 * 20; i++) {
-            size_t cl = s[i] == ':' ? 1 : (i + 3 <= sp.len && memcmp(s + i, "：", 3) == 0) ? 3 : 0;
-            if (cl == 0) {
-                /* 。 is E3 80 82, ， is EF BC 8C */
-                if ((s[i] == '\xe3' || s[i] == '\xef') && i + 3 <= sp.len &&
-                    (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "，", 3) == 0))
+            /* ：is EF BC 9A, ， EF BC 8C, 。 E3 80 82: only those two lead bytes need a look */
+            unsigned char c = (unsigned char)s[i];
+            size_t cl = c == ':' ? 1 : 0;
+            if (c == 0xEF || c == 0xE3) {
+                if (i + 3 > sp.len)
+                    continue;
+                if (memcmp(s + i, "：", 3) == 0)
+                    cl = 3;
+                else if (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "，", 3) == 0)
                     break;
-                continue;
             }
+            if (cl == 0)
+                continue;
             if (i > 0 && el_text_ncp(s, i) <= 20) {
                 label = trim_span(doc, (el_span){sp.off, i});
                 sp = trim_span(doc, (el_span){sp.off + i + cl, sp.len - i - cl});
@@ -928,9 +1002,9 @@ static bool numbered_line(const char *s, size_t n)
 }
 
 /* Is the block an item of a note run (a numbered, bulleted, 【label】 or `label：` line)? */
-static bool item_line(const el_block *b, const char *s, size_t n)
+static bool item_line(const el_block *b, const char *s, size_t n, line_facts *f)
 {
-    return el_blocks_item_start(s, n) || (b->flags & EL_BF_LIST) || number_only(s, n);
+    return fact_start(f, s, n) || (b->flags & EL_BF_LIST) || fact_only(f, s, n);
 }
 
 /*
@@ -939,32 +1013,33 @@ static bool item_line(const el_block *b, const char *s, size_t n)
  * prose paragraph of several sentences after the first note ends the run, and so does every
  * argument marker (二、 （一） 首先 一是 …) but a note's own numbering.
  */
-static bool note_line(const pass1 *p, const el_block *b, const char *s, size_t n)
+static bool note_line(const pass1 *p, const el_block *b, const char *s, size_t n, line_facts *f)
 {
     const el_doc *doc = p->doc;
     if (p->notes == NM_QUOTE)
         return true;
     size_t ncp = el_text_ncp(s, n);
-    bool item = item_line(b, s, n);
-    /* in a plain draft whose notes are flush left, an indented paragraph is the essay again */
-    bool indented = (b->flags & EL_BF_INDENT) && !p->notes_indented &&
-                    doc->format == EL_INPUT_TEXT && !item && !p->pending_num_line;
+    /* In a plain draft whose notes are flush left, an indented paragraph (not an item) is the
+     * essay again. Whether the line is an item takes a look at its start: it is asked only
+     * where the answer counts (a long paragraph after an inline note does not need it). */
+    bool indent = (b->flags & EL_BF_INDENT) && !p->notes_indented && doc->format == EL_INPUT_TEXT &&
+                  !p->pending_num_line;
     if (p->notes == NM_SUMMARY)
-        return !(indented && ncp > 60) &&
-               !(!item && ncp > EL_NOTE_PROSE_MAX && ends_with_stop(s, n));
-    int num;
-    if (el_section_arg_marker(s, n, &num) > 0 && !el_blocks_item_start(s, n))
+        return !(indent && ncp > 60 && !item_line(b, s, n, f)) &&
+               !(ncp > EL_NOTE_PROSE_MAX && ends_with_stop(s, n) && !item_line(b, s, n, f));
+    if (f->mk > 0 && !fact_start(f, s, n))
         return false;
     if (p->pending_num_line)
         return true; /* the text of an item whose number stood alone on its line */
     /* A numbered line goes on numbered notes or opens the run; after unnumbered notes it is
      * the essay's own numbering (2. 补齐民生短板…). */
-    if (item && ncp <= EL_NOTE_ITEM_MAX &&
-        (!numbered_line(s, n) || p->run_notes == 0 || p->last_numbered))
+    if (ncp <= EL_NOTE_ITEM_MAX && item_line(b, s, n, f) &&
+        (!(note_number(s, n) > 0 || fact_only(f, s, n)) || p->run_notes == 0 || p->last_numbered))
         return true;
     if (p->notes != NM_LABEL)
         return false;
-    if (indented && (p->run_notes > 0 || ncp > 60))
+    bool item = item_line(b, s, n, f);
+    if (indent && !item && (p->run_notes > 0 || ncp > 60))
         return false;
     if (p->run_notes == 0) /* the label announces at least one note */
         return !(ncp > EL_NOTE_PROSE_MAX && ends_with_stop(s, n));
@@ -1010,7 +1085,9 @@ static void one_block(pass1 *p, const el_block *b)
     }
     bool heading = b->type == EL_BLOCK_HEADING;
     bool quote = (b->flags & EL_BF_QUOTE) != 0;
-    label_info li = classify_label(doc, sp, heading);
+    line_facts f = {0, 0, -1, -1};
+    f.mk = el_section_arg_marker(s, n, &f.mnum);
+    label_info li = classify_line(doc, sp, heading, &f);
 
     /* Bold lead-in "**写作分析**：…" / "**点评**" */
     if (li.kind == L_NONE && b->bold_len > 0 && b->bold_len < b->txt.len) {
@@ -1107,19 +1184,19 @@ static void one_block(pass1 *p, const el_block *b)
     bool structural = li.kind != L_NONE || heading;
     if (p->notes == NM_QUOTE && !quote)
         p->notes = NM_NONE;
-    if (p->notes != NM_NONE && !structural && note_line(p, b, s, n)) {
-        bool numbered = numbered_line(s, n) || p->pending_num_line;
+    if (p->notes != NM_NONE && !structural && note_line(p, b, s, n, &f)) {
+        bool numbered = note_number(s, n) > 0 || fact_only(&f, s, n) || p->pending_num_line;
         if (doc->roles[b->line - 1] == EL_ROLE_NONE)
             p->notes_indented = p->notes_indented || (b->flags & EL_BF_INDENT);
         set_role(doc, b, EL_ROLE_NOTE);
-        if (number_only(s, n)) {
+        if (fact_only(&f, s, n)) {
             p->pending_num_line = b->line;
         } else {
             push_note(doc, &p->evs, sp, p->pending_num_line ? p->pending_num_line : b->line);
             p->pending_num_line = 0;
         }
         p->run_notes++;
-        p->run_items = p->run_items || item_line(b, s, n);
+        p->run_items = p->run_items || item_line(b, s, n, &f);
         p->last_numbered = numbered;
         return;
     }
@@ -1173,14 +1250,13 @@ static void one_block(pass1 *p, const el_block *b)
 
     /* Headings: the first is the title; later ones open arguments. */
     if (heading) {
-        int num;
-        size_t k = el_section_arg_marker(s, n, &num);
+        size_t k = f.mk;
         if (!p->seen_title && !p->seen_text && (b->level == 1 || k == 0)) {
             take_title(p, b, sp, false);
             return;
         }
         el_span title = trim_span(doc, (el_span){sp.off + k, n - k});
-        push_zone(&p->evs, Z_ARG, title, sp, b->line, num);
+        push_zone(&p->evs, Z_ARG, title, sp, b->line, f.mnum);
         set_role(doc, b, EL_ROLE_LABEL);
         return;
     }
@@ -1189,7 +1265,6 @@ static void one_block(pass1 *p, const el_block *b)
        counted only for the lines that could be one: most are paragraphs past the title.) */
     if (!p->seen_title && !p->seen_text && !quote && ncp_at_most(s, n, EL_TITLE_MAX) &&
         !ends_with_stop(s, n)) {
-        int num;
         if (el_text_contains_any(s, n, leadin_words) ||
             (el_text_contains_any(s, n, (const char *const[]){"申论", NULL}) &&
              title_next(doc, b))) {
@@ -1197,23 +1272,22 @@ static void one_block(pass1 *p, const el_block *b)
             set_role(doc, b, EL_ROLE_LABEL);
             return;
         }
-        if (el_section_arg_marker(s, n, &num) == 0) {
+        if (f.mk == 0) {
             take_title(p, b, sp, doc->format == EL_INPUT_TEXT || !(b->flags & EL_BF_BOLD));
             return;
         }
     }
 
     /* A short numbered line "一、强化…" is an argument heading in plain text. */
-    int num = 0;
-    size_t k = el_section_arg_marker(s, n, &num);
+    size_t k = f.mk;
     if (k > 0 && k < n && ncp_at_most(s, n, EL_TITLE_MAX) && !ends_with_stop(s, n)) {
         el_span title = trim_span(doc, (el_span){sp.off + k, n - k});
-        push_zone(&p->evs, Z_ARG, title, sp, b->line, num);
+        push_zone(&p->evs, Z_ARG, title, sp, b->line, f.mnum);
         set_role(doc, b, EL_ROLE_LABEL);
         return;
     }
 
-    push_para(p, b, sp, k ? num : 0, k);
+    push_para(p, b, sp, k ? f.mnum : 0, k);
 }
 
 /* ---- pass 2: sections -------------------------------------------------------------------- */
@@ -1525,16 +1599,18 @@ static void build_sections(el_doc *doc, ev_vec *evs)
     builder bd = {.doc = doc};
     const ev *v = evs->v;
     size_t n = evs->n;
-    /* a paragraph per event at most: room for them at once */
-    doc->paras.v = xgrow(doc->paras.v, &doc->paras.cap, doc->paras.n + n, sizeof *doc->paras.v);
     bool any_zone = false, any_arg = false;
+    size_t paras = 0;
     for (size_t i = 0; i < n; i++) {
+        paras += v[i].type == EV_PARA;
         if (v[i].type != EV_ZONE)
             continue;
         any_zone = true;
         bd.have_concl |= v[i].zone == Z_CONCL;
         any_arg |= v[i].zone == Z_ARG || v[i].zone == Z_ARGS;
     }
+    /* room for the paragraphs at once (an allocation small enough for the allocator's cache) */
+    doc->paras.v = xgrow(doc->paras.v, &doc->paras.cap, doc->paras.n + paras, sizeof *doc->paras.v);
     if (!any_zone) {
         infer_run(&bd, v, 0, n, true, true);
         return;
@@ -1677,15 +1753,27 @@ static void count(el_doc *doc)
     }
 }
 
+/* Events a draft of few enough blocks keeps on the stack (two a block at most). */
+#define EL_LOCAL_EVENTS 128
+
 void el_section_build(el_doc *doc)
 {
     pass1 p = {.doc = doc};
-    /* About an event per block: room for them at once, not a growth by doubling. */
-    p.evs.v = xgrow(NULL, &p.evs.cap, doc->blocks.n + 1, sizeof *p.evs.v);
+    /* At most two events a block (an inline argument label: its zone and its paragraph):
+       room for them at once, never a growth, and for most drafts no allocation at all. */
+    ev local[EL_LOCAL_EVENTS];
+    size_t want = 2 * doc->blocks.n + 1;
+    if (want <= EL_LOCAL_EVENTS) {
+        p.evs.v = local;
+        p.evs.cap = EL_LOCAL_EVENTS;
+    } else {
+        p.evs.v = xgrow(NULL, &p.evs.cap, want, sizeof *p.evs.v);
+    }
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);
     build_sections(doc, &p.evs);
-    free(p.evs.v);
+    if (p.evs.v != local)
+        free(p.evs.v);
     count(doc);
 }
 
