@@ -3,11 +3,12 @@
  * Quotation-mark pairing shared by the quote extractor (quotes.c) and the device
  * extractor (devices.c): both need the “…” spans of a paragraph, the first to find
  * quotations, the second to find quoted figurative terms (“压舱石”).
- * Internal header: included by src/quotes.c, src/devices.c and their tests.
+ * Internal header: included by src/quotes.c, src/devices.c, src/stats.c and their tests.
  */
 #ifndef EL_QUOTES_H
 #define EL_QUOTES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "doc.h"
@@ -47,5 +48,14 @@ void el_quote_leads(const char *s, size_t n, el_span_vec *out);
  * Notes are never included. *out is emptied first.
  */
 void el_quote_blocks(const el_doc *doc, el_span_vec *out);
+
+/*
+ * Whether key[0..klen) (text normalised by el_lex_normalize, no dropped mark left) is the key
+ * of one whole clause of a classical line of the lexicon: the run between two of its marks
+ * (九层之台 of 九层之台，起于累土). Answered from the index the extractor builds once per
+ * process for its own matching, so the statistics scanner (stats.c, which drops the numerals of
+ * quoted classical clauses) keeps no index of its own. Thread-safe.
+ */
+bool el_quote_classical_clause(const char *key, size_t klen);
 
 #endif

@@ -30,6 +30,7 @@
  */
 #include "stats.h"
 #include "lexicon.h"
+#include "quotes.h"
 #include "text.h"
 #include "util.h"
 
@@ -55,6 +56,12 @@ static uint32_t cp_before(const char *s, size_t n, size_t i, size_t *start)
     if (i == 0) {
         *start = 0;
         return 0;
+    }
+    /* An ASCII byte (the space before a number, a digit) is a character of its own, as
+       el_text_cp would decode it below. */
+    if ((unsigned char)s[i - 1] < 0x80) {
+        *start = i - 1;
+        return (unsigned char)s[i - 1];
     }
     /* A well-formed three-byte character (most of the text) is decoded from its bytes, as
        el_text_cp would; anything else takes the walk back below. */
@@ -152,7 +159,8 @@ enum {
     U_CHENG = 1 << 4,    /* 成: tenths, value × 10 */
     U_PERMILLE = 1 << 5, /* ‰: value ÷ 10 */
     U_RATIO = 1 << 6,    /* 成 倍: a bare 一 is still a figure (一成, 一倍) */
-    U_REJECT = 1 << 7    /* 年级 号楼 号线: the number is a label */
+    U_REJECT = 1 << 7,   /* 年级 号楼 号线: the number is a label */
+    U_GE = 1 << 8        /* 个: 两个多月 holds its qualifier inside the unit */
 };
 
 typedef struct {
@@ -172,7 +180,7 @@ typedef struct {
 static const unit_def units[] = {
     {"件", K_COUNT, 0}, {"起", K_COUNT, 0}, {"名", K_COUNT, 0}, {"户", K_COUNT, 0},
     {"项", K_COUNT, 0}, {"部门", K_COUNT, 0}, {"部", K_COUNT, 0}, {"例", K_COUNT, 0},
-    {"人次", K_COUNT, 0}, {"人", K_COUNT, 0}, {"个", K_COUNT, 0}, {"家", K_COUNT, 0},
+    {"人次", K_COUNT, 0}, {"人", K_COUNT, 0}, {"个", K_COUNT, U_GE}, {"家", K_COUNT, 0},
     {"所", K_COUNT, 0}, {"座", K_COUNT, 0}, {"条", K_COUNT, 0}, {"台", K_COUNT, 0},
     {"辆", K_COUNT, 0}, {"架", K_COUNT, 0}, {"艘", K_COUNT, 0}, {"亩", K_OTHER, 0},
     {"公顷", K_OTHER, 0}, {"平方米", K_OTHER, 0}, {"平方公里", K_OTHER, 0}, {"平方千米", K_OTHER, 0},
@@ -1061,6 +1069,16 @@ static bool parse_half(const scan_t *t, size_t j, bool qualified, el_stat *st, s
     return true;
 }
 
+/* parse_per, else parse_half, at j, whose code point is c: only 百 千 万 open 百分之 千分之
+   万分之, and only 一 and 半 open 一半 and 半…, so any other c is answered without a look. */
+static inline bool per_or_half(const scan_t *t, size_t j, uint32_t c, bool qualified, el_stat *st,
+                               size_t *end)
+{
+    if (c == U'百' || c == U'千' || c == U'万')
+        return parse_per(t, j, st, end);
+    return (c == U'一' || c == U'半') && parse_half(t, j, qualified, st, end);
+}
+
 /* A number-led statistic whose number starts at j. *skip: where to resume on failure. */
 static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end,
                          size_t *skip)
@@ -1184,7 +1202,7 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     if (unit_len) {
         unit_at = p;
         /* 两个多月, 三个多小时: the qualifier sits inside the unit */
-        if (u && strcmp(u->w, "个") == 0 && !qpost) {
+        if (u && (u->flags & U_GE) && !qpost) {
             const char *q2 = match_list(s, n, p + unit_len, num_quals, COUNT_OF(num_quals), &l);
             const unit_def *u2;
             size_t l2 = q2 ? match_unit(t, p + unit_len + l, &u2) : 0;
@@ -1377,7 +1395,7 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
     if (c == U'翻') {
         ok = parse_fan(t, j, st, &end);
         skip = j + l;
-    } else if (parse_per(t, j, st, &end) || parse_half(t, j, q != NULL, st, &end)) {
+    } else if (per_or_half(t, j, c, q != NULL, st, &end)) {
         ok = true;
         skip = end;
     } else if (c == U'半') {
@@ -1406,37 +1424,13 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
  * written in Chinese numerals inside “…” is dropped when the clause around it (the run between
  * two punctuation marks) is a clause of a line of the classical lexicon. Clauses rather than
  * whole lines, because essays quote a line's middle (九层之台，起于累土 is the middle of a
- * 《道德经》 line), and el_lex_classical_find only knows whole lines. The clause index points
- * into the lexicon's static text; it is built once per process, like quotes.c's index.
+ * 《道德经》 line), and el_lex_classical_find only knows whole lines. The quote extractor's
+ * index of the lexicon's clauses answers (el_quote_classical_clause): one index per process
+ * for both, where this file used to build a second one of the same clauses.
  */
-/* Bytes: longer clauses (over 32 ideographs; the lexicon's longest has 9) are neither indexed
-   nor looked up. */
+/* Bytes: longer clauses (over 32 ideographs; the lexicon's longest has 9) are not looked up. */
 #define CLAUSE_MAX 96
 #define CLAUSE_MIN 3 /* code points: 十年 alone is no evidence of a quotation */
-
-typedef struct {
-    const char *p;
-    size_t len;
-} clause_t;
-
-/* Open addressing, linear probing, at most half full; a slot with p == NULL is empty. A hash
-   table rather than a sorted array: sorting the few thousand clauses cost more than all the
-   look-ups of a run of hundreds of drafts. */
-static struct {
-    clause_t *v;
-    size_t mask, n;
-} cl_index;
-
-static pthread_once_t cl_once = PTHREAD_ONCE_INIT;
-
-/* FNV-1a of s[0..n). */
-static size_t clause_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < n; k++)
-        h = (h ^ (unsigned char)s[k]) * 16777619u;
-    return h;
-}
 
 /* True if the code point at s[i] (l bytes) is dropped by el_lex_normalize. */
 static bool is_dropped(const char *s, size_t i, uint32_t c, size_t l)
@@ -1447,61 +1441,8 @@ static bool is_dropped(const char *s, size_t i, uint32_t c, size_t l)
     return el_lex_normalize(s + i, l, tmp) == 0;
 }
 
-/* Slot of clause p[0..len) in cl_index: where it is, or the empty slot where it would go. */
-static size_t cl_slot(const char *p, size_t len)
-{
-    size_t h = clause_hash(p, len) & cl_index.mask;
-    while (cl_index.v[h].p && !(cl_index.v[h].len == len && memcmp(cl_index.v[h].p, p, len) == 0))
-        h = (h + 1) & cl_index.mask;
-    return h;
-}
-
-/* Add clause p[0..len) to cl_index, doubling the table when it would pass half full. */
-static void cl_insert(const char *p, size_t len)
-{
-    if (2 * (cl_index.n + 1) > cl_index.mask + 1) {
-        clause_t *old = cl_index.v;
-        size_t oldcap = cl_index.mask + 1;
-        cl_index.v = xcalloc(2 * oldcap, sizeof *cl_index.v);
-        cl_index.mask = 2 * oldcap - 1;
-        for (size_t k = 0; k < oldcap; k++)
-            if (old[k].p)
-                cl_index.v[cl_slot(old[k].p, old[k].len)] = old[k];
-        free(old);
-    }
-    size_t h = cl_slot(p, len);
-    if (!cl_index.v[h].p) {
-        cl_index.v[h] = (clause_t){p, len};
-        cl_index.n++;
-    }
-}
-
-static void cl_build(void)
-{
-    size_t nl = el_lex_nclassical(), cap = 64;
-    while (cap < 8 * nl) /* about three clauses a line: a quarter to half full, no regrowth */
-        cap *= 2;
-    cl_index.v = xcalloc(cap, sizeof *cl_index.v);
-    cl_index.mask = cap - 1;
-    for (size_t k = 0; k < nl; k++) {
-        const char *t = el_lex_classical(k)->text;
-        size_t n = strlen(t), a = 0, ncp = 0;
-        for (size_t i = 0; i <= n;) {
-            size_t l = 1;
-            uint32_t c = i < n ? el_text_cp(t, n, i, &l) : 0;
-            if (i == n || is_dropped(t, i, c, l)) {
-                if (ncp >= CLAUSE_MIN && i - a <= CLAUSE_MAX)
-                    cl_insert(t + a, i - a);
-                a = i + l, ncp = 0;
-            } else {
-                ncp++;
-            }
-            i += l;
-        }
-    }
-}
-
-/* True if s[a..b) (one clause of a quotation) is a clause of a classical line. */
+/* True if s[a..b) (one clause of a quotation) is a clause of a classical line, of CLAUSE_MIN
+   code points or more. */
 static bool classical_clause(const char *s, size_t a, size_t b)
 {
     char key[CLAUSE_MAX];
@@ -1509,10 +1450,9 @@ static bool classical_clause(const char *s, size_t a, size_t b)
     if (b - a > CLAUSE_MAX)
         return false;
     kl = el_lex_normalize(s + a, b - a, key);
-    if (!kl)
+    if (!kl || el_text_ncp(key, kl) < CLAUSE_MIN)
         return false;
-    pthread_once(&cl_once, cl_build);
-    return cl_index.v[cl_slot(key, kl)].p != NULL;
+    return el_quote_classical_clause(key, kl);
 }
 
 /* Quotation state of the scan: whether it is inside “…” and where the current clause
