@@ -242,6 +242,32 @@ void el_doc_pos_step(const el_doc *doc, el_pos_cursor *cur, size_t src_off, size
     *col = c;
 }
 
+void el_doc_pos_walk_step(const el_doc *doc, el_pos_walk *pw, size_t src_off, size_t *line,
+                          size_t *col)
+{
+    if (src_off > doc->len)
+        src_off = doc->len;
+    if (doc->lines.n == 0 || doc->marks.n == 0 || (pw->valid && src_off < pw->off)) {
+        el_doc_pos(doc, src_off, line, col); /* no line table, or a step back: looked up */
+        return;
+    }
+    if (!pw->valid) /* the walk starts at the text's start */
+        *pw = (el_pos_walk){true, 0, 0, 1, doc->lines.n > 1 ? doc->lines.v[1] : doc->len + 1};
+    if (src_off >= pw->line_end) { /* a later line: on from its start */
+        size_t li = pw->li + 1;
+        while (li + 1 < doc->lines.n && doc->lines.v[li + 1] <= src_off)
+            li++;
+        pw->li = li;
+        pw->off = doc->lines.v[li];
+        pw->col = 1;
+        pw->line_end = li + 1 < doc->lines.n ? doc->lines.v[li + 1] : doc->len + 1;
+    }
+    pw->col += el_text_ncp(doc->text + pw->off, src_off - pw->off);
+    pw->off = src_off;
+    *line = pw->li + 1;
+    *col = pw->col;
+}
+
 /* el_doc_src's answer for plain_off in segment lo (the last starting at or before it). */
 static size_t seg_src(const el_doc *doc, size_t lo, size_t plain_off)
 {

@@ -265,6 +265,36 @@ static inline void el_doc_pos_near(const el_doc *doc, el_pos_cursor *cur, size_t
     }
     el_doc_pos_step(doc, cur, src_off, line, col);
 }
+/*
+ * A walk through `text` by offsets that mostly increase (the items of a report, merged in text
+ * order): el_doc_pos's answer for each, counted on from the walk's last position, or from the
+ * line's start when the offset is on a later line. The walk never moves back (an offset before
+ * its position is looked up as el_doc_pos does), so all its counting together covers the text
+ * once at most, however far apart the offsets are. Zero-initialise; good for one document.
+ */
+typedef struct el_pos_walk {
+    bool valid;      /* off, li, col and line_end hold a position */
+    size_t off;      /* byte offset in `text` of the walk's position */
+    size_t li;       /* its line's index in `lines` */
+    size_t col;      /* its column */
+    size_t line_end; /* where its line ends: the next line's start, or len + 1 */
+} el_pos_walk;
+/* el_doc_pos_walk's cases other than a position further on the walk's line. */
+void el_doc_pos_walk_step(const el_doc *doc, el_pos_walk *pw, size_t src_off, size_t *line,
+                          size_t *col);
+/* The next position of a walk: inline for the commonest case, further on the same line. */
+static inline void el_doc_pos_walk(const el_doc *doc, el_pos_walk *pw, size_t src_off, size_t *line,
+                                   size_t *col)
+{
+    if (pw->valid && src_off >= pw->off && src_off < pw->line_end) {
+        pw->col += el_text_ncp(doc->text + pw->off, src_off - pw->off);
+        pw->off = src_off;
+        *line = pw->li + 1;
+        *col = pw->col;
+        return;
+    }
+    el_doc_pos_walk_step(doc, pw, src_off, line, col);
+}
 /* Byte offset in `text` of a byte offset in `plain`. */
 size_t el_doc_src(const el_doc *doc, size_t plain_off);
 /* el_doc_src, same answer, trying the cursor's segment and the next before bisecting. */

@@ -142,38 +142,44 @@ static inline uint64_t any_escape(uint64_t x)
  */
 
 #if EL_JW_SSE2
-/* One bit per byte of the 16 at s that must be escaped, having copied them to o.
- * min(x, 0x1f) == x exactly for the bytes below 0x20 (unsigned). */
-static inline unsigned escapes16(char *o, const unsigned char *s)
+/* 0xFF in each lane of x that holds a byte to escape. Flipping bit 1 maps '"' (0x22) to 0x20
+ * and the bytes below 0x20 among themselves (as in any_escape), so one unsigned test,
+ * min(q, 0x20) == q, finds both. */
+static inline __m128i escapes(__m128i x)
+{
+    __m128i q = _mm_xor_si128(x, _mm_set1_epi8(0x02));
+    __m128i ctl_quote = _mm_cmpeq_epi8(_mm_min_epu8(q, _mm_set1_epi8(0x20)), q);
+    return _mm_or_si128(ctl_quote, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+}
+
+/* escapes of the 16 bytes at s, having copied them to o. */
+static inline __m128i escapes16(char *o, const unsigned char *s)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
     _mm_storeu_si128((__m128i *)(void *)o, x);
-    __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
-    __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
-    __m128i bslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ctl, quote), bslash));
+    return escapes(x);
 }
 #endif
 
 /* Bytes from 16 on: copy the longest prefix of s[0..n) with no byte to escape to o and return
- * its length. Thirty-two bytes a turn with SSE2 (every x86-64 has it), else eight, then the
- * last block once more, overlapping bytes known to be clean. */
+ * its length. With SSE2 (every x86-64 has it), sixty-four bytes a turn tested together (a
+ * paragraph is a few hundred), then sixteen, where a turn that found a byte is tested again;
+ * else eight. Then the last block once more, overlapping bytes known to be clean. */
 static size_t copy_clean_long(char *o, const unsigned char *s, size_t n)
 {
     size_t i = 0;
 #if EL_JW_SSE2
+    for (; i + 64 <= n; i += 64) {
+        __m128i a = escapes16(o + i, s + i), b = escapes16(o + i + 16, s + i + 16);
+        __m128i c = escapes16(o + i + 32, s + i + 32), d = escapes16(o + i + 48, s + i + 48);
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0)
+            break;
+    }
     unsigned m;
-    for (; i + 32 <= n; i += 32) {
-        unsigned lo = escapes16(o + i, s + i), hi = escapes16(o + i + 16, s + i + 16);
-        if ((m = lo | hi << 16) != 0)
+    for (; i + 16 <= n; i += 16)
+        if ((m = (unsigned)_mm_movemask_epi8(escapes16(o + i, s + i))) != 0)
             return i + (size_t)__builtin_ctz(m);
-    }
-    if (i + 16 <= n) {
-        if ((m = escapes16(o + i, s + i)) != 0)
-            return i + (size_t)__builtin_ctz(m);
-        i += 16;
-    }
-    if (i < n && (m = escapes16(o + n - 16, s + n - 16)) != 0)
+    if (i < n && (m = (unsigned)_mm_movemask_epi8(escapes16(o + n - 16, s + n - 16))) != 0)
         return n - 16 + (size_t)__builtin_ctz(m); /* past i: [n-16, i) is clean */
     return n;
 #else
@@ -208,7 +214,11 @@ static inline size_t copy_clean(char *o, const unsigned char *s, size_t n)
         uint64_t a, b;
         memcpy(&a, s, 8);
         memcpy(&b, s + n - 8, 8);
+#if EL_JW_SSE2 /* both words in one register: fewer registers than the word test */
+        if (_mm_movemask_epi8(escapes(_mm_set_epi64x((long long)b, (long long)a))) == 0) {
+#else
         if (!(any_escape(a) | any_escape(b))) {
+#endif
             memcpy(o, &a, 8);
             memcpy(o + n - 8, &b, 8);
             return n;
@@ -257,22 +267,10 @@ static char *escape_slow(char *o, const unsigned char *s, size_t n)
 /* Strings up to this long are written with their separator and quotes in one reservation. */
 #define SHORT_STRING 4096
 
-/* A string value (with its separator when one is due): quotes and the body escaped. A long
- * one goes in chunks so the worst case (every byte a 6-byte \u00xx) is reserved for one
- * chunk, not for a whole 30 MB paragraph. */
-static void put_string(el_jw *w, const char *str, size_t n)
+/* put_string for a string longer than SHORT_STRING: in chunks, so the worst case (every byte
+ * a 6-byte \u00xx) is reserved for one chunk, not for a whole 30 MB paragraph. */
+static void put_long_string(el_jw *w, const unsigned char *s, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    if (n <= SHORT_STRING) { /* nearly all: one room() for all of it */
-        char *o = room(w, 6 * n + 3);
-        if (w->comma)
-            *o++ = ',';
-        *o++ = '"';
-        o = escape_into(o, s, n);
-        *o++ = '"';
-        w->n = (size_t)(o - w->v);
-        return;
-    }
     sep(w);
     el_jw_byte(w, '"');
     while (n > 0) {
@@ -283,6 +281,27 @@ static void put_string(el_jw *w, const char *str, size_t n)
         n -= k;
     }
     el_jw_byte(w, '"');
+}
+
+/* A string value (with its separator when one is due): quotes and the body escaped, then
+ * comma set. Kept lean, the rarer cases out of line (a long string, a byte to escape, a full
+ * buffer), as it runs for nearly every string of a report. */
+static inline void put_string(el_jw *w, const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n > SHORT_STRING) {
+        put_long_string(w, s, n);
+    } else { /* nearly all: one reservation for all of it */
+        char *o = room(w, 6 * n + 3);
+        if (w->comma)
+            *o++ = ',';
+        *o++ = '"';
+        size_t k = copy_clean(o, s, n);
+        o = k == n ? o + n : escape_slow(o + k, s + k, n - k);
+        *o++ = '"';
+        w->n = (size_t)(o - w->v);
+    }
+    w->comma = true;
 }
 
 void el_jw_key(el_jw *w, const char *k)
@@ -300,7 +319,6 @@ void el_jw_reserve(el_jw *w, size_t k)
 void el_jw_strn(el_jw *w, const char *s, size_t n)
 {
     put_string(w, s, n);
-    w->comma = true;
 }
 
 void el_jw_str(el_jw *w, const char *s)
@@ -395,6 +413,15 @@ static bool put_short_decimal(el_jw *w, double d)
 
 void el_jw_num(el_jw *w, double d)
 {
+    /* The commonest, a small whole number (a count, a year), as el_jw_uint prints it; not -0,
+     * which prints "-0" below. NaN fails the first test. */
+    if (d >= 0 && d < 100000) {
+        uint32_t u = (uint32_t)d;
+        if ((double)u == d && (u > 0 || !signbit(d))) {
+            el_jw_uint(w, u);
+            return;
+        }
+    }
     if (isnan(d) || isinf(d)) {
         el_jw_null(w);
         return;

@@ -72,6 +72,8 @@ void el_jw_key(el_jw *w, const char *k);
 /* A member name written as a string literal that needs no escaping: EL_JW_KEY(w, "line").
  * The quotes and colon are part of the literal, so it is one copy. */
 #define EL_JW_KEY(w, lit) el_jw_key_raw((w), "\"" lit "\":", sizeof(lit) + 2)
+/* An object opened and its first member's name, EL_JW_KEY's way: EL_JW_OBJ_KEY(w, "line"). */
+#define EL_JW_OBJ_KEY(w, lit) el_jw_key_raw((w), "{\"" lit "\":", sizeof(lit) + 3)
 /* Inline, so that the copy of a literal of known length is a few moves, not a call: reports
  * write a key for every value. */
 static inline void el_jw_key_raw(el_jw *w, const char *quoted, size_t n)
@@ -86,12 +88,11 @@ static inline void el_jw_key_raw(el_jw *w, const char *quoted, size_t n)
     w->comma = false;
 }
 
-/* A string value of s, a name from one of the program's own tables (a rule id, a kind, a
- * province) that holds no byte to escape: copied without the scan. Inline: a report writes
+/* A string value of s[0..n), a name from one of the program's own tables (a rule id, a kind,
+ * a province) that holds no byte to escape: copied without the scan. Inline: a report writes
  * a few for every item. */
-static inline void el_jw_name(el_jw *w, const char *s)
+static inline void el_jw_name_n(el_jw *w, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     if (w->cap - w->n < n + 3)
         el_jw_reserve(w, n + 3);
     char *o = w->v + w->n;
@@ -103,6 +104,13 @@ static inline void el_jw_name(el_jw *w, const char *s)
     w->n = (size_t)(o + n + 1 - w->v);
     w->comma = true;
 }
+/* el_jw_name_n of the NUL-terminated s. */
+static inline void el_jw_name(el_jw *w, const char *s)
+{
+    el_jw_name_n(w, s, strlen(s));
+}
+/* el_jw_name of a string literal, its length known at compile time: EL_JW_NAME(w, "text"). */
+#define EL_JW_NAME(w, lit) el_jw_name_n((w), lit, sizeof(lit) - 1)
 /* A string value of the NUL-terminated s. */
 void el_jw_str(el_jw *w, const char *s);
 /* A string value of the bytes s[0..n), all of them (a NUL byte becomes \u0000). */
@@ -117,13 +125,19 @@ static const char el_jw_digit_pairs_[201] = "00010203040506070809101112131415161
                                             "50515253545556575859606162636465666768697071727374"
                                             "75767778798081828384858687888990919293949596979899";
 /* The decimal digits of v at o, which has room for 20; returns the end. Two digits per
- * division, from the right, once the digits are counted. Inline, for a writer that reserves
- * once for several members (el_jw_reserve), then sets n and comma itself. */
+ * division, from the right, once the digits are counted (by comparisons for the small values
+ * reports mostly print: lines, columns, counts). Inline, for a writer that reserves once for
+ * several members (el_jw_reserve), then sets n and comma itself. */
 static inline char *el_jw_digits(char *o, uint64_t v)
 {
-    size_t nd = 1;
-    for (uint64_t t = v; t >= 10; t /= 10)
-        nd++;
+    size_t nd;
+    if (v < 100000) {
+        nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+    } else {
+        nd = 6;
+        for (uint64_t t = v / 1000000; t > 0; t /= 10)
+            nd++;
+    }
     char *p = o + nd;
     while (v >= 100) {
         p -= 2;
@@ -152,17 +166,7 @@ static inline void el_jw_uint(el_jw *w, uint64_t v)
     char *o = w->v + w->n;
     if (w->comma)
         *o++ = ',';
-    size_t nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
-    char *p = o + nd;
-    for (; v >= 100; v /= 100) { /* two digits per division */
-        p -= 2;
-        memcpy(p, el_jw_digit_pairs_ + 2 * (v % 100), 2);
-    }
-    if (v >= 10)
-        memcpy(p - 2, el_jw_digit_pairs_ + 2 * v, 2);
-    else
-        p[-1] = (char)('0' + v);
-    w->n = (size_t)(o + nd - w->v);
+    w->n = (size_t)(el_jw_digits(o, v) - w->v);
     w->comma = true;
 }
 static inline void el_jw_int(el_jw *w, int64_t v)

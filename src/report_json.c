@@ -3,6 +3,7 @@
  * The JSON reporter: one FILE object of the essaylint/1 contract on one line (the unit of
  * both json and jsonl output), streamed through the JSON writer (json_out.c) straight into
  * one buffer: building, printing and freeing a cJSON tree per file was a fifth of a run.
+ * The items' lines and columns are counted first, all kinds in one walk through the text.
  */
 #include "report.h"
 
@@ -17,17 +18,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A string of one of the reporter's own tables, with its length: written without a strlen. */
+typedef struct lit {
+    const char *s;
+    size_t n;
+} lit;
+/* clang-format off */
+#define LIT(s) {s, sizeof(s) - 1}
+/* clang-format on */
+
+/* Line and column of an item's position (see positions). */
+typedef struct item_pos {
+    size_t off; /* byte offset in `text` */
+    size_t line, col;
+} item_pos;
+
+/* The kinds of items with a position, in report order. */
+enum { K_CASES, K_STATS, K_QUOTES, K_DEVICES, K_FINDINGS, NKINDS };
+
+/* What the writers share for one report. */
+typedef struct rj {
+    el_jw *w;
+    const el_doc *doc;
+    bool plain_nul;            /* plain holds a NUL byte (it hardly ever does): spans stop at it */
+    item_pos *kind_at[NKINDS]; /* the positions of each kind's items, in order */
+    const item_pos *at;        /* the position of the next item written */
+} rj;
+
 /* A span of plain as a JSON string, or null when absent. The string ends at a NUL byte if the
- * span holds one (as the contract has always printed it). */
-static void wspan(el_jw *w, const el_doc *doc, el_span sp)
+ * span holds one (as the contract has always printed it); plain is searched for one once per
+ * report, not once per span. */
+static inline void wspan(const rj *r, el_span sp)
 {
     if (sp.len == 0) {
-        el_jw_null(w);
+        el_jw_null(r->w);
         return;
     }
-    const char *s = doc->plain.v + sp.off;
-    const char *nul = memchr(s, '\0', sp.len);
-    el_jw_strn(w, s, nul ? (size_t)(nul - s) : sp.len);
+    const char *s = r->doc->plain.v + sp.off;
+    const char *nul = r->plain_nul ? memchr(s, '\0', sp.len) : NULL;
+    el_jw_strn(r->w, s, nul ? (size_t)(nul - s) : sp.len);
 }
 
 static void wstr_or_null(el_jw *w, const char *s)
@@ -56,22 +85,23 @@ static void wsection_no(el_jw *w, int section)
         el_jw_null(w);
 }
 
-/* line, column and section. Items come mostly in text order, so cur (one per report) counts
-   each position on from the last. The three members go into one reservation: there is one
-   such triple per item. */
-static void wpos(el_jw *w, const el_doc *doc, el_pos_cursor *cur, size_t src_off, int section)
+/* line, column and section of the next item, whose position r->at holds (and then the one
+   after), and the end of the item's object. All in one reservation: there is one per item. */
+static inline void wpos_end(rj *r, int section)
 {
-    size_t line, col;
-    el_doc_pos_near(doc, cur, src_off, &line, &col);
+    el_jw *w = r->w;
+    size_t line = r->at->line, col = r->at->col;
+    r->at++;
     if (line >= EL_JW_EXACT_INT || col >= EL_JW_EXACT_INT) { /* never, but printed as ever */
         EL_JW_KEY(w, "line");
         el_jw_uint(w, line);
         EL_JW_KEY(w, "column");
         el_jw_uint(w, col);
         wsection_no(w, section);
+        el_jw_obj_end(w);
         return;
     }
-    enum { ROOM = 1 + 7 + 20 + 10 + 20 + 11 + 20 };
+    enum { ROOM = 1 + 7 + 20 + 10 + 20 + 11 + 20 + 1 };
     if (w->cap - w->n < ROOM)
         el_jw_reserve(w, ROOM);
     char *o = w->v + w->n;
@@ -89,22 +119,77 @@ static void wpos(el_jw *w, const el_doc *doc, el_pos_cursor *cur, size_t src_off
         memcpy(o, "null", 4);
         o += 4;
     }
+    *o++ = '}';
     w->n = (size_t)(o - w->v);
     w->comma = true;
 }
 
-static void wsections(el_jw *w, const el_doc *doc)
+/*
+ * The line and column of every item with a position, each kind's into r->kind_at[kind], which
+ * has room for its items and one more. Each kind lists its items in text order, so the kinds
+ * are merged and the positions counted in one walk through the text (el_doc_pos_walk): taken
+ * kind by kind, each would count again from the start of every line holding an item. The slot
+ * past each kind's last item holds an offset past any, so the merge needs no test for an
+ * exhausted kind.
+ */
+static void positions(rj *r)
 {
+    const el_doc *doc = r->doc;
+    item_pos **at = r->kind_at;
+    el_pos_cursor cur = {0};
+    for (size_t i = 0; i < doc->cases.n; i++)
+        at[K_CASES][i].off = el_doc_src_near(doc, &cur, doc->cases.v[i].place.off);
+    at[K_CASES][doc->cases.n].off = SIZE_MAX;
+    for (size_t i = 0; i < doc->stats.n; i++)
+        at[K_STATS][i].off = el_doc_src_near(doc, &cur, doc->stats.v[i].txt.off);
+    at[K_STATS][doc->stats.n].off = SIZE_MAX;
+    for (size_t i = 0; i < doc->quotes.n; i++)
+        at[K_QUOTES][i].off = el_doc_src_near(doc, &cur, doc->quotes.v[i].txt.off);
+    at[K_QUOTES][doc->quotes.n].off = SIZE_MAX;
+    for (size_t i = 0; i < doc->devices.n; i++)
+        at[K_DEVICES][i].off = el_doc_src_near(doc, &cur, doc->devices.v[i].txt.off);
+    at[K_DEVICES][doc->devices.n].off = SIZE_MAX;
+    for (size_t i = 0; i < doc->findings.n; i++)
+        at[K_FINDINGS][i].off = doc->findings.v[i].src_off;
+    at[K_FINDINGS][doc->findings.n].off = SIZE_MAX;
+    item_pos *head[NKINDS];
+    size_t head_off[NKINDS]; /* head[k]->off, kept at hand */
+    for (int k = 0; k < NKINDS; k++) {
+        head[k] = at[k];
+        head_off[k] = at[k]->off;
+    }
+    el_pos_walk walk = {0};
+    size_t n = doc->cases.n + doc->stats.n + doc->quotes.n + doc->devices.n + doc->findings.n;
+    for (; n > 0; n--) {
+        int best = 0; /* the kind whose next item comes first (written out: a loop cost more) */
+        size_t min = head_off[0];
+        if (head_off[1] < min)
+            best = 1, min = head_off[1];
+        if (head_off[2] < min)
+            best = 2, min = head_off[2];
+        if (head_off[3] < min)
+            best = 3, min = head_off[3];
+        if (head_off[4] < min)
+            best = 4;
+        item_pos *q = head[best]++;
+        head_off[best] = head[best]->off;
+        el_doc_pos_walk(doc, &walk, q->off, &q->line, &q->col);
+    }
+}
+
+static void wsections(const rj *r)
+{
+    el_jw *w = r->w;
+    const el_doc *doc = r->doc;
     el_jw_arr(w);
     for (size_t i = 0; i < doc->sections.n; i++) {
         const el_section *s = &doc->sections.v[i];
-        el_jw_obj(w);
-        EL_JW_KEY(w, "kind");
+        EL_JW_OBJ_KEY(w, "kind");
         el_jw_name(w, el_section_kind_name(s->kind));
         EL_JW_KEY(w, "index");
         el_jw_int(w, s->index);
         EL_JW_KEY(w, "title");
-        wspan(w, doc, s->title);
+        wspan(r, s->title);
         EL_JW_KEY(w, "line");
         el_jw_uint(w, s->line);
         EL_JW_KEY(w, "end_line");
@@ -113,11 +198,10 @@ static void wsections(el_jw *w, const el_doc *doc)
         el_jw_arr(w);
         for (size_t k = 0; k < s->npara; k++) {
             const el_para *p = &doc->paras.v[s->para0 + k];
-            el_jw_obj(w);
-            EL_JW_KEY(w, "line");
+            EL_JW_OBJ_KEY(w, "line");
             el_jw_uint(w, p->line);
             EL_JW_KEY(w, "text");
-            wspan(w, doc, p->txt);
+            wspan(r, p->txt);
             EL_JW_KEY(w, "chars");
             el_jw_uint(w, p->chars);
             el_jw_obj_end(w);
@@ -127,11 +211,10 @@ static void wsections(el_jw *w, const el_doc *doc)
         el_jw_arr(w);
         for (size_t k = 0; k < s->nnote; k++) {
             const el_note *nt = &doc->notes.v[s->note0 + k];
-            el_jw_obj(w);
-            EL_JW_KEY(w, "label");
-            wspan(w, doc, nt->label);
+            EL_JW_OBJ_KEY(w, "label");
+            wspan(r, nt->label);
             EL_JW_KEY(w, "text");
-            wspan(w, doc, nt->txt);
+            wspan(r, nt->txt);
             EL_JW_KEY(w, "line");
             el_jw_uint(w, nt->line);
             el_jw_obj_end(w);
@@ -139,8 +222,7 @@ static void wsections(el_jw *w, const el_doc *doc)
         el_jw_arr_end(w);
         if (s->kind == EL_SEC_ARGUMENT) {
             EL_JW_KEY(w, "evidence");
-            el_jw_obj(w);
-            EL_JW_KEY(w, "case");
+            EL_JW_OBJ_KEY(w, "case");
             el_jw_bool(w, s->ev.has_case);
             EL_JW_KEY(w, "data");
             el_jw_bool(w, s->ev.has_data);
@@ -155,139 +237,154 @@ static void wsections(el_jw *w, const el_doc *doc)
     el_jw_arr_end(w);
 }
 
-static void wstats(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
+static void wstats(rj *r)
 {
+    el_jw *w = r->w;
+    const el_doc *doc = r->doc;
+    r->at = r->kind_at[K_STATS];
     el_jw_arr(w);
     for (size_t i = 0; i < doc->stats.n; i++) {
         const el_stat_item *st = &doc->stats.v[i];
-        el_jw_obj(w);
-        EL_JW_KEY(w, "text");
-        wspan(w, doc, st->txt);
+        EL_JW_OBJ_KEY(w, "text");
+        wspan(r, st->txt);
         EL_JW_KEY(w, "value");
         el_jw_num(w, st->value);
         EL_JW_KEY(w, "unit");
         if (st->unit_name)
             el_jw_str(w, st->unit_name);
         else
-            wspan(w, doc, st->unit);
+            wspan(r, st->unit);
         EL_JW_KEY(w, "qualifier");
         wstr_or_null(w, st->qualifier);
         EL_JW_KEY(w, "kind");
         el_jw_name(w, el_stats_kind_name((el_stat_kind)st->kind));
-        wpos(w, doc, cur, el_doc_src_near(doc, cur, st->txt.off), st->section);
-        el_jw_obj_end(w);
+        wpos_end(r, st->section);
     }
     el_jw_arr_end(w);
 }
 
-static void wcases(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
+static void wcases(rj *r)
 {
+    el_jw *w = r->w;
+    const el_doc *doc = r->doc;
+    r->at = r->kind_at[K_CASES];
     el_jw_arr(w);
     for (size_t i = 0; i < doc->cases.n; i++) {
         const el_case *c = &doc->cases.v[i];
         const el_province *pv = c->province >= 0 ? el_lex_province(c->province) : NULL;
-        el_jw_obj(w);
-        EL_JW_KEY(w, "place");
-        wspan(w, doc, c->place);
+        EL_JW_OBJ_KEY(w, "place");
+        wspan(r, c->place);
         EL_JW_KEY(w, "province");
         wname_or_null(w, pv ? pv->short_name : NULL);
         EL_JW_KEY(w, "region");
         wname_or_null(w, pv ? el_region_id(pv->region) : NULL);
         EL_JW_KEY(w, "name");
-        wspan(w, doc, c->name);
+        wspan(r, c->name);
         EL_JW_KEY(w, "polarity");
-        el_jw_name(w, c->negative ? "negative" : "positive");
+        if (c->negative)
+            EL_JW_NAME(w, "negative");
+        else
+            EL_JW_NAME(w, "positive");
         EL_JW_KEY(w, "statistics");
         el_jw_arr(w);
         for (size_t k = 0; k < c->nstat; k++)
             el_jw_uint(w, c->stat0 + k);
         el_jw_arr_end(w);
-        wpos(w, doc, cur, el_doc_src_near(doc, cur, c->place.off), c->section);
-        el_jw_obj_end(w);
+        wpos_end(r, c->section);
     }
     el_jw_arr_end(w);
 }
 
-static void wquotes(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
+static void wquotes(rj *r)
 {
-    static const char *const kinds[] = {"policy", "classical", "other"};
+    static const lit kinds[] = {LIT("policy"), LIT("classical"), LIT("other")};
+    el_jw *w = r->w;
+    const el_doc *doc = r->doc;
+    r->at = r->kind_at[K_QUOTES];
     el_jw_arr(w);
     for (size_t i = 0; i < doc->quotes.n; i++) {
         const el_quote *q = &doc->quotes.v[i];
-        el_jw_obj(w);
-        EL_JW_KEY(w, "kind");
-        el_jw_name(w, kinds[q->kind]);
+        EL_JW_OBJ_KEY(w, "kind");
+        el_jw_name_n(w, kinds[q->kind].s, kinds[q->kind].n);
         EL_JW_KEY(w, "speaker");
-        wspan(w, doc, q->speaker);
+        wspan(r, q->speaker);
         EL_JW_KEY(w, "source");
         if (q->source_lex)
             el_jw_str(w, q->source_lex);
         else
-            wspan(w, doc, q->source);
+            wspan(r, q->source);
         EL_JW_KEY(w, "text");
-        wspan(w, doc, q->txt);
-        wpos(w, doc, cur, el_doc_src_near(doc, cur, q->txt.off), q->section);
-        el_jw_obj_end(w);
+        wspan(r, q->txt);
+        wpos_end(r, q->section);
     }
     el_jw_arr_end(w);
 }
 
-static void wdevices(el_jw *w, const el_doc *doc, el_pos_cursor *cur)
+static void wdevices(rj *r)
 {
-    static const char *const types[] = {"parallelism", "antithesis",          "metaphor",
-                                        "contrast",    "rhetorical_question", "citation"};
+    static const lit types[] = {LIT("parallelism"), LIT("antithesis"),          LIT("metaphor"),
+                                LIT("contrast"),    LIT("rhetorical_question"), LIT("citation")};
+    el_jw *w = r->w;
+    const el_doc *doc = r->doc;
+    r->at = r->kind_at[K_DEVICES];
     el_jw_arr(w);
     for (size_t i = 0; i < doc->devices.n; i++) {
         const el_device *d = &doc->devices.v[i];
-        el_jw_obj(w);
-        EL_JW_KEY(w, "type");
-        el_jw_name(w, types[d->type]);
+        EL_JW_OBJ_KEY(w, "type");
+        el_jw_name_n(w, types[d->type].s, types[d->type].n);
         EL_JW_KEY(w, "text");
-        wspan(w, doc, d->txt);
-        wpos(w, doc, cur, el_doc_src_near(doc, cur, d->txt.off), d->section);
-        el_jw_obj_end(w);
+        wspan(r, d->txt);
+        wpos_end(r, d->section);
     }
     el_jw_arr_end(w);
 }
 
-/* Regions of the cases' provinces, each once, in first-seen order within a region. */
+/* Regions of the cases' provinces, each once, in first-seen order within a region: the
+ * distinct provinces are listed in one pass, then each region picks its own from the list. */
 static void wregions(el_jw *w, const el_doc *doc)
 {
+    const el_province *seen_pv[64];
+    unsigned char seen[64] = {0};
+    size_t nseen = 0;
+    for (size_t i = 0; i < doc->cases.n; i++) {
+        int p = doc->cases.v[i].province;
+        if (p < 0 || p >= 64 || seen[p])
+            continue;
+        seen[p] = 1;
+        seen_pv[nseen++] = el_lex_province(p);
+    }
     el_jw_obj(w);
     for (int k = 0; k < 4; k++) {
-        unsigned char seen[64] = {0};
         el_jw_key(w, el_region_id((enum el_region)k));
         el_jw_arr(w);
-        for (size_t i = 0; i < doc->cases.n; i++) {
-            int p = doc->cases.v[i].province;
-            if (p < 0 || p >= 64 || seen[p] || (int)el_lex_province(p)->region != k)
-                continue;
-            seen[p] = 1;
-            el_jw_name(w, el_lex_province(p)->short_name);
-        }
+        for (size_t j = 0; j < nseen; j++)
+            if ((int)seen_pv[j]->region == k)
+                el_jw_name(w, seen_pv[j]->short_name);
         el_jw_arr_end(w);
     }
     el_jw_obj_end(w);
 }
 
-static void wfindings(el_jw *w, const el_doc *doc, el_pos_cursor *cur, bool english)
+static void wfindings(rj *r, bool english)
 {
-    static const char *const sev[] = {"info", "warning", "error"};
+    static const lit sev[] = {LIT("info"), LIT("warning"), LIT("error")};
+    el_jw *w = r->w;
+    const el_doc *doc = r->doc;
     char *msg = NULL; /* one buffer for every message */
     size_t cap = 0;
+    r->at = r->kind_at[K_FINDINGS];
     el_jw_arr(w);
     for (size_t i = 0; i < doc->findings.n; i++) {
         const el_finding *f = &doc->findings.v[i];
-        el_finding_message_into(f, english, &msg, &cap);
-        el_jw_obj(w);
-        EL_JW_KEY(w, "rule");
+        /* its length: a message is made of C strings, so it holds no NUL before its end */
+        size_t n = el_finding_message_into(f, english, &msg, &cap);
+        EL_JW_OBJ_KEY(w, "rule");
         el_jw_name(w, el_rule(f->rule)->id);
         EL_JW_KEY(w, "severity");
-        el_jw_name(w, sev[f->severity]);
+        el_jw_name_n(w, sev[f->severity].s, sev[f->severity].n);
         EL_JW_KEY(w, "message");
-        el_jw_str(w, msg); /* to a NUL an argument may hold, as ever */
-        wpos(w, doc, cur, f->src_off, f->section);
-        el_jw_obj_end(w);
+        el_jw_strn(w, msg, n);
+        wpos_end(r, f->section);
     }
     el_jw_arr_end(w);
     free(msg);
@@ -297,7 +394,6 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
                           const el_report_json_extra *x)
 {
     bool english = opt && opt->english;
-    el_pos_cursor cur = {0};
     el_jw_obj(w);
     if (x && x->id_json) {
         EL_JW_KEY(w, "id");
@@ -309,8 +405,7 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
     el_jw_bool(w, doc->ok);
     if (!doc->ok) {
         EL_JW_KEY(w, "error");
-        el_jw_obj(w);
-        EL_JW_KEY(w, "code");
+        EL_JW_OBJ_KEY(w, "code");
         el_jw_str(w, doc->error_code ? doc->error_code : "error");
         EL_JW_KEY(w, "message");
         el_jw_str(w, doc->error_message ? doc->error_message : "");
@@ -322,13 +417,33 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
         el_jw_obj_end(w);
         return;
     }
+    /* Room on the stack for the positions of a usual draft's items (about eighty). */
+    enum { LOCAL_POS = 256 };
+    item_pos local[LOCAL_POS];
+    size_t count[NKINDS] = {doc->cases.n, doc->stats.n, doc->quotes.n, doc->devices.n,
+                            doc->findings.n};
+    size_t npos = NKINDS;
+    for (int k = 0; k < NKINDS; k++)
+        npos += count[k];
+    item_pos *all = npos <= LOCAL_POS ? local : xmalloc(npos * sizeof *all);
+    bool plain_nul = doc->plain.n > 0 && memchr(doc->plain.v, '\0', doc->plain.n) != NULL;
+    rj r = {w, doc, plain_nul, {0}, NULL};
+    item_pos *next = all; /* each kind's items, then a slot for the merge's end mark */
+    for (int k = 0; k < NKINDS; k++) {
+        r.kind_at[k] = next;
+        next += count[k] + 1;
+    }
+    positions(&r);
+
     EL_JW_KEY(w, "encoding");
     el_jw_name(w, el_decode_name(doc->encoding));
     EL_JW_KEY(w, "input_format");
-    el_jw_name(w, doc->format == EL_INPUT_MARKDOWN ? "markdown" : "text");
+    if (doc->format == EL_INPUT_MARKDOWN)
+        EL_JW_NAME(w, "markdown");
+    else
+        EL_JW_NAME(w, "text");
     EL_JW_KEY(w, "counts");
-    el_jw_obj(w);
-    EL_JW_KEY(w, "chars");
+    EL_JW_OBJ_KEY(w, "chars");
     el_jw_uint(w, doc->counts.chars);
     EL_JW_KEY(w, "hanzi");
     el_jw_uint(w, doc->counts.hanzi);
@@ -339,9 +454,8 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
     el_jw_obj_end(w);
     EL_JW_KEY(w, "title");
     if (doc->title.len) {
-        el_jw_obj(w);
-        EL_JW_KEY(w, "text");
-        wspan(w, doc, doc->title);
+        EL_JW_OBJ_KEY(w, "text");
+        wspan(&r, doc->title);
         EL_JW_KEY(w, "line");
         el_jw_uint(w, doc->title_line);
         el_jw_obj_end(w);
@@ -349,22 +463,24 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
         el_jw_null(w);
     }
     EL_JW_KEY(w, "theme");
-    wspan(w, doc, doc->theme);
+    wspan(&r, doc->theme);
     EL_JW_KEY(w, "sections");
-    wsections(w, doc);
+    wsections(&r);
     EL_JW_KEY(w, "cases");
-    wcases(w, doc, &cur);
+    wcases(&r);
     EL_JW_KEY(w, "statistics");
-    wstats(w, doc, &cur);
+    wstats(&r);
     EL_JW_KEY(w, "quotes");
-    wquotes(w, doc, &cur);
+    wquotes(&r);
     EL_JW_KEY(w, "devices");
-    wdevices(w, doc, &cur);
+    wdevices(&r);
     EL_JW_KEY(w, "regions");
     wregions(w, doc);
     EL_JW_KEY(w, "findings");
-    wfindings(w, doc, &cur, english);
+    wfindings(&r, english);
     el_jw_obj_end(w);
+    if (all != local)
+        free(all);
 }
 
 char *el_report_json_buf(const el_doc *doc, const el_report_options *opt,
