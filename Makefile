@@ -72,7 +72,7 @@ $(BUILD)/lexicon_data.c: $(BUILD)/mklex $(LEX_DATA)
 $(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libessaylint.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libessaylint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libessaylint.a $(LIBS) $(CMOCKA_LIBS)
 

@@ -26,6 +26,7 @@
 #include "lint.c"
 
 #include "testrand.h"
+#include "testref.h"
 
 /* ---- random text ---- */
 
@@ -117,12 +118,6 @@ static void test_is_cell(void **state)
         assert_false(is_cell((const unsigned char *)s, 2)); /* cut short: no cell */
     }
     assert_true(cells > 0x9000); /* the letters and the usual marks */
-}
-
-static bool ref_closer(uint32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
-           c == '"' || c == 0x300D || c == 0x300F;
 }
 
 /* The end of the sentence at s[0] and its grid count, one el_text_cp per character. */

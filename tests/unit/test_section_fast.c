@@ -23,57 +23,9 @@
 #include <string.h>
 
 #include "text.h"
+#include "testref.h"
 
 /* ---- the plain version: one el_text_cp per character ---- */
-
-static bool ref_closer(uint32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
-           c == '"' || c == 0x300D || c == 0x300F;
-}
-
-/* End of the sentence at s[0]: past its mark and the marks and closers after it, past a line
-   end, or n. */
-static size_t ref_sentence_end(const char *s, size_t n)
-{
-    size_t i = 0, k;
-    while (i < n) {
-        uint32_t c = el_text_cp(s, n, i, &k);
-        i += k;
-        if (c == '\n')
-            return i;
-        if (el_text_is_sentence_end(c)) {
-            while (i < n) {
-                uint32_t d = el_text_cp(s, n, i, &k);
-                if (!el_text_is_sentence_end(d) && !ref_closer(d))
-                    break;
-                i += k;
-            }
-            return i;
-        }
-    }
-    return n;
-}
-
-/* Cells, Han and sentences (those holding a cell) of s[0..n), as the contract says. */
-static void ref_count_sentences(const char *s, size_t n, size_t *chars, size_t *hanzi,
-                                size_t *sentences)
-{
-    size_t k;
-    for (size_t i = 0; i < n; i += k) {
-        uint32_t cp = el_text_cp(s, n, i, &k);
-        *chars += !el_text_is_space(cp);
-        *hanzi += el_text_is_han(cp);
-    }
-    for (size_t i = 0; i < n;) {
-        size_t e = i + ref_sentence_end(s + i, n - i);
-        bool content = false;
-        for (size_t j = i; j < e && !content; j += k)
-            content = !el_text_is_space(el_text_cp(s, e, j, &k));
-        *sentences += content;
-        i = e;
-    }
-}
 
 /* Compare the two on s[0..n); name the case when they differ. */
 static void agree(const char *s, size_t n, const char *what, unsigned a, unsigned b)
@@ -270,15 +222,6 @@ static size_t random_text(char *buf, size_t cap)
 
 /* ---- the other helpers, spelled out ---- */
 
-/* Code points: the bytes that are not continuation bytes. */
-static size_t ref_ncp(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 /* The longest word s[0..n) starts with (strlen and memcmp), or 0. */
 static size_t ref_prefix(const char *s, size_t n, const char *const *words)
 {
@@ -289,15 +232,6 @@ static size_t ref_prefix(const char *s, size_t n, const char *const *words)
             best = k;
     }
     return best;
-}
-
-/* Whether s[0..n) is one of the words. */
-static bool ref_is_one_of(const char *s, size_t n, const char *const *words)
-{
-    for (; *words; words++)
-        if (strlen(*words) == n && memcmp(s, *words, n) == 0)
-            return true;
-    return false;
 }
 
 static void test_ncp(void **state)

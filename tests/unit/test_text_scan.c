@@ -18,45 +18,9 @@
 #include <unistr.h>
 
 #include "text.h"
+#include "testref.h"
 
 /* ---- the plain versions: one el_text_cp per character ---- */
-
-static bool ref_closer(uint32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
-           c == '"' || c == 0x300D || c == 0x300F;
-}
-
-static size_t ref_sentence_end(const char *s, size_t n)
-{
-    size_t i = 0, k;
-    while (i < n) {
-        uint32_t c = el_text_cp(s, n, i, &k);
-        i += k;
-        if (c == '\n')
-            return i;
-        if (el_text_is_sentence_end(c)) {
-            while (i < n) {
-                uint32_t d = el_text_cp(s, n, i, &k);
-                if (!el_text_is_sentence_end(d) && !ref_closer(d))
-                    break;
-                i += k;
-            }
-            return i;
-        }
-    }
-    return n;
-}
-
-static void ref_count(const char *s, size_t n, size_t *chars, size_t *hanzi)
-{
-    size_t k;
-    for (size_t i = 0; i < n; i += k) {
-        uint32_t cp = el_text_cp(s, n, i, &k);
-        *chars += !el_text_is_space(cp);
-        *hanzi += el_text_is_han(cp);
-    }
-}
 
 static size_t ref_sentences(const char *s, size_t n)
 {

@@ -20,70 +20,9 @@
 
 #include "testrand.h"
 #include "text.h"
+#include "testref.h"
 
 /* ---- the plain versions ---- */
-
-static bool ref_closer(uint32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
-           c == '"' || c == 0x300D || c == 0x300F;
-}
-
-static size_t ref_sentence_end(const char *s, size_t n)
-{
-    size_t i = 0, k;
-    while (i < n) {
-        uint32_t c = el_text_cp(s, n, i, &k);
-        i += k;
-        if (c == '\n')
-            return i;
-        if (el_text_is_sentence_end(c)) {
-            while (i < n) {
-                uint32_t d = el_text_cp(s, n, i, &k);
-                if (!el_text_is_sentence_end(d) && !ref_closer(d))
-                    break;
-                i += k;
-            }
-            return i;
-        }
-    }
-    return n;
-}
-
-static void ref_count_sentences(const char *s, size_t n, size_t *chars, size_t *hanzi,
-                                size_t *sentences)
-{
-    size_t k;
-    for (size_t i = 0; i < n; i += k) {
-        uint32_t cp = el_text_cp(s, n, i, &k);
-        *chars += !el_text_is_space(cp);
-        *hanzi += el_text_is_han(cp);
-    }
-    for (size_t i = 0; i < n;) {
-        size_t e = i + ref_sentence_end(s + i, n - i);
-        bool content = false;
-        for (size_t j = i; j < e && !content; j += k)
-            content = !el_text_is_space(el_text_cp(s, e, j, &k));
-        *sentences += content;
-        i = e;
-    }
-}
-
-static size_t ref_ncp(const char *s, size_t n)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
-}
-
-static bool ref_is_one_of(const char *s, size_t n, const char *const *words)
-{
-    for (; *words; words++)
-        if (strlen(*words) == n && memcmp(s, *words, n) == 0)
-            return true;
-    return false;
-}
 
 /* ---- random text ---- */
 
