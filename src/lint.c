@@ -229,12 +229,17 @@ static inline size_t skip_letters(const char *s, size_t n, size_t i)
         i += 16;
     }
 #endif
-    for (; i < n; i++) {
+    /* the last bytes (and all, without SSE2): a letter at a time, its lead byte tested */
+    while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) != 0x80 && (c < 0xE4 || c > 0xEE))
-            break;
+        if (c >= 0xE4 && c <= 0xEE)
+            i += 3;
+        else if ((c & 0xC0) == 0x80)
+            i++;
+        else
+            return i;
     }
-    return i;
+    return n; /* (a letter cut short by the end: passed) */
 }
 
 /*
@@ -472,18 +477,24 @@ static inline uint64_t *bigram_slot(const bigrams *set, uint64_t key)
     return &set->v[h];
 }
 
+/* Add the pair a, b to set (inline in each_bigram's loop, where most pairs are added). */
+static inline void bigram_insert(bigrams *set, uint32_t a, uint32_t b)
+{
+    uint64_t key = (uint64_t)a << 32 | b, *slot = bigram_slot(set, key);
+    if (*slot == 0) {
+        *slot = key;
+        set->n++;
+        set->first[a / 64 % 64] |= (uint64_t)1 << (a % 64);
+        set->second[b / 64 % 64] |= (uint64_t)1 << (b % 64);
+    }
+}
+
 /* Handle the pair a, b of a text (see each_bigram); true when the scan may stop. */
 static bool bigram_visit(bigrams *set, uint32_t a, uint32_t b, int mode)
 {
     uint64_t key = (uint64_t)a << 32 | b, *slot;
     if (mode == BIGRAM_INSERT) {
-        slot = bigram_slot(set, key);
-        if (*slot == 0) {
-            *slot = key;
-            set->n++;
-            set->first[a / 64 % 64] |= (uint64_t)1 << (a % 64);
-            set->second[b / 64 % 64] |= (uint64_t)1 << (b % 64);
-        }
+        bigram_insert(set, a, b);
         return false;
     }
     slot = bigram_slot(set, key);
@@ -518,6 +529,26 @@ static inline bool filter_at(const uint64_t *f, const unsigned char *u, size_t l
 }
 
 /*
+ * Whether u[0], u[3], u[6] and u[9] all lead three-byte characters (E0..EF), for left >= 12
+ * bytes at u: probe_bigrams' test of four characters a turn, from one load where SSE2 is there
+ * and sixteen bytes are.
+ */
+static inline bool four_leads(const unsigned char *u, size_t left)
+{
+#if defined(__SSE2__)
+    if (left >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
+        __m128i top = _mm_and_si128(v, _mm_set1_epi8((char)0xF0));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(top, _mm_set1_epi8((char)0xE0)));
+        return (m & 0x249u) == 0x249u;
+    }
+#endif
+    (void)left;
+    return u[0] - 0xE0u < 0x10u && u[3] - 0xE0u < 0x10u && u[6] - 0xE0u < 0x10u &&
+           u[9] - 0xE0u < 0x10u;
+}
+
+/*
  * The pairs of adjacent Han characters of s[0..n) that may be in set (BIGRAM_ANY or
  * BIGRAM_MARK, see each_bigram), visited in order; when a visit stops the scan, true, and *at
  * gets the offset of the pair's second character (where a scan may go on). A pair is decoded
@@ -541,9 +572,7 @@ static bool probe_bigrams(const char *s, size_t n, bigrams *set, int mode, size_
         i += k;
         /* the run of three-byte characters after it (nearly the whole text), with fewer tests:
            four characters a turn, then the last ones */
-        for (; n - i >= 12 && u[i] - 0xE0u < 0x10u && u[i + 3] - 0xE0u < 0x10u &&
-               u[i + 6] - 0xE0u < 0x10u && u[i + 9] - 0xE0u < 0x10u;
-             i += 12) {
+        for (; n - i >= 12 && four_leads(u + i, n - i); i += 12) {
             if (!((set->first[u[i + 1] & 0x3Fu] >> (u[i + 2] & 0x3Fu) |
                    set->first[u[i + 4] & 0x3Fu] >> (u[i + 5] & 0x3Fu) |
                    set->first[u[i + 7] & 0x3Fu] >> (u[i + 8] & 0x3Fu) |
@@ -587,7 +616,7 @@ static bool each_bigram(const char *s, size_t n, bigrams *set, int mode, size_t 
         for (size_t e = el_text_han_run(s, n, i); i < e; i += 3) {
             uint32_t c = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
             if (prev)
-                bigram_visit(set, prev, c, mode);
+                bigram_insert(set, prev, c);
             prev = c;
         }
         if (i >= n)
@@ -599,7 +628,7 @@ static bool each_bigram(const char *s, size_t n, bigrams *set, int mode, size_t 
             continue;
         }
         if (prev)
-            bigram_visit(set, prev, c, mode);
+            bigram_insert(set, prev, c);
         prev = c;
     }
     return false;
@@ -798,6 +827,41 @@ static bool same_place(const el_doc *doc, const el_case *x, const el_case *y)
 /* Distinct places compared per initiative name: bounds the work on a hostile draft. */
 #define EL_CASE_PLACES 16
 
+/*
+ * Whether two of the cases idx[0..n) have the same initiative name. Most drafts name each
+ * initiative once: then no case repeats, and the sort by name is not needed. An open-addressed
+ * set of the names (their index in cases), on the stack for a draft's few cases.
+ */
+static bool names_repeat(const el_doc *doc, const size_t *idx, size_t n)
+{
+    size_t local[64], cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    size_t *slot = cap <= 64 ? local : xmalloc(cap * sizeof *slot);
+    for (size_t i = 0; i < cap; i++)
+        slot[i] = SIZE_MAX;
+    bool repeat = false;
+    for (size_t i = 0; i < n && !repeat; i++) {
+        const el_case *c = &doc->cases.v[idx[i]];
+        const char *p = el_doc_str(doc, c->name);
+        /* hashed on its length and last eight bytes (names differ most at the end: 城市书房,
+           城市书屋); names that share these are told apart by same_name */
+        size_t k = c->name.len < 8 ? c->name.len : 8;
+        uint64_t w = 0;
+        memcpy(&w, p + c->name.len - k, k);
+        uint64_t h = (w ^ c->name.len) * 0x9E3779B97F4A7C15u;
+        size_t at = (size_t)(h >> 40) & (cap - 1);
+        while (slot[at] != SIZE_MAX && !repeat) {
+            repeat = same_name(doc, &doc->cases.v[slot[at]], c);
+            at = (at + 1) & (cap - 1);
+        }
+        slot[at] = idx[i];
+    }
+    if (slot != local)
+        free(slot);
+    return repeat;
+}
+
 static void rule_repeated_case(lint *L)
 {
     el_doc *doc = L->doc;
@@ -806,6 +870,8 @@ static void rule_repeated_case(lint *L)
     for (size_t i = 0; i < doc->cases.n; i++)
         if (doc->cases.v[i].name.len && doc->cases.v[i].place.len)
             idx[n++] = i;
+    if (n > 1 && !names_repeat(doc, idx, n))
+        n = 0; /* each name once: no group of two */
     if (n > 1)
         qsort_r(idx, n, sizeof *idx, by_case_key, doc);
     for (size_t a = 0; a < n;) {
@@ -1050,24 +1116,25 @@ static void on_speaker_hit(void *ctx, const el_lex_hit *h)
 /* A common noun for someone who speaks at s[0..n): its byte length, else 0. */
 static size_t speaker_noun(const char *s, size_t n)
 {
-    static const char *const nouns[] = {
-        "书记", "主席",   "总理", "领导", "同志", "专家", "学者", "人士",   "代表", "部门", "政府",
-        "中央", "国务院", "报告", "会议", "文件", "讲话", "决定", "意见",   "纲要", "规划", "指示",
-        "古人", "先贤",   "有人", "人们", "他",   "她",   "》",   "负责人", "干部", "支书", "主任",
-        "局长", "村长",   "市长", "县长", "省长", "部长", "馆长", "校长",   "院长", "社长", "镇长",
-        "乡长", "区长",   "厅长", "处长", "科长", "队长", "组长"};
+    static const struct word nouns[] = {
+        W("书记"), W("主席"), W("总理"), W("领导"), W("同志"),   W("专家"),   W("学者"), W("人士"),
+        W("代表"), W("部门"), W("政府"), W("中央"), W("国务院"), W("报告"),   W("会议"), W("文件"),
+        W("讲话"), W("决定"), W("意见"), W("纲要"), W("规划"),   W("指示"),   W("古人"), W("先贤"),
+        W("有人"), W("人们"), W("他"),   W("她"),   W("》"),     W("负责人"), W("干部"), W("支书"),
+        W("主任"), W("局长"), W("村长"), W("市长"), W("县长"),   W("省长"),   W("部长"), W("馆长"),
+        W("校长"), W("院长"), W("社长"), W("镇长"), W("乡长"),   W("区长"),   W("厅长"), W("处长"),
+        W("科长"), W("队长"), W("组长")};
     /* Every noun starts with a 3-byte character: compare that as one integer first. */
     if (n < 3)
         return 0;
     const unsigned char *u = (const unsigned char *)s;
     uint32_t key = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
     for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
-        const unsigned char *w = (const unsigned char *)nouns[i];
+        const unsigned char *w = (const unsigned char *)nouns[i].s;
         if (((uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2]) != key)
             continue;
-        size_t len = strlen(nouns[i]);
-        if (len <= n && memcmp(s, nouns[i], len) == 0)
-            return len;
+        if (nouns[i].n <= n && memcmp(s, nouns[i].s, nouns[i].n) == 0)
+            return nouns[i].n;
     }
     return 0;
 }
@@ -1848,10 +1915,21 @@ static int by_number(const void *a, const void *b, void *ctx)
     return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-/* Offset of the first ASCII digit of s[i..n), n if none: eight bytes at a time, as essays
- * have few digits among thousands of bytes. */
+/* Offset of the first ASCII digit of s[i..n), n if none: sixteen bytes at a time with SSE2,
+ * else eight, as essays have few digits among thousands of bytes. */
 static size_t next_digit(const char *s, size_t n, size_t i)
 {
+#if defined(__SSE2__)
+    /* sixteen bytes a turn: '0'..'9' moved to the bottom of the signed range, where they
+       are the only bytes below -118 */
+    for (; i < n && n - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i t = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(t, _mm_set1_epi8((char)0x8A)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     for (; i < n && n - i >= 8; i += 8) {
