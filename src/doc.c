@@ -14,10 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 static el_doc *doc_new(const char *path)
 {
-    el_doc *doc = xcalloc(1, sizeof *doc);
-    doc->path = xstrdup(path ? path : "-");
+    /* The path is stored after the document, in its allocation: one malloc and free less. */
+    if (path == NULL)
+        path = "-";
+    size_t len = strlen(path) + 1;
+    el_doc *doc = xcalloc(1, sizeof *doc + len);
+    doc->path = memcpy((char *)(doc + 1), path, len);
     doc->invalid_off = SIZE_MAX;
     return doc;
 }
@@ -107,8 +115,7 @@ void el_doc_free(el_doc *doc)
     free(doc->marks.v);
     free(doc->text);
     free(doc->error_message);
-    free(doc->path);
-    free(doc);
+    free(doc); /* and the path with it */
 }
 
 bool el_doc_ok(const el_doc *doc)
@@ -332,10 +339,19 @@ static void lex_fill(el_doc *doc)
         xgrow(doc->lexhits.v, &doc->lexhits.cap, doc->plain.n / 32 + 16, sizeof *doc->lexhits.v);
     el_lex_scan_all(doc->plain.v, doc->plain.n, &doc->lexhits.v, &doc->lexhits.n,
                     &doc->lexhits.cap);
+    size_t n = doc->lexhits.n;
+    /* The categories, then room for the selections of the extractors' masks (about twice
+       the hits in all, in the drafts measured): one allocation where each would be another.
+       Set once: lex_sel never grows it. */
+    size_t catw = n / sizeof(uint32_t) + 1;
+    free(doc->lexpool.v);
+    doc->lexpool.cap = catw + n / 2 * 5;
+    doc->lexpool.v = xmalloc(doc->lexpool.cap * sizeof *doc->lexpool.v);
+    doc->lexpool.n = catw;
+    unsigned char *cat = (unsigned char *)doc->lexpool.v;
     memset(doc->lexcount, 0, sizeof doc->lexcount);
-    doc->lexcat = xrealloc(doc->lexcat, doc->lexhits.n + 1);
-    for (size_t i = 0; i < doc->lexhits.n; i++) {
-        doc->lexcat[i] = (unsigned char)doc->lexhits.v[i].cat;
+    for (size_t i = 0; i < n; i++) {
+        cat[i] = (unsigned char)doc->lexhits.v[i].cat;
         doc->lexcount[doc->lexhits.v[i].cat]++;
     }
     doc->lexed = true;
@@ -378,6 +394,32 @@ void el_doc_lex_scan(el_doc *doc, size_t off, size_t n, el_lex_cb cb, void *ctx)
     lex_walk(doc->lexhits.v, doc->lexhits.n, off, n, EL_LEX_ALL_CATS, cb, ctx);
 }
 
+/* Store in idx, in order, the indices j < n whose category cat[j] is in mask. */
+static void sel_filter(const unsigned char *cat, uint32_t n, unsigned mask, uint32_t *idx)
+{
+    uint32_t j = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* 16 hits at a time: their categories compared with each of the mask's (extractors ask
+       for two to four), the indices stored from the bits of the matches. */
+    __m128i want[EL_LEX_NCATS];
+    unsigned nw = 0;
+    for (unsigned c = 0; c < EL_LEX_NCATS; c++)
+        if (mask >> c & 1)
+            want[nw++] = _mm_set1_epi8((char)c);
+    for (; j + 16 <= n; j += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(cat + j));
+        __m128i in = _mm_setzero_si128();
+        for (unsigned w = 0; w < nw; w++)
+            in = _mm_or_si128(in, _mm_cmpeq_epi8(v, want[w]));
+        for (unsigned m = (unsigned)_mm_movemask_epi8(in); m; m &= m - 1)
+            *idx++ = j + (uint32_t)__builtin_ctz(m);
+    }
+#endif
+    for (; j < n; j++)
+        if (mask >> cat[j] & 1)
+            *idx++ = j;
+}
+
 /* The selection of mask, made now if there is room for it; NULL if there is not. */
 static el_lex_sel *lex_sel(el_doc *doc, unsigned mask)
 {
@@ -390,22 +432,25 @@ static el_lex_sel *lex_sel(el_doc *doc, unsigned mask)
         }
     if (doc->nlexsel == EL_LEX_NSEL || doc->lexhits.n > UINT32_MAX)
         return NULL;
-    doc->lexlast = doc->nlexsel;
-    el_lex_sel *sel = &doc->lexsel[doc->nlexsel++];
-    sel->mask = mask;
-    sel->next = 0;
     size_t cnt = 0;
     for (unsigned c = 0; c < EL_LEX_NCATS; c++)
         if (mask >> c & 1)
             cnt += doc->lexcount[c];
-    if (cnt > sel->idx.cap)
-        sel->idx.v = xgrow(sel->idx.v, &sel->idx.cap, cnt, sizeof *sel->idx.v);
-    const unsigned char *cat = doc->lexcat;
-    uint32_t *idx = sel->idx.v, k = 0;
-    for (uint32_t j = 0, nv = (uint32_t)doc->lexhits.n; j < nv; j++)
-        if (mask >> cat[j] & 1)
-            idx[k++] = j;
-    sel->idx.n = k;
+    doc->lexlast = doc->nlexsel;
+    el_lex_sel *sel = &doc->lexsel[doc->nlexsel++];
+    sel->mask = mask;
+    sel->next = 0;
+    sel->n = cnt;
+    /* The pool never moves (a callback may make a selection while another is walked): past
+       its room, a selection has an allocation of its own. */
+    sel->own = doc->lexpool.n + cnt > doc->lexpool.cap;
+    if (sel->own)
+        sel->idx = xmalloc((cnt + 1) * sizeof *sel->idx);
+    else {
+        sel->idx = doc->lexpool.v + doc->lexpool.n;
+        doc->lexpool.n += cnt;
+    }
+    sel_filter((const unsigned char *)doc->lexpool.v, (uint32_t)doc->lexhits.n, mask, sel->idx);
     return sel;
 }
 
@@ -433,8 +478,8 @@ void el_doc_lex_scan_cats(el_doc *doc, size_t off, size_t n, unsigned mask, el_l
         lex_walk(v, nv, off, n, mask, cb, ctx);
         return;
     }
-    const uint32_t *idx = sel->idx.v;
-    size_t k = sel->idx.n;
+    const uint32_t *idx = sel->idx;
+    size_t k = sel->n;
     /* Callers mostly go through a document in order: the first hit wanted is then at the
        last call's end or a few further on, no bisection needed. */
     size_t i = sel->next;
@@ -458,13 +503,12 @@ void el_doc_lex_release(el_doc *doc)
     doc->lexhits.v = NULL;
     doc->lexhits.n = doc->lexhits.cap = 0;
     doc->lexed = false;
-    free(doc->lexcat);
-    doc->lexcat = NULL;
-    for (unsigned k = 0; k < doc->nlexsel; k++) {
-        free(doc->lexsel[k].idx.v);
-        doc->lexsel[k].idx.v = NULL;
-        doc->lexsel[k].idx.n = doc->lexsel[k].idx.cap = 0;
-    }
+    for (unsigned k = 0; k < doc->nlexsel; k++)
+        if (doc->lexsel[k].own)
+            free(doc->lexsel[k].idx);
+    free(doc->lexpool.v);
+    doc->lexpool.v = NULL;
+    doc->lexpool.n = doc->lexpool.cap = 0;
     doc->nlexsel = doc->lexlast = 0;
 }
 
@@ -487,24 +531,33 @@ static bool section_range(const el_doc *doc, const el_section *sec, size_t *lo, 
     return *lo != SIZE_MAX;
 }
 
+/* The lowest plain offset a section covers (section_range's lo), SIZE_MAX if it is empty: all
+   the bisection needs of a section, without the end of its last paragraph. */
+static inline size_t section_lo(const el_doc *doc, const el_section *sec)
+{
+    size_t lo = sec->npara ? doc->paras.v[sec->para0].txt.off : SIZE_MAX;
+    return sec->title.len && sec->title.off < lo ? sec->title.off : lo;
+}
+
 int el_doc_section_at(const el_doc *doc, size_t plain_off)
 {
     /* Sections follow each other in the text: bisect for the last one starting at or before
        plain_off (an empty section has no range: step left past it), a linear scan per
        extracted item being quadratic in a long file. */
+    const el_section *v = doc->sections.v;
     size_t lo = 0, hi = doc->sections.n;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, m = mid, a, z;
-        while (m > lo && !section_range(doc, &doc->sections.v[m], &a, &z))
-            m--;
-        if (!section_range(doc, &doc->sections.v[m], &a, &z) || a > plain_off)
+        size_t mid = lo + (hi - lo) / 2, m = mid, a = section_lo(doc, &v[m]);
+        while (a == SIZE_MAX && m > lo)
+            a = section_lo(doc, &v[--m]);
+        if (a == SIZE_MAX || a > plain_off)
             hi = m;
         else
             lo = mid + 1;
     }
     for (size_t i = lo; i-- > 0;) { /* the candidate, and before it only empty sections */
         size_t a, z;
-        if (!section_range(doc, &doc->sections.v[i], &a, &z))
+        if (!section_range(doc, &v[i], &a, &z))
             continue;
         return plain_off >= a && plain_off <= z ? (int)i : -1;
     }

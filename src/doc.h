@@ -166,18 +166,20 @@ typedef struct el_finding {
  * The hits of lexhits whose category is in one mask, as indices in the same order:
  * el_doc_lex_scan_cats walks these instead of every hit of its range. Callers use a handful
  * of masks, each over the document range after range, so the filtering is done once per mask,
- * over the whole document.
+ * over the whole document. The indices of every selection live in one array, lexpool.
  */
 typedef struct el_lex_sel {
     unsigned mask;
-    size_t next;          /* index in idx past the last call's hits: the next call looks there */
-    EL_VEC(uint32_t) idx; /* indices in lexhits of the hits of the mask, in order */
+    size_t next;   /* index in idx past the last call's hits: the next call looks there */
+    uint32_t *idx; /* indices in lexhits of the hits of the mask, in order: in lexpool */
+    size_t n;      /* how many */
+    bool own;      /* idx has an allocation of its own (lexpool had no room left) */
 } el_lex_sel;
 /* Masks remembered per document; a call with yet another mask walks lexhits itself. */
 #define EL_LEX_NSEL 8
 
 struct el_doc {
-    char *path;
+    char *path; /* in the document's own allocation, after the struct (see doc_new) */
     bool ok;
     const char *error_code; /* static string: "not_found", "not_text", ... */
     char *error_message;
@@ -195,12 +197,14 @@ struct el_doc {
     EL_VEC(char) plain;  /* markup-free text of every block, blocks separated by '\n' */
     EL_VEC(el_seg) segs; /* plain -> text mapping, sorted by plain_off */
     EL_VEC(el_block) blocks;
-    EL_VEC(el_span) verbatim;       /* code in `plain` (spans, blocks): sorted, apart */
-    EL_VEC(size_t) comments;        /* `text` offset of each inline <!-- comment --> (Markdown) */
-    EL_VEC(el_lex_hit) lexhits;     /* every lexicon hit in `plain`, by end (el_doc_lex_scan) */
-    bool lexed;                     /* lexhits is filled */
-    size_t lexcount[EL_LEX_NCATS];  /* hits of each category in lexhits */
-    unsigned char *lexcat;          /* the category of each of lexhits, packed for filtering */
+    EL_VEC(el_span) verbatim;      /* code in `plain` (spans, blocks): sorted, apart */
+    EL_VEC(size_t) comments;       /* `text` offset of each inline <!-- comment --> (Markdown) */
+    EL_VEC(el_lex_hit) lexhits;    /* every lexicon hit in `plain`, by end (el_doc_lex_scan) */
+    bool lexed;                    /* lexhits is filled */
+    size_t lexcount[EL_LEX_NCATS]; /* hits of each category in lexhits */
+    /* One allocation for what filtering needs: the category of each of lexhits, a byte each,
+       in its first words, then the selections' indices. It never moves once made. */
+    EL_VEC(uint32_t) lexpool;
     unsigned lexlast;               /* index in lexsel of the last mask used */
     el_lex_sel lexsel[EL_LEX_NSEL]; /* lexhits filtered by the masks asked for so far */
     unsigned nlexsel;               /* lexsel[0..nlexsel) are in use */

@@ -20,9 +20,9 @@
 static uint32_t class_of(uint32_t c)
 {
     if (c < 0x80)
-        return T->cls_block[c];
+        return T->cls[EL_LEX_CLS_ASCII + c];
     if (c >= 0x800 && c <= 0xFFFF) /* as class_at finds it from the UTF-8 bytes */
-        return T->cls_block[T->cls_row[(c >> 12) << 8 | 0x80 | (c >> 6 & 0x3F)] + (c & 0x3F)];
+        return T->cls[T->cls[(c >> 6 & 0x3F) << 8 | (c >> 12)] + (c & 0x3F)];
     uint32_t lo = 0, hi = T->nother;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
@@ -48,19 +48,15 @@ __attribute__((noinline)) static uint32_t class_slow(const unsigned char *p, con
     return c << 3 | (uint32_t)k;
 }
 
-/* The class tables class_at reads (see struct el_lex_tables). */
-struct cls_tabs {
-    const uint16_t *row, *block;
-};
-
 /*
- * Class of the character at *q, advancing *q past it; *q + 4 <= e. ASCII and well-formed
- * 3-byte sequences (all of CJK) are decoded here, other shapes by class_slow. A 3-byte
- * sequence is looked up from its bytes, without assembling the code point (see cls_row);
- * overlong forms and surrogates have class 0, as a strict decoder would have it. Whatever the
- * bytes, one byte or a lead byte with its continuation bytes is consumed.
+ * Class of the character at *q in the class table cls (T->cls), advancing *q past it;
+ * *q + 4 <= e. ASCII and well-formed 3-byte sequences (all of CJK) are decoded here, other
+ * shapes by class_slow. A 3-byte sequence is looked up from its bytes, without assembling
+ * the code point (see struct el_lex_tables); overlong forms and surrogates have class 0, as a
+ * strict decoder would have it. Whatever the bytes, one byte or a lead byte with its
+ * continuation bytes is consumed.
  */
-static inline uint32_t class_at(const struct cls_tabs *ct, const unsigned char **q,
+static inline uint32_t class_at(const uint16_t *cls, const unsigned char **q,
                                 const unsigned char *e)
 {
     const unsigned char *p = *q;
@@ -68,13 +64,14 @@ static inline uint32_t class_at(const struct cls_tabs *ct, const unsigned char *
     uint32_t x = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
     if ((x & 0xC0C0F0) == 0x8080E0) { /* 1110xxxx 10xxxxxx 10xxxxxx */
         *q = p + 3;
-        uint16_t b01 = (uint16_t)x;                               /* b1 << 8 | b0 */
-        uint16_t lead = (uint16_t)(b01 << 8 | b01 >> 8) & 0x0FFF; /* a rotation */
-        return ct->block[(size_t)ct->row[lead] + p[2] - 0x80];
+        uint16_t b01 = (uint16_t)x; /* b1 << 8 | b0 */
+        /* the row entry of (b1 & 0x3F) << 8 | (b0 & 0x0F): the 0x80E0 subtracted in the
+           address */
+        return cls[cls[(size_t)b01 - 0x80E0] + (size_t)p[2] - 0x80];
     }
     if (!(x & 0x80)) {
         *q = p + 1;
-        return ct->block[x & 0x7F];
+        return cls[EL_LEX_CLS_ASCII + (x & 0x7F)];
     }
     uint32_t r = class_slow(p, e);
     *q = p + (r & 7);
@@ -83,8 +80,8 @@ static inline uint32_t class_at(const struct cls_tabs *ct, const unsigned char *
 
 /* The state after reading a character of class c in state st: follow fail links until an
    edge or the root takes it. */
-static inline uint32_t next_state(const struct el_lex_slot *sl, const struct el_lex_slot_aux *aux,
-                                  uint32_t nstart, uint32_t st, uint32_t c)
+static inline uint32_t next_state(const struct el_lex_slot *sl, uint32_t nstart, uint32_t st,
+                                  uint32_t c)
 {
     if (!c) /* no edge anywhere */
         return 0;
@@ -92,7 +89,7 @@ static inline uint32_t next_state(const struct el_lex_slot *sl, const struct el_
         uint32_t t = sl[st].base + c;
         if (sl[t].check == st)
             return t;
-        st = aux[st].fail;
+        st = sl[st].fail;
     }
     return c - 1 < nstart ? c : 0; /* the root's edge on c leads to slot c */
 }
@@ -105,15 +102,15 @@ struct hitbuf {
 };
 
 /*
- * Pass on the hits of a state's out word (see struct el_lex_slot), ending at byte offset end:
+ * Pass on the hits of a state's out field (see struct el_lex_slot), ending at byte offset end:
  * to cb, or, when cb is NULL, onto the end of b, which the document's scan keeps whole (no
  * call per hit). Inlined into each of the scan's two copies, where cb is a known NULL or not.
  */
 __attribute__((always_inline)) static inline void report(uint32_t out, size_t end, el_lex_cb cb,
                                                          void *ctx, struct hitbuf *b)
 {
-    const struct el_lex_out *o = T->outs + (out >> 8);
-    uint32_t cnt = out & 0xFF;
+    const struct el_lex_out *o = T->outs + (out - 1);
+    uint32_t cnt = o->count;
     if (!cb) {
         if (b->n + cnt > b->cap) {
             size_t cap = b->cap; /* b's address stays in this function */
@@ -146,36 +143,49 @@ __attribute__((always_inline)) static inline void scan(const char *s, size_t n, 
 {
     const unsigned char *p = (const unsigned char *)s, *q = p, *e = p + n;
     const unsigned char *lim = n > 3 ? e - 3 : p; /* q < lim: four bytes to read */
-    const struct cls_tabs ct = {T->cls_row, T->cls_block};
+    const uint16_t *cls = T->cls;
     const struct el_lex_slot *sl = T->slots;
-    const struct el_lex_slot_aux *aux = T->slot_aux;
     const uint32_t nstart = T->nstart;
-    uint32_t st = 0;
+    uint32_t st = 0, c;
+root: /* At the root: skip the characters no surface starts with (class 0 wraps round). */
+    do {
+        if (q >= lim)
+            goto tail;
+        c = class_at(cls, &q, e);
+    } while (c - 1 >= nstart);
+    st = c;
+    /* Inside a match, until the automaton falls back to the root: next_state unrolled, so
+       that a step that takes an edge goes straight on to the next character. */
     for (;;) {
-        /* At the root: skip the characters no surface starts with (class 0 wraps round). */
-        uint32_t c;
-        do {
-            if (q >= lim)
-                goto tail;
-            c = class_at(&ct, &q, e);
-        } while (c - 1 >= nstart);
-        /* Inside a match, until the automaton falls back to the root. */
-        st = c;
-        do {
-            if (aux[st].out)
-                report(aux[st].out, (size_t)(q - p), cb, ctx, b);
-            if (q >= lim)
-                goto tail;
-            st = next_state(sl, aux, nstart, st, class_at(&ct, &q, e));
-        } while (st);
+        if (sl[st].out)
+            report(sl[st].out, (size_t)(q - p), cb, ctx, b);
+        if (q >= lim)
+            goto tail;
+        if (!(c = class_at(cls, &q, e))) { /* no edge anywhere */
+            st = 0;
+            goto root;
+        }
+        for (;;) {
+            uint32_t t = sl[st].base + c;
+            if (sl[t].check == st) {
+                st = t;
+                break;
+            }
+            if (!(st = sl[st].fail)) { /* the root's edge on c leads to slot c */
+                if (c - 1 >= nstart)
+                    goto root;
+                st = c;
+                break;
+            }
+        }
     }
 tail: /* the last bytes, too few for class_at */
     while (q < e) {
         uint32_t r = class_slow(q, e);
         q += r & 7;
-        st = next_state(sl, aux, nstart, st, r >> 3);
-        if (aux[st].out)
-            report(aux[st].out, (size_t)(q - p), cb, ctx, b);
+        st = next_state(sl, nstart, st, r >> 3);
+        if (sl[st].out)
+            report(sl[st].out, (size_t)(q - p), cb, ctx, b);
     }
 }
 

@@ -172,38 +172,45 @@ size_t el_lex_normalize(const char *s, size_t n, char *out);
 /*
  * The automaton runs over character classes: each distinct code point used in a surface is a
  * class 1..nclass, every other character (and every invalid byte) is class 0, which has no
- * edge. Classes 1..nstart are the characters some surface starts with. Class of code point c:
- * cls_block[c] below U+0080; for U+0800..U+FFFF, whose UTF-8 is the bytes b0 b1 b2,
- * cls_block[cls_row[(b0 & 0x0F) << 8 | b1] + (b2 & 0x3F)] (cls_row holds the offset of a
- * 64-class block; the block at 128 is all zero, and serves the rows no surface uses, overlong
- * forms and bytes b1 that are not continuation bytes); otherwise binary search in other_cp.
+ * edge. Classes 1..nstart are the characters some surface starts with. The class tables are
+ * one array, cls, so that the scan keeps one pointer for them: the row offsets first, then
+ * the classes of ASCII, an all-zero block of 64, and blocks of 64 classes. Class of code point
+ * c: cls[EL_LEX_CLS_ASCII + c] below U+0080; for U+0800..U+FFFF, whose UTF-8 is the bytes
+ * b0 b1 b2, cls[cls[(b1 & 0x3F) << 8 | (b0 & 0x0F)] + (b2 & 0x3F)]; otherwise binary search
+ * in other_cp. The row entry, the offset in cls of a 64-class block (the zero block for the
+ * rows no surface uses and for overlong forms), is indexed by the first two bytes as a
+ * little-endian load has them, less 0x80E0: no shuffling of bits per character. Of each 256
+ * entries only the 16 lead bytes E0..EF are used, so CJK (E4..E9) touches one 64-byte line of
+ * rows per second byte.
  */
+#define EL_LEX_CLS_ASCII 0x3F10  /* cls index of the class of U+0000 */
+#define EL_LEX_CLS_ZERO 0x3F90   /* cls index of the all-zero block */
+#define EL_LEX_CLS_BLOCKS 0x3FD0 /* cls index of the first block of a row */
 
 /*
  * A double array. State s is slot s; the root is slot 0 with base 0, so its edge on class c,
  * which it has exactly when 1 <= c <= nstart, leads to slot c. The edge of s on class c
  * (c > 0) leads to slot t = slots[s].base + c exactly when slots[t].check == s; otherwise s
- * has no such edge. check is UINT32_MAX in free slots and in the root. What a step reads is
- * in 8-byte slots (indexed without a shift); the failure state and what to report, read at
- * most once a character, are in slot_aux: out, when nonzero, is first << 8 | count, the hits
- * to report in s being outs[first .. first + count), already in report order (shortest
- * surface first).
+ * has no such edge. check is 0xFFFF in free slots and in the root (never a state: there are
+ * fewer than 0xFFFF slots). A slot also holds the state's failure state and what to report
+ * in it, so that a step reads one 8-byte slot (one cache line) per character: out, when
+ * nonzero, is 1 + the index in outs of the first hit to report, the state's hits being the
+ * outs[out - 1].count from there on, already in report order (shortest surface first).
  */
 struct el_lex_slot {
-    uint32_t base;
-    uint32_t check;
+    uint16_t base;
+    uint16_t check;
+    uint16_t fail;
+    uint16_t out;
 };
 
-struct el_lex_slot_aux {
-    uint32_t fail;
-    uint32_t out;
-};
-
-/* One entry to report: its index, the byte length of its surface, its category. */
+/* One entry to report: its index, the byte length of its surface, its category; count is the
+   number of hits of the state in the first of a state's outs (each state has its own list). */
 struct el_lex_out {
     uint32_t entry;
     uint16_t len;
     uint8_t cat;
+    uint8_t count;
 };
 
 struct el_lex_entry {
@@ -216,16 +223,14 @@ struct el_lex_entry {
 };
 
 struct el_lex_tables {
-    uint32_t nclass;           /* K */
-    uint32_t nstart;           /* classes 1..nstart start a surface */
-    const uint16_t *cls_row;   /* 4096: block offset of (lead byte & 0x0F, second byte) */
-    const uint16_t *cls_block; /* ASCII, then blocks of 64 classes */
+    uint32_t nclass;     /* K */
+    uint32_t nstart;     /* classes 1..nstart start a surface */
+    const uint16_t *cls; /* rows, ASCII, then blocks of 64 classes (see above) */
     uint32_t nother;
     const uint32_t *other_cp; /* sorted code points from U+0080 to U+07FF and above U+FFFF */
     const uint16_t *other_cls;
     uint32_t nslots; /* every base + K is below nslots */
     const struct el_lex_slot *slots;
-    const struct el_lex_slot_aux *slot_aux;
     const struct el_lex_out *outs;
     uint32_t nentries;
     const struct el_lex_entry *entries;

@@ -808,8 +808,8 @@ static void place_states(void)
         }
     }
     size_t n = maxbase + cps.n + 1 > nused ? maxbase + cps.n + 1 : nused;
-    if (n >= UINT32_MAX)
-        die("automaton too large");
+    if (n >= 0xFFFF) /* a slot's fields are 16 bits, and 0xFFFF is no state */
+        die("automaton too large: %zu slots (widen struct el_lex_slot)", n);
     nslots = (uint32_t)n;
 }
 
@@ -838,8 +838,8 @@ static void make_outs(void)
             *PUSH(outs) = nd->out_first + k;
         if (outs.n - nd->ofirst > 255)
             die("more than 255 entries end in one state (%s)", entries.v[nd->out_first].s);
-        if (outs.n >= 1u << 24)
-            die("too many reported entries");
+        if (outs.n >= 0xFFFF) /* a slot's out is 1 + an index in outs, 16 bits */
+            die("too many reported entries (widen struct el_lex_slot)");
         nd->ocount = (uint32_t)(outs.n - nd->ofirst);
     }
 }
@@ -902,15 +902,15 @@ static void emit(void)
     puts("#define EL_LEX_INTERNAL");
     puts("#include \"lexicon.h\"\n");
 
-    /* Class tables. cls_block holds the classes of ASCII (0..127), an all-zero block of 64
-       (128..191), then a block of 64 classes per 64-code-point row of U+0800..U+FFFF that
-       some surface uses (all of CJK: what the scan decodes inline). A row is found from the
-       first two bytes of its characters: cls_row, indexed by the low four bits of the lead
-       byte and the whole second byte, holds the row's offset in cls_block; the zero block
-       serves the rows no surface uses, the overlong forms (E0 80..E0 9F) and the bytes that
-       are not continuation bytes. Every other code point is in a sorted array. */
-    enum { ZERO_BLOCK = 128, FIRST_BLOCK = 192 };
-    uint16_t row[1024]; /* offset in cls_block of each row cp >> 6 */
+    /* Class tables, one array cls (see lexicon.h): the row entries, the classes of ASCII
+       (0..127), an all-zero block of 64, then a block of 64 classes per 64-code-point row of
+       U+0800..U+FFFF that some surface uses (all of CJK: what the scan decodes inline). A row
+       is found from the first two bytes of its characters: its entry, at (b1 - 0x80) << 8 |
+       (b0 - 0xE0) (the two bytes as a little-endian load has them, less 0x80E0), holds the
+       row's offset in cls; the zero block serves the rows no surface uses and the overlong
+       forms (E0 80..E0 9F). Every other code point is in a sorted array. */
+    enum { ROWS = 0x3F10, ASCII_AT = 0x3F10, ZERO_BLOCK = 0x3F90, FIRST_BLOCK = 0x3FD0 };
+    uint16_t row[1024]; /* offset in cls of each row cp >> 6 */
     uint32_t block_row[1024];
     size_t nblocks = 0, nother = 0;
     for (unsigned r = 0; r < 1024; r++)
@@ -922,19 +922,20 @@ static void emit(void)
         if (c < 0x800 || c > 0xFFFF)
             nother++;
         else if (row[c >> 6] == ZERO_BLOCK) {
+            if (FIRST_BLOCK + 64 * (nblocks + 1) > 65535) /* 16-bit offsets: 768 rows */
+                die("too many class blocks");
             row[c >> 6] = (uint16_t)(FIRST_BLOCK + 64 * nblocks);
             block_row[nblocks++] = c >> 6;
         }
     }
-    if (FIRST_BLOCK + 64 * nblocks > 65535) /* cannot happen: 992 rows from U+0800 up */
-        die("too many class blocks");
-    puts("static const uint16_t cls_row[4096] = {");
-    for (unsigned i = 0; i < 4096; i++) {
-        unsigned lead = i >> 8, b1 = i & 0xFF, r = lead << 6 | (b1 & 0x3F);
-        item("%u", b1 >= 0x80 && b1 < 0xC0 && r >= 0x20 ? row[r] : ZERO_BLOCK);
+    printf("_Static_assert(EL_LEX_CLS_ASCII == %d && EL_LEX_CLS_ZERO == %d &&\n"
+           "               EL_LEX_CLS_BLOCKS == %d, \"cls layout of mklex.c\");\n",
+           ASCII_AT, ZERO_BLOCK, FIRST_BLOCK);
+    printf("static _Alignas(64) const uint16_t cls[%zu] = {\n", FIRST_BLOCK + 64 * nblocks);
+    for (unsigned i = 0; i < ROWS; i++) {
+        unsigned lead = i & 0xFF, b1 = i >> 8, r = lead << 6 | b1;
+        item("%u", lead < 16 && r >= 0x20 ? row[r] : ZERO_BLOCK);
     }
-    end_array();
-    printf("static const uint16_t cls_block[%zu] = {\n", FIRST_BLOCK + 64 * nblocks);
     for (uint32_t c = 0; c < 128; c++)
         item("%u", class_of(c));
     for (unsigned lo = 0; lo < 64; lo++)
@@ -943,7 +944,7 @@ static void emit(void)
         for (unsigned lo = 0; lo < 64; lo++)
             item("%u", class_of(block_row[b] << 6 | lo));
     end_array();
-    bytes += 4096 * 2 + (FIRST_BLOCK + 64 * nblocks) * 2;
+    bytes += (FIRST_BLOCK + 64 * nblocks) * 2;
     printf("static const uint32_t other_cp[%zu] = {\n", nother ? nother : 1);
     for (size_t i = 0; i < cps.n; i++)
         if (cps.v[i] >= 0x80 && (cps.v[i] < 0x800 || cps.v[i] > 0xFFFF))
@@ -960,44 +961,44 @@ static void emit(void)
     end_array();
     bytes += nother * 6;
 
-    /* The double array; a free slot (and the root's, which has no parent) has check
-       UINT32_MAX, never a state. */
+    /* The double array; a free slot (and the root's, which has no parent) has check 0xFFFF,
+       never a state (place_states keeps nslots below it). */
+    printf("static _Alignas(64) const struct el_lex_slot slots[%u] = {\n", nslots);
     struct el_slot {
         uint32_t base, check, fail, out;
     } *sl = xalloc(nslots * sizeof *sl);
     for (uint32_t i = 0; i < nslots; i++)
-        sl[i] = (struct el_slot){0, UINT32_MAX, 0, 0};
+        sl[i] = (struct el_slot){0, 0xFFFF, 0, 0};
     for (size_t i = 0; i < nodes.n; i++) {
         const struct node *nd = &nodes.v[i];
         struct el_slot *x = &sl[nd->slot];
         x->base = nd->base;
-        x->check = i ? nodes.v[nd->parent].slot : UINT32_MAX;
+        x->check = i ? nodes.v[nd->parent].slot : 0xFFFF;
         x->fail = nodes.v[nd->fail].slot;
-        x->out = nd->ocount ? nd->ofirst << 8 | nd->ocount : 0;
+        x->out = nd->ocount ? nd->ofirst + 1 : 0;
     }
-    printf("static _Alignas(64) const struct el_lex_slot slots[%u] = {\n", nslots);
-    for (uint32_t i = 0; i < nslots; i++) {
-        if (sl[i].check == UINT32_MAX)
-            item("{%u, 0xFFFFFFFF}", sl[i].base);
-        else
-            item("{%u, %u}", sl[i].base, sl[i].check);
-    }
-    end_array();
-    printf("static _Alignas(64) const struct el_lex_slot_aux slot_aux[%u] = {\n", nslots);
     for (uint32_t i = 0; i < nslots; i++)
-        item("{%u, %u}", sl[i].fail, sl[i].out);
+        item("{%u, %u, %u, %u}", sl[i].base, sl[i].check, sl[i].fail, sl[i].out);
     end_array();
     free(sl);
-    bytes += (size_t)nslots * 16;
+    bytes += (size_t)nslots * 8;
 
+    /* The first out of each state's list (make_outs gives every state a list of its own)
+       carries the list's length. */
+    unsigned char *ocount = xalloc(outs.n + 1);
+    memset(ocount, 0, outs.n + 1);
+    for (size_t i = 0; i < nodes.n; i++)
+        if (nodes.v[i].ocount)
+            ocount[nodes.v[i].ofirst] = (unsigned char)nodes.v[i].ocount;
     printf("static const struct el_lex_out outs[%zu] = {\n", outs.n ? outs.n : 1);
     for (size_t i = 0; i < outs.n; i++) {
         const struct entry *en = &entries.v[outs.v[i]];
-        item("{%u, %zu, %d}", outs.v[i], strlen(en->s), en->cat);
+        item("{%u, %zu, %d, %u}", outs.v[i], strlen(en->s), en->cat, ocount[i]);
     }
     if (!outs.n)
-        item("{0, 0, 0}");
+        item("{0, 0, 0, 0}");
     end_array();
+    free(ocount);
     bytes += outs.n * 8;
 
     printf("static const struct el_lex_entry entries[%zu] = {\n", entries.n ? entries.n : 1);
@@ -1069,8 +1070,8 @@ static void emit(void)
     puts("};\n");
 
     puts("const struct el_lex_tables el_lex_tables = {");
-    printf("    %zu, %zu, cls_row, cls_block, %zu, other_cp, other_cls,\n", cps.n, nstart, nother);
-    printf("    %u, slots, slot_aux, outs,\n", nslots);
+    printf("    %zu, %zu, cls, %zu, other_cp, other_cls,\n", cps.n, nstart, nother);
+    printf("    %u, slots, outs,\n", nslots);
     printf("    %zu, entries, cands, %zu, places, %zu, provinces, %zu, classical,\n", entries.n,
            places.n, prov_idx.n, classics.n);
     puts("};");
