@@ -561,6 +561,44 @@ static void add_empty_item(el_doc *doc, cmark_node *item)
     finish_block(&lf);
 }
 
+/* Whether cmark nests blocks under a node of type t: only those are walked into. A leaf
+ * block's inlines are read by add_block, and every other node the walk would reach under it
+ * is one it ignores. */
+static bool container(cmark_node_type t)
+{
+    return t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST ||
+           t == CMARK_NODE_ITEM || t == CMARK_NODE_CUSTOM_BLOCK;
+}
+
+/* One block node, on entering it in document order. */
+static void visit(el_doc *doc, cmark_node *node, cmark_node_type t)
+{
+    switch (t) {
+    case CMARK_NODE_PARAGRAPH:
+        add_block(doc, node, EL_BLOCK_PARA);
+        break;
+    case CMARK_NODE_HEADING:
+        add_block(doc, node, EL_BLOCK_HEADING);
+        break;
+    case CMARK_NODE_CODE_BLOCK:
+        add_block(doc, node, EL_BLOCK_CODE);
+        break;
+    case CMARK_NODE_HTML_BLOCK:
+        add_block(doc, node, EL_BLOCK_HTML);
+        break;
+    case CMARK_NODE_THEMATIC_BREAK:
+        add_block(doc, node, EL_BLOCK_BREAK);
+        break;
+    case CMARK_NODE_ITEM:
+        number_item(node);
+        if (cmark_node_first_child(node) == NULL)
+            add_empty_item(doc, node);
+        break;
+    default:
+        break;
+    }
+}
+
 void el_blocks_markdown(el_doc *doc)
 {
     cmark_node *root = cmark_parse_document(doc->text, doc->len, CMARK_OPT_SOURCEPOS);
@@ -568,37 +606,22 @@ void el_blocks_markdown(el_doc *doc)
        by the text's size, so a file of blank lines or markup reserves little. */
     size_t lines = doc->lines.n < doc->len / 16 ? doc->lines.n : doc->len / 16;
     el_blocks_reserve(doc, lines + 1, doc->len / 256 + 1);
-    cmark_iter *it = cmark_iter_new(root);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        if (ev != CMARK_EVENT_ENTER)
+    /* The blocks in document order, as cmark's iterator enters them, but without a step into
+       each paragraph's inlines (most of the nodes): down into containers only, then to the
+       next sibling, or up to the nearest ancestor that has one. No recursion: a list nested
+       thousands deep costs no stack. */
+    cmark_node *node = root;
+    while (node) {
+        cmark_node_type t = cmark_node_get_type(node);
+        visit(doc, node, t);
+        cmark_node *down = container(t) ? cmark_node_first_child(node) : NULL;
+        if (down) {
+            node = down;
             continue;
-        cmark_node *node = cmark_iter_get_node(it);
-        switch (cmark_node_get_type(node)) {
-        case CMARK_NODE_PARAGRAPH:
-            add_block(doc, node, EL_BLOCK_PARA);
-            break;
-        case CMARK_NODE_HEADING:
-            add_block(doc, node, EL_BLOCK_HEADING);
-            break;
-        case CMARK_NODE_CODE_BLOCK:
-            add_block(doc, node, EL_BLOCK_CODE);
-            break;
-        case CMARK_NODE_HTML_BLOCK:
-            add_block(doc, node, EL_BLOCK_HTML);
-            break;
-        case CMARK_NODE_THEMATIC_BREAK:
-            add_block(doc, node, EL_BLOCK_BREAK);
-            break;
-        case CMARK_NODE_ITEM:
-            number_item(node);
-            if (cmark_node_first_child(node) == NULL)
-                add_empty_item(doc, node);
-            break;
-        default:
-            break;
         }
+        while (node != root && cmark_node_next(node) == NULL)
+            node = cmark_node_parent(node);
+        node = node == root ? NULL : cmark_node_next(node);
     }
-    cmark_iter_free(it);
     cmark_node_free(root);
 }

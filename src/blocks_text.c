@@ -86,19 +86,33 @@ static bool ends_sentence(const char *s, size_t n)
     return false;
 }
 
-/* Heads that end like a speech verb or are connectives: `head：` then opens prose, not an item. */
-static const char *const speech_tails[] = {"指出", "强调", "说",       "提出", "认为", "表示",
-                                           "写道", "所言", "要求",     "明确", "证明", "表明",
-                                           "曰",   "提到", "告诉我们", "谈到", "讲",   NULL};
-static const char *const prose_heads[] = {
-    "例如",     "比如", "譬如", "其中", "总之", "综上",     "综上所述", "总而言之",
-    "由此可见", "可见", "因此", "对此", "为此", "具体而言", "具体来说", NULL};
+/* A word and its length in bytes, so a list is compared without a strlen a word. */
+typedef struct head_word {
+    const char *w;
+    size_t k;
+} head_word;
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
 
-static bool ends_with_one_of(const char *s, size_t n, const char *const *words)
+/* Heads that end like a speech verb or are connectives: `head：` then opens prose, not an item. */
+static const head_word speech_tails[] = {W("指出"), W("强调"), W("说"),   W("提出"), W("认为"),
+                                         W("表示"), W("写道"), W("所言"), W("要求"), W("明确"),
+                                         W("证明"), W("表明"), W("曰"),   W("提到"), W("告诉我们"),
+                                         W("谈到"), W("讲"),   {NULL, 0}};
+static const head_word prose_heads[] = {W("例如"),     W("比如"),     W("譬如"),     W("其中"),
+                                        W("总之"),     W("综上"),     W("综上所述"), W("总而言之"),
+                                        W("由此可见"), W("可见"),     W("因此"),     W("对此"),
+                                        W("为此"),     W("具体而言"), W("具体来说"), {NULL, 0}};
+#undef W
+
+/* Whether s[0..n) ends with one of words; the last bytes are compared before the rest. */
+static bool ends_with_one_of(const char *s, size_t n, const head_word *words)
 {
-    for (; *words; words++) {
-        size_t k = strlen(*words);
-        if (n >= k && memcmp(s + n - k, *words, k) == 0)
+    for (; words->w; words++) {
+        size_t k = words->k;
+        if (n >= k && s[n - 1] == words->w[k - 1] && memcmp(s + n - k, words->w, k) == 0)
             return true;
     }
     return false;
@@ -145,7 +159,9 @@ bool el_blocks_item_start(const char *s, size_t n)
     }
     static const char *const bullets[] = {"·", "•", "●", "○", "▪", "◆",  "◇", "■",
                                           "□", "►", "▶", "★", "☆", "・", "‧", NULL};
-    if (el_text_prefix(s, n, bullets) ||
+    /* (every bullet's first byte is C2, E2 or E3: most lines are passed over on it) */
+    unsigned char u0 = (unsigned char)s[0];
+    if (((u0 == 0xC2 || u0 == 0xE2 || u0 == 0xE3) && el_text_prefix(s, n, bullets)) ||
         (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' '))
         return true;
     /* label： a short head of words, then a colon */
@@ -155,8 +171,8 @@ bool el_blocks_item_start(const char *s, size_t n)
         if (c == ':' || c == 0xFF1A) {
             if (cp == 0 || ends_with_one_of(s, j, speech_tails))
                 return false;
-            for (const char *const *w = prose_heads; *w; w++)
-                if (strlen(*w) == j && memcmp(s, *w, j) == 0)
+            for (const head_word *w = prose_heads; w->w; w++)
+                if (w->k == j && memcmp(s, w->w, j) == 0)
                     return false;
             return true;
         }

@@ -392,6 +392,18 @@ static size_t note_number(const char *s, size_t n)
 static el_span trim_span(const el_doc *doc, el_span sp)
 {
     const char *s = doc->plain.v;
+    /* Nearly every span is a block's text, trimmed already: when its first byte can start
+       neither whitespace (el_blocks_lead_ws) nor a mark, and its last byte can end neither
+       (el_blocks_trim_end), there is nothing to take. */
+    if (sp.len > 0) {
+        unsigned char a = (unsigned char)s[sp.off], z = (unsigned char)s[sp.off + sp.len - 1];
+        bool lead = a == ' ' || a == '\t' || a == 0xE3 || a == 0xC2 || a == 0xEF || a == '*' ||
+                    a == '_' || a == '#';
+        bool trail = z == ' ' || z == '\t' || z == '\f' || z == '\v' || z == 0x80 || z == 0xA0 ||
+                     z == '*' || z == '_';
+        if (!lead && !trail)
+            return sp;
+    }
     for (;;) {
         size_t lead = el_blocks_lead_ws(s + sp.off, sp.len, NULL);
         sp.off += lead;
@@ -1753,27 +1765,16 @@ static void count(el_doc *doc)
     }
 }
 
-/* Events a draft of few enough blocks keeps on the stack (two a block at most). */
-#define EL_LOCAL_EVENTS 128
-
 void el_section_build(el_doc *doc)
 {
     pass1 p = {.doc = doc};
     /* At most two events a block (an inline argument label: its zone and its paragraph):
-       room for them at once, never a growth, and for most drafts no allocation at all. */
-    ev local[EL_LOCAL_EVENTS];
-    size_t want = 2 * doc->blocks.n + 1;
-    if (want <= EL_LOCAL_EVENTS) {
-        p.evs.v = local;
-        p.evs.cap = EL_LOCAL_EVENTS;
-    } else {
-        p.evs.v = xgrow(NULL, &p.evs.cap, want, sizeof *p.evs.v);
-    }
+       room for them at once, so the array never grows. */
+    p.evs.v = xgrow(NULL, &p.evs.cap, 2 * doc->blocks.n + 1, sizeof *p.evs.v);
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);
     build_sections(doc, &p.evs);
-    if (p.evs.v != local)
-        free(p.evs.v);
+    free(p.evs.v);
     count(doc);
 }
 

@@ -4,10 +4,9 @@
  * now turns a line down on its first character in a function of its own and leaves the forms
  * to another; the version it replaced is kept here whole (ref_arg_marker) and both are asked
  * of random lines built from the pieces markers are made of. one_block now asks a line its
- * marker once and keeps the events of a draft of up to 63 blocks on the stack (two events a
- * block at most: an inline argument label gives a zone and a paragraph): drafts on both
- * sides of that size, made of such labels or of plain paragraphs, must keep every paragraph
- * in a section and give every line a role.
+ * marker once and the events array is sized once for two events a block (an inline argument
+ * label gives a zone and a paragraph): drafts made of such labels or of plain paragraphs
+ * must keep every paragraph in a section and give every line a role.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -347,7 +346,7 @@ static char *draft(size_t n, bool labels, const char *tail)
     return s;
 }
 
-static void test_events_stack_and_heap(void **state)
+static void test_events_two_a_block(void **state)
 {
     (void)state;
     for (int labels = 0; labels < 2; labels++)
@@ -374,7 +373,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arg_marker_agree),
-        cmocka_unit_test(test_events_stack_and_heap),
+        cmocka_unit_test(test_events_two_a_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
