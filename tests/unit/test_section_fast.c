@@ -22,8 +22,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "text.h"
 #include "testref.h"
+#include "text.h"
 
 /* ---- the plain version: one el_text_cp per character ---- */
 

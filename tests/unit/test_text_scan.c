@@ -17,8 +17,8 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "text.h"
 #include "testref.h"
+#include "text.h"
 
 /* ---- the plain versions: one el_text_cp per character ---- */
 

@@ -19,8 +19,8 @@
 #include <string.h>
 
 #include "testrand.h"
-#include "text.h"
 #include "testref.h"
+#include "text.h"
 
 /* ---- the plain versions ---- */
 
