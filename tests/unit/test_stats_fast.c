@@ -802,12 +802,54 @@ static void test_classical_clauses(void **state)
                 assert_int_equal(classical_clause(t, a, b), want);
                 found += want;
             }
-        if (k == 40) /* the rest only for whole clauses: the search above is quadratic */
+        if (k == 40) /* the rest in test_all_clauses: the search above is quadratic */
             break;
     }
     assert_true(found > 0);
     assert_false(classical_clause("九层之台起于累土", 0, strlen("九层之台起于累土")));
     assert_true(classical_clause("“九层之台，", 3, strlen("“九层之台")));
+}
+
+/* classical_clause on every clause of every line (split where el_lex_normalize drops a
+ * character), each cut short by a character and run on by one: the lines past the first 41,
+ * which test_classical_clauses leaves out of its exhaustive search. */
+static void check_clause(const char *s, size_t a, size_t b)
+{
+    char key[CLAUSE_MAX];
+    bool want = false;
+    if (b - a <= CLAUSE_MAX) {
+        size_t kl = el_lex_normalize(s + a, b - a, key);
+        want = kl && ref_classical_clause(key, kl);
+    }
+    assert_int_equal(classical_clause(s, a, b), want);
+}
+
+static void test_all_clauses(void **state)
+{
+    (void)state;
+    size_t found = 0;
+    for (size_t k = 0; k < el_lex_nclassical(); k++) {
+        const char *t = el_lex_classical(k)->text;
+        size_t n = strlen(t), a = 0;
+        for (size_t i = 0; i <= n;) {
+            size_t l = 1;
+            uint32_t c = i < n ? el_text_cp(t, n, i, &l) : 0;
+            if (i == n || is_dropped(t, i, c, l)) {
+                if (i > a) {
+                    check_clause(t, a, i);
+                    found += classical_clause(t, a, i);
+                    check_clause(t, a, el_text_back(t, i));
+                    if (i + l <= n)
+                        check_clause(t, a, i + l); /* with the mark after it */
+                    if (a > 0)
+                        check_clause(t, el_text_back(t, a), i);
+                }
+                a = i + l;
+            }
+            i += l;
+        }
+    }
+    assert_true(found > 0);
 }
 
 /* A random string of up to max pieces in a fresh exact-size buffer; its length in *n. */
@@ -937,7 +979,7 @@ int main(void)
         cmocka_unit_test(test_varied_text),       cmocka_unit_test(test_random_text),
         cmocka_unit_test(test_random_bytes),      cmocka_unit_test(test_key_tables),
         cmocka_unit_test(test_no_figure_at),      cmocka_unit_test(test_cp_before),
-        cmocka_unit_test(test_classical_clauses),
+        cmocka_unit_test(test_classical_clauses), cmocka_unit_test(test_all_clauses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,9 +3,9 @@
  * The statistics scanner's second round of shortcuts against what they replace: per_or_half,
  * which asks parse_per and parse_half only at the characters that can open 百分之 千分之 万分之
  * 一半 半…, against both asked everywhere, at every offset of random text (value, kind, unit
- * and end alike); the 个 flag of the unit table (U_GE) against the string comparison it
- * replaced; and the classical clause look-up, now the quote extractor's index, against the
- * whole lexicon on the clauses of every line, each cut short and run on.
+ * and end alike); and the 个 flag of the unit table (U_GE) against the string comparison it
+ * replaced. (The classical clause look-up, now the quote extractor's index, is checked in
+ * test_stats_fast.c against the whole lexicon.)
  * This file includes stats.c to reach its static functions.
  */
 #include <setjmp.h>
@@ -82,75 +82,11 @@ static void test_ge_flag(void **state)
     assert_int_equal(n, 1);
 }
 
-/* classical_clause on every clause of every line (split where el_lex_normalize drops a
- * character), each cut short by a character and run on by one, against the lexicon's text. */
-static bool ref_clause(const char *key, size_t kl)
-{
-    for (size_t k = 0; k < el_lex_nclassical(); k++) {
-        const char *t = el_lex_classical(k)->text;
-        size_t n = strlen(t), a = 0, ncp = 0;
-        for (size_t i = 0; i <= n;) {
-            size_t l = 1;
-            uint32_t c = i < n ? el_text_cp(t, n, i, &l) : 0;
-            if (i == n || is_dropped(t, i, c, l)) {
-                if (ncp >= CLAUSE_MIN && i - a <= CLAUSE_MAX && i - a == kl &&
-                    memcmp(t + a, key, kl) == 0)
-                    return true;
-                a = i + l, ncp = 0;
-            } else {
-                ncp++;
-            }
-            i += l;
-        }
-    }
-    return false;
-}
-
-static void check_clause(const char *s, size_t a, size_t b)
-{
-    char key[CLAUSE_MAX];
-    bool want = false;
-    if (b - a <= CLAUSE_MAX) {
-        size_t kl = el_lex_normalize(s + a, b - a, key);
-        want = kl && ref_clause(key, kl);
-    }
-    assert_int_equal(classical_clause(s, a, b), want);
-}
-
-static void test_all_clauses(void **state)
-{
-    (void)state;
-    size_t found = 0;
-    for (size_t k = 0; k < el_lex_nclassical(); k++) {
-        const char *t = el_lex_classical(k)->text;
-        size_t n = strlen(t), a = 0;
-        for (size_t i = 0; i <= n;) {
-            size_t l = 1;
-            uint32_t c = i < n ? el_text_cp(t, n, i, &l) : 0;
-            if (i == n || is_dropped(t, i, c, l)) {
-                if (i > a) {
-                    check_clause(t, a, i);
-                    found += classical_clause(t, a, i);
-                    check_clause(t, a, el_text_back(t, i));
-                    if (i + l <= n)
-                        check_clause(t, a, i + l); /* with the mark after it */
-                    if (a > 0)
-                        check_clause(t, el_text_back(t, a), i);
-                }
-                a = i + l;
-            }
-            i += l;
-        }
-    }
-    assert_true(found > 0);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_per_or_half),
         cmocka_unit_test(test_ge_flag),
-        cmocka_unit_test(test_all_clauses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
