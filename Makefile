@@ -43,7 +43,7 @@ LEX_DATA = $(addprefix $(LEXDIR)/,places.tsv classical.tsv policy.tsv words.tsv)
 BIN = $(BUILD)/essaylint
 
 .PHONY: all deps test-deps demo check unit golden golden-check rules-check cli-check asan install uninstall format clean \
-        accuracy hostile fuzz bench profile leakcheck portable
+        accuracy hostile fuzz bench profile stages leakcheck portable
 
 all: essaylint
 
@@ -158,6 +158,18 @@ $(BUILD)/bench/%: tests/bench/%.c
 
 bench: $(BIN) $(BENCH_BIN)
 	@sh tests/bench/bench.sh $(BIN) $(BUILD)
+
+# Wall time per stage (parse, lexicon scan, each extractor, lint, report), in process over
+# the benchmark corpus read into memory first; STAGES_ROUNDS (3) rounds, the best of each.
+$(BUILD)/bench/stages: tests/bench/stages.c $(BUILD)/libessaylint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libessaylint.a $(LIBS)
+
+stages: $(BUILD)/bench/stages $(BUILD)/bench/gencorpus
+	@$(BUILD)/bench/gencorpus samples $(BUILD)/bench-corpus --files $${BENCH_FILES:-10000} \
+	    --big-mb $${BENCH_BIG_MB:-50}
+	@find $(BUILD)/bench-corpus/tree -type f | LC_ALL=C sort | \
+	    $(BUILD)/bench/stages $${STAGES_ROUNDS:-3}
 
 # Top functions under callgrind, over 300 drafts of the benchmark corpus.
 profile: $(BIN) $(BUILD)/bench/gencorpus
