@@ -341,12 +341,43 @@ static bool digit_before(const char *s, size_t i)
            (i - j == 3 && IN_SET(c, cn_numerals));
 }
 
+/* How far back from 到 a 从 that opens the same clause is looked for (bytes). */
+#define EL_CASES_SPAN_WINDOW 150
+
+/*
+ * Whether s[0..i), which ends with 到, closes the first part of a 从…到… span whose 从 opens
+ * its clause (近年来，从山东淄博的烧烤摊到贵州榕江的“村超”赛场): the place after 到 starts a
+ * member as the place after 从 does. The look back stops at clause punctuation (not at
+ * quotation marks or 、, which the first part may hold) and after EL_CASES_SPAN_WINDOW bytes.
+ */
+static bool span_to(const char *s, size_t i)
+{
+    size_t lo = i > EL_CASES_SPAN_WINDOW ? i - EL_CASES_SPAN_WINDOW : 0, j = i - 3, k;
+    while (j > lo) {
+        size_t p = el_text_back(s, j);
+        uint32_t c = el_text_cp(s, j, p, &k);
+        if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 ||
+            c == 0xFF1F || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n')
+            return false;
+        if (c == 0x4ECE) { /* 从, after a break or a lead word after one (如今从) */
+            if (break_before(s, p))
+                return true;
+            size_t w = suffix_in(s, p, KEYED(lead_words));
+            return w > 0 && break_before(s, p - w);
+        }
+        j = p;
+    }
+    return false;
+}
+
 /* Whether s[i] starts a clause, allowing up to three lead words in between (而在, 反观,
-   2023 年). */
+   2023 年), or the 到 of a 从…到… span (span_to). */
 static bool clause_start(const char *s, size_t i)
 {
     for (int depth = 0; depth < 3; depth++) {
         if (break_before(s, i))
+            return true;
+        if (ends_with(s, i, "到") && span_to(s, i))
             return true;
         size_t k = suffix_in(s, i, KEYED(lead_words));
         if (k == 0)

@@ -123,6 +123,11 @@ static const char *const weak_not_speaker[] = {"按照", "根据", "依照", "�
 static const struct word speaker_tails[] = {
     W("曾经"), W("曾"), W("也"), W("常"), W("就"), W("所"), W("还"), W("都"), {NULL, 0},
 };
+/* What a policy quote often opens with after its verb (强调，要“…”; 指出必须“…”): words of the
+ * quote's own sentence, not of its lead, stepped over to reach the verb. */
+static const struct word modal_words[] = {
+    W("要"), W("必须"), W("应当"), W("应该"), W("务必"), W("就要"), W("更要"), {NULL, 0},
+};
 /* Openers before a speaker (正如老李所说, 据报道称). */
 static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如", "据", NULL};
 
@@ -150,13 +155,13 @@ struct wordlist {
 static struct wordlist wl_classical = {classical_leads, 0}, wl_saying = {saying_leads, 0},
                        wl_short = {short_verbs, 0}, wl_doc = {doc_suffixes, 0},
                        wl_tails = {speaker_tails, 0}, wl_weak = {weak_verbs, 0},
-                       wl_archaic = {archaic_verbs, 0};
+                       wl_archaic = {archaic_verbs, 0}, wl_modal = {modal_words, 0};
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
 
 static void wl_init(void)
 {
-    struct wordlist *all[] = {&wl_classical, &wl_saying, &wl_short,  &wl_doc,
-                              &wl_tails,     &wl_weak,   &wl_archaic};
+    struct wordlist *all[] = {&wl_classical, &wl_saying, &wl_short,   &wl_doc,
+                              &wl_tails,     &wl_weak,   &wl_archaic, &wl_modal};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         for (const struct word *w = all[i]->w; w->s; w++)
             all[i]->last |= (uint64_t)1 << ((unsigned char)w->s[w->n - 1] & 63);
@@ -1585,6 +1590,31 @@ static size_t lead_end(const char *s, size_t open, bool *colon, bool *comma)
     return j;
 }
 
+/*
+ * Where the lead of a quote whose words before it end at s[j] (clause from cl) really ends
+ * when those words end with a modal word (modal_words) right after a quote verb, with or
+ * without a comma between (党的二十大报告强调，要“…”, 总书记指出必须“…”): at the verb, *comma
+ * set when a comma was stepped over. Otherwise j.
+ */
+static size_t skip_modal(const char *s, size_t j, size_t *cl, bool *comma, const hit_vec *hits)
+{
+    size_t w = ends_with_one(s + *cl, j - *cl, &wl_modal), v = j - w, t;
+    if (w == 0)
+        return j;
+    if (v == *cl) { /* the modal opens its clause: a comma and the verb before it */
+        if (v == 0 || el_text_prev_cp(s, v, &t) != 0xFF0C)
+            return j;
+        v = t;
+        const el_lex_hit *verb = hit_ending(hits, v, EL_LEX_QUOTEVERB);
+        if (!verb || v - verb->start >= LEAD_WINDOW)
+            return j;
+        *cl = clause_start(s, v, v > LEAD_WINDOW ? v - LEAD_WINDOW : 0);
+        *comma = true;
+        return v;
+    }
+    return hit_ending(hits, v, EL_LEX_QUOTEVERB) ? v : j;
+}
+
 /* What introduces a quote whose words before it end at s[j], with a colon or a comma between
  * (lead_end). */
 static struct lead find_lead(const char *s, size_t j, bool colon, bool comma, const hit_vec *hits)
@@ -1593,6 +1623,8 @@ static struct lead find_lead(const char *s, size_t j, bool colon, bool comma, co
     size_t lo = j > LEAD_WINDOW ? j - LEAD_WINDOW : 0;
     size_t cl = clause_start(s, j, lo);
     size_t w;
+    if (!colon && !comma)
+        j = skip_modal(s, j, &cl, &comma, hits);
     if ((w = ends_with_one(s + cl, j - cl, &wl_classical)) > 0) {
         L.type = LEAD_CLASSICAL;
         L.source = last_title(s, cl, j - w);

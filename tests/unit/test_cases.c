@@ -336,6 +336,25 @@ static void test_title_statistics(void **state)
 }
 
 /* Two places joined by 与/和/、/同 and no 等: one case each, both covering the group. */
+/* 从A…到B…: each end of the span is a case, B with the name written after it. */
+static void test_from_to(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("近年来，从山东淄博的烧烤摊到贵州榕江的“村超”赛场，文旅消费一次次出圈；"
+                          "从浙江的“千万工程”到福建的“四下基层”，经验可贵。");
+    assert_int_equal(doc->cases.n, 4);
+    assert_case(doc, 0, "山东淄博", "山东", NULL, false);
+    assert_case(doc, 1, "贵州榕江", "贵州", "村超", false);
+    assert_case(doc, 2, "浙江", "浙江", "千万工程", false);
+    assert_case(doc, 3, "福建", "福建", "四下基层", false);
+    el_doc_free(doc);
+
+    /* a 从 inside a clause (游客从…) opens no span; a 到 after a clause mark closes none */
+    doc = analyse("游客从北京到上海只需四小时。大家从小事做起，到杭州参观学习。");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+}
+
 static void test_joint_places(void **state)
 {
     (void)state;
@@ -941,6 +960,7 @@ int main(void)
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_title_statistics),
         cmocka_unit_test(test_many_cases),
+        cmocka_unit_test(test_from_to),
         cmocka_unit_test(test_joint_places),
         cmocka_unit_test(test_anonymised_repeated),
         cmocka_unit_test(test_problem_polarity),

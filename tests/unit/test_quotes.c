@@ -162,6 +162,29 @@ static void test_policy_chain(void **state)
     el_doc_free(doc);
 }
 
+/* A modal word between the verb and the quote (强调，要“…”) belongs to the quote's sentence. */
+static void test_policy_modal(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("筑牢基层治理根基\n\n党的二十大报告强调，要“完善社会治理体系，提升社会治理效"
+              "能”。习近平总书记指出必须“把矛盾化解在基层，把问题解决在萌芽状态”。\n");
+    assert_int_equal(doc->quotes.n, 2);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_POLICY);
+    assert_span(doc, doc->quotes.v[0].source, "党的二十大报告");
+    assert_span(doc, doc->quotes.v[0].txt, "完善社会治理体系，提升社会治理效能");
+    assert_int_equal(doc->quotes.v[1].kind, EL_QUOTE_POLICY);
+    assert_span(doc, doc->quotes.v[1].speaker, "习近平总书记");
+    el_doc_free(doc);
+
+    /* no verb before the comma, or a modal word that is not right after one: no lead */
+    doc =
+        parse("筑牢基层治理根基\n\n大家都知道，要“撸起袖子加油干”。总书记的讲话很重要，要“久久为功”"
+              "。\n");
+    assert_int_equal(doc->quotes.n, 0);
+    el_doc_free(doc);
+}
+
 static void test_policy_term_is_not_quote(void **state)
 {
     (void)state;
@@ -853,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_policy_speaker),
         cmocka_unit_test(test_policy_document),
         cmocka_unit_test(test_policy_chain),
+        cmocka_unit_test(test_policy_modal),
         cmocka_unit_test(test_policy_term_is_not_quote),
         cmocka_unit_test(test_classical_exact),
         cmocka_unit_test(test_classical_seed_line),
