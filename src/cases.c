@@ -1320,6 +1320,35 @@ static bool just_comma(const char *s, size_t a, size_t b)
 #define EL_CASES_LIST_CMP 8
 
 /* Cases of one paragraph at plain offset base. */
+/* Contrast markers that name other places (一些地方搞形式主义): a place after them that 却
+   does something with no problem word (某县却坚持实干) is the example set against them. */
+static const word other_places[] = {W("一些地方"), W("有的地方"), W("个别"), W("部分地方"),
+                                    W("少数地方")};
+
+/* How far back from a place the clause mark of a comparison it answers is looked for. */
+#define EL_CASES_COMPARE_WINDOW 60
+
+/*
+ * Whether the contrast marker at s[c] is the far side of a comparison that the place at s[p]
+ * answers (与一些地方“重数量、轻质量”的做法不同，上海市浦东新区…): the marker follows 与 同 跟
+ * or 和, and the words before the place's clause end with 不同 or 相比. The marker then names
+ * what the place is set against: the place is the example held up, not a counter-example.
+ */
+static bool compared_away(const char *s, size_t c, size_t p)
+{
+    if (!ends_with(s, c, "与") && !ends_with(s, c, "同") && !ends_with(s, c, "跟") &&
+        !ends_with(s, c, "和"))
+        return false;
+    size_t lo = p - c > EL_CASES_COMPARE_WINDOW ? p - EL_CASES_COMPARE_WINDOW : c, k;
+    for (size_t j = p; j > lo;) { /* back to the mark that opens the place's clause */
+        size_t b = el_text_back(s, j);
+        if (is_clause_break(el_text_cp(s, j, b, &k)))
+            return ends_with(s, b, "不同") || ends_with(s, b, "相比") || ends_with(s, b, "不一样");
+        j = b;
+    }
+    return false;
+}
+
 static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t base, size_t n,
                        int section)
 {
@@ -1501,10 +1530,13 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
         size_t fb = SIZE_MAX; /* clause_end(s, lm->e, end), when first needed */
         if (ui < sc->que.n && sc->que.v[ui] < end)
             fb = clause_end(s, lm->e, end);
-        bool negative = (ci > 0 && sc->contrast.v[ci - 1] >= group_start(s, sc, m->s)) ||
-                        (anon && any_in(&sc->problems, lm->e, end)) ||
-                        (ui < sc->que.n && sc->que.v[ui] < end && sc->que.v[ui] < fb &&
-                         any_in(&sc->problems, sc->que.v[ui], fb));
+        bool que = ui < sc->que.n && sc->que.v[ui] < end && sc->que.v[ui] < fb;
+        bool que_problem = que && any_in(&sc->problems, sc->que.v[ui], fb);
+        size_t cm = ci > 0 ? sc->contrast.v[ci - 1] : 0;
+        bool negative =
+            (ci > 0 && cm >= group_start(s, sc, m->s) && !compared_away(s, cm, m->s) &&
+             !(que && !que_problem && prefix_of(s + cm, n - cm, WORDS(other_places)))) ||
+            (anon && any_in(&sc->problems, lm->e, end)) || que_problem;
         el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, &fb, end, base);
         /* where the last case's statistics end: the bound to start from, when the statistic
            before it lies before m (the cases go forward through the text) */

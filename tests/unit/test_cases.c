@@ -355,6 +355,28 @@ static void test_from_to(void **state)
     el_doc_free(doc);
 }
 
+/* A place set against the marked ones (与一些地方…不同，X…; 一些地方…，X却…) is held up as an
+   example; with a problem word after 却 it stays a counter-example. */
+static void test_polarity_compared(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("与一些地方“重数量、轻质量”的做法不同，上海市浦东新区引入社工机构。与个别"
+                          "地方相比，浙江省杭州市做得更好。有的地方还在观望，江苏省苏州市却率先行"
+                          "动。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "上海市浦东新区", "上海", NULL, false);
+    assert_case(doc, 1, "浙江省杭州市", "浙江", NULL, false);
+    assert_case(doc, 2, "江苏省苏州市", "江苏", NULL, false);
+    el_doc_free(doc);
+
+    doc = analyse("反观一些地方，湖南省某县却盲目上马项目。个别地方热衷于搞形式主义，某市却大搞形象"
+                  "工程。与此不同，湖北省某县贪大求洋。");
+    assert_int_equal(doc->cases.n, 3);
+    for (size_t i = 0; i < 3; i++)
+        assert_true(doc->cases.v[i].negative);
+    el_doc_free(doc);
+}
+
 static void test_joint_places(void **state)
 {
     (void)state;
@@ -961,6 +983,7 @@ int main(void)
         cmocka_unit_test(test_title_statistics),
         cmocka_unit_test(test_many_cases),
         cmocka_unit_test(test_from_to),
+        cmocka_unit_test(test_polarity_compared),
         cmocka_unit_test(test_joint_places),
         cmocka_unit_test(test_anonymised_repeated),
         cmocka_unit_test(test_problem_polarity),
