@@ -263,22 +263,63 @@ static inline bool is_cell(const unsigned char *u, size_t left)
     return false;
 }
 
+#if defined(__SSE2__)
+/* Bytes that must be readable at p for noncells16: the sixteen and the two after them. */
+#define CELLS_READ 18
+
+/*
+ * Bit j set where p[j] is a lead byte (or ASCII) of a character that is not is_cell: is_cell's
+ * test of all three bytes, for the sixteen bytes at p at once (three loads of p[0..18), no
+ * branch). A continuation byte is never set, so the mask is right from any offset.
+ */
+static inline unsigned noncells16(const char *p)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    const __m128i second = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    const __m128i third = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+    /* as signed bytes: continuation bytes are below -64, E4..EE lie between E3 and EF */
+    __m128i lead = _mm_cmpgt_epi8(v, _mm_set1_epi8(-65));
+    __m128i cell = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE3)),
+                                 _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xEF)));
+    __m128i mid80 = _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x80));
+    /* E2 80 90..A7 (“”‘’—…): the third byte with its top bit flipped is 0x10..0x27 */
+    __m128i t = _mm_xor_si128(third, _mm_set1_epi8((char)0x80));
+    __m128i dash = _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8(0x0F)),
+                                 _mm_cmplt_epi8(t, _mm_set1_epi8(0x28)));
+    cell = _mm_or_si128(cell, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+                                            _mm_and_si128(mid80, dash)));
+    /* E3 80 xx but the ideographic space and 。 */
+    __m128i e3 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)), mid80);
+    e3 = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(third, _mm_set1_epi8((char)0x80)),
+                                       _mm_cmpeq_epi8(third, _mm_set1_epi8((char)0x82))),
+                          e3);
+    /* EF BC xx but ！ and ？ */
+    __m128i ef = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)),
+                               _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0xBC)));
+    ef = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(third, _mm_set1_epi8((char)0x81)),
+                                       _mm_cmpeq_epi8(third, _mm_set1_epi8((char)0x9F))),
+                          ef);
+    cell = _mm_or_si128(cell, _mm_or_si128(e3, ef));
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(cell, lead));
+}
+#endif
+
 /*
  * Offset of the first character of s[i..n) that is not is_cell, n if none (i at a character
- * boundary); every character skipped is three bytes. The letters go sixteen bytes a turn, the
- * marks among them one by one from the same load (stops16: a mark's continuation bytes are
- * no stops, so the next stop after a mark is the next character that is no letter).
+ * boundary); every character skipped is three bytes. Sixteen bytes a turn where SSE2 is there
+ * (noncells16: the marks that are cells, ，、“” and the like, cost no stop), the last ones a
+ * character at a time. Inlined into its callers, which call it once a sentence: a call would
+ * set up the block test's constants each time.
  */
-static inline size_t skip_cells(const char *s, size_t n, size_t i)
+__attribute__((always_inline)) static inline size_t skip_cells(const char *s, size_t n, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
 #if defined(__SSE2__)
-    for (; n - i >= 16; i += 16)
-        for (unsigned m = stops16(s + i); m; m &= m - 1) {
-            size_t j = i + (size_t)__builtin_ctz(m);
-            if (!is_cell(u + j, n - j))
-                return j;
-        }
+    for (; n - i >= CELLS_READ; i += 16) {
+        unsigned m = noncells16(s + i);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
     while (i < n && (u[i] & 0xC0) == 0x80) /* the end of a character the last block passed */
         i++;
 #endif
@@ -412,6 +453,7 @@ typedef struct bigrams {
     size_t n, seen;      /* pairs in the set; of those, found by BIGRAM_MARK scans */
     uint64_t first[64];  /* bit a % 4096 set: some pair of the set starts with a */
     uint64_t second[64]; /* bit b % 4096 set: some pair of the set ends with b */
+    uint64_t either[64]; /* first | second: a character at either end of some pair */
     uint64_t local[256]; /* v for a set that fits (a title and its headings) */
 } bigrams;
 
@@ -436,6 +478,7 @@ static void bigrams_init(bigrams *set, size_t max)
     set->n = set->seen = 0;
     memset(set->first, 0, sizeof set->first);
     memset(set->second, 0, sizeof set->second);
+    memset(set->either, 0, sizeof set->either);
 }
 
 static void bigrams_free(bigrams *set)
@@ -486,6 +529,8 @@ static inline void bigram_insert(bigrams *set, uint32_t a, uint32_t b)
         set->n++;
         set->first[a / 64 % 64] |= (uint64_t)1 << (a % 64);
         set->second[b / 64 % 64] |= (uint64_t)1 << (b % 64);
+        set->either[a / 64 % 64] |= (uint64_t)1 << (a % 64);
+        set->either[b / 64 % 64] |= (uint64_t)1 << (b % 64);
     }
 }
 
@@ -548,6 +593,12 @@ static inline bool four_leads(const unsigned char *u, size_t left)
            u[9] - 0xE0u < 0x10u;
 }
 
+/* Whether the filter bit (a % 4096) of the three-byte character at u is set in f. */
+static inline bool filter3(const uint64_t *f, const unsigned char *u)
+{
+    return f[u[1] & 0x3Fu] >> (u[2] & 0x3Fu) & 1;
+}
+
 /*
  * The pairs of adjacent Han characters of s[0..n) that may be in set (BIGRAM_ANY or
  * BIGRAM_MARK, see each_bigram), visited in order; when a visit stops the scan, true, and *at
@@ -570,25 +621,28 @@ static bool probe_bigrams(const char *s, size_t n, bigrams *set, int mode, size_
             return true;
         }
         i += k;
-        /* the run of three-byte characters after it (nearly the whole text), with fewer tests:
-           four characters a turn, then the last ones */
+        /* The run of three-byte characters after it (nearly the whole text), four characters
+           c0..c3 a turn with two tests: a pair that ends in one of them has c0 or c2 at one of
+           its ends, so unless set->either has c0 or c2, none of these pairs is in the set. The
+           pairs are then visited in order: from the one ending in c0 (but in the first turn,
+           where the step above has visited it) to the one ending in c3. */
+        size_t run = i;
         for (; n - i >= 12 && four_leads(u + i, n - i); i += 12) {
-            if (!((set->first[u[i + 1] & 0x3Fu] >> (u[i + 2] & 0x3Fu) |
-                   set->first[u[i + 4] & 0x3Fu] >> (u[i + 5] & 0x3Fu) |
-                   set->first[u[i + 7] & 0x3Fu] >> (u[i + 8] & 0x3Fu) |
-                   set->first[u[i + 10] & 0x3Fu] >> (u[i + 11] & 0x3Fu)) &
-                  1))
+            if (!(filter3(set->either, u + i) || filter3(set->either, u + i + 6)))
                 continue;
-            for (size_t j = i; j < i + 12; j += 3)
-                if ((set->first[u[j + 1] & 0x3Fu] >> (u[j + 2] & 0x3Fu) & 1) &&
-                    filter_at(set->second, u + j + 3, n - j - 3) && pair_at(s, n, j, set, mode)) {
+            for (size_t j = i > run ? i - 3 : i; j < i + 9; j += 3)
+                if (filter3(set->first, u + j) && filter3(set->second, u + j + 3) &&
+                    pair_at(s, n, j, set, mode)) {
                     *at = j + 3;
                     return true;
                 }
         }
+        if (i > run)
+            i -= 3; /* the pair that starts at c3 of the last turn */
+        /* the last ones, and the pair each starts */
         for (; n - i >= 3 && u[i] - 0xE0u < 0x10u; i += 3)
-            if ((set->first[u[i + 1] & 0x3Fu] >> (u[i + 2] & 0x3Fu) & 1) &&
-                filter_at(set->second, u + i + 3, n - i - 3) && pair_at(s, n, i, set, mode)) {
+            if (filter3(set->first, u + i) && filter_at(set->second, u + i + 3, n - i - 3) &&
+                pair_at(s, n, i, set, mode)) {
                 *at = i + 3;
                 return true;
             }
@@ -1499,14 +1553,38 @@ static void span_punct(lint *L, const char *s, size_t n)
 }
 
 #if defined(__SSE2__)
-/* stops16 of the sixteen bytes at p but for the ASCII characters that mark_step steps over
- * (digits, letters, spaces: all but , : ; ? ! ( ) .), looked at only when there are some. */
-static inline unsigned mark_stops16(const char *p)
+/* Bytes that must be readable at p for mark_hits16: the sixteen, and five more after them. */
+#define MARK_HITS_READ 21
+
+/*
+ * Bit j set where mark_step may do something at p[j] (a superset, from three loads of p[0..21)
+ * and no branch): a lead byte E2, E3 or EF whose third byte is one of the marks mark_step
+ * looks at (“”《》（）【】…, and 。 or ． only when the next character repeats it), a C2 (·)
+ * or a half-width mark. Everything else, ，、 and a lone 。 included, mark_step steps over
+ * without a look; a continuation byte matches none of these bytes, so the mask is right from
+ * any offset, a character boundary or not.
+ */
+static inline unsigned mark_hits16(const char *p)
 {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    unsigned stops = stops16(p), ascii = (unsigned)_mm_movemask_epi8(v) ^ 0xFFFFu;
-    if (ascii == 0)
-        return stops;
+    __m128i third = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+    __m128i next3 = _mm_loadu_si128((const __m128i *)(const void *)(p + 5));
+    __m128i pair = _mm_and_si128(third, _mm_set1_epi8((char)0xFE)); /* “” 《》 （） 【】 */
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0x9C)),
+                               _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0x8A)));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0x88)));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(pair, _mm_set1_epi8((char)0x90)));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(third, _mm_set1_epi8((char)0xA6)));     /* … */
+    __m128i dots = _mm_or_si128(_mm_cmpeq_epi8(third, _mm_set1_epi8((char)0x82)),  /* 。 */
+                                _mm_cmpeq_epi8(third, _mm_set1_epi8((char)0x8E))); /* ． */
+    hit = _mm_or_si128(hit, _mm_and_si128(dots, _mm_cmpeq_epi8(third, next3)));
+    __m128i lead = _mm_or_si128(
+        _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xE2)),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+    hit = _mm_or_si128(_mm_and_si128(hit, lead), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+    unsigned m = (unsigned)_mm_movemask_epi8(hit);
+    if (_mm_movemask_epi8(v) == 0xFFFF)
+        return m; /* no ASCII, nearly every block */
     __m128i loud = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
@@ -1515,7 +1593,7 @@ static inline unsigned mark_stops16(const char *p)
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('(')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(')')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
-    return stops & ~(ascii & ~(unsigned)_mm_movemask_epi8(loud));
+    return m | (unsigned)_mm_movemask_epi8(loud);
 }
 #endif
 
@@ -1592,10 +1670,12 @@ __attribute__((always_inline)) static inline size_t mark_step(lint *L, open_mark
  * quote/unbalanced and the punctuation rules over one span, in one walk when no code lies in
  * it (else span_unbalanced and span_punct, as the punctuation rules skip the code). The two
  * scans step alike: a character at a time (the lead byte's length) but for punct_at's runs of
- * dots, which hold no paired mark; so one walk sees what each would. Letters, where neither
- * looks, are passed sixteen bytes a turn (the stops of a block taken one after the other from
- * one load), and punct_at is asked only where may_spot allows. quote/unattributed then runs
- * only on a span where the walk saw a “ after a colon, as it looks at nothing else.
+ * dots, which hold no paired mark; so one walk sees what each would. Where SSE2 is there, the
+ * text goes sixteen bytes a turn and mark_step is called only at the few characters that
+ * mark_hits16 picks out (a paired mark, a possible spot: not at each ，、。); the last bytes
+ * go a character at a time, letters skipped, and punct_at is asked only where may_spot allows.
+ * quote/unattributed then runs only on a span where the walk saw a “ after a colon, as it
+ * looks at nothing else.
  */
 static void span_marks(lint *L, const char *s, size_t n)
 {
@@ -1611,13 +1691,13 @@ static void span_marks(lint *L, const char *s, size_t n)
     bool colon = false;
     size_t i = 0;
 #if defined(__SSE2__)
-    while (n - i >= 16) {
+    while (n - i >= MARK_HITS_READ) {
         size_t base = i;
-        for (unsigned m = mark_stops16(s + base); m;) {
+        for (unsigned m = mark_hits16(s + base); m;) {
             i = mark_step(L, &O, s, n, base + (size_t)__builtin_ctz(m), &colon);
             if (i - base >= 16)
                 break;
-            m &= ~0u << (i - base); /* the stops before i are passed */
+            m &= ~0u << (i - base); /* the hits before i are passed */
         }
         if (i - base < 16)
             i = base + 16; /* (perhaps inside a letter: skip_letters passes its last bytes) */

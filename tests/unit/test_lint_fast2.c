@@ -3,12 +3,13 @@
  * Differential tests for the second round of lint.c fast paths, each against the plain version
  * it replaced: the sentence scan that passes the marks inside a sentence with the letters
  * (is_cell, skip_cells), the marks walk that takes the stops of a sixteen-byte block from one
- * load and passes the ASCII it has nothing to do with (mark_stops16, mark_step), the rules run
- * only where a cheap test says they can fire (quote/unattributed on spans with a “ after a
- * colon, the style rules on documents with hits of their categories), the Han pair scans (a
- * second filter, four characters a turn, the notes' essay swept only as far as asked) and the
- * stop pairs compared as code points. lint.c is included for its static functions; inputs are
- * random, from a fixed seed, over pieces that hit every row of marks the fast paths tell apart.
+ * load and passes the ASCII it has nothing to do with (since replaced by mark_hits16,
+ * test_lint_fast4; mark_step), the rules run only where a cheap test says they can fire
+ * (quote/unattributed on spans with a “ after a colon, the style rules on documents with hits of
+ * their categories), the Han pair scans (a second filter, four characters a turn, the notes' essay
+ * swept only as far as asked) and the stop pairs compared as code points. lint.c is included for
+ * its static functions; inputs are random, from a fixed seed, over pieces that hit every row of
+ * marks the fast paths tell apart.
  */
 #include <setjmp.h>
 #include <stdarg.h>
