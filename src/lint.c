@@ -1914,19 +1914,19 @@ static bool pair_seen(const notes_ctx *N, uint32_t a, uint32_t b)
 }
 
 /*
- * A numbered abbreviation (“三严” for 严防、严管、严控; “四个最严”; “两个维护”): a Chinese
- * numeral 2–10, an optional 个, then at most four characters the essay has at least that
- * many times.
+ * A numbered abbreviation (“三严” for 严防、严管、严控; “四个最严”; “两个维护”; “双碳” for
+ * 碳达峰、碳中和): a Chinese numeral 2–10 or 双, an optional 个, then at most four characters
+ * the essay has at least that many times.
  */
 static bool numbered_gloss(notes_ctx *N, const char *s, size_t n)
 {
-    static const char nums[] = "两二三四五六七八九十"; /* 2, 2, 3 … 10 */
+    static const char nums[] = "双两二三四五六七八九十"; /* 2, 2, 2, 3 … 10 */
     if (n < 3)
         return false;
     int want = 0;
-    for (int i = 0; i < 10 && want == 0; i++)
+    for (int i = 0; i < 11 && want == 0; i++)
         if (memcmp(s, nums + 3 * i, 3) == 0)
-            want = i < 2 ? 2 : i + 1;
+            want = i < 3 ? 2 : i;
     if (want == 0)
         return false;
     size_t k = 3;

@@ -523,6 +523,16 @@ static void test_notes(void **state)
     assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0), false,
                    "点评提到“五严”，但正文中找不到");
     el_doc_free(doc);
+
+    /* 双 counts two: “双碳” for 碳达峰、碳中和, but not when 碳 occurs once. */
+    doc = analyse("h.txt",
+                  "推动绿色转型\n\n力争2030年前实现碳达峰、2060年前实现碳中和。\n\n"
+                  "点评：开头引出“双碳”目标，“双减”则不见。\n",
+                  NULL);
+    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 1);
+    assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0), false,
+                   "点评提到“双减”，但正文中找不到");
+    el_doc_free(doc);
 }
 
 static void test_repeated_case(void **state)
