@@ -90,6 +90,7 @@ typedef EL_VEC(struct clause) clause_vec;
 
 struct dstate {
     el_doc *doc;
+    size_t base; /* plain offset of the block being scanned */
     hit_vec hits;
     unsigned cats; /* EL_LEX_CAT_BIT of the categories among hits: passes without one skip */
     el_qpair_vec pairs;
@@ -383,12 +384,16 @@ static bool add_balanced(struct dstate *st, enum el_device_type type, const char
 #define METAPHOR_TRIGGERS(X)                                                                       \
     X(0x63D2) X(0x50CF) X(0x5982) X(0x72B9) X(0x5B9B) X(0x597D) X(0x6070) X(0x4EFF) X(0x6709)
 #define TRIGGER_BIT(c) | UINT64_C(1) << ((c)&63)
-#define TRIGGER_MID_BIT(c) | UINT64_C(1) << ((c) >> 6 & 63)
 /* One bit per value of the low six bits of a trigger (of the last byte of its UTF-8 too). */
 #define TRIGGER_LOW_BITS (0 METAPHOR_TRIGGERS(TRIGGER_BIT))
-/* The same for the next six bits (the middle byte): of the characters that pass the first
-   filter (one in seven), one in seven passes this one too. */
-#define TRIGGER_MID_BITS (0 METAPHOR_TRIGGERS(TRIGGER_MID_BIT))
+#define TRIGGER_ROW(c) [(c) >> 6 & 63] = UINT64_C(1) << ((c)&63),
+/*
+ * The triggers by their middle six bits (the middle byte of the UTF-8; no two share them,
+ * test_devices_fast4 checks), a bit per last six bits in that row: 12 of the 16 bits, so of
+ * the Han characters that pass, nearly all are triggers. One test where a filter on the last
+ * byte alone let one character in seven through, and its branch went wrong as often.
+ */
+static const uint64_t trigger_rows[64] = {METAPHOR_TRIGGERS(TRIGGER_ROW)};
 
 static inline bool metaphor_trigger(uint32_t c)
 {
@@ -424,11 +429,12 @@ static bool cp_in(uint32_t c, const char *const *words)
     return false;
 }
 
-/* The lexicon categories the devices look at: places (lists, evidence, 鄞州区的“X”), figures,
-   contrast markers and one-character parallel frames. */
+/* The lexicon categories the devices look at in every block: places (lists, evidence,
+   鄞州区的“X”), figures and contrast markers. The one-character parallel frames, more than
+   half of all the hits, are asked of the document where a frame wants one (frame_ok). */
 #define DEVICE_CATS                                                                                \
     (EL_LEX_CAT_BIT(EL_LEX_PLACE) | EL_LEX_CAT_BIT(EL_LEX_METAPHOR) |                              \
-     EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_PARALLEL_FRAME))
+     EL_LEX_CAT_BIT(EL_LEX_CONTRAST))
 
 /* Keep a hit (el_doc_lex_scan_cats passes those of DEVICE_CATS alone), and note its category. */
 static void collect_hit(void *ctx, const el_lex_hit *h)
@@ -507,22 +513,41 @@ static inline uint32_t cp3(const unsigned char *u)
     return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
 }
 
-/*
- * Push the Han character at u[i] (three bytes), its last byte past TRIGGER_LOW_BITS, onto
- * st->trig if it is a figure trigger: the middle byte turns most away before the decoding.
- */
+/* Whether the Han character whose middle and last bytes are mid and last may be a trigger
+   (trigger_rows: the lead byte is left to metaphor_trigger). */
+static inline bool trigger_candidate(unsigned mid, unsigned last)
+{
+    return trigger_rows[mid & 63] >> (last & 63) & 1;
+}
+
+/* Push the Han character at u[i] (three bytes), a trigger_candidate, onto st->trig if it is a
+   figure trigger. */
 static inline void note_trigger(struct dstate *st, const unsigned char *u, size_t i)
 {
-    if (TRIGGER_MID_BITS >> (u[i + 1] & 63) & 1 && metaphor_trigger(cp3(u + i)))
+    if (metaphor_trigger(cp3(u + i)))
         *PUSH(st->trig) = i;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+ * 1 if the three low bytes of y (the first byte lowest) are a Han character U+4E00–U+9FFF:
+ * lead and second byte E4 B8..E9 BF, then two continuation bytes (el_text_han_run's tests),
+ * else 0. Arithmetic, no branch: where a run ends is as good as random.
+ */
+static inline unsigned han3_word(uint64_t y)
+{
+    unsigned key = ((unsigned)y & 0xFF) << 8 | ((unsigned)y >> 8 & 0xFF);
+    return ((y & 0xC0C000u) == 0x808000u) & (key - 0xE4B8u <= 0xE9BFu - 0xE4B8u);
+}
+#endif
+
 /*
  * Offset past the run of Han characters U+4E00–U+9FFF that starts at s[i] (the run
- * el_text_han_run finds, by the same tests), noting the figure triggers in it, each by its
- * last byte first. The triggers want a look at every character of the text: el_text_han_run
- * and a second pass over the run for them took a sixth more instructions than this one loop,
- * which reads two characters per eight-byte load as el_text_han_run does.
+ * el_text_han_run finds, by the same tests), noting the figure triggers in it, each by
+ * trigger_candidate first. The triggers want a look at every character of the text:
+ * el_text_han_run and a second pass over the run for them took a sixth more instructions than
+ * this one loop, which reads two characters per eight-byte load. Its tests are combined so
+ * that one branch goes wrong where the run ends, rather than one of several.
  */
 static size_t han_run(struct dstate *st, const char *s, size_t n, size_t i)
 {
@@ -531,23 +556,22 @@ static size_t han_run(struct dstate *st, const char *s, size_t n, size_t i)
     while (n - i >= 8) {
         uint64_t x; /* bytes i..i+7, s[i] in the low byte */
         memcpy(&x, u + i, 8);
-        if ((x & 0x0000C0C000C0C000ull) != 0x0000808000808000ull)
-            break; /* bytes 1, 2, 4 and 5 are not all continuation bytes */
-        unsigned b0 = (unsigned)x & 0xFF, b3 = (unsigned)(x >> 24) & 0xFF;
-        if (b0 - 0xE4u > 0xE9u - 0xE4u || (b0 == 0xE4 && u[i + 1] < 0xB8))
-            return i; /* no Han at i: the loop below would say so again */
-        if (TRIGGER_LOW_BITS >> (x >> 16 & 63) & 1)
+        unsigned h0 = han3_word(x), h1 = han3_word(x >> 24);
+        if (!(h0 & h1)) { /* the run ends at i or i + 3 */
+            if (h0 & trigger_candidate((unsigned)(x >> 8), (unsigned)(x >> 16)))
+                note_trigger(st, u, i);
+            return i + 3 * h0;
+        }
+        if (trigger_candidate((unsigned)(x >> 8), (unsigned)(x >> 16)))
             note_trigger(st, u, i);
-        if (b3 - 0xE4u > 0xE9u - 0xE4u || (b3 == 0xE4 && u[i + 4] < 0xB8))
-            return i + 3;
-        if (TRIGGER_LOW_BITS >> (x >> 40 & 63) & 1)
+        if (trigger_candidate((unsigned)(x >> 32), (unsigned)(x >> 40)))
             note_trigger(st, u, i + 3);
         i += 6;
     }
 #endif
     while (n - i >= 3 && ((unsigned)u[i] << 8 | u[i + 1]) - 0xE4B8u <= 0xE9BFu - 0xE4B8u &&
            ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40) {
-        if (TRIGGER_LOW_BITS >> (u[i + 2] & 63) & 1)
+        if (trigger_candidate(u[i + 1], u[i + 2]))
             note_trigger(st, u, i);
         i += 3;
     }
@@ -761,6 +785,20 @@ static bool par_eligible(const struct clause *c)
     return c->nhan >= 4 && !c->places;
 }
 
+/* A character asked of the lexicon (frame_ok): its length, and whether it is a frame. */
+struct frame_query {
+    size_t len;
+    bool found;
+};
+
+/* el_doc_lex_scan callback: a parallel frame over the whole character is what frame_ok asks. */
+static void frame_hit(void *ctx, const el_lex_hit *h)
+{
+    struct frame_query *q = ctx;
+    if (h->cat == EL_LEX_PARALLEL_FRAME && h->start == 0 && h->end == q->len)
+        q->found = true;
+}
+
 /* Whether a frame of len code points opening clause c is a real frame. */
 static bool frame_ok(const struct dstate *st, const char *s, const struct clause *c, size_t len)
 {
@@ -772,12 +810,12 @@ static bool frame_ok(const struct dstate *st, const char *s, const struct clause
     uint32_t first = el_text_cp(s, c->end, c->start, &k);
     if (frame1(first))
         return true;
-    /* A one-character frame from the lexicon. */
-    for (size_t i = hit_lower(&st->hits, c->start + k);
-         i < st->hits.n && st->hits.v[i].end == c->start + k; i++)
-        if (st->hits.v[i].cat == EL_LEX_PARALLEL_FRAME && st->hits.v[i].start == c->start)
-            return true;
-    return false;
+    /* A one-character frame from the lexicon, asked of the document: few clauses get here.
+       Clauses cut without a document (unit tests) have no lexicon. */
+    struct frame_query q = {k, false};
+    if (st->doc)
+        el_doc_lex_scan(st->doc, st->base + c->start, k, frame_hit, &q);
+    return q.found;
 }
 
 /* Chinese numerals and the 点 of a decimal (三点五亿, 二点五万): digits, not wording. */
@@ -1504,6 +1542,18 @@ static bool in_opposites(const struct dstate *st, const char *s, size_t i)
            (i + 1 < st->pairs.n && opposite_words(st, s, &v[i], &v[i + 1]));
 }
 
+/* Whether a lexicon figure ends at the closing mark of pair p and starts inside it. */
+static bool lex_figure(const struct dstate *st, const el_qpair *p)
+{
+    if (!(st->cats & EL_LEX_CAT_BIT(EL_LEX_METAPHOR))) /* pairs made for 是…的“X” alone */
+        return false;
+    for (size_t h = hit_lower(&st->hits, p->close); h < st->hits.n && st->hits.v[h].end == p->close;
+         h++)
+        if (st->hits.v[h].cat == EL_LEX_METAPHOR && st->hits.v[h].start >= p->inner)
+            return true;
+    return false;
+}
+
 /* Candidate metaphors of a block into st->meta; emitted once each, overlaps dropped. */
 static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t base)
 {
@@ -1513,11 +1563,7 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
         size_t len = p->close - p->inner;
         if (len > 40) /* over 10 code points: not a term (and nested marks stay linear) */
             continue;
-        bool lex = false;
-        for (size_t h = hit_lower(&st->hits, p->close);
-             h < st->hits.n && st->hits.v[h].end == p->close; h++)
-            if (st->hits.v[h].cat == EL_LEX_METAPHOR && st->hits.v[h].start >= p->inner)
-                lex = true;
+        bool lex = lex_figure(st, p);
         /* Without a lexicon figure only 是…的“X” is one (shi_de_x): most quoted terms follow
            no 的 and need no count of their code points. */
         size_t j;
@@ -1626,8 +1672,10 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
     size_t first_place = SIZE_MAX;
     for (size_t i = 0; i < st->hits.n; i++) {
         const el_lex_hit *h = &st->hits.v[i];
-        if (h->cat == EL_LEX_PLACE && !(el_lex_flags(h->entry) & EL_LEX_WEAK) &&
-            h->start < first_place)
+        /* the offset first: once a place is found, few hits start before it (el_lex_flags is
+           a call) */
+        if (h->cat == EL_LEX_PLACE && h->start < first_place &&
+            !(el_lex_flags(h->entry) & EL_LEX_WEAK))
             first_place = h->start;
         if (h->cat != EL_LEX_CONTRAST)
             continue;
@@ -1804,6 +1852,7 @@ static void scan_block(struct dstate *st, el_span blk)
     size_t n = blk.len;
     if (n == 0 || st->doc->devices.n >= EL_DEVICES_MAX)
         return;
+    st->base = blk.off;
     st->hits.n = 0;
     st->cats = 0;
     el_doc_lex_scan_cats(st->doc, blk.off, n, DEVICE_CATS, collect_hit, st);
