@@ -62,6 +62,10 @@ static const char *const xiang_nouns[] = {
 };
 /* Words ending a 像… simile. */
 static const char *const xiang_ends[] = {"一样", "一般", "似的", NULL};
+/* Words that make a 就像… clause a citation or an example, not a figure (就像总书记所说,
+   就像北京这样的城市). */
+static const char *const jiuxiang_not[] = {"说",   "讲",   "指出", "强调", "提到", "所",
+                                           "这样", "那样", "这种", "那种", NULL};
 /* Characters before 是 that make it part of a conjunction or adverb (但是, 于是, 总是). */
 static const char *const is_prefix_excl[] = {"但", "可", "于", "若", "要",
                                              "凡", "总", "还", "或", NULL};
@@ -846,6 +850,13 @@ static inline bool in_number(const uint32_t *a, size_t n, size_t k)
  * (一是党建，二是科技) and 、 joins a list: none of them is a 排比. Each X是Y part is a figure
  * too, but no metaphor is reported for it: unquoted, X是Y is mostly a plain definition.
  */
+/* Particles that two clauses of one length share at one place by chance (没有文化内涵的景区,
+   就像没有灵魂的躯壳, 难以留住游客的脚步): alone they make no shape. */
+static bool shape_particle(uint32_t c)
+{
+    return c == 0x7684 || c == 0x4E86; /* 的 了 */
+}
+
 static bool same_shape(const char *s, const struct clause *x, const struct clause *y, bool comma,
                        uint32_t *mask, bool *marks)
 {
@@ -861,7 +872,8 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
            and lead[0] is the first character. */
         const char *p = s + x->start, *q = s + y->start;
         for (size_t i = 1; i < n; i++)
-            if (memcmp(p + 3 * i, q + 3 * i, 3) == 0)
+            if (memcmp(p + 3 * i, q + 3 * i, 3) == 0 &&
+                !shape_particle(cp3((const unsigned char *)p + 3 * i)))
                 m |= 1u << i;
         if (n == 4 &&
             (!(m & 0x6u) || (m & 0x8u) || cn_numeral(x->lead[0]) || cn_numeral(y->lead[0])))
@@ -876,7 +888,7 @@ static bool same_shape(const char *s, const struct clause *x, const struct claus
                 return false;
             if (!ha)
                 mk = true;
-            else if (i > 0 && a[i] == b[i])
+            else if (i > 0 && a[i] == b[i] && !shape_particle(a[i]))
                 m |= 1u << i;
         }
         if (n == 4 && (mk || !(m & 0x6u) || (m & 0x8u) || cn_numeral(a[0]) || cn_numeral(b[0])))
@@ -1598,8 +1610,9 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
                 continue;
             if (word_at(s, n, i + k, "素"))
                 continue;
-            size_t e = clause_end(s, n, i, 24);
-            for (size_t q = i + k, kk; q < e; q += kk) {
+            size_t e = clause_end(s, n, i, 24), q, kk;
+            bool cited = false; /* a word of jiuxiang_not in the clause */
+            for (q = i + k; q < e; q += kk) {
                 el_text_cp(s, e, q, &kk);
                 size_t w = el_text_prefix(s + q, e - q, xiang_ends);
                 if (w) {
@@ -1607,7 +1620,12 @@ static void find_metaphors(struct dstate *st, const char *s, size_t n, size_t ba
                         *EL_VEC_PUSH(st->meta) = (el_span){i, q + w - i};
                     break;
                 }
+                cited |= el_text_prefix(s + q, e - q, jiuxiang_not) > 0;
             }
+            /* 就像 X, to the clause's end, is a simile without 一样 (景区就像没有灵魂的躯壳) */
+            if (q >= e && !cited && i >= 3 && word_at(s, n, i - 3, "就") &&
+                el_text_ncp(s + i + k, e - i - k) >= 3)
+                *EL_VEC_PUSH(st->meta) = (el_span){i, e - i};
         } else if (simile_at(s, n, i, c)) {
             size_t e = clause_end(s, n, i, 30);
             if (el_text_ncp(s + i, e - i) >= 4)

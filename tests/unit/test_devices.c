@@ -131,6 +131,12 @@ static void test_parallel_traps(void **state)
     doc = parse("筑牢基层治理根基\n\n基层治理面临资源分散、参与不足、手段滞后等挑战。\n");
     EXPECT(doc, EL_DEV_PARALLELISM, NO, 0);
     el_doc_free(doc);
+    /* Clauses of one length that share a 的 alone have no shape; 的是 is one. */
+    doc = parse("筑牢基层治理根基\n\n没有文化内涵的景区，就像没有灵魂的躯壳，难以留住游客的脚步。"
+                "更新的是建筑，提升的是品质，温暖的是人心。\n");
+    EXPECT(doc, EL_DEV_PARALLELISM, "更新的是建筑，提升的是品质，温暖的是人心", 1);
+    EXPECT(doc, EL_DEV_PARALLELISM, NO, 1);
+    el_doc_free(doc);
 }
 
 static void test_parallel_short_and_leadin(void **state)
@@ -319,6 +325,17 @@ static void test_metaphor_traps(void **state)
     c->province = -1;
     el_extract_devices(doc);
     EXPECT(doc, EL_DEV_METAPHOR, NO, 0);
+    el_doc_free(doc);
+}
+
+/* 就像 X is a simile to the clause's end, but not before a citation or an example. */
+static void test_metaphor_jiuxiang(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("筑牢基层治理根基\n\n没有文化内涵的景区，就像没有灵魂的躯壳。"
+                        "就像总书记所说的，幸福是奋斗出来的。就像北京这样的城市，人口众多。\n");
+    EXPECT(doc, EL_DEV_METAPHOR, "像没有灵魂的躯壳", 1);
+    EXPECT(doc, EL_DEV_METAPHOR, NO, 1);
     el_doc_free(doc);
 }
 
@@ -620,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_antithesis),
         cmocka_unit_test(test_metaphor),
         cmocka_unit_test(test_metaphor_traps),
+        cmocka_unit_test(test_metaphor_jiuxiang),
         cmocka_unit_test(test_metaphor_once),
         cmocka_unit_test(test_contrast),
         cmocka_unit_test(test_questions),
