@@ -26,7 +26,10 @@
  * Speed: most characters can open nothing, and the pass steps over them by their bytes, two
  * Han characters at a time, through a small perfect hash table of those that can (see
  * cc_table), without decoding them; tests/unit/test_stats_fast.c holds the plain loop it
- * replaces and checks that both find the same statistics.
+ * replaces and checks that both find the same statistics. It stops at opening quotes but not
+ * at closing ones nor at clause marks, which are looked for only when a statistic inside a
+ * quotation needs them (quote_catch_up; test_quotes_stats_fast5.c holds the scan that
+ * stopped at them all).
  */
 #include "stats.h"
 #include "lexicon.h"
@@ -1456,7 +1459,8 @@ static bool classical_clause(const char *s, size_t a, size_t b)
 }
 
 /* Quotation state of the scan: whether it is inside “…” and where the current clause
-   began, and the clause whose classical status was looked up last. */
+   began (in el_stats_scan, as far as quote_catch_up brought them), and the clause whose
+   classical status was looked up last. */
 typedef struct {
     bool in_quote;
     size_t clause;
@@ -1514,9 +1518,11 @@ enum { CC_NONE, CC_START, CC_OPEN, CC_CLOSE, CC_MARK };
  * twice, which -Woverride-init (part of -Wextra) reports, and test_stats_fast checks every
  * code point against the original switch. 256 slots of 4 bytes: 1 KB, small enough to stay
  * cached.
- * Outside a quotation the clause marks and closing quotes change nothing that is read (the
- * next opening quote starts a clause afresh), so the scan there uses a second table that
- * leaves them out and steps over them like any other character.
+ * The clause marks and closing quotes matter only to a statistic in Chinese numerals inside
+ * a quotation (in_classical_quote), which is rare, while a stop at each, a branch the scan
+ * cannot predict, made a third of its stops: the scan uses a second table that leaves them
+ * out and steps over them like any other character, and quote_catch_up walks the quotation's
+ * text up to such a statistic with the first table when one needs them.
  */
 #define UTF8_3(c)                                                                                  \
     ((0xE0u | (uint32_t)(c) >> 12) | (0x80u | ((uint32_t)(c) >> 6 & 0x3F)) << 8 |                  \
@@ -1701,11 +1707,40 @@ static bool in_classical_quote(const scan_t *t, quote_t *qs, const el_stat *st)
     return qs->classical;
 }
 
+/*
+ * Bring qs up to offset i, where a statistic in Chinese numerals starts, from *known (up to
+ * where it is current): the closing quotes and the clause marks of three bytes in s[*known..i).
+ * The scan stops at opening quotes only (they set in_quote and the clause) and at ASCII marks,
+ * and leaves the rest, a third of all its stops, to this walk, which only a statistic in
+ * Chinese numerals inside a quotation needs. Those marks are three-byte characters, which no
+ * statistic, no failed attempt and no rejected character the scan skipped over can hold, and
+ * every byte that is no continuation byte starts a step of the walk as of the scan: the walk
+ * meets exactly the marks the scan would have stopped at. ASCII marks can sit inside a
+ * skipped number (3,200; 1.5): the scan keeps them itself, and the walk passes them over.
+ * Each byte is walked once per quotation at most, as *known only grows.
+ */
+static void quote_catch_up(const char *s, size_t i, size_t *known, quote_t *qs)
+{
+    int cls;
+    size_t l;
+    for (size_t p = *known;
+         qs->in_quote && (p = next_stop(cc_table, cc_keys, s, i, p, &cls, &l)) < i; p += l) {
+        if (l != 3)
+            continue;
+        if (cls == CC_CLOSE)
+            qs->in_quote = false;
+        else if (cls == CC_MARK && p + l > qs->clause)
+            qs->clause = p + l;
+    }
+    *known = i;
+}
+
 void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
 {
     scan_t t = {s, n};
+    /* in_quote: an opening quote was met and no closing one yet as far as known */
     quote_t qs = {false, 0, 0, false};
-    size_t i = 0;
+    size_t i = 0, known = 0;
 
     if (!s || !emit)
         return;
@@ -1714,17 +1749,13 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
         el_stat st;
         bool cn;
         int cls;
-        if ((i = next_stop(qs.in_quote ? cc_table : cc_table_unquoted,
-                           qs.in_quote ? cc_keys : cc_keys_unquoted, s, n, i, &cls, &l)) >= n)
+        if ((i = next_stop(cc_table_unquoted, cc_keys_unquoted, s, n, i, &cls, &l)) >= n)
             break;
         switch (cls) {
         case CC_OPEN:
-            qs.in_quote = true, qs.clause = i + l, i += l;
+            qs.in_quote = true, qs.clause = known = i + l, i += l;
             continue;
-        case CC_CLOSE:
-            qs.in_quote = false, qs.clause = i + l, i += l;
-            continue;
-        case CC_MARK:
+        case CC_MARK: /* ASCII only: the table leaves out the others */
             qs.clause = i + l, i += l;
             continue;
         default:
@@ -1735,6 +1766,8 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
             continue;
         }
         if (try_at(&t, i, &st, &next, &cn)) {
+            if (cn && qs.in_quote)
+                quote_catch_up(s, i, &known, &qs);
             if (!cn || !in_classical_quote(&t, &qs, &st))
                 emit(ctx, &st);
             i = st.off + st.len > i ? st.off + st.len : i + l;
