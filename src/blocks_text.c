@@ -207,10 +207,15 @@ static line_info line_at(const el_doc *doc, size_t ln)
     return li;
 }
 
-/* line_at() of every line: malloc'd, doc->lines.n entries. */
-static line_info *line_infos(const el_doc *doc)
+/* Lines a draft may have for el_blocks_text to measure them on the stack (nearly all do):
+   a malloc and a free less a draft, of a block too large for the allocator's cache. */
+#define EL_LINES_ON_STACK 256
+
+/* line_at() of every line (doc->lines.n entries): in buf when they fit, else malloc'd. */
+static line_info *line_infos(const el_doc *doc, line_info *buf)
 {
-    line_info *lines = xmalloc(doc->lines.n * sizeof *lines);
+    line_info *lines =
+        doc->lines.n <= EL_LINES_ON_STACK ? buf : xmalloc(doc->lines.n * sizeof *lines);
     for (size_t ln = 0; ln < doc->lines.n; ln++)
         lines[ln] = line_at(doc, ln);
     return lines;
@@ -363,7 +368,8 @@ static void join_line(el_doc *doc, el_block *open, const line_info *li, size_t l
 void el_blocks_text(el_doc *doc)
 {
     size_t nlines = doc->lines.n;
-    line_info *lines = line_infos(doc);
+    line_info buf[EL_LINES_ON_STACK];
+    line_info *lines = line_infos(doc, buf);
     /* Is this a draft whose paragraphs are marked by indentation? */
     size_t long_lines = 0, indented = 0, nonblank = 0;
     for (size_t ln = 0; ln < nlines; ln++) {
@@ -451,5 +457,6 @@ void el_blocks_text(el_doc *doc)
         open = b;
         last = li;
     }
-    free(lines);
+    if (lines != buf)
+        free(lines);
 }

@@ -1515,8 +1515,9 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
         free(pi);
         return;
     }
-    /* role per paragraph: 0 intro, 1 new argument, 2 continue, 3 conclusion */
-    unsigned char *role = xcalloc(np, 1);
+    /* role per paragraph: 0 intro, 1 new argument, 2 continue, 3 conclusion (every one is set
+       below; malloc, not calloc, which glibc serves without its per-thread cache) */
+    unsigned char *role = xmalloc(np);
     size_t marked = 0, first_marked = np, last_marked = 0;
     for (size_t i = 0; i < np; i++)
         if (evs[pi[i]].num > 0) {
@@ -1765,16 +1766,26 @@ static void count(el_doc *doc)
     }
 }
 
+/* Events of a draft el_section_build keeps on the stack (two for each of up to 63 blocks). */
+#define EL_EVS_ON_STACK 128
+
 void el_section_build(el_doc *doc)
 {
     pass1 p = {.doc = doc};
     /* At most two events a block (an inline argument label: its zone and its paragraph):
-       room for them at once, so the array never grows. */
-    p.evs.v = xgrow(NULL, &p.evs.cap, 2 * doc->blocks.n + 1, sizeof *p.evs.v);
+       room for them at once, so the array never grows; on the stack for most drafts (a
+       malloc and a free less, of a block too large for the allocator's cache). */
+    ev buf[EL_EVS_ON_STACK];
+    if (2 * doc->blocks.n + 1 <= EL_EVS_ON_STACK) {
+        p.evs.v = buf;
+        p.evs.cap = EL_EVS_ON_STACK;
+    } else
+        p.evs.v = xgrow(NULL, &p.evs.cap, 2 * doc->blocks.n + 1, sizeof *p.evs.v);
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);
     build_sections(doc, &p.evs);
-    free(p.evs.v);
+    if (p.evs.v != buf)
+        free(p.evs.v);
     count(doc);
 }
 

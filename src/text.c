@@ -112,31 +112,33 @@ closers:
     return i;
 }
 
-/*
- * Whether the three-byte character at m, its continuation bytes known to be there, is one of
- * the marks an essay is written with that are cells, not Han, and end no sentence: ，：；（）…
- * (EF BC xx, U+FF00–U+FF3F but ！ U+FF01 and ？ U+FF1F), 、《》「」… (E3 80 xx, U+3000–U+303F
- * but the blank U+3000, 。 U+3002 and 〇 U+3007) or “”‘’—… (E2 80 90..A7, U+2010–U+2027).
- */
-static inline bool plain_mark(const unsigned char *m)
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The lanes of v that hold the byte b. */
+static inline __m128i bytes_eq(__m128i v, unsigned char b)
 {
-    unsigned head = (unsigned)m[0] << 8 | m[1], t = m[2];
-    if (head == 0xEFBC)
-        return t != 0x81 && t != 0x9F;
-    if (head == 0xE380)
-        return t != 0x80 && t != 0x82 && t != 0x87;
-    return head == 0xE280 && t - 0x90u < 0xA8u - 0x90u;
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b));
+}
+#endif
+
+/* Number of set bits in m, a mask of the lanes 0, 3, 6, 9 and 12: the multiply adds them up in
+   bits 12 to 14, where the sums from below (four at most) cannot carry. */
+static inline unsigned lanes5(unsigned m)
+{
+    return (m * 0x1249u) >> 12 & 7u;
 }
 
 /*
- * The characters from u[*i] on (*i <= n) that are U+4E00–U+9FFF or a plain_mark, and 。 where
+ * The characters from u[*i] on (*i <= n) that are U+4E00–U+9FFF or a plain mark, and 。 where
  * a Han character follows it: moves *i past them, returns how many, and adds the Han among
  * them to *han. An essay is those but for a sentence end every twenty characters or so, a
  * mark every five. Fifteen bytes are looked at at once: they go on while the bytes of five
  * three-byte characters, continuation bytes in every place but every third, start with
- * U+4E00–U+9FFF (E4..E9, not E4 before a byte below B8, as el_text_han_run) or with a lead
- * that plain_mark, asked of it alone, takes. A 。 with Han after it in the same fifteen bytes
- * ends its sentence there, closers none: it adds one to *ns and sets *seg, the count of cells
+ * U+4E00–U+9FFF (E4..E9, not E4 before a byte below B8, as el_text_han_run) or are a plain
+ * mark: ，：；（）… (EF BC xx, U+FF00–U+FF3F but ！ U+FF01 and ？ U+FF1F), 、《》「」…
+ * (E3 80 xx, U+3000–U+303F but the blank U+3000, 。 U+3002 and 〇 U+3007) or “”‘’—…
+ * (E2 80 90..A7, U+2010–U+2027). All five are told at once, with no branch a character (a
+ * branch on each mark mispredicts). A 。 with Han after it in the same fifteen bytes ends
+ * its sentence there, closers none: it adds one to *ns and sets *seg, the count of cells
  * after it (c, the caller's count before the span, and those of the span so far).
  */
 static inline size_t cjk_span(const unsigned char *u, size_t n, size_t *i, size_t *han, size_t c,
@@ -147,39 +149,49 @@ static inline size_t cjk_span(const unsigned char *u, size_t n, size_t *i, size_
 #if defined(__SSE2__) && defined(__GNUC__)
     while (n - j >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + j));
+        /* the second and third byte of the character at each lane (lanes 0..12 are asked) */
+        __m128i v1 = _mm_srli_si128(v, 1), v2 = _mm_srli_si128(v, 2);
         /* as signed bytes: continuation bytes are below -64, E4..E9 plus 0x9C are -128..-123,
            and those below B8 below -72 (E4 before one of those is U+4000–U+4DFF) */
         unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
         __m128i e4low = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE4)),
-                                      _mm_srli_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(-72)), 1));
+                                      _mm_cmplt_epi8(v1, _mm_set1_epi8(-72)));
         unsigned hz = (unsigned)_mm_movemask_epi8(
             _mm_andnot_si128(e4low, _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)0x9C)),
                                                    _mm_set1_epi8(-122))));
+        /* the plain marks by their three bytes, and 。 */
+        __m128i second80 = bytes_eq(v1, 0x80), third82 = bytes_eq(v2, 0x82);
+        /* EF BC xx but ！ 81 and ？ 9F */
+        __m128i fw = _mm_andnot_si128(_mm_or_si128(bytes_eq(v2, 0x81), bytes_eq(v2, 0x9F)),
+                                      _mm_and_si128(bytes_eq(v, 0xEF), bytes_eq(v1, 0xBC)));
+        /* E3 80 xx but the blank 80, 。 82 and 〇 87 */
+        __m128i e380 = _mm_and_si128(bytes_eq(v, 0xE3), second80);
+        __m128i cjk = _mm_andnot_si128(
+            _mm_or_si128(_mm_or_si128(bytes_eq(v2, 0x80), third82), bytes_eq(v2, 0x87)), e380);
+        /* E2 80 90..A7 (as signed bytes, -112..-89) */
+        __m128i punct = _mm_and_si128(_mm_and_si128(bytes_eq(v, 0xE2), second80),
+                                      _mm_and_si128(_mm_cmpgt_epi8(v2, _mm_set1_epi8(-113)),
+                                                    _mm_cmplt_epi8(v2, _mm_set1_epi8(-88))));
+        unsigned mark = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(fw, cjk), punct));
+        unsigned period = (unsigned)_mm_movemask_epi8(_mm_and_si128(e380, third82));
         /* continuation bytes wanted in lanes 1, 2, 4, 5, ... 14, none in 0, 3, 6, 9 and 12 */
         unsigned bad = (cont ^ 0x6DB6u) & 0x7FFFu;
         /* the first lanes of the characters wholly before the first bad lane (the two lanes
-           after one are below it) that are not Han: each a mark, or the end of the span */
-        unsigned whole = 0x1249u & ((bad & -bad) - 1) >> 2, odd = whole & ~hz;
-        for (; odd; odd &= odd - 1) {
-            unsigned p = (unsigned)__builtin_ctz(odd);
-            const unsigned char *m = u + j + p;
-            if (!plain_mark(m)) {
-                /* 。 before a Han character (whole, in this block) ends a sentence there, as
-                   the caller would find: count it and go on */
-                if (m[0] == 0xE3 && m[1] == 0x80 && m[2] == 0x82 && (whole & hz) >> (p + 3) & 1) {
-                    marks++;
-                    (*ns)++;
-                    *seg = c + r + p / 3 + 1;
-                    continue;
-                }
-                bad = 1u << p;
-                break;
-            }
-            marks++;
+           after one are below it); of those, the ones that are not Han, a mark or 。 before
+           a Han character (whole, in this block) end the span */
+        unsigned whole = 0x1249u & ((bad & -bad) - 1) >> 2;
+        unsigned ends = period & (whole & hz) >> 3;
+        unsigned end = (whole & ~(hz | mark | ends)) | bad;
+        unsigned taken = whole & ((end & -end) - 1); /* the characters before the end */
+        marks += lanes5(taken & ~hz);
+        if (taken & ends) { /* sentences that end here, the caller's count after the last */
+            *ns += lanes5(taken & ends);
+            *seg = c + r + (31u - (unsigned)__builtin_clz(taken & ends)) / 3 + 1;
         }
-        if (bad) {
-            r += (unsigned)__builtin_ctz(bad) / 3; /* characters wholly before it */
-            *i = j + 3 * ((unsigned)__builtin_ctz(bad) / 3);
+        if (end) {
+            unsigned p = (unsigned)__builtin_ctz(end) / 3; /* characters wholly before it */
+            r += p;
+            *i = j + 3 * p;
             *han += r - marks;
             return r;
         }
