@@ -746,6 +746,11 @@ static label_info classify_line(const el_doc *doc, el_span sp, bool heading, con
         li.rest = rest;
         return li;
     }
+    if (colon && rest.len && el_text_is_one_of(h, core, summary_words)) {
+        li.kind = L_SUMMARY; /* 全文逻辑总结：总—分—总结构…: the summary starts on its line */
+        li.rest = rest;
+        return li;
+    }
     if (colon && rest.len && !heading)
         goto marker; /* "开头：…" with text is a note item or text, not a section label */
     if (el_text_is_one_of(h, core, intro_words)) {
@@ -850,6 +855,21 @@ static void set_role(el_doc *doc, const el_block *b, enum el_role role)
     for (size_t ln = b->line; ln <= b->end_line && ln <= doc->lines.n; ln++)
         if (doc->roles[ln - 1] == EL_ROLE_NONE || role != EL_ROLE_LABEL)
             doc->roles[ln - 1] = (unsigned char)role;
+}
+
+/* The label of line sp whose text after it starts at rest: sp up to rest, without the colon
+   (and spaces) between them. */
+static el_span label_before(const el_doc *doc, el_span sp, el_span rest)
+{
+    el_span l = {sp.off, rest.off - sp.off};
+    size_t j;
+    while (l.len > 0) {
+        uint32_t c = el_text_prev_cp(doc->plain.v + l.off, l.len, &j);
+        if (c != 0xFF1A && c != ':' && !el_text_is_space(c))
+            break;
+        l.len = j;
+    }
+    return l;
 }
 
 static void push_zone(ev_vec *evs, enum zone z, el_span title, el_span label, size_t line, int num)
@@ -1105,8 +1125,8 @@ static void one_block(pass1 *p, const el_block *b)
     if (li.kind == L_NONE && b->bold_len > 0 && b->bold_len < b->txt.len) {
         el_span head = trim_span(doc, (el_span){b->txt.off, b->bold_len});
         label_info hl = classify_label(doc, head, true);
-        if (hl.kind == L_NOTES) {
-            li.kind = L_NOTES;
+        if (hl.kind == L_NOTES || hl.kind == L_SUMMARY) {
+            li.kind = hl.kind;
             el_span r = {b->txt.off + b->bold_len, b->txt.len - b->bold_len};
             r = trim_span(doc, r);
             size_t c = el_text_prefix(doc->plain.v + r.off, r.len, colon_punct);
@@ -1234,9 +1254,12 @@ static void one_block(pass1 *p, const el_block *b)
         set_role(doc, b, EL_ROLE_LABEL);
         return;
     case L_SUMMARY:
-        /* Everything under a whole-essay summary is annotation. */
-        push_zone(&p->evs, Z_SUMMARY, none, sp, b->line, 0);
-        set_role(doc, b, EL_ROLE_LABEL);
+        /* Everything under a whole-essay summary is annotation, its own line's text too. */
+        push_zone(&p->evs, Z_SUMMARY, none, li.rest.len ? label_before(doc, sp, li.rest) : sp,
+                  b->line, 0);
+        set_role(doc, b, li.rest.len ? EL_ROLE_NOTE : EL_ROLE_LABEL);
+        if (li.rest.len)
+            push_note(doc, &p->evs, li.rest, b->line);
         p->notes = NM_SUMMARY;
         p->notes_indented = false;
         p->pending_num_line = 0;

@@ -355,6 +355,11 @@ static label_info ref_classify_label(const el_doc *doc, el_span sp, bool heading
         li.rest = rest;
         return li;
     }
+    if (colon && rest.len && el_text_is_one_of(h, core, summary_words)) {
+        li.kind = L_SUMMARY;
+        li.rest = rest;
+        return li;
+    }
     if (colon && rest.len && !heading)
         goto marker; /* "开头：…" with text is a note item or text, not a section label */
     if (el_text_is_one_of(h, core, intro_words)) {

@@ -543,6 +543,32 @@ static void test_same_line_note(void **state)
     el_doc_free(doc);
 }
 
+/* A whole-essay summary label with its text on the same line (plain, or bold in Markdown):
+   the text is its first note, counted nowhere in the essay. */
+static void test_same_line_summary(void **state)
+{
+    (void)state;
+    static const char *const forms[][2] = {
+        {"s.txt", "以法治护航民营经济\n\n民营经济是生力军。\n\n结语\n\n法治是最好的营商环境。\n\n"
+                  "全文逻辑总结：总—分—总结构，三个分论点层层递进。\n"},
+        {"s.md",
+         "# 以法治护航民营经济\n\n民营经济是生力军。\n\n## 结语\n\n法治是最好的营商环境。\n\n"
+         "**全文逻辑总结**：总—分—总结构，三个分论点层层递进。\n"},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        el_doc *doc = parse(forms[i][0], forms[i][1]);
+        assert_kinds(doc, "ICS");
+        const el_section *sc = &doc->sections.v[2];
+        assert_span(doc, sc->title, "全文逻辑总结");
+        assert_int_equal(sc->npara, 0);
+        assert_int_equal(sc->nnote, 1);
+        assert_span(doc, doc->notes.v[sc->note0].txt, "总—分—总结构，三个分论点层层递进。");
+        assert_int_equal(doc->counts.paragraphs, 2);
+        check_roles(doc);
+        el_doc_free(doc);
+    }
+}
+
 /* A bare note label's run ends at argument markers, at prose after items, at essay text. */
 static void test_note_run_ends(void **state)
 {
@@ -975,6 +1001,7 @@ int main(void)
         cmocka_unit_test(test_markdown_equals_plain),
         cmocka_unit_test(test_inline_arg_label),
         cmocka_unit_test(test_same_line_note),
+        cmocka_unit_test(test_same_line_summary),
         cmocka_unit_test(test_note_run_ends),
         cmocka_unit_test(test_md_label_paragraph),
         cmocka_unit_test(test_noise_forms),
