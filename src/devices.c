@@ -840,16 +840,6 @@ static inline bool in_number(const uint32_t *a, size_t n, size_t k)
            ((k > 0 && cn_numeral(a[k - 1])) || (k + 1 < n && cn_numeral(a[k + 1])));
 }
 
-/*
- * Same shape: equal length (5..SHAPE_MAX code points), non-Han marks at the same places,
- * and either such a mark or a character shared at one position besides the first
- * (党建是引领，科技是支撑，群众是基础). *mask narrows to the shared positions.
- * Four characters are a shape only as X是Y after ，or ；(comma: the delimiter before y):
- * a linking character shared in the middle and the ends apart (技术是根，设施是桥，市场是海).
- * A shared ending lists subjects (资金不足，人才不足，技术不足), numerals count items
- * (一是党建，二是科技) and 、 joins a list: none of them is a 排比. Each X是Y part is a figure
- * too, but no metaphor is reported for it: unquoted, X是Y is mostly a plain definition.
- */
 /* Particles that two clauses of one length share at one place by chance (没有文化内涵的景区,
    就像没有灵魂的躯壳, 难以留住游客的脚步): alone they make no shape. */
 static bool shape_particle(uint32_t c)
@@ -857,6 +847,16 @@ static bool shape_particle(uint32_t c)
     return c == 0x7684 || c == 0x4E86; /* 的 了 */
 }
 
+/*
+ * Same shape: equal length (5..SHAPE_MAX code points), non-Han marks at the same places,
+ * and either such a mark or a character shared at one position besides the first, not a
+ * shape_particle (党建是引领，科技是支撑，群众是基础). *mask narrows to the shared positions.
+ * Four characters are a shape only as X是Y after ，or ；(comma: the delimiter before y):
+ * a linking character shared in the middle and the ends apart (技术是根，设施是桥，市场是海).
+ * A shared ending lists subjects (资金不足，人才不足，技术不足), numerals count items
+ * (一是党建，二是科技) and 、 joins a list: none of them is a 排比. Each X是Y part is a figure
+ * too, but no metaphor is reported for it: unquoted, X是Y is mostly a plain definition.
+ */
 static bool same_shape(const char *s, const struct clause *x, const struct clause *y, bool comma,
                        uint32_t *mask, bool *marks)
 {
