@@ -508,6 +508,7 @@ typedef struct label_info {
     el_span rest; /* text after the label (title, theme, first note item) */
     el_span body; /* inline argument label: the paragraph after the marker, title included */
     int num;      /* argument number */
+    el_span label; /* the label alone, when text follows it on the line (【开头】…); len 0: all */
 } label_info;
 
 /* True if s[0..n) has a letter, digit or Han character (more than punctuation and space). */
@@ -662,10 +663,29 @@ static bool fact_only(line_facts *f, const char *s, size_t n)
     return f->only;
 }
 
+/*
+ * An argument label with text after it on its line, li->rest (论点1：立足资源禀赋，念好“山海
+ * 经”。贵州省…, 【分论点一】…): when a paragraph follows the first sentence, the label opens that
+ * paragraph, li->body all of the text, and the title is the first sentence.
+ */
+static void split_inline_arg(const el_doc *doc, label_info *li)
+{
+    if (!li->rest.len)
+        return;
+    el_span t = first_sentence(doc, li->rest);
+    const char *tail = doc->plain.v + t.off + t.len;
+    size_t tn = li->rest.len - t.len;
+    if (has_words(tail, tn) && !open_quote(doc->plain.v + t.off, t.len) &&
+        (ends_with_stop(tail, tn) || el_text_ncp(tail, tn) > EL_TITLE_MAX)) {
+        li->body = li->rest;
+        li->rest = t;
+    }
+}
+
 /* Recognise a label in span sp (already trimmed); f, if not NULL, holds the facts of sp. */
 static label_info classify_line(const el_doc *doc, el_span sp, bool heading, const line_facts *f)
 {
-    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0};
+    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0, {0, 0}};
     const char *s = doc->plain.v + sp.off;
     size_t n = sp.len;
     size_t a = 0, b = n;
@@ -701,6 +721,28 @@ static label_info classify_line(const el_doc *doc, el_span sp, bool heading, con
             if (el_text_is_one_of(h, core, noise_words)) {
                 li.kind = L_NOISE;
                 return li;
+            }
+            /* 【开头】text, 【结尾】text, 【分论点一】text: a section label opening its paragraph
+             */
+            if (r.len && has_words(rs, r.len)) {
+                int num = 0;
+                bool intro = el_text_is_one_of(h, core, intro_words),
+                     concl = !intro && el_text_is_one_of(h, core, concl_words);
+                if (intro || concl) {
+                    li.kind = intro ? L_INTRO : L_CONCL;
+                    li.body = r;
+                    li.label = (el_span){sp.off + 3, core};
+                    return li;
+                }
+                if (el_section_arg_marker(h, core, &num) == core &&
+                    el_text_prefix(h, core, (const char *const[]){"分论点", "论点", NULL})) {
+                    li.kind = L_ARG;
+                    li.num = num;
+                    li.rest = r;
+                    if (!heading)
+                        split_inline_arg(doc, &li);
+                    return li;
+                }
             }
         }
         return li;
@@ -786,18 +828,8 @@ marker:;
         li.kind = L_ARG;
         li.num = num;
         li.rest = trim_span(doc, (el_span){sp.off + k, n - k});
-        if (!heading && li.rest.len) {
-            /* 论点1：立足资源禀赋，念好“山海经”。贵州省… — the label opens a paragraph: its
-             * title is the first sentence, and the text after the marker is the paragraph. */
-            el_span t = first_sentence(doc, li.rest);
-            const char *tail = doc->plain.v + t.off + t.len;
-            size_t tn = li.rest.len - t.len;
-            if (has_words(tail, tn) && !open_quote(doc->plain.v + t.off, t.len) &&
-                (ends_with_stop(tail, tn) || el_text_ncp(tail, tn) > EL_TITLE_MAX)) {
-                li.body = li.rest;
-                li.rest = t;
-            }
-        }
+        if (!heading)
+            split_inline_arg(doc, &li);
         return li;
     }
     return li;
@@ -1246,11 +1278,13 @@ static void one_block(pass1 *p, const el_block *b)
     el_span none = {sp.off + n, 0};
     switch (li.kind) {
     case L_INTRO:
-        push_zone(&p->evs, Z_INTRO, none, sp, b->line, 0);
-        set_role(doc, b, EL_ROLE_LABEL);
-        return;
     case L_CONCL:
-        push_zone(&p->evs, Z_CONCL, none, sp, b->line, 0);
+        push_zone(&p->evs, li.kind == L_INTRO ? Z_INTRO : Z_CONCL, none,
+                  li.label.len ? li.label : sp, b->line, 0);
+        if (li.body.len) { /* 【开头】 with its paragraph on the line */
+            push_para(p, b, li.body, 0, 0);
+            return;
+        }
         set_role(doc, b, EL_ROLE_LABEL);
         return;
     case L_SUMMARY:

@@ -276,7 +276,7 @@ static el_span ref_first_sentence(const el_doc *doc, el_span sp)
 
 static label_info ref_classify_label(const el_doc *doc, el_span sp, bool heading)
 {
-    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0};
+    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0, {0, 0}};
     const char *s = doc->plain.v + sp.off;
     size_t n = sp.len;
     size_t a = 0, b = n;
@@ -312,6 +312,26 @@ static label_info ref_classify_label(const el_doc *doc, el_span sp, bool heading
             if (el_text_is_one_of(h, core, noise_words)) {
                 li.kind = L_NOISE;
                 return li;
+            }
+            if (r.len && has_words(rs, r.len)) {
+                int num = 0;
+                bool intro = el_text_is_one_of(h, core, intro_words),
+                     concl = !intro && el_text_is_one_of(h, core, concl_words);
+                if (intro || concl) {
+                    li.kind = intro ? L_INTRO : L_CONCL;
+                    li.body = r;
+                    li.label = (el_span){sp.off + 3, core};
+                    return li;
+                }
+                if (el_section_arg_marker(h, core, &num) == core &&
+                    el_text_prefix(h, core, (const char *const[]){"分论点", "论点", NULL})) {
+                    li.kind = L_ARG;
+                    li.num = num;
+                    li.rest = r;
+                    if (!heading)
+                        split_inline_arg(doc, &li);
+                    return li;
+                }
             }
         }
         return li;

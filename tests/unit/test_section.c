@@ -569,6 +569,30 @@ static void test_same_line_summary(void **state)
     }
 }
 
+/* 【开头】, 【分论点一】, 【结尾】 with their paragraph on the same line: the label opens its
+   section and its paragraph, and is no part of the text (nor of its count). */
+static void test_bracket_labels_with_text(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("b.txt", "【标题】以开放促发展\n\n"
+                       "【开头】开放是当代中国的鲜明标识。\n\n"
+                       "【分论点一】以制度型开放对接规则。海南自由贸易港实施零关税政策。\n\n"
+                       "【分论点二】以自贸区建设探索新路。上海临港新片区签约项目众多。\n\n"
+                       "【结尾】我们要坚定不移推进高水平对外开放。\n");
+    assert_kinds(doc, "IAAC");
+    assert_span(doc, doc->sections.v[0].title, "开头");
+    assert_span(doc, doc->sections.v[1].title, "以制度型开放对接规则");
+    assert_span(doc, doc->sections.v[2].title, "以自贸区建设探索新路");
+    assert_span(doc, doc->sections.v[3].title, "结尾");
+    assert_span(doc, doc->paras.v[0].txt, "开放是当代中国的鲜明标识。");
+    assert_span(doc, doc->paras.v[1].txt, "以制度型开放对接规则。海南自由贸易港实施零关税政策。");
+    assert_span(doc, doc->paras.v[3].txt, "我们要坚定不移推进高水平对外开放。");
+    assert_int_equal(doc->counts.paragraphs, 4);
+    check_roles(doc);
+    el_doc_free(doc);
+}
+
 /* A bare note label's run ends at argument markers, at prose after items, at essay text. */
 static void test_note_run_ends(void **state)
 {
@@ -1002,6 +1026,7 @@ int main(void)
         cmocka_unit_test(test_inline_arg_label),
         cmocka_unit_test(test_same_line_note),
         cmocka_unit_test(test_same_line_summary),
+        cmocka_unit_test(test_bracket_labels_with_text),
         cmocka_unit_test(test_note_run_ends),
         cmocka_unit_test(test_md_label_paragraph),
         cmocka_unit_test(test_noise_forms),
