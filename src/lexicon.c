@@ -137,6 +137,14 @@ __attribute__((always_inline)) static inline void report(uint32_t out, size_t en
  * therefore exactly the byte occurrences of the surfaces, as with a byte automaton; anything
  * invalid is class 0, which has no edge and sends the automaton back to the root. Inlined
  * into el_lex_scan and el_lex_scan_all, each with its own kind of sink.
+ *
+ * The step is shaped for the branch predictor. Most characters either fail straight to the
+ * root or are read at the root, and then whether they start a surface is a coin toss; that
+ * outcome is selected without a branch (a mask), so the next state follows from the class
+ * alone and the CPU runs on while the slot loads are in flight. Only the rarer outcomes
+ * branch: an edge (the root's children have no check naming the root, so at the root this is
+ * never taken: see struct el_lex_slot) and a failure to a state other than the root. Each
+ * outcome tests for hits on its own branch, as their odds differ.
  */
 __attribute__((always_inline)) static inline void scan(const char *s, size_t n, el_lex_cb cb,
                                                        void *ctx, struct hitbuf *b)
@@ -146,40 +154,29 @@ __attribute__((always_inline)) static inline void scan(const char *s, size_t n, 
     const uint16_t *cls = T->cls;
     const struct el_lex_slot *sl = T->slots;
     const uint32_t nstart = T->nstart;
-    uint32_t st = 0, c;
-root: /* At the root: skip the characters no surface starts with (class 0 wraps round). */
-    do {
-        if (q >= lim)
-            goto tail;
-        c = class_at(cls, &q, e);
-    } while (c - 1 >= nstart);
-    st = c;
-    /* Inside a match, until the automaton falls back to the root: next_state unrolled, so
-       that a step that takes an edge goes straight on to the next character. */
-    for (;;) {
-        if (sl[st].out)
-            report(sl[st].out, (size_t)(q - p), cb, ctx, b);
-        if (q >= lim)
-            goto tail;
-        if (!(c = class_at(cls, &q, e))) { /* no edge anywhere */
-            st = 0;
-            goto root;
+    uint32_t st = 0;
+    while (q < lim) {
+        uint32_t c = class_at(cls, &q, e);
+        uint32_t t = sl[st].base + c, f = sl[st].fail;
+        if (__builtin_expect(sl[t].check == st, 0)) { /* an edge, inside a match */
+            st = t;
+            if (sl[st].out)
+                goto out;
+        } else if (__builtin_expect(f * c != 0, 0)) {
+            /* a failure to another state (f * c: f && c as one branch) */
+            st = next_state(sl, nstart, f, c);
+            if (sl[st].out)
+                goto out;
+        } else { /* at or back to the root, whose edge on c leads to slot c */
+            st = c & -(uint32_t)(c - 1 < nstart); /* a mask: compilers would branch on ?: */
+            if (sl[st].out)
+                goto out;
         }
-        for (;;) {
-            uint32_t t = sl[st].base + c;
-            if (sl[t].check == st) {
-                st = t;
-                break;
-            }
-            if (!(st = sl[st].fail)) { /* the root's edge on c leads to slot c */
-                if (c - 1 >= nstart)
-                    goto root;
-                st = c;
-                break;
-            }
-        }
+        continue;
+    out:
+        report(sl[st].out, (size_t)(q - p), cb, ctx, b);
     }
-tail: /* the last bytes, too few for class_at */
+    /* the last bytes, too few for class_at */
     while (q < e) {
         uint32_t r = class_slow(q, e);
         q += r & 7;

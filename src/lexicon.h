@@ -190,12 +190,14 @@ size_t el_lex_normalize(const char *s, size_t n, char *out);
 /*
  * A double array. State s is slot s; the root is slot 0 with base 0, so its edge on class c,
  * which it has exactly when 1 <= c <= nstart, leads to slot c. The edge of s on class c
- * (c > 0) leads to slot t = slots[s].base + c exactly when slots[t].check == s; otherwise s
- * has no such edge. check is 0xFFFF in free slots and in the root (never a state: there are
- * fewer than 0xFFFF slots). A slot also holds the state's failure state and what to report
- * in it, so that a step reads one 8-byte slot (one cache line) per character: out, when
- * nonzero, is 1 + the index in outs of the first hit to report, the state's hits being the
- * outs[out - 1].count from there on, already in report order (shortest surface first).
+ * (c > 0) leads to slot t = slots[s].base + c exactly when slots[t].check == s (s > 0);
+ * otherwise s has no such edge. check is 0xFFFF in free slots, in the root and in the root's
+ * children (never a state: there are fewer than 0xFFFF slots), so that a step's edge test
+ * fails at the root without a test of its own; the root's edges come from nstart. A slot
+ * also holds the state's failure state and what to report in it, so that a step reads one
+ * 8-byte slot (one cache line) per character: out, when nonzero, is 1 + the index in outs of
+ * the first hit to report, the state's hits being the outs[out - 1].count from there on,
+ * already in report order (shortest surface first).
  */
 struct el_lex_slot {
     uint16_t base;

@@ -961,8 +961,8 @@ static void emit(void)
     end_array();
     bytes += nother * 6;
 
-    /* The double array; a free slot (and the root's, which has no parent) has check 0xFFFF,
-       never a state (place_states keeps nslots below it). */
+    /* The double array; a free slot, the root's (which has no parent) and its children's
+       have check 0xFFFF, never a state (place_states keeps nslots below it). */
     printf("static _Alignas(64) const struct el_lex_slot slots[%u] = {\n", nslots);
     struct el_slot {
         uint32_t base, check, fail, out;
@@ -973,7 +973,9 @@ static void emit(void)
         const struct node *nd = &nodes.v[i];
         struct el_slot *x = &sl[nd->slot];
         x->base = nd->base;
-        x->check = i ? nodes.v[nd->parent].slot : 0xFFFF;
+        /* the scan takes the root's edges from nstart: a check that never names the root
+           keeps its edge test true only inside a match (see struct el_lex_slot) */
+        x->check = i && nd->parent ? nodes.v[nd->parent].slot : 0xFFFF;
         x->fail = nodes.v[nd->fail].slot;
         x->out = nd->ocount ? nd->ofirst + 1 : 0;
     }
