@@ -1352,7 +1352,7 @@ static size_t run_of(const char *s, size_t n, size_t i, const char *seq, size_t 
     return r;
 }
 
-/* Index in ",:;?!()" (and in the full-width replacements) of an ASCII mark, -1 for others. */
+/* Index in ",:;?!()." (and in the full-width replacements) of an ASCII mark, -1 for others. */
 static int half_mark(unsigned char c)
 {
     switch (c) {
@@ -1370,6 +1370,8 @@ static int half_mark(unsigned char c)
         return 5;
     case ')':
         return 6;
+    case '.':
+        return 7;
     default:
         return -1;
     }
@@ -1382,7 +1384,7 @@ static int half_mark(unsigned char c)
  */
 static inline size_t punct_at(const char *s, size_t n, size_t i, el_punct_cb cb, void *ctx)
 {
-    static const char *const full[] = {"，", "：", "；", "？", "！", "（", "）"};
+    static const char *const full[] = {"，", "：", "；", "？", "！", "（", "）", "。"};
     /* Runs of dots, by first byte (each starts with a different one): . 。 · ． … */
     static const struct {
         const char *seq;
@@ -1390,6 +1392,8 @@ static inline size_t punct_at(const char *s, size_t n, size_t i, el_punct_cb cb,
     } dots[] = {{".", 1, 3}, {"。", 3, 3}, {"·", 2, 3}, {"．", 3, 3}, {"…", 3, 1}};
     unsigned char c = (unsigned char)s[i];
     int h = c < 0x80 ? half_mark(c) : -1;
+    if (c == '.' && i + 1 < n && s[i + 1] == '.')
+        h = -1; /* a run of dots: an ellipsis, below */
     if (h >= 0) {
         uint32_t p = prev_ns(s, i);
         size_t at;
@@ -1400,11 +1404,18 @@ static inline size_t punct_at(const char *s, size_t n, size_t i, el_punct_cb cb,
             fire = el_text_is_han(q) || is_opening(q);
         } else if (c == ')') {
             fire = el_text_is_han(p) || is_closing(p);
-        } else if (el_text_is_han(p) || is_closing(p)) {
+        } else if (el_text_is_han(p) || is_closing(p) || p == '%' || p - '0' < 10u) {
+            /* after Chinese, or after a figure (5%,同比; 3.然后): a digit after the mark, as in
+               3,200 or 3.5, is ruled out below, since the next character must be Chinese */
             if (c == '?' || c == '!')
                 fire = q == 0 || is_cjk(q) || q == '?' || q == '!';
+            else if (c == '.') /* a full stop after Chinese: at the end, or before more */
+                fire = q == 0 || is_cjk(q) || is_opening(q);
             else
                 fire = el_text_is_han(q) || is_opening(q);
+            if (!el_text_is_han(p) && !is_closing(p) && (q == 0 || (c == '.' && p != '%')))
+                fire = false; /* 1. and 4.问题导向 are list numbers: a . after a figure only
+                                 after a percentage (21.1%.发展), others before Chinese */
             if (fire && q != 0 && is_cjk(q))
                 len = at - i; /* the spaces after the mark go too */
         }
@@ -1446,8 +1457,8 @@ __attribute__((always_inline)) static inline bool may_spot(const char *s, size_t
     case '(':
     case ')':
         return true;
-    case '.':
-        return left >= 2 && u[1] == '.';
+    case '.': /* a full stop after Chinese, or a run of dots */
+        return true;
     case 0xC2: /* · */
         return left >= 4 && u[1] == 0xB7 && u[2] == 0xC2 && u[3] == 0xB7;
     case 0xE2: /* … */

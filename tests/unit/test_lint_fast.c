@@ -279,8 +279,8 @@ static size_t ref_u8_len(unsigned char c)
 
 static void ref_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
 {
-    static const char marks[] = ",:;?!()";
-    static const char *const full[] = {"，", "：", "；", "？", "！", "（", "）"};
+    static const char marks[] = ",:;?!().";
+    static const char *const full[] = {"，", "：", "；", "？", "！", "（", "）", "。"};
     static const struct {
         const char *seq;
         size_t k, min;
@@ -293,6 +293,8 @@ static void ref_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
             continue;
         }
         const char *hm = c && c < 0x80 ? strchr(marks, c) : NULL;
+        if (c == '.' && i + 1 < n && u[i + 1] == '.')
+            hm = NULL; /* a run of dots */
         if (hm) {
             int h = (int)(hm - marks);
             uint32_t p = ref_prev_ns(s, i);
@@ -304,11 +306,16 @@ static void ref_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
                 fire = el_text_is_han(q) || ref_is_opening(q);
             } else if (c == ')') {
                 fire = el_text_is_han(p) || ref_is_closing(p);
-            } else if (el_text_is_han(p) || ref_is_closing(p)) {
+            } else if (el_text_is_han(p) || ref_is_closing(p) || p == '%' ||
+                       (p >= '0' && p <= '9')) {
                 if (c == '?' || c == '!')
                     fire = q == 0 || ref_is_cjk(q) || q == '?' || q == '!';
+                else if (c == '.')
+                    fire = q == 0 || ref_is_cjk(q) || ref_is_opening(q);
                 else
                     fire = el_text_is_han(q) || ref_is_opening(q);
+                if (!el_text_is_han(p) && !ref_is_closing(p) && (q == 0 || (c == '.' && p != '%')))
+                    fire = false;
                 if (fire && q != 0 && ref_is_cjk(q))
                     len = at - i;
             }

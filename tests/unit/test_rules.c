@@ -376,14 +376,34 @@ static void test_halfwidth(void **state)
                 "标题在此\n　　书房越建越多,借阅量却不见增长?原因在于供给脱节(尤其是农村)。\n"
                 "　　数据显示3,200人参与,比例为1:2,网址是http://a.b?c=1 (see note)。\n",
                 NULL);
-    /* Line 2: , ? ( ) ; line 3: the , after 参与 only (3,200 / 1:2 / URLs are not Chinese text). */
-    assert_int_equal(count(doc, EL_RULE_PUNCT_HALFWIDTH), 5);
+    /* Line 2: , ? ( ) ; line 3: the , after 参与 and the one after 1:2, before 网址 (3,200 / 1:2
+       / URLs are not Chinese text). */
+    assert_int_equal(count(doc, EL_RULE_PUNCT_HALFWIDTH), 6);
     assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 0), 2, 9);
     assert_message(nth(doc, EL_RULE_PUNCT_HALFWIDTH, 0), false,
                    "中文中使用了半角标点“,”，应为“，”");
     assert_message(nth(doc, EL_RULE_PUNCT_HALFWIDTH, 1), true,
                    "half-width “?” in Chinese text; use “？”");
     assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 4), 3, 15);
+    el_doc_free(doc);
+}
+
+/* A half-width full stop after Chinese or after a percentage before Chinese; not in 3.5,
+   Ltd., a URL or a list number (4.问题导向). */
+static void test_halfwidth_stop(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("s.txt",
+                          "标题在此\n　　这是基本国情.截至2023年末,占比21.1%.发展经济大有可为.\n"
+                          "　　增长3.5%，Ltd. 公司，网址a.b.c。他说“好”.然后走了。4.问题导向。\n",
+                          NULL);
+    assert_int_equal(count(doc, EL_RULE_PUNCT_HALFWIDTH), 5);
+    assert_message(nth(doc, EL_RULE_PUNCT_HALFWIDTH, 0), false,
+                   "中文中使用了半角标点“.”，应为“。”");
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 0), 2, 9);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 2), 2, 26);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 3), 2, 35);
+    assert_pos(doc, nth(doc, EL_RULE_PUNCT_HALFWIDTH, 4), 3, 31);
     el_doc_free(doc);
 }
 
@@ -693,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_unbalanced_hostile),
         cmocka_unit_test(test_unattributed),
         cmocka_unit_test(test_halfwidth),
+        cmocka_unit_test(test_halfwidth_stop),
         cmocka_unit_test(test_ellipsis),
         cmocka_unit_test(test_punct_scan),
         cmocka_unit_test(test_punct_code),
