@@ -20,6 +20,7 @@
 
 #include "doc.h"
 #include "lexicon.h"
+#include "testlex.h"
 #include "testrand.h"
 
 /* ---- el_doc_section_at --------------------------------------------------------------- */
@@ -127,22 +128,6 @@ static void test_section_at(void **state)
 
 /* ---- lexicon selections ----------------------------------------------------------------- */
 
-typedef struct {
-    el_lex_hit *v;
-    size_t n, cap;
-} hits;
-
-static void keep(void *ctx, const el_lex_hit *h)
-{
-    hits *k = ctx;
-    if (k->n == k->cap) {
-        k->cap = k->cap ? 2 * k->cap : 64;
-        k->v = realloc(k->v, k->cap * sizeof *k->v);
-        assert_non_null(k->v);
-    }
-    k->v[k->n++] = *h;
-}
-
 /* A text of lexicon surfaces glued with filler, about cap bytes. */
 static size_t lex_text(char *t, size_t cap)
 {
@@ -176,17 +161,6 @@ static hits want_cats(const el_doc *doc, size_t off, size_t len, unsigned mask)
             want.v[k++] = want.v[i];
     want.n = k;
     return want;
-}
-
-static void assert_same(const hits *got, const hits *want)
-{
-    assert_int_equal(got->n, want->n);
-    for (size_t i = 0; i < want->n; i++) {
-        assert_int_equal(got->v[i].start, want->v[i].start);
-        assert_int_equal(got->v[i].end, want->v[i].end);
-        assert_int_equal(got->v[i].entry, want->v[i].entry);
-        assert_int_equal(got->v[i].cat, want->v[i].cat);
-    }
 }
 
 static void check_cats(el_doc *doc, size_t off, size_t len, unsigned mask)

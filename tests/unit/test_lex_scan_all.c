@@ -14,22 +14,7 @@
 #include <string.h>
 
 #include "lexicon.h"
-
-typedef struct {
-    el_lex_hit *v;
-    size_t n, cap;
-} hits;
-
-static void keep(void *ctx, const el_lex_hit *h)
-{
-    hits *k = ctx;
-    if (k->n == k->cap) {
-        k->cap = k->cap ? 2 * k->cap : 16;
-        k->v = realloc(k->v, k->cap * sizeof *k->v);
-        assert_non_null(k->v);
-    }
-    k->v[k->n++] = *h;
-}
+#include "testlex.h"
 
 static uint32_t rng = 77;
 

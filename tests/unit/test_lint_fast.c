@@ -34,6 +34,7 @@
 
 /* ---- random input ---- */
 
+#include "testbuf.h"
 #include "testrand.h"
 
 static const char *pick(const char *const *v, size_t n)
@@ -42,24 +43,6 @@ static const char *pick(const char *const *v, size_t n)
 }
 
 #define PICK(v) pick(v, sizeof v / sizeof v[0])
-
-/* A growing string. */
-typedef struct buf {
-    char *v;
-    size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s)
-{
-    size_t k = strlen(s);
-    if (b->n + k + 1 > b->cap) {
-        b->cap = (b->n + k + 1) * 2;
-        b->v = realloc(b->v, b->cap);
-        assert_non_null(b->v);
-    }
-    memcpy(b->v + b->n, s, k + 1);
-    b->n += k;
-}
 
 /* Pieces of a paragraph: Han (a small alphabet, so that pairs repeat), the paired marks, the
  * half-width marks the punctuation rule looks at, runs of dots, blanks, closers, digits. */

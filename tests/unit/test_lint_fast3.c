@@ -20,18 +20,8 @@
 #include "doc.h"
 #include "lint.c"
 
+#include "testbuf.h"
 #include "testrand.h"
-
-typedef EL_VEC(char) buf;
-
-/* Append s; a NUL stays after the text, not in it. */
-static void put(buf *b, const char *s)
-{
-    size_t k = strlen(s);
-    b->v = xgrow(b->v, &b->cap, b->n + k + 1, 1);
-    memcpy(b->v + b->n, s, k + 1);
-    b->n += k;
-}
 
 /* ---- skip_letters ---- */
 

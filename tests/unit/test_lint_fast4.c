@@ -22,20 +22,10 @@
 #include "doc.h"
 #include "lint.c"
 
+#include "testbuf.h"
 #include "testrand.h"
 
 /* ---- random text ---- */
-
-typedef EL_VEC(char) buf;
-
-/* Append s; a NUL stays after the text, not in it. */
-static void put(buf *b, const char *s)
-{
-    size_t k = strlen(s);
-    b->v = xgrow(b->v, &b->cap, b->n + k + 1, 1);
-    memcpy(b->v + b->n, s, k + 1);
-    b->n += k;
-}
 
 /* Encode c (not a surrogate) at out, NUL-terminated. */
 static const char *enc(uint32_t c, char *out)

@@ -30,66 +30,9 @@
 #include "rules.h"
 #include "util.h"
 
+#include "testquotes.h"
+
 /* ---- references ------------------------------------------------------------------------ */
-
-/* The extractor's bare lead-ins, in its order (quotes.c, bare_leads). */
-static const char *const leads[] = {
-    "古人云", "古语有云", "古语云",   "正所谓", "俗话说", "常言道",
-    "古人说", "古语道",   "古人有云", "诗云",   "子曰",   NULL,
-};
-
-/* el_quote_pairs spelled out: every byte offset in turn, marks by their bytes. */
-static void ref_pairs(const char *s, size_t n, el_qpair_vec *out)
-{
-    static const char *const marks[] = {"“", "”", "「", "」", "『", "』"};
-    size_t *st[3], depth[3] = {0, 0, 0}, ascii = SIZE_MAX;
-    for (int f = 0; f < 3; f++)
-        st[f] = xmalloc((n + 1) * sizeof *st[f]);
-    out->n = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"') {
-            if (ascii == SIZE_MAX) {
-                ascii = i;
-            } else {
-                *EL_VEC_PUSH(*out) = (el_qpair){ascii, ascii + 1, i, i + 1};
-                ascii = SIZE_MAX;
-            }
-            continue;
-        }
-        for (int m = 0; m < 6; m++) {
-            if (n - i < 3 || memcmp(s + i, marks[m], 3) != 0)
-                continue;
-            int f = m / 2;
-            if (m % 2 == 0)
-                st[f][depth[f]++] = i;
-            else if (depth[f]) {
-                size_t o = st[f][--depth[f]];
-                *EL_VEC_PUSH(*out) = (el_qpair){o, o + 3, i, i + 3};
-            }
-        }
-    }
-    /* In order of the opening mark (insertion sort: no two pairs share one). */
-    for (size_t i = 1; i < out->n; i++)
-        for (size_t j = i; j > 0 && out->v[j - 1].open > out->v[j].open; j--) {
-            el_qpair t = out->v[j];
-            out->v[j] = out->v[j - 1];
-            out->v[j - 1] = t;
-        }
-    for (int f = 0; f < 3; f++)
-        free(st[f]);
-}
-
-/* el_quote_leads spelled out: every lead at every byte offset, in the extractor's order. */
-static void ref_leads(const char *s, size_t n, el_span_vec *out)
-{
-    out->n = 0;
-    for (size_t i = 0; i < n; i++)
-        for (const char *const *w = leads; *w; w++) {
-            size_t l = strlen(*w);
-            if (l <= n - i && memcmp(s + i, *w, l) == 0)
-                *EL_VEC_PUSH(*out) = (el_span){i, l};
-        }
-}
 
 /* ---- random text --------------------------------------------------------------------- */
 
@@ -197,10 +140,10 @@ static void random_text(buf *b, size_t max)
                 put(b, han[test_rand() % 10], 3);
         const char *p = pieces[test_rand() % np];
         if (test_rand() % 8 == 0) { /* a lead whole, or a character that looks like a lead's */
-            p = leads[test_rand() % 11];
+            p = ref_bare_leads[test_rand() % 11];
         } else if (test_rand() % 16 == 0) {
             /* the first character of a lead under another lead byte (E4..E9) */
-            const char *l = leads[test_rand() % 11];
+            const char *l = ref_bare_leads[test_rand() % 11];
             char c[3] = {(char)(0xE4 + test_rand() % 6), l[1], l[2]};
             put(b, c, 3);
             continue;

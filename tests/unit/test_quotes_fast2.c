@@ -22,62 +22,12 @@
 #include <string.h>
 
 #include "quotes.c"
+#include "testquotes.h"
 #include "testrand.h"
 
 typedef EL_VEC(char) buf;
 
 /* ---- references ------------------------------------------------------------------------ */
-
-/* el_quote_pairs spelled out: every byte offset in turn, marks by their bytes. */
-static void ref_pairs(const char *s, size_t n, el_qpair_vec *out)
-{
-    static const char *const marks[] = {"“", "”", "「", "」", "『", "』"};
-    size_t *st[3], depth[3] = {0, 0, 0}, ascii = SIZE_MAX;
-    for (int f = 0; f < 3; f++)
-        st[f] = xmalloc((n + 1) * sizeof *st[f]);
-    out->n = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"') {
-            if (ascii == SIZE_MAX) {
-                ascii = i;
-            } else {
-                *EL_VEC_PUSH(*out) = (el_qpair){ascii, ascii + 1, i, i + 1};
-                ascii = SIZE_MAX;
-            }
-            continue;
-        }
-        for (int m = 0; m < 6; m++) {
-            if (n - i < 3 || memcmp(s + i, marks[m], 3) != 0)
-                continue;
-            int f = m / 2;
-            if (m % 2 == 0)
-                st[f][depth[f]++] = i;
-            else if (depth[f]) {
-                size_t o = st[f][--depth[f]];
-                *EL_VEC_PUSH(*out) = (el_qpair){o, o + 3, i, i + 3};
-            }
-        }
-    }
-    for (int f = 0; f < 3; f++)
-        free(st[f]);
-    /* in order of the opening mark, as a stable sort would leave them */
-    for (size_t i = 1; i < out->n; i++)
-        for (size_t j = i; j > 0 && out->v[j - 1].open > out->v[j].open; j--) {
-            el_qpair t = out->v[j];
-            out->v[j] = out->v[j - 1];
-            out->v[j - 1] = t;
-        }
-}
-
-/* The bare lead-ins by memcmp at every offset, leads at one offset in list order. */
-static void ref_leads(const char *s, size_t n, el_span_vec *out)
-{
-    out->n = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t w = 0; bare_leads[w].s; w++)
-            if (bare_leads[w].n <= n - i && memcmp(s + i, bare_leads[w].s, bare_leads[w].n) == 0)
-                *EL_VEC_PUSH(*out) = (el_span){i, bare_leads[w].n};
-}
 
 /* Every clause of every classical line (the runs between the characters el_lex_normalize
  * drops), normalised, in a plain list. */

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "stats.c"
+#include "testquotes.h"
 #include "testrand.h"
 
 /* ---- statistics: the scan that stopped at every mark ------------------------------------- */
@@ -172,74 +173,6 @@ static void test_stats_random(void **state)
 }
 
 /* ---- quotes: plain pairing and a memcmp at every offset ----------------------------------- */
-
-/* The bare lead-ins in quotes.c's order (bare_leads). */
-static const char *const leads[] = {
-    "古人云", "古语有云", "古语云",   "正所谓", "俗话说", "常言道",
-    "古人说", "古语道",   "古人有云", "诗云",   "子曰",
-};
-
-static int by_open(const void *a, const void *b)
-{
-    const el_qpair *x = a, *y = b;
-    return x->open < y->open ? -1 : x->open > y->open;
-}
-
-/* Pair the marks of s[0..n) looking at every byte offset: a mark or '"' never starts with a
- * continuation byte, so each one found so is one a decoding walk finds. */
-static void ref_pairs(const char *s, size_t n, el_qpair_vec *out)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t *st[3], sn[3] = {0, 0, 0}, ascii = SIZE_MAX;
-    for (int f = 0; f < 3; f++)
-        st[f] = xmalloc((n + 1) * sizeof *st[f]);
-    out->n = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (u[i] == '"') {
-            if (ascii == SIZE_MAX) {
-                ascii = i;
-            } else {
-                *EL_VEC_PUSH(*out) = (el_qpair){ascii, ascii + 1, i, i + 1};
-                ascii = SIZE_MAX;
-            }
-            continue;
-        }
-        if (n - i < 3 || u[i + 1] != 0x80)
-            continue;
-        int fam = -1;
-        bool open = false;
-        if (u[i] == 0xE2 && (u[i + 2] == 0x9C || u[i + 2] == 0x9D)) {
-            fam = 0;
-            open = u[i + 2] == 0x9C;
-        } else if (u[i] == 0xE3 && u[i + 2] >= 0x8C && u[i + 2] <= 0x8F) {
-            fam = u[i + 2] < 0x8E ? 1 : 2;
-            open = !(u[i + 2] & 1);
-        }
-        if (fam < 0)
-            continue;
-        if (open)
-            st[fam][sn[fam]++] = i;
-        else if (sn[fam]) {
-            size_t o = st[fam][--sn[fam]];
-            *EL_VEC_PUSH(*out) = (el_qpair){o, o + 3, i, i + 3};
-        }
-    }
-    if (out->n > 1)
-        qsort(out->v, out->n, sizeof *out->v, by_open);
-    for (int f = 0; f < 3; f++)
-        free(st[f]);
-}
-
-static void ref_leads(const char *s, size_t n, el_span_vec *out)
-{
-    out->n = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t w = 0; w < sizeof leads / sizeof leads[0]; w++) {
-            size_t l = strlen(leads[w]);
-            if (l <= n - i && memcmp(s + i, leads[w], l) == 0)
-                *EL_VEC_PUSH(*out) = (el_span){i, l};
-        }
-}
 
 /* el_quote_pairs and el_quote_leads against the references over an exact-size copy. */
 static void check_quotes(const char *text, size_t n)
