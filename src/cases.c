@@ -1061,12 +1061,14 @@ static const uint32_t name_particles[] = {U'一', U'上', U'不', U'与', U'中'
 
 /* A quoted term usable as an initiative name: short, no sentence punctuation, no 的
    (“宋元中国的世界海洋商贸中心” is a title, not an initiative), no 某 (编造“某地发生重大疫情”
-   quotes a rumour), not an everyday word (common_quoted). A term of one or two characters
-   is a name only when a launch verb introduces it (推出“林票”) or it names the noun after it
-   (“九章”量子计算原型机, “村超”赛事); b: where the case ends. */
+   quotes a rumour), not an everyday word (common_quoted). A term of one or two characters,
+   or a pair of phrases joined by 、 (a motto: 晋商“诚信为本、以义制利”的传统), is a name only
+   when a launch verb introduces it (推出“林票”, 实施“人人持证、技能河北”) or it names the noun
+   after it (“九章”量子计算原型机, “村超”赛事, “人人持证、技能河北”工程); b: where the case ends. */
 static bool name_like(const char *s, const qpair *q, size_t b)
 {
     size_t len = q->close - q->inner, k, ncp = 0;
+    bool pause = false;
     if (len == 0)
         return false;
     for (size_t i = q->inner; i < q->close; i += k) {
@@ -1075,11 +1077,12 @@ static bool name_like(const char *s, const qpair *q, size_t b)
             c == 0xFF1A || c == '!' || c == '?' || c == ';' || c == 0x201C || c == 0x7684 /* 的 */
             || c == 0x67D0 /* 某 */)
             return false;
+        pause |= c == 0x3001; /* 、 */
         ncp++;
     }
     if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)))
         return false;
-    if (ncp > 2 ||
+    if ((ncp > 2 && !pause) ||
         (suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))))
         return true;
     size_t after = q->close + 3; /* past ” */

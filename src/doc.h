@@ -132,10 +132,11 @@ enum el_quote_kind { EL_QUOTE_POLICY, EL_QUOTE_CLASSICAL, EL_QUOTE_OTHER };
 
 typedef struct el_quote {
     enum el_quote_kind kind;
-    el_span txt;            /* without the quotation marks */
-    el_span speaker;        /* in plain; len 0 = null */
-    el_span source;         /* in plain (a 《…》 title written in the text) */
-    const char *source_lex; /* source from the classical lexicon, when found there */
+    el_span txt;             /* without the quotation marks */
+    el_span speaker;         /* in plain; len 0 = null */
+    el_span source;          /* in plain (a 《…》 title written in the text) */
+    const char *source_lex;  /* source from the classical lexicon, when found there */
+    const char *speaker_lex; /* a saying's speaker from the lexicon, when none is written */
     int section;
 } el_quote;
 

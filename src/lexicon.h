@@ -145,11 +145,16 @@ const el_province *el_lex_province(int idx);
 /** Region identifier: "east" "central" "west" "northeast". */
 const char *el_region_id(enum el_region r);
 
-/** A classical quotation: display text, its source (《淮南子·氾论训》), normalised key. */
+/**
+ * A quotable line: display text, its source (《淮南子·氾论训》) for a classical line, the
+ * normalised key, and for a leader's saying (src/data/sayings.tsv) the speaker (习近平) in
+ * place of a source. Exactly one of source and speaker is set.
+ */
 typedef struct el_classical {
     const char *text;
     const char *source;
     const char *key;
+    const char *speaker;
 } el_classical;
 
 /** Number of classical quotations. */

@@ -743,6 +743,8 @@ static void titles_build(void)
     for (size_t i = 0; i < nl; i++) {
         const unsigned char *u = (const unsigned char *)el_lex_classical(i)->source;
         const char *s = (const char *)u;
+        if (s == NULL) /* a leader's saying: a speaker, no work */
+            continue;
         size_t open = SIZE_MAX, part = 0, n = strlen(s);
         for (size_t p = 0; p + 2 < n; p += el_u8_len(u[p])) {
             if (u[p] != 0xE3 && u[p] != 0xC2)
@@ -1786,8 +1788,40 @@ static bool add_quote(struct qstate *st, size_t base, enum el_quote_kind kind, e
     q->speaker = speaker.len ? (el_span){base + speaker.off, speaker.len} : (el_span){0, 0};
     q->source = source.len ? (el_span){base + source.off, source.len} : (el_span){0, 0};
     q->source_lex = source_lex;
+    q->speaker_lex = NULL;
     q->section = el_doc_section_at(doc, q->txt.off);
     return true;
+}
+
+/*
+ * Append the quote txt, which matched lexicon line c: a classical quote with the line's
+ * source (src: a 《…》 title written before it, or none), or, for a leader's saying, a policy
+ * quote whose speaker is the one written before it (lead, when a policy lead) or else the
+ * lexicon's. Returns false at the cap.
+ */
+static bool add_lex_quote(struct qstate *st, size_t base, el_span txt, el_span src,
+                          const struct lead *lead, const el_classical *c)
+{
+    if (c->speaker == NULL)
+        return add_quote(st, base, EL_QUOTE_CLASSICAL, txt, (el_span){0, 0}, src, c->source);
+    bool led = lead && lead->type == LEAD_POLICY;
+    el_span none = {0, 0};
+    if (!add_quote(st, base, EL_QUOTE_POLICY, txt, led ? lead->speaker : none,
+                   led ? lead->source : none, NULL))
+        return false;
+    el_quote *q = &st->doc->quotes.v[st->doc->quotes.n - 1];
+    if (q->speaker.len == 0 && q->source.len == 0)
+        q->speaker_lex = c->speaker;
+    return true;
+}
+
+/* A near match (how 2) to a leader's saying is no match: sayings have several wordings in
+   print, so only the classical lines raise quote/misquoted. */
+static struct cmatch drop_near_saying(struct cmatch m)
+{
+    if (m.how == 2 && el_lex_classical(m.line)->speaker)
+        m.how = 0;
+    return m;
 }
 
 /* Raise quote/misquoted at the quote with the canonical text of the match. */
@@ -1915,7 +1949,7 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
         const char *t = s + p->inner;
         bool sentence, punct;
         size_t ncp = text_shape(t, len, &sentence, &punct); /* word characters */
-        struct cmatch m = classical_match(t, len, true, false);
+        struct cmatch m = drop_near_saying(classical_match(t, len, true, false));
         const el_config_quote *cq = NULL;
         int chow = m.how ? 0 : config_match(st, t, len, &cq);
         /*
@@ -1958,8 +1992,7 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
                                el_doc_section_at(st->doc, base + p->inner), cq->text);
         } else if (m.how) {
             el_span src = L.type == LEAD_CLASSICAL ? L.source : none;
-            ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, src,
-                           el_lex_classical(m.line)->source);
+            ok = add_lex_quote(st, base, txt, src, &L, el_lex_classical(m.line));
             if (ok && m.how == 2)
                 raise_misquote(st, base + p->inner, &m);
         } else if (L.type == LEAD_POLICY &&
@@ -2045,7 +2078,7 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
             size_t lim = n - a < maxb ? n - a : maxb;
             size_t e = a + el_text_sentence_end(s + a, lim);
             seen = e;
-            struct cmatch m = classical_match(s + a, e - a, true, true);
+            struct cmatch m = drop_near_saying(classical_match(s + a, e - a, true, true));
             if (!m.how)
                 continue;
             size_t off = a + m.off, len = m.len < e - a - m.off ? m.len : e - a - m.off;
@@ -2058,9 +2091,8 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
             }
             if (!len)
                 continue;
-            el_span none = {0, 0};
-            if (!add_quote(st, base, EL_QUOTE_CLASSICAL, (el_span){off, len}, none, none,
-                           el_lex_classical(m.line)->source))
+            if (!add_lex_quote(st, base, (el_span){off, len}, (el_span){0, 0}, NULL,
+                               el_lex_classical(m.line)))
                 goto done;
             if (m.how == 2)
                 raise_misquote(st, base + off, &m);

@@ -307,7 +307,10 @@ static void wquotes(rj *r)
         EL_JW_OBJ_KEY(w, "kind");
         el_jw_name_n(w, kinds[q->kind].s, kinds[q->kind].n);
         EL_JW_KEY(w, "speaker");
-        wspan(r, q->speaker);
+        if (q->speaker_lex)
+            el_jw_str(w, q->speaker_lex);
+        else
+            wspan(r, q->speaker);
         EL_JW_KEY(w, "source");
         if (q->source_lex)
             el_jw_str(w, q->source_lex);

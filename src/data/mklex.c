@@ -2,7 +2,8 @@
 /*
  * mklex: build-time generator of essaylint's lexicon tables (build/lexicon_data.c).
  *
- * Reads places.tsv, policy.tsv, words.tsv and classical.tsv from the directory given as
+ * Reads places.tsv, policy.tsv, words.tsv, classical.tsv and sayings.tsv from the directory
+ * given as
  * argv[1], builds ONE Aho–Corasick automaton over the characters of every surface (places,
  * policy names, words), and prints C source holding static const tables in the layout of
  * struct el_lex_tables (src/lexicon.h, EL_LEX_INTERNAL section). Each distinct code point of
@@ -187,8 +188,9 @@ struct place {
     int province, city;
 };
 
+/* A quotable line: classical (source set) or a leader's saying (speaker set). */
 struct classical {
-    char *text, *source, *key;
+    char *text, *source, *speaker, *key;
     size_t order;
 };
 
@@ -376,18 +378,22 @@ static char *normalize(const char *s)
     return out;
 }
 
-static void read_classical(const char *dir)
+/* Append the rows of file (text<TAB>source, or text<TAB>speaker when sayings) to classics. */
+static void read_quotable(const char *dir, const char *file, int sayings)
 {
-    char *buf = slurp(dir, "classical.tsv", 0), *p = buf, *f[4];
+    char *buf = slurp(dir, file, 0), *p = buf, *f[4];
     int nf;
-    cur_file = "classical.tsv";
+    cur_file = file;
     cur_line = 0;
     while ((nf = next_row(&p, f, 4))) {
         if (nf != 2)
             die("expected 2 fields, got %d", nf);
+        if (!*f[1])
+            die("empty %s", sayings ? "speaker" : "source");
         struct classical *c = PUSH(classics);
         c->text = dupstr(f[0]);
-        c->source = dupstr(f[1]);
+        c->source = sayings ? NULL : dupstr(f[1]);
+        c->speaker = sayings ? dupstr(f[1]) : NULL;
         c->key = normalize(f[0]);
         c->order = classics.n;
         if (!*c->key)
@@ -869,6 +875,17 @@ static void item(const char *fmt, ...)
     col += (unsigned)n + 2;
 }
 
+static void cstr(const char *s);
+
+/* cstr, or a null pointer for NULL. */
+static void cstr_or_null(const char *s)
+{
+    if (s)
+        cstr(s);
+    else
+        printf("0");
+}
+
 static void end_array(void)
 {
     puts(col ? "\n};" : "};");
@@ -1060,15 +1077,17 @@ static void emit(void)
         printf("    {");
         cstr(classics.v[i].text);
         printf(", ");
-        cstr(classics.v[i].source);
+        cstr_or_null(classics.v[i].source);
         printf(", ");
         cstr(classics.v[i].key);
+        printf(", ");
+        cstr_or_null(classics.v[i].speaker);
         puts("},");
-        bytes += 3 * sizeof(void *) + strlen(classics.v[i].text) + strlen(classics.v[i].source) +
-                 strlen(classics.v[i].key) + 3;
+        bytes += 4 * sizeof(void *) + strlen(classics.v[i].text) + strlen(classics.v[i].key) + 2;
+        bytes += strlen(classics.v[i].source ? classics.v[i].source : classics.v[i].speaker) + 1;
     }
     if (!classics.n)
-        puts("    {0, 0, 0},");
+        puts("    {0, 0, 0, 0},");
     puts("};\n");
 
     puts("const struct el_lex_tables el_lex_tables = {");
@@ -1093,7 +1112,8 @@ int main(int argc, char **argv)
     read_places(argv[1]);
     read_named(argv[1], "policy.tsv", 1);
     read_named(argv[1], "words.tsv", 0);
-    read_classical(argv[1]);
+    read_quotable(argv[1], "classical.tsv", 0);
+    read_quotable(argv[1], "sayings.tsv", 1);
     index_places();
     make_entries();
     make_classes();
@@ -1105,8 +1125,7 @@ int main(int argc, char **argv)
     size_t kept = 0;
     for (size_t i = 0; i < classics.n; i++) {
         if (kept && !strcmp(classics.v[i].key, classics.v[kept - 1].key)) {
-            fprintf(stderr, "mklex: classical.tsv: duplicate quotation dropped: %s\n",
-                    classics.v[i].text);
+            fprintf(stderr, "mklex: duplicate quotation dropped: %s\n", classics.v[i].text);
             continue;
         }
         classics.v[kept++] = classics.v[i];

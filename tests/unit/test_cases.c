@@ -277,6 +277,24 @@ static void test_names(void **state)
     el_doc_free(doc);
 }
 
+/* A motto of two phrases joined by 、 is a name only after a launch verb or before a noun. */
+static void test_motto_names(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        analyse("山西晋商历来秉持“诚信为本、以义制利”的经营之道。河北省实施“人人持证、技能河北”"
+                "工程，培训技能人才。广东省以“粤菜师傅、广东技工”行动带动就业。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "山西", "山西", NULL, false);
+    assert_case(doc, 1, "河北省", "河北", "人人持证、技能河北", false);
+    assert_case(doc, 2, "广东省", "广东", "粤菜师傅、广东技工", false);
+    el_doc_free(doc);
+    doc = analyse("浙江省嘉兴市提出“红船精神、奋斗在先”工程，凝聚干部群众。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "浙江省嘉兴市", "浙江", "红船精神、奋斗在先", false);
+    el_doc_free(doc);
+}
+
 static void test_statistics_linked(void **state)
 {
     (void)state;
@@ -978,6 +996,7 @@ int main(void)
         cmocka_unit_test(test_lists_and_objects),
         cmocka_unit_test(test_weak_short_forms),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_motto_names),
         cmocka_unit_test(test_statistics_linked),
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_title_statistics),
