@@ -100,7 +100,8 @@ static const uint64_t measure_lead_keys = 0 MEASURE_LEAD_WORDS(SUFFIX_KEY);
 /* clang-format on */
 static const word measure_actor[] = {MEASURE_ACTOR_WORDS(WORD_ITEM)};
 static const uint64_t measure_actor_keys = 0 MEASURE_ACTOR_WORDS(SUFFIX_KEY);
-/* Words that may stand between a clause start and a case's place. */
+/* Words that may stand between a clause start and a case's place (a model to follow counts:
+   要像广东清远那样, 也要学习四川成都). */
 /* clang-format off */
 #define LEAD_WORDS(X)                                                                              \
     X("在") X("从") X("如") X("例如") X("比如") X("譬如") X("像") X("反观") X("然而") X("但")      \
@@ -108,7 +109,8 @@ static const uint64_t measure_actor_keys = 0 MEASURE_ACTOR_WORDS(SUFFIX_KEY);
     X("对此") X("其中") X("另外") X("与此同时") X("近年来") X("近年") X("去年") X("今年")          \
     X("目前") X("如今") X("早在") X("此前") X("以") X("即") X("就连") X("无论是") X("当")          \
     X("还有") X("不过") X("可是") X("我们看到") X("看") X("位于") X("正如") X("年") X("月")        \
-    X("日")
+    X("日") X("要") X("也要") X("应") X("应当") X("可以") X("不妨") X("学习") X("借鉴") X("效仿")  \
+    X("参照")
 /* clang-format on */
 static const word lead_words[] = {LEAD_WORDS(WORD_ITEM)};
 static const uint64_t lead_words_keys = 0 LEAD_WORDS(SUFFIX_KEY);
@@ -1049,6 +1051,10 @@ static const uint64_t common_quoted_keys = 0 COMMON_QUOTED_WORDS(PREFIX_KEY);
 /* clang-format on */
 static const word launch_verbs[] = {LAUNCH_VERBS_WORDS(WORD_ITEM)};
 static const uint64_t launch_verbs_keys = 0 LAUNCH_VERBS_WORDS(SUFFIX_KEY);
+/* Words before a quote that give a title or an honour, not the name of a practice (被誉为
+   “中国淘宝第一镇”, 获评“全国文明城市”). */
+static const word title_verbs[] = {W("誉为"), W("称为"), W("称作"), W("号称"), W("美誉"),
+                                   W("评为"), W("获评"), W("荣获"), W("获得"), W("赢得")};
 /* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
 static const word yi_words[] = {W("可以"), W("所以"), W("难以"), W("加以"),
                                 W("予以"), W("得以"), W("足以"), W("是以")};
@@ -1080,7 +1086,8 @@ static bool name_like(const char *s, const qpair *q, size_t b)
         pause |= c == 0x3001; /* 、 */
         ncp++;
     }
-    if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)))
+    if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)) ||
+        suffix_of(s, q->open, WORDS(title_verbs)))
         return false;
     if ((ncp > 2 && !pause) ||
         (suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))))

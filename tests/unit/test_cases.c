@@ -295,6 +295,24 @@ static void test_motto_names(void **state)
     el_doc_free(doc);
 }
 
+/* A model to follow (要像X那样, 也要学习X) is a case; an honour (被誉为“…”) names no practice. */
+static void test_model_and_honour(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        analyse("为此，要像广东清远那样推行“乡村工匠”培育计划，也要学习四川成都郫都区“农业职业"
+                "经理人”制度。江苏省徐州市沙集镇依托电商发展家具产业，被誉为“中国淘宝第一镇”。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "广东清远", "广东", "乡村工匠", false);
+    assert_case(doc, 1, "四川成都郫都区", "四川", "农业职业经理人", false);
+    assert_case(doc, 2, "江苏省徐州市沙集镇", "江苏", NULL, false);
+    el_doc_free(doc);
+    /* A modal or a verb of learning alone is no clause start: the place is an object. */
+    doc = analyse("我们要让更多游客走进浙江。");
+    assert_int_equal(doc->cases.n, 0);
+    el_doc_free(doc);
+}
+
 static void test_statistics_linked(void **state)
 {
     (void)state;
@@ -997,6 +1015,7 @@ int main(void)
         cmocka_unit_test(test_weak_short_forms),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_motto_names),
+        cmocka_unit_test(test_model_and_honour),
         cmocka_unit_test(test_statistics_linked),
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_title_statistics),
