@@ -96,7 +96,7 @@ static const uint64_t measure_lead_keys = 0 MEASURE_LEAD_WORDS(SUFFIX_KEY);
 #define MEASURE_ACTOR_WORDS(X)                                                                     \
     X("各地") X("各级") X("部门") X("政府") X("我们") X("社会") X("地方") X("基层") X("单位")      \
     X("企业") X("学校") X("干部") X("各方") X("机关") X("党委") X("大家") X("人人") X("城市")      \
-    X("乡村") X("家庭") X("媒体") X("平台")
+    X("乡村") X("家庭") X("媒体") X("平台") X("青年") X("党员") X("公民") X("个人") X("学生")
 /* clang-format on */
 static const word measure_actor[] = {MEASURE_ACTOR_WORDS(WORD_ITEM)};
 static const uint64_t measure_actor_keys = 0 MEASURE_ACTOR_WORDS(SUFFIX_KEY);
@@ -1763,6 +1763,7 @@ struct evscan {
     const char *s; /* the paragraph */
     size_t n;
     bool counter, measure;
+    bool example; /* a role model of the lexicon (黄文秀, “时代楷模”): a case with no place */
 };
 
 /*
@@ -1793,15 +1794,19 @@ static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
 }
 
 /* The categories on_evidence_hit looks at: the walk skips the others. */
-#define EVIDENCE_CATS (EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_COUNTERMEASURE))
+#define EVIDENCE_CATS                                                                              \
+    (EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_COUNTERMEASURE) |                     \
+     EL_LEX_CAT_BIT(EL_LEX_EXEMPLAR))
 
-/* Lexicon callback: set the evidence flags a paragraph's contrast and countermeasure words
-   give. */
+/* Lexicon callback: set the evidence flags a paragraph's contrast and countermeasure words and
+   role models give (a model's spirit, 焦裕禄精神, is a value held up, not a deed told). */
 static void on_evidence_hit(void *ctx, const el_lex_hit *h)
 {
     struct evscan *ev = ctx;
     size_t len = h->end - h->start;
-    if (h->cat == EL_LEX_CONTRAST && !ev->counter)
+    if (h->cat == EL_LEX_EXEMPLAR)
+        ev->example |= !(h->end + 6 <= ev->n && memcmp(ev->s + h->end, "精神", 6) == 0);
+    else if (h->cat == EL_LEX_CONTRAST && !ev->counter)
         ev->counter = len >= 6;
     else if (h->cat == EL_LEX_COUNTERMEASURE && !ev->measure)
         ev->measure = len > 3 ||
@@ -1833,13 +1838,18 @@ void el_extract_evidence(el_doc *doc)
         if (ps[p] < 0 || doc->sections.v[ps[p]].kind != EL_SEC_ARGUMENT)
             continue;
         el_evidence *ev = &doc->sections.v[ps[p]].ev;
-        if (ev->has_counter && ev->has_measure)
+        if (ev->has_counter && ev->has_measure && ev->has_case)
             continue;
         el_span t = doc->paras.v[p].txt;
-        struct evscan sc = {doc->plain.v + t.off, t.len, ev->has_counter, ev->has_measure};
-        el_doc_lex_scan_cats(doc, t.off, t.len, EVIDENCE_CATS, on_evidence_hit, &sc);
+        struct evscan sc = {doc->plain.v + t.off, t.len, ev->has_counter, ev->has_measure,
+                            ev->has_case};
+        unsigned cats = EVIDENCE_CATS;
+        if (!doc->lexcount[EL_LEX_EXEMPLAR]) /* most drafts: no walk for what is not there */
+            cats &= ~EL_LEX_CAT_BIT(EL_LEX_EXEMPLAR);
+        el_doc_lex_scan_cats(doc, t.off, t.len, cats, on_evidence_hit, &sc);
         ev->has_counter = sc.counter;
         ev->has_measure = sc.measure;
+        ev->has_case = sc.example;
     }
     /* Only argument sections carry evidence in the report. */
     for (size_t k = 0; k < doc->sections.n; k++)

@@ -230,7 +230,7 @@ const char *el_lex_cat_id(enum el_lex_cat c)
     static const char *const ids[EL_LEX_NCATS] = {
         "place",       "speaker",        "document",       "metaphor", "colloquial",
         "firstperson", "contrast",       "countermeasure", "closing",  "problem",
-        "quoteverb",   "parallel-frame", "thesis",
+        "quoteverb",   "parallel-frame", "thesis",         "exemplar",
     };
     return (unsigned)c < EL_LEX_NCATS ? ids[c] : "?";
 }

@@ -34,6 +34,7 @@ enum el_lex_cat {
     EL_LEX_QUOTEVERB,
     EL_LEX_PARALLEL_FRAME,
     EL_LEX_THESIS,
+    EL_LEX_EXEMPLAR,
     EL_LEX_NCATS
 };
 

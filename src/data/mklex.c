@@ -24,7 +24,7 @@
 static const char *const cat_ids[] = {
     "place",       "speaker",        "document",       "metaphor", "colloquial",
     "firstperson", "contrast",       "countermeasure", "closing",  "problem",
-    "quoteverb",   "parallel-frame", "thesis",
+    "quoteverb",   "parallel-frame", "thesis",         "exemplar",
 };
 enum { NCATS = sizeof cat_ids / sizeof cat_ids[0], CAT_PLACE = 0 };
 

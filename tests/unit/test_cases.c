@@ -361,6 +361,29 @@ static void test_evidence(void **state)
     el_doc_free(doc);
 }
 
+/* A role model of the lexicon gives its argument a case (no entry in cases: no place); a
+   model's spirit (焦裕禄精神) is a value, not a deed; the actor 青年 makes 要 a measure. */
+static void test_evidence_exemplar(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse_as(
+        "t.md", "# 让青春在奉献中绽放\n\n## 开头\n\n青春是奋斗的底色。\n\n"
+                "## 分论点一：以理想铸魂\n\n“时代楷模”黄文秀回到家乡担任驻村第一书记。\n\n"
+                "## 分论点二：以实干砺志\n\n我们要弘扬焦裕禄精神。青年要敢于到艰苦地方去。\n\n"
+                "## 结尾\n\n青春由磨砺而出彩。\n");
+    const el_section *a[2] = {NULL, NULL};
+    size_t args = 0;
+    for (size_t i = 0; i < doc->sections.n; i++)
+        if (doc->sections.v[i].kind == EL_SEC_ARGUMENT && args < 2)
+            a[args++] = &doc->sections.v[i];
+    assert_int_equal(args, 2);
+    assert_int_equal(doc->cases.n, 0);
+    assert_true(a[0]->ev.has_case);
+    assert_false(a[1]->ev.has_case);
+    assert_true(a[1]->ev.has_measure);
+    el_doc_free(doc);
+}
+
 static void test_title_statistics(void **state)
 {
     (void)state;
@@ -1018,6 +1041,7 @@ int main(void)
         cmocka_unit_test(test_model_and_honour),
         cmocka_unit_test(test_statistics_linked),
         cmocka_unit_test(test_evidence),
+        cmocka_unit_test(test_evidence_exemplar),
         cmocka_unit_test(test_title_statistics),
         cmocka_unit_test(test_many_cases),
         cmocka_unit_test(test_from_to),

@@ -625,6 +625,7 @@ static void test_categories(void **state)
     assert_string_equal(el_lex_cat_id(EL_LEX_PLACE), "place");
     assert_string_equal(el_lex_cat_id(EL_LEX_PARALLEL_FRAME), "parallel-frame");
     assert_string_equal(el_lex_cat_id(EL_LEX_THESIS), "thesis");
+    assert_string_equal(el_lex_cat_id(EL_LEX_EXEMPLAR), "exemplar");
     size_t places = 0;
     for (size_t i = 0; i < el_lex_nentries(); i++) {
         unsigned e = (unsigned)i;
