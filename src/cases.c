@@ -151,7 +151,8 @@ static const uint64_t sub_suffix_keys = 0 SUB_SUFFIX_WORDS(PREFIX_KEY);
  * a township: 大理州喜洲镇周城村): a name of 1–4 Han characters and one of these. The
  * gazetteer has no townships, so the name is judged by its characters: none of sub_stop or
  * town_stop (verbs, numerals and the words of generic village types: 深化社区, 千村示范,
- * 送文化下乡, 未来社区), and it does not end as a generic type or a verb phrase does (town_generic:
+ * 送文化下乡, 未来社区; a numeral only before another character, 十八洞村), and it does not
+ * end as a generic type or a verb phrase does (town_generic:
  * 特色小镇, 城乡, 医生下乡).
  */
 /* clang-format off */
@@ -168,6 +169,9 @@ static const uint32_t town_stop[] = {
     U'整', U'旧', U'智', U'服', U'未', U'本', U'来', U'治', U'活', U'深', U'特', U'理', U'百',
     U'省', U'示', U'社', U'空', U'管', U'组', U'织', U'结', U'绿', U'网', U'联', U'范', U'谐',
     U'贫', U'走', U'辖', U'返', U'进', U'送', U'邻', U'镇', U'领', U'驻'};
+/* The numerals among town_stop: in a name only before another character (十八洞村). */
+static const uint32_t town_numerals[] = {U'一', U'七', U'万', U'三', U'两', U'九', U'二',
+                                         U'五', U'八', U'六', U'十', U'千', U'四', U'百'};
 static const word town_generic[] = {
     W("小镇"),   W("新村"), W("中心村"), W("重点村"), W("明星村"), W("淘宝村"), W("自然村"),
     W("行政村"), W("城乡"), W("城镇"),   W("城中村"), W("下乡"),   W("回乡"),   W("返乡"),
@@ -710,9 +714,12 @@ static size_t sub_place(const char *s, size_t n)
 static size_t town_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
+    bool numeral = false; /* the last character is a numeral */
     while (i < n && chars <= 4) {
         size_t suf = chars >= 1 ? prefix_in(s + i, n - i, KEYED(town_suffix)) : 0;
         if (suf) {
+            if (numeral) /* 千村示范, 一村一品, 万村: a count of villages */
+                return 0;
             /* 村 of 村民, 乡 of 乡村: a word goes on, this is no place (皇城村成立村民理事会) */
             static const word word_on[] = {W("村民"), W("村委"), W("村级"), W("村干"), W("村规"),
                                            W("村务"), W("村集"), W("村容"), W("村落"), W("村庄"),
@@ -723,9 +730,11 @@ static size_t town_place(const char *s, size_t n)
             return suffix_of(s, i + suf, WORDS(town_generic)) ? 0 : i + suf;
         }
         uint32_t c = el_text_cp(s, n, i, &k);
+        /* A numeral may open a name that goes on (十八洞村, 五星村), never end one. */
+        numeral = IN_SET(c, town_numerals);
         /* 城 is in names (周城村); 城乡, 城镇, 城中村 are town_generic */
         if (!el_text_is_han(c) || (c != 0x57CE /* 城 */ && IN_SET(c, sub_stop)) ||
-            IN_SET(c, town_stop))
+            (!numeral && IN_SET(c, town_stop)))
             return 0;
         i += k;
         chars++;

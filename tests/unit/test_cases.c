@@ -313,6 +313,19 @@ static void test_model_and_honour(void **state)
     el_doc_free(doc);
 }
 
+/* A numeral may open a village's name (十八洞村), never end it (千村示范, 万村). */
+static void test_numeral_village(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("湖南省花垣县十八洞村发展猕猴桃产业。浙江省实施“千村示范、万村整治”工程。"
+                          "江苏省一村一品发展迅速。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "湖南省花垣县十八洞村", "湖南", NULL, false);
+    assert_case(doc, 1, "浙江省", "浙江", "千村示范、万村整治", false);
+    assert_case(doc, 2, "江苏省", "江苏", NULL, false);
+    el_doc_free(doc);
+}
+
 static void test_statistics_linked(void **state)
 {
     (void)state;
@@ -1038,6 +1051,7 @@ int main(void)
         cmocka_unit_test(test_weak_short_forms),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_motto_names),
+        cmocka_unit_test(test_numeral_village),
         cmocka_unit_test(test_model_and_honour),
         cmocka_unit_test(test_statistics_linked),
         cmocka_unit_test(test_evidence),
