@@ -307,6 +307,14 @@ static void test_model_and_honour(void **state)
     assert_case(doc, 1, "四川成都郫都区", "四川", "农业职业经理人", false);
     assert_case(doc, 2, "江苏省徐州市沙集镇", "江苏", NULL, false);
     el_doc_free(doc);
+    /* A quoted label of people (“景漂”青年, “新农人”群体) names no practice. */
+    doc = analyse("江西省景德镇市吸引2万多名“景漂”青年扎根。浙江省培育“新农人”群体5000余人。"
+                  "山东省推行“新农人”培育计划。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "江西省景德镇市", "江西", NULL, false);
+    assert_case(doc, 1, "浙江省", "浙江", NULL, false);
+    assert_case(doc, 2, "山东省", "山东", "新农人", false);
+    el_doc_free(doc);
     /* A modal or a verb of learning alone is no clause start: the place is an object. */
     doc = analyse("我们要让更多游客走进浙江。");
     assert_int_equal(doc->cases.n, 0);
