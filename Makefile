@@ -38,7 +38,7 @@ CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LEXDIR ?= src/data
-LEX_DATA = $(addprefix $(LEXDIR)/,places.tsv classical.tsv sayings.tsv policy.tsv words.tsv)
+LEX_DATA = $(addprefix $(LEXDIR)/,places.tsv landmarks.tsv classical.tsv sayings.tsv policy.tsv words.tsv)
 
 BIN = $(BUILD)/essaylint
 

@@ -2,8 +2,8 @@
 /*
  * mklex: build-time generator of essaylint's lexicon tables (build/lexicon_data.c).
  *
- * Reads places.tsv, policy.tsv, words.tsv, classical.tsv and sayings.tsv from the directory
- * given as
+ * Reads places.tsv, landmarks.tsv, policy.tsv, words.tsv, classical.tsv and sayings.tsv from
+ * the directory given as
  * argv[1], builds ONE Aho–Corasick automaton over the characters of every surface (places,
  * policy names, words), and prints C source holding static const tables in the layout of
  * struct el_lex_tables (src/lexicon.h, EL_LEX_INTERNAL section). Each distinct code point of
@@ -277,6 +277,36 @@ static void read_places(const char *dir)
         s->cat = CAT_PLACE;
         s->c.place = pi;
         s->c.flags = flags;
+        s->order = surfs.n;
+    }
+    cur_file = NULL;
+    free(buf);
+}
+
+/* Append landmarks.tsv: each surface a strong short form of the division whose code it gives. */
+static void read_landmarks(const char *dir)
+{
+    char *buf = slurp(dir, "landmarks.tsv", 0), *p = buf, *f[4];
+    int nf;
+    cur_file = "landmarks.tsv";
+    cur_line = 0;
+    while ((nf = next_row(&p, f, 4))) {
+        if (nf != 2)
+            die("expected 2 fields, got %d", nf);
+        if (!*f[0])
+            die("empty surface");
+        unsigned code = parse_code(f[1]);
+        size_t pi = places.n;
+        for (size_t i = 0; i < places.n; i++)
+            if (places.v[i].code == code)
+                pi = i;
+        if (pi == places.n)
+            die("no division with code %u in places.tsv", code);
+        struct surf *s = PUSH(surfs);
+        s->s = dupstr(f[0]);
+        s->cat = CAT_PLACE;
+        s->c.place = (unsigned)pi;
+        s->c.flags = FL_SHORT;
         s->order = surfs.n;
     }
     cur_file = NULL;
@@ -1110,6 +1140,7 @@ int main(int argc, char **argv)
         return 2;
     }
     read_places(argv[1]);
+    read_landmarks(argv[1]);
     read_named(argv[1], "policy.tsv", 1);
     read_named(argv[1], "words.tsv", 0);
     read_quotable(argv[1], "classical.tsv", 0);

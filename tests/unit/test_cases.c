@@ -334,6 +334,19 @@ static void test_numeral_village(void **state)
     el_doc_free(doc);
 }
 
+/* Landmarks (src/data/landmarks.tsv) are places within their division. */
+static void test_landmarks(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("塞罕坝林场三代建设者接续奋斗，将森林覆盖率提高到82%。河北雄安新区建设"
+                          "“城市计算中心”。红旗渠精神代代相传。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "塞罕坝", "河北", NULL, false);
+    assert_case(doc, 1, "河北雄安新区", "河北", "城市计算中心", false);
+    assert_int_equal(doc->cases.v[0].nstat, 1);
+    el_doc_free(doc);
+}
+
 static void test_statistics_linked(void **state)
 {
     (void)state;
@@ -1059,6 +1072,7 @@ int main(void)
         cmocka_unit_test(test_weak_short_forms),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_motto_names),
+        cmocka_unit_test(test_landmarks),
         cmocka_unit_test(test_numeral_village),
         cmocka_unit_test(test_model_and_honour),
         cmocka_unit_test(test_statistics_linked),
