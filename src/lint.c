@@ -450,6 +450,7 @@ static void rule_argument_parallel(lint *L)
 typedef struct bigrams {
     uint64_t *v;         /* 0 = empty; PAIR_SEEN marks a pair that a BIGRAM_MARK scan found */
     size_t cap;          /* power of two */
+    unsigned shift;      /* 64 - log2(cap): a pair's slot is the top bits of its hash */
     size_t n, seen;      /* pairs in the set; of those, found by BIGRAM_MARK scans */
     uint64_t first[64];  /* bit a % 4096 set: some pair of the set starts with a */
     uint64_t second[64]; /* bit b % 4096 set: some pair of the set ends with b */
@@ -467,8 +468,9 @@ enum { BIGRAM_INSERT, BIGRAM_ANY, BIGRAM_MARK };
 static void bigrams_init(bigrams *set, size_t max)
 {
     set->cap = 16;
+    set->shift = 64 - 4;
     while (set->cap < (max + 1) * 2)
-        set->cap *= 2;
+        set->cap *= 2, set->shift--;
     if (set->cap <= sizeof set->local / sizeof set->local[0]) {
         set->v = set->local;
         memset(set->v, 0, set->cap * sizeof *set->v);
@@ -511,10 +513,12 @@ static bool stop_bigram(uint64_t key)
     return false;
 }
 
-/* The slot that holds key (PAIR_SEEN aside), or the empty one where it would go. */
+/* The slot that holds key (PAIR_SEEN aside), or the empty one where it would go. The top bits
+   of the product depend on both code points (bits in the middle depended on the second
+   alone, so that the pairs ending in one character, x的, x展, shared one run of slots). */
 static inline uint64_t *bigram_slot(const bigrams *set, uint64_t key)
 {
-    size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 17) & (set->cap - 1);
+    size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> set->shift);
     while (set->v[h] != 0 && (set->v[h] & ~PAIR_SEEN) != key)
         h = (h + 1) & (set->cap - 1);
     return &set->v[h];
@@ -808,6 +812,41 @@ static size_t sentence_chars(const char *s, size_t n, size_t *chars)
     return i;
 }
 
+/* Receives a sentence longer than the limit: its offset in the paragraph and grid count. */
+typedef void (*long_fn)(void *ctx, size_t off, size_t chars);
+
+/*
+ * Call fn for each sentence of the paragraph s[0..n) (grid count chars) whose grid count is
+ * over max, in order. A sentence's code points bound its grid count from above (only spaces
+ * take no cell), so a sentence is counted (sentence_chars) only where they exceed max: the
+ * walk otherwise asks el_text_sentence_end and el_text_ncp, sixteen bytes a turn each, which
+ * stop at sentence ends only. It ends once what is left of the paragraph holds no more than
+ * max code points, as no sentence there can be too long.
+ */
+static void long_sentences(const char *s, size_t n, size_t chars, size_t max, long_fn fn, void *ctx)
+{
+    if (chars <= max)
+        return;
+    size_t rest = el_text_ncp(s, n); /* code points of s[a..n) */
+    for (size_t a = 0; a < n && rest > max;) {
+        size_t e = a + el_text_sentence_end(s + a, n - a), c;
+        size_t cps = el_text_ncp(s + a, e - a);
+        if (cps > max && (e = a + sentence_chars(s + a, n - a, &c), c > max))
+            fn(ctx, a, c);
+        rest -= cps < rest ? cps : rest;
+        a = e > a ? e : a + 1;
+    }
+}
+
+/* A sentence that long_sentences found too long: the finding, in the paragraph L->span_off. */
+static void long_sentence_at(void *ctx, size_t off, size_t chars)
+{
+    lint *L = ctx;
+    char arg[64];
+    *put_num(put_str(put_num(arg, chars), EL_ARG_SEP), L->cfg->sentence_max) = '\0';
+    add(L, EL_RULE_LENGTH_SENTENCE, L->span_off + off, L->span_sec, arg);
+}
+
 static void rules_length(lint *L)
 {
     el_doc *doc = L->doc;
@@ -824,22 +863,10 @@ static void rules_length(lint *L)
         if (p->chars < cfg->para_min || p->chars > cfg->para_max)
             add_num(L, EL_RULE_LENGTH_PARAGRAPH, p->txt.off, L->para_sec[i], p->chars,
                     cfg->para_min, cfg->para_max);
-        const char *s = str(L, p->txt);
-        /* The sentences split the paragraph, so their grid counts add up to p->chars (the
-           same count, made by the section builder): once what is left of the paragraph holds
-           no more than sentence_max, no sentence in it is too long, and the scan stops. */
-        size_t left = p->chars;
-        for (size_t a = 0; a < p->txt.len && left > cfg->sentence_max;) {
-            size_t c;
-            size_t e = a + sentence_chars(s + a, p->txt.len - a, &c);
-            if (c > cfg->sentence_max) {
-                char arg[64];
-                *put_num(put_str(put_num(arg, c), EL_ARG_SEP), cfg->sentence_max) = '\0';
-                add(L, EL_RULE_LENGTH_SENTENCE, p->txt.off + a, L->para_sec[i], arg);
-            }
-            left = c < left ? left - c : 0;
-            a = e > a ? e : a + 1;
-        }
+        L->span_off = p->txt.off;
+        L->span_sec = L->para_sec[i];
+        long_sentences(str(L, p->txt), p->txt.len, p->chars, cfg->sentence_max, long_sentence_at,
+                       L);
     }
 }
 
@@ -1455,9 +1482,11 @@ __attribute__((always_inline)) static inline bool may_spot(const char *s, size_t
     case '?':
     case '!':
     case '(':
-    case ')':
-        return true;
-    case '.': /* a full stop after Chinese, or a run of dots */
+    case '.': /* (a full stop after Chinese, or a run of dots) */
+        /* before a digit (3.5, 1,200, 10:30), the next character punct_at asks for is no
+           Chinese, nor an opening mark, nor a ? or !: no spot, and a step of one byte */
+        return left < 2 || u[1] - (unsigned)'0' >= 10u;
+    case ')': /* (a spot after Chinese, whatever follows) */
         return true;
     case 0xC2: /* · */
         return left >= 4 && u[1] == 0xB7 && u[2] == 0xC2 && u[3] == 0xB7;
@@ -1596,14 +1625,20 @@ static inline unsigned mark_hits16(const char *p)
     unsigned m = (unsigned)_mm_movemask_epi8(hit);
     if (_mm_movemask_epi8(v) == 0xFFFF)
         return m; /* no ASCII, nearly every block */
+    /* the half-width marks but ')', not before a digit (3.5, 1,200: see may_spot) */
     __m128i loud = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('(')));
-    loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(')')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+    /* '0'..'9' moved to the bottom of the signed range, where they are the only bytes below
+       -118 (as in next_digit) */
+    __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(next, _mm_set1_epi8((char)(0x80 - '0'))),
+                                   _mm_set1_epi8((char)0x8A));
+    loud = _mm_or_si128(_mm_andnot_si128(digit, loud), _mm_cmpeq_epi8(v, _mm_set1_epi8(')')));
     return m | (unsigned)_mm_movemask_epi8(loud);
 }
 #endif
@@ -1885,6 +1920,7 @@ typedef struct notes_ctx {
     EL_VEC(el_span) numbers; /* spans of keys, sorted by text */
     bool numbers_built;
     bool too_many; /* the essay has more numbers than are worth indexing */
+    int walks;     /* numbers looked up before the index was built */
     size_t budget; /* bytes of memmem left */
     bigrams pairs; /* the pairs of adjacent Han characters of the notes' quoted terms */
     size_t swept;  /* ... flagged PAIR_SEEN where essay[0..swept) has them (len: all) */
@@ -2062,8 +2098,34 @@ static size_t number_key(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
+/* Notes' numbers looked up by walking the essay's numbers, before they are indexed: most
+   essays are asked about a number or two, where sorting all of them costs more. */
+#define EL_NOTES_NUMBER_WALKS 4
+
+/* Whether the essay has a number whose key (number_key) is key[0..kn), by a walk over its
+   numbers in order; true as well past EL_NOTES_MAX_NUMBERS of them (as the index says). */
+static bool essay_walk_number(const notes_ctx *N, const char *key, size_t kn)
+{
+    size_t count = 0;
+    for (size_t i = 0; (i = next_digit(N->essay, N->len, i)) < N->len;) {
+        size_t k = number_at(N->essay, N->len, i);
+        if (count++ >= EL_NOTES_MAX_NUMBERS)
+            return true;
+        char e[64];
+        if (k <= sizeof e && number_key(N->essay + i, k, e, k) == kn && memcmp(e, key, kn) == 0)
+            return true;
+        i += k;
+    }
+    return false;
+}
+
 static bool essay_has_number(notes_ctx *N, const char *s, size_t n)
 {
+    if (!N->numbers_built && N->walks < EL_NOTES_NUMBER_WALKS) {
+        char key[64];
+        N->walks++;
+        return essay_walk_number(N, key, number_key(s, n, key, sizeof key));
+    }
     if (!N->numbers_built) {
         N->numbers_built = true;
         N->keys = xmalloc(N->len + 1);
