@@ -274,8 +274,13 @@ static bool wrap_candidate(const el_doc *doc, const line_info *li)
  * reach to be a wrap (0 when the draft is not laid out that way). The draft qualifies when
  * blank lines separate its blocks and most lines that are followed by another line of their
  * block are long and stop inside a sentence; the threshold is 80% of their median width,
- * so a short heading line on top of its paragraph is not taken for a wrap.
+ * so a short heading line on top of its paragraph is not taken for a wrap. A line that opens
+ * with an argument or item marker (一、…, （一）, 1.) is no evidence either way: it may be a
+ * heading over its paragraph as well as a wrapped paragraph's first line, and a draft whose
+ * only such lines are its headings is not hard-wrapped.
  */
+static bool starts_own_block(const char *s, size_t n);
+
 static size_t wrap_width(const el_doc *doc, const line_info *lines)
 {
     size_t nlines = doc->lines.n, blanks = 0, inner = 0, nw = 0;
@@ -287,7 +292,7 @@ static size_t wrap_width(const el_doc *doc, const line_info *lines)
         if (!li.blank && !prev.blank) {
             /* prev is followed by a line of its block */
             const char *ps = doc->text + prev.start + prev.lead;
-            if (el_text_ncp(ps, prev.len) >= EL_WRAP_MIN) {
+            if (el_text_ncp(ps, prev.len) >= EL_WRAP_MIN && !starts_own_block(ps, prev.len)) {
                 inner++;
                 if (wrap_candidate(doc, &prev)) {
                     if (w == NULL)
@@ -357,6 +362,28 @@ static bool starts_own_block(const char *s, size_t n)
     return el_blocks_item_start(s, n) || el_section_arg_marker(s, n, &num) > 0;
 }
 
+/*
+ * Whether s[0..n), a line on its own, is a heading: it opens with an argument or item marker
+ * and does not end with a full stop (一、以政务服务之“简”，换市场主体之“便” ends with a closing
+ * quotation mark, which ends_sentence counts as an end). A one-sentence-per-line draft's next
+ * line then opens the paragraph under it rather than going on after it.
+ */
+static bool heading_line(const char *s, size_t n)
+{
+    if (!starts_own_block(s, n))
+        return false;
+    size_t k;
+    while (n > 0) {
+        size_t j = el_text_back(s, n);
+        uint32_t c = el_text_cp(s, n, j, &k);
+        if (c != 0x201D && c != 0x2019 && c != 0xFF09 && c != ')' && c != '"' && c != 0x300B)
+            return !(c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026 ||
+                     c == '.' || c == '!' || c == '?' || c == ';');
+        n = j;
+    }
+    return true;
+}
+
 /* Append line ln (li) to the open paragraph block: a wrapped line or the next sentence. */
 static void join_line(el_doc *doc, el_block *open, const line_info *li, size_t ln)
 {
@@ -424,7 +451,9 @@ void el_blocks_text(el_doc *doc)
         if (open && by_blank && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
             !(open->flags & EL_BF_CENTERED) &&
             ends_sentence(doc->plain.v + open->txt.off, doc->plain.n - open->txt.off) &&
-            !starts_own_block(s, li.len)) {
+            !starts_own_block(s, li.len) &&
+            !(open->line == open->end_line &&
+              heading_line(doc->plain.v + open->txt.off, doc->plain.n - open->txt.off))) {
             /* the next sentence of the blank-line paragraph */
             join_line(doc, open, &li, ln);
             last = li;

@@ -425,6 +425,35 @@ static void test_text_sentence_lines(void **state)
     el_doc_free(doc);
 }
 
+/* A marked heading line right above its paragraph (no blank line between) is a block of its
+   own, whether it ends with nothing or with a closing quotation mark, and whether the headings
+   are the only lines of the draft followed by another line of their block. */
+static void test_text_heading_over_paragraph(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        txt("让青春在奉献中绽放光彩\n\n青年兴则国家兴，青年强则国家强。\n\n"
+            "一、以理想信念铸魂，让青春有方向\n理想信念是精神之“钙”。他们的事迹告诉我们。\n\n"
+            "二、以实干担当砺志，让青春有作为\n空谈误国，实干兴邦。青年要敢于吃苦。\n\n"
+            "青春由磨砺而出彩。\n");
+    assert_int_equal(doc->blocks.n, 7);
+    assert_block_text(doc, 2, "一、以理想信念铸魂，让青春有方向");
+    assert_block(doc, 3, EL_BLOCK_PARA, 6, 6, "理想信念是精神之“钙”。他们的事迹告诉我们。");
+    assert_block_text(doc, 4, "二、以实干担当砺志，让青春有作为");
+    el_doc_free(doc);
+
+    doc =
+        txt("标题在这里\n\n开头段落内容在这里。\n\n"
+            "一、以政务服务之“简”，换市场主体之“便”\n政务服务效率直接影响企业获得感。其他句子。\n\n"
+            "二、以法治保障之“稳”，增发展预期之“定”\n法治是稳定预期的基础。其他句子。\n\n"
+            "结尾段落在这里。\n结尾第二句。\n");
+    assert_int_equal(doc->blocks.n, 7);
+    assert_block_text(doc, 2, "一、以政务服务之“简”，换市场主体之“便”");
+    assert_block_text(doc, 3, "政务服务效率直接影响企业获得感。其他句子。");
+    assert_block_text(doc, 6, "结尾段落在这里。结尾第二句。");
+    el_doc_free(doc);
+}
+
 static void test_text_gb18030(void **state)
 {
     (void)state;
@@ -466,13 +495,21 @@ static void test_lead_ws_and_trim(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_md_block_kinds),       cmocka_unit_test(test_md_block_line_ranges),
-        cmocka_unit_test(test_md_literal_text),      cmocka_unit_test(test_md_positions_crlf),
-        cmocka_unit_test(test_md_bold_lead_in),      cmocka_unit_test(test_md_stray_delims),
-        cmocka_unit_test(test_md_stray_delims_trap), cmocka_unit_test(test_comments_not_counted),
-        cmocka_unit_test(test_text_blocks),          cmocka_unit_test(test_text_hard_wraps),
-        cmocka_unit_test(test_text_hard_wraps_trap), cmocka_unit_test(test_text_sentence_lines),
-        cmocka_unit_test(test_text_gb18030),         cmocka_unit_test(test_lead_ws_and_trim),
+        cmocka_unit_test(test_md_block_kinds),
+        cmocka_unit_test(test_md_block_line_ranges),
+        cmocka_unit_test(test_md_literal_text),
+        cmocka_unit_test(test_md_positions_crlf),
+        cmocka_unit_test(test_md_bold_lead_in),
+        cmocka_unit_test(test_md_stray_delims),
+        cmocka_unit_test(test_md_stray_delims_trap),
+        cmocka_unit_test(test_comments_not_counted),
+        cmocka_unit_test(test_text_blocks),
+        cmocka_unit_test(test_text_hard_wraps),
+        cmocka_unit_test(test_text_hard_wraps_trap),
+        cmocka_unit_test(test_text_sentence_lines),
+        cmocka_unit_test(test_text_heading_over_paragraph),
+        cmocka_unit_test(test_text_gb18030),
+        cmocka_unit_test(test_lead_ws_and_trim),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
