@@ -2224,6 +2224,39 @@ static bool negated(const char *s, size_t at)
     return false;
 }
 
+/* The words of a formula of the essay's form (formula_term). */
+static const char *const form_words[] = {
+    "动宾", "主谓", "主谓宾", "偏正", "并列",   "动补",   "述宾",   "定中", "状中", "四字",
+    "短语", "名词", "动词",   "总",   "分",     "问题",   "对策",   "原因", "意义", "现象",
+    "本质", "论点", "论据",   "论证", "案例",   "数据",   "引用",   "对比", "正面", "反面",
+    "正例", "反例", "开头",   "结尾", "是什么", "为什么", "怎么办", NULL};
+
+/*
+ * Whether the quoted term s[0..n) of a note is a formula of the essay's form rather than words
+ * of its text: two or more of form_words joined by + or a dash (“动宾+动宾”, “总—分—总”,
+ * “问题+对策”). Notes describe a title's or an outline's shape so. Names written with + (“互联网+
+ * 教育”) are claims as any other term.
+ */
+static bool formula_term(const char *s, size_t n)
+{
+    size_t k, a = 0, joins = 0;
+    for (size_t i = 0; i <= n; i += k) {
+        uint32_t c = i < n ? el_text_cp(s, n, i, &k) : 0;
+        if (i < n && !(c == '+' || c == 0xFF0B || c == 0x2014 || c == '-' || c == 0x2015))
+            continue;
+        bool word = false;
+        for (size_t w = 0; form_words[w] && !word; w++)
+            word = strlen(form_words[w]) == i - a && memcmp(s + a, form_words[w], i - a) == 0;
+        if (!word)
+            return false;
+        if (i == n)
+            break;
+        joins++;
+        a = i + k;
+    }
+    return joins > 0;
+}
+
 /*
  * The next quoted term of a note s[0..n) from s[*i] on: “…” of 2 to EL_TERM_MAX code points,
  * its text s[*a..*z); *i moves past it. False when there is none.
@@ -2257,7 +2290,7 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
 
     /* Quoted terms (《…》 titles are not claims: notes name the sources essays only adapt). */
     for (size_t i = 0, a, z; next_term(s, n, &i, &a, &z);)
-        if (!term_found(N, s + a, z - a))
+        if (!formula_term(s + a, z - a) && !term_found(N, s + a, z - a))
             claim(L, note, a - 3, s + a, z - a);
 
     /* Numbers of two or more digits (a leading item number is not a claim). */
@@ -2288,7 +2321,10 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
     el_doc_lex_scan_cats(L->doc, nt->txt.off, n, EL_LEX_CAT_BIT(EL_LEX_PLACE), on_note_place, &S);
     longest_flush(&S.places);
 
-    /* Devices the note says the essay uses. */
+    /* Devices the note says the essay uses; a note above the first paragraph speaks of the
+       title (标题采用……，对仗工整), where no device is looked for. */
+    if (doc->paras.n > 0 && nt->line < doc->paras.v[0].line)
+        return;
     static const struct {
         const char *word;
         int dev; /* el_device_type, or -1 for 引用 (any quote) */
@@ -2363,7 +2399,9 @@ static void rule_notes(lint *L)
     for (size_t i = 0; i < doc->devices.n; i++)
         if ((int)doc->devices.v[i].type <= EL_DEV_CITATION)
             devs[doc->devices.v[i].type] = true;
-    devs[EL_DEV_CITATION] = devs[EL_DEV_CITATION] || doc->quotes.n > 0;
+    /* A document or work named in 《》 is cited too (《数字中国建设整体布局规划》明确提出，…). */
+    devs[EL_DEV_CITATION] =
+        devs[EL_DEV_CITATION] || doc->quotes.n > 0 || memmem(N.essay, N.len, "《", 3) != NULL;
     /* A counter-example is a contrast (正反对比) even when no device was recorded. */
     for (size_t i = 0; i < doc->cases.n; i++)
         devs[EL_DEV_CONTRAST] = devs[EL_DEV_CONTRAST] || doc->cases.v[i].negative;

@@ -555,6 +555,26 @@ static void test_notes(void **state)
     el_doc_free(doc);
 }
 
+/* Formulas of form (“动宾+动宾”), device claims about the title, and 引用 of a document named
+   in 《》 without quotation marks are no missing claims; the same claims in a note on a
+   paragraph still are. */
+static void test_notes_form_and_title(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse(
+        "t.md",
+        "# 端牢中国饭碗　筑牢粮食安全防线\n\n> 写作分析：标题采用“动宾+动宾”结构，对仗工整。\n\n"
+        "## 开头\n\n《数字中国建设整体布局规划》明确提出，要夯实数字基础设施。粮食安全是国之大者。"
+        "\n\n> 点评：开篇引用政策文件，点明主题，运用排比，全文“总—分—总”。\n\n## 结尾\n\n"
+        "悠悠万事，吃饭为大。\n",
+        NULL);
+    /* only the 排比 of the second note: the first speaks of the title */
+    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 1);
+    assert_message(nth(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND, 0), false,
+                   "点评提到“排比”，但正文中找不到");
+    el_doc_free(doc);
+}
+
 static void test_repeated_case(void **state)
 {
     (void)state;
@@ -720,6 +740,7 @@ int main(void)
         cmocka_unit_test(test_style_quoted),
         cmocka_unit_test(test_colloquial_config),
         cmocka_unit_test(test_notes),
+        cmocka_unit_test(test_notes_form_and_title),
         cmocka_unit_test(test_repeated_case),
         cmocka_unit_test(test_config_severity),
         cmocka_unit_test(test_suppress_markdown),
