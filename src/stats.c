@@ -190,7 +190,7 @@ static const unit_def units[] = {
     {"立方米", K_OTHER, 0}, {"公里", K_OTHER, 0}, {"千米", K_OTHER, 0}, {"厘米", K_OTHER, 0},
     {"毫米", K_OTHER, 0}, {"米", K_OTHER, 0}, {"吨", K_OTHER, 0}, {"公斤", K_OTHER, 0},
     {"千克", K_OTHER, 0}, {"斤", K_OTHER, 0}, {"克", K_OTHER, 0}, {"千瓦时", K_OTHER, 0},
-    {"千瓦", K_OTHER, 0}, {"次", K_COUNT, 0}, {"批", K_COUNT, 0}, {"场", K_COUNT, 0},
+    {"千瓦", K_OTHER, 0}, {"次", K_COUNT, 0}, {"批次", K_COUNT, 0}, {"批", K_COUNT, 0}, {"场", K_COUNT, 0},
     {"支", K_COUNT, 0}, {"只", K_COUNT, 0}, {"棵", K_COUNT, 0}, {"株", K_COUNT, 0},
     {"位", K_COUNT, 0}, {"篇", K_COUNT, 0}, {"本", K_COUNT, 0}, {"册", K_COUNT, 0},
     {"首", K_COUNT, 0}, {"张", K_COUNT, 0}, {"间", K_COUNT, 0}, {"套", K_COUNT, 0},
@@ -1687,12 +1687,45 @@ static inline bool no_figure_at(const char *s, size_t n, size_t i)
     }
 }
 
-/* True if the statistic st, in Chinese numerals, sits in a classical clause of a quotation. */
+/* The longest quoted term (code points) whose numerals make no statistic (quoted_term). */
+#define TERM_MAX 8
+
+/*
+ * True if the statistic st, in Chinese numerals, opens a short quoted term that goes on after
+ * it: “两张皮”, “三个课堂”, “七个有之” are idioms and names, not data (“全县新建十所学校” is
+ * a sentence, “三个月” a figure). The term is the whole quotation, from its opening mark
+ * (where qs->clause then starts) to its closing mark within TERM_MAX code points.
+ */
+static bool quoted_term(const scan_t *t, const quote_t *qs, const el_stat *st)
+{
+    size_t a = qs->clause, e = st->off + st->len, l;
+    if (a != st->off || e - a > 4 * TERM_MAX) /* (bytes: no long quotation is measured) */
+        return false;
+    uint32_t open = a >= 3 ? el_text_cp(t->s, t->n, a - 3, &l) : 0;
+    if (!(open == 0x201C || open == 0x300C || open == 0x300E))
+        return false;
+    size_t ncp = el_text_ncp(t->s + a, e - a);
+    bool more = false; /* a character of the term after the statistic */
+    for (size_t i = e; i < t->n && ncp <= TERM_MAX; i += l, ncp++) {
+        uint32_t c = el_text_cp(t->s, t->n, i, &l);
+        if (c == 0x201D || c == 0x300D || c == 0x300F)
+            return more;
+        if (!el_text_is_han(c))
+            return false;
+        more = true;
+    }
+    return false;
+}
+
+/* True if the statistic st, in Chinese numerals, sits in a classical clause of a quotation
+   or in a short quoted term (quoted_term). */
 static bool in_classical_quote(const scan_t *t, quote_t *qs, const el_stat *st)
 {
     size_t e = st->off + st->len, l;
     if (!qs->in_quote)
         return false;
+    if (quoted_term(t, qs, st))
+        return true;
     if (qs->checked == qs->clause + 1)
         return qs->classical;
     /* the clause ends at the next mark; a bounded look-ahead keeps the scan linear */

@@ -635,6 +635,26 @@ static void test_sequence(void **state)
     free(b);
 }
 
+/* A Chinese numeral opening a short quoted term is an idiom or a name (“两张皮”, “三个课堂”);
+   a quoted figure alone or a quoted sentence keeps its statistic; 批次 is one unit. */
+static void test_quoted_terms(void **state)
+{
+    char *b;
+    struct found f;
+    (void)state;
+
+    f = scan_copy("防止“两张皮”，落实“三个课堂”，警惕“七个有之”。", &b);
+    assert_int_equal(f.n, 0);
+    free(b);
+
+    f = scan_copy("落实“三个月”考核，“全县新建十所学校”，年接待研学团队3000余批次。", &b);
+    assert_int_equal(f.n, 3);
+    check_stat(b, &f.v[0], "三个月", 3, D, NULL, "个月");
+    check_stat(b, &f.v[1], "十所", 10, C, NULL, "所");
+    check_stat(b, &f.v[2], "3000余批次", 3000, C, "余", "批次");
+    free(b);
+}
+
 static void test_ranges_and_labels(void **state)
 {
     char *b;
@@ -866,6 +886,7 @@ int main(void)
         cmocka_unit_test(test_shang_qualifier),
         cmocka_unit_test(test_length_kinds),
         cmocka_unit_test(test_sequence),
+        cmocka_unit_test(test_quoted_terms),
         cmocka_unit_test(test_ranges_and_labels),
         cmocka_unit_test(test_kind_names),
         cmocka_unit_test(test_digit_run),
