@@ -655,6 +655,19 @@ static void test_quoted_terms(void **state)
     free(b);
 }
 
+/* Concentrations are one unit (细颗粒物浓度 30 微克/立方米), not a bare number. */
+static void test_concentration_units(void **state)
+{
+    char *b;
+    struct found f;
+    (void)state;
+    f = scan_copy("细颗粒物平均浓度下降至30微克/立方米，二氧化硫为8毫克/立方米。", &b);
+    assert_int_equal(f.n, 2);
+    check_stat(b, &f.v[0], "30微克/立方米", 30, EL_STAT_OTHER, NULL, "微克/立方米");
+    check_stat(b, &f.v[1], "8毫克/立方米", 8, EL_STAT_OTHER, NULL, "毫克/立方米");
+    free(b);
+}
+
 static void test_ranges_and_labels(void **state)
 {
     char *b;
@@ -887,6 +900,7 @@ int main(void)
         cmocka_unit_test(test_length_kinds),
         cmocka_unit_test(test_sequence),
         cmocka_unit_test(test_quoted_terms),
+        cmocka_unit_test(test_concentration_units),
         cmocka_unit_test(test_ranges_and_labels),
         cmocka_unit_test(test_kind_names),
         cmocka_unit_test(test_digit_run),
