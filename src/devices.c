@@ -22,6 +22,14 @@
 #include "quotes.h"
 #include "text.h"
 
+/* han_run tests sixteen bytes (five Han characters) at a time where SSE2 is there. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#define DEVICES_SSE2 1
+#include <emmintrin.h>
+#else
+#define DEVICES_SSE2 0
+#endif
+
 /* Cap on devices per file. */
 #define EL_DEVICES_MAX 10000
 /* Longest clause (code points) compared position by position. */
@@ -109,6 +117,7 @@ struct dstate {
     /* Gathered by split_clauses, so that later passes need not decode the block again. */
     EL_VEC(size_t) marks; /* offsets of 。！？!? and line ends: where sentences may end */
     bool semi;            /* a clause ends a member (its semi): without one, no members */
+    size_t nsemi;         /* how many do: a 排比 of members wants two at least */
     EL_VEC(size_t) trig;  /* offsets of metaphor_trigger characters */
     EL_VEC(char) qbuf;    /* the quotation marks of the block, three bytes each (see note_mark) */
     EL_VEC(size_t) qmap;  /* per mark of qbuf: its offset in the block */
@@ -244,27 +253,43 @@ static const unsigned char block_class[3][64] = {
      [0x1F] = CL_STOP},
 };
 
+/* The code point of the three bytes at u. */
+static inline uint32_t cp3(const unsigned char *u)
+{
+    return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+/* The second byte of a mark of block_class, by the low four bits of its first (E2, E3, EF);
+   0 for any other lead (no second byte is 0 in a character of three bytes). */
+static const unsigned char block_second[16] = {[0x2] = 0x80, [0x3] = 0x80, [0xF] = 0xBC};
+/* The row of block_class by the low four bits of the first byte (where block_second is set). */
+static const unsigned char block_row[16] = {[0x2] = 0, [0x3] = 1, [0xF] = 2};
+
 /*
- * The character at s[i] of s[0..n) into *c and *k (as el_text_cp) and its char_class: the
- * marks of ascii_class and block_class by a look at their bytes rather than el_text_cp and
- * the switch (a paragraph has a mark every four or five characters); others the long way.
+ * The character at s[i] of s[0..n) into *c and *k (as el_text_cp) and its char_class: ASCII
+ * and the marks of block_class by a look at their bytes rather than el_text_cp and the switch
+ * (a paragraph has a mark every four or five characters); others the long way. Which of the
+ * two kinds a character is, and which block, is as good as random: they are told apart by
+ * arithmetic, not by branches.
  */
 static inline unsigned class_at(const char *s, size_t n, size_t i, uint32_t *c, size_t *k)
 {
     const unsigned char *u = (const unsigned char *)s + i;
-    if (u[0] < 0x80) {
+    if (n - i >= 3) {
+        unsigned u0 = u[0], u1 = u[1], u2 = u[2], lo = u0 & 15;
+        bool ascii = u0 < 0x80;
+        bool mark =
+            ((u0 & 0xF0) == 0xE0) & (u1 == block_second[lo]) & (u1 != 0) & ((u2 & 0xC0) == 0x80);
+        if (ascii | mark) {
+            unsigned a = ascii_class[u0 & 0x7F], m = block_class[block_row[lo]][u2 & 63];
+            *c = ascii ? u0 : cp3(u);
+            *k = ascii ? 1 : 3;
+            return ascii ? a : m;
+        }
+    } else if (u[0] < 0x80) {
         *c = u[0];
         *k = 1;
         return ascii_class[u[0]];
-    }
-    if (n - i >= 3 && (u[2] & 0xC0) == 0x80) {
-        unsigned key = (unsigned)u[0] << 8 | u[1];
-        int b = key == 0xE280 ? 0 : key == 0xE380 ? 1 : key == 0xEFBC ? 2 : -1;
-        if (b >= 0) {
-            *c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-            *k = 3;
-            return block_class[b][u[2] & 63];
-        }
     }
     *c = el_text_cp(s, n, i, k);
     return char_class(*c);
@@ -484,7 +509,8 @@ static inline void note_mark(struct dstate *st, const char *s, uint32_t c, unsig
         if (c != 0x2026)
             *PUSH(st->marks) = i;
     } else if (cls & CL_QUOTE) {
-        RESERVE(st->qbuf, st->qbuf.n + 3);
+        if (st->qbuf.cap - st->qbuf.n < 3) /* xgrow, a call, only when full */
+            RESERVE(st->qbuf, st->qbuf.n + 3);
         memcpy(st->qbuf.v + st->qbuf.n, k == 3 ? s + i : "\"  ", 3);
         st->qbuf.n += 3;
         *PUSH(st->qmap) = i;
@@ -509,12 +535,6 @@ static inline void count_han(struct dstate *st, struct ccount *cc, uint32_t c, s
         *PUSH(st->trig) = i;
     cc->ncp++;
     cc->nhan++;
-}
-
-/* The code point of the three bytes at u. */
-static inline uint32_t cp3(const unsigned char *u)
-{
-    return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
 }
 
 /* Whether the Han character whose middle and last bytes are mid and last may be a trigger
@@ -545,17 +565,74 @@ static inline unsigned han3_word(uint64_t y)
 }
 #endif
 
+#if DEVICES_SSE2
+/* The middle and last bytes of the UTF-8 of c, a trigger, as a 16-bit lane holds them. */
+#define TRIGGER_PAIR(c) (short)((0x80 | ((c) >> 6 & 63)) | (0x80 | ((c)&63)) << 8)
+#define TRIGGER_EQ(c) _mm_cmpeq_epi16(pairs, _mm_set1_epi16(TRIGGER_PAIR(c))),
+#define OR10(a, b, c, d, e, f, g, h, k, z)                                                         \
+    _mm_or_si128(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)),                             \
+                 _mm_or_si128(_mm_or_si128(e, f), _mm_or_si128(_mm_or_si128(g, h), k)))
+#define OR10_(...) OR10(__VA_ARGS__)
+/* The nine compares, or'ed (the list leaves a comma after its last: a tenth argument, unused). */
+#define TRIGGER_ANY OR10_(METAPHOR_TRIGGERS(TRIGGER_EQ) 0)
+
+/*
+ * han_run for the five characters that may start in the sixteen bytes at u[*i], branch-free
+ * but for where the run ends: true with *i at that end if it is among them, else false with
+ * *i five characters on. The tests of han3_word for every lead byte at once, then the
+ * triggers by the middle and last bytes of the five characters, gathered into 16-bit lanes
+ * and compared with the nine triggers' (no two triggers share them; metaphor_trigger checks
+ * the lead byte of the few that match).
+ */
+static inline bool han_run16(struct dstate *st, const unsigned char *u, size_t *i)
+{
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(u + *i));
+    /* as signed bytes: continuation 0x80..0xBF < -64; E5..E9 = -27..-23; E4 = -28 */
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(w, _mm_set1_epi8(-64)));
+    unsigned e59 = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpgt_epi8(w, _mm_set1_epi8(-28)), _mm_cmplt_epi8(w, _mm_set1_epi8(-22))));
+    unsigned e4 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8(-28)));
+    /* bytes B8..FF (or ASCII): with cont, a second byte E4 may take (U+4E00 on) */
+    unsigned b8 = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(w, _mm_set1_epi8(-73)));
+    unsigned good = (e59 | (e4 & (b8 & cont) >> 1)) & cont >> 1 & cont >> 2;
+    unsigned fail = 0x1249u & ~good; /* characters at bytes 0, 3, 6, 9, 12 */
+    unsigned run = fail ? (fail & (0u - fail)) - 1 : 0x7FFFu;
+    /* The pairs of bytes 1-2, 7-8 and 13-14 are lanes 0, 3 and 6 of w shifted by a byte,
+       those of bytes 4-5 and 10-11 lanes 2 and 5 of w. */
+    __m128i pairs =
+        _mm_or_si128(_mm_and_si128(_mm_srli_si128(w, 1), _mm_set_epi16(0, -1, 0, 0, -1, 0, 0, -1)),
+                     _mm_and_si128(w, _mm_set_epi16(0, 0, -1, 0, 0, -1, 0, 0)));
+    unsigned tm = (unsigned)_mm_movemask_epi8(TRIGGER_ANY);
+    /* lane L gives bits 2L and 2L + 1: the characters at 0, 6, 12 and (shifted) 3, 9 */
+    unsigned cand = ((tm & 0x1041u) | (tm & 0x410u) >> 1) & run;
+    for (; cand; cand &= cand - 1)
+        note_trigger(st, u, *i + (unsigned)__builtin_ctz(cand));
+    if (fail) {
+        *i += (unsigned)__builtin_ctz(fail);
+        return true;
+    }
+    *i += 15;
+    return false;
+}
+#endif
+
 /*
  * Offset past the run of Han characters U+4E00–U+9FFF that starts at s[i] (the run
  * el_text_han_run finds, by the same tests), noting the figure triggers in it, each by
  * trigger_candidate first. The triggers want a look at every character of the text:
  * el_text_han_run and a second pass over the run for them took a sixth more instructions than
  * this one loop, which reads two characters per eight-byte load. Its tests are combined so
- * that one branch goes wrong where the run ends, rather than one of several.
+ * that one branch goes wrong where the run ends, rather than one of several. With SSE2,
+ * han_run16 takes five characters per sixteen-byte load first; this loop does the last bytes.
  */
 static size_t han_run(struct dstate *st, const char *s, size_t n, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
+#if DEVICES_SSE2
+    while (n - i >= 16)
+        if (han_run16(st, u, &i))
+            return i;
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     while (n - i >= 8) {
         uint64_t x; /* bytes i..i+7, s[i] in the low byte */
@@ -622,6 +699,7 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
     st->qbuf.n = 0;
     st->qmap.n = 0;
     st->semi = false;
+    st->nsemi = 0;
     size_t i = 0, k = 0;
     while (i < n) {
         size_t a = i;
@@ -711,6 +789,7 @@ static void split_clauses(struct dstate *st, const char *s, size_t n)
                               /* all four: entries past ncp are never read */
                               .lead = {cc.lead[0], cc.lead[1], cc.lead[2], cc.lead[3]}};
         st->semi |= cl->semi;
+        st->nsemi += cl->semi;
         if (cut) { /* the first characters are past those trimmed */
             memset(cl->lead, 0, sizeof cl->lead);
             clause_cps(s, cl, cl->lead, 4);
@@ -1016,7 +1095,9 @@ static bool member_like(const struct dstate *st, const char *s, size_t h, size_t
  */
 static void find_member_parallel(struct dstate *st, const char *s, size_t len, size_t base)
 {
-    if (!st->semi) /* most paragraphs: no ；, no members */
+    /* Most paragraphs have no ；and many one: three members need two (the first two end
+       with one). */
+    if (st->nsemi < 2)
         return;
     struct clause *cl = st->cl.v;
     size_t n = st->cl.n;
@@ -1067,29 +1148,44 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
     struct clause *cl = st->cl.v;
     size_t n = st->cl.n;
     for (size_t i = 0; i + 2 < n;) {
-        /* Three characters may open a framed run (joins checks what follows them). */
-        if (cl[i].places || cl[i].in_par ||
-            !(cl[i].nhan >= 4 || (cl[i].nhan == 3 && cl[i].ncp == 3))) {
+        const struct clause *h = &cl[i], *nx = &cl[i + 1], *n2 = &cl[i + 2];
+        /* A run of three either way has clause i + 2 like clause i + 1: as long as the head
+           (same shape) or opening as clause i + 1 does (a frame). Most clauses fail here. */
+        if (!(((nx->ncp == h->ncp) & (n2->ncp == h->ncp)) | (n2->lead[0] == nx->lead[0]))) {
             i++;
             continue;
         }
-        size_t j = i + 1;
-        /* At least three code points after the lead-in: a frame and two more. */
-        size_t lim = cl[i].ncp - 3;
+        /* At least three code points after the lead-in: a frame and two more (a head of fewer
+           is turned away below, whatever lim then is). */
+        size_t lim = h->ncp - 3;
         if (lim > LEADIN_MAX)
             lim = LEADIN_MAX;
         /* A run needs the next clause to open as the head does (else it stops at i + 1):
            most heads are turned away here without decoding them. */
-        uint32_t want = cl[i + 1].lead[0];
-        const uint32_t *ld = cl[i].lead;
-        bool near = false;
-        if (lim >= 3) /* the usual case, all four: no loop */
-            near = (ld[0] == want) | (ld[1] == want) | (ld[2] == want) | (ld[3] == want);
-        else
-            for (size_t o = 0; o <= lim; o++)
-                near |= ld[o] == want;
-        bool far = lim >= 4 && cl[i + 2].lead[0] == want;
-        if ((near || far) && el_text_is_han(want)) {
+        uint32_t want = nx->lead[0];
+        const uint32_t *ld = h->lead;
+        bool near = (ld[0] == want) | ((lim >= 1) & (ld[1] == want)) |
+                    ((lim >= 2) & (ld[2] == want)) | ((lim >= 3) & (ld[3] == want));
+        bool far = (lim >= 4) & (n2->lead[0] == want);
+        /* A framed run of three has clause i + 2 open with the frame too (frame_run). */
+        bool framed = (near | far) & el_text_is_han(want) & (n2->lead[0] == want);
+        /* Three characters may open a framed run (joins checks what follows them). */
+        bool opens =
+            ((h->places | h->in_par) == 0) & ((h->nhan >= 4) | ((h->nhan == 3) & (h->ncp == 3)));
+        /* A run of three of the same shape: the tests same_shape and its loop below make
+           before any comparison of characters, for clauses i + 1 and i + 2. */
+        bool shaped = par_eligible(h) & par_eligible(nx) & par_eligible(n2) & (nx->ncp == h->ncp) &
+                      (n2->ncp == h->ncp) & (nx->nhan == h->nhan) & (n2->nhan == h->nhan) &
+                      ((nx->in_par | n2->in_par) == 0) & (nx->sentence_end == h->sentence_end) &
+                      (h->ncp <= SHAPE_MAX) & ((h->ncp != 4) | (h->comma_after & nx->comma_after));
+        /* Most clauses open no run of three either way: one test, by arithmetic, turns them
+           away (nothing below changes a clause unless a run of three is found). */
+        if (!(opens & (framed | shaped))) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        if (framed) {
             struct clause head = cl[i];
             size_t ho = 0; /* code points head.start is past cl[i].start */
             uint32_t cps[LEADIN_MAX + 1];
@@ -1191,8 +1287,9 @@ static void compare(const char *s, const struct clause *x, const struct clause *
 /* Whether x and y may be lined up: as long, as many Han characters, no list of places. */
 static inline bool pairable(const struct clause *x, const struct clause *y, size_t min)
 {
-    return !x->in_par && !y->in_par && x->ncp == y->ncp && x->ncp >= min && x->ncp <= 12 &&
-           x->nhan >= min && x->nhan == y->nhan && !x->places && !y->places;
+    /* by arithmetic, not a branch per test: most neighbours fail one test or another */
+    return ((x->in_par | y->in_par | x->places | y->places) == 0) & (x->ncp == y->ncp) &
+           (x->ncp >= min) & (x->ncp <= 12) & (x->nhan >= min) & (x->nhan == y->nhan);
 }
 
 /*
@@ -1262,7 +1359,7 @@ static void find_antithesis(struct dstate *st, const char *s, size_t n, size_t b
     struct clause *cl = st->cl.v;
     for (size_t i = 0; i + 1 < st->cl.n; i++) {
         const struct clause *x = &cl[i], *y = &cl[i + 1];
-        if (!x->comma_after || !pairable(x, y, 4))
+        if (!(x->comma_after & pairable(x, y, 4)))
             continue;
         bool y_last = i + 2 == st->cl.n || y->sentence_end || y->semi;
         if (x->semi && (!member_start(st, i) || !y_last))
