@@ -1293,6 +1293,31 @@ static inline bool pairable(const struct clause *x, const struct clause *y, size
 }
 
 /*
+ * Whether clause y is clause x with a negation (不 没 未 非 无) put in, or x is y so (凡是符合
+ * 人民利益的事 / 凡是不符合人民利益的事): the 正反 pair of a two-member 对偶, whose halves are
+ * one character apart in length.
+ */
+static bool negated_pair(const char *s, const struct clause *x, const struct clause *y)
+{
+    if (x->ncp + 1 == y->ncp && y->ncp <= 13 && !(x->in_par | y->in_par | x->places | y->places)) {
+        size_t xl = x->end - x->start, yl = y->end - y->start, j = 0;
+        if (yl != xl + 3)
+            return false;
+        const char *a = s + x->start, *b = s + y->start;
+        while (j < xl && a[j] == b[j])
+            j++;
+        /* the negation, a whole character, starts where the texts first differ (a continuation
+           byte, where two characters differ in a later byte, matches none) */
+        static const char neg[][4] = {"不", "没", "未", "非", "无"};
+        for (size_t k = 0; k < sizeof neg / sizeof neg[0]; k++)
+            if (memcmp(b + j, neg[k], 3) == 0)
+                return j > 0 && memcmp(a + j, b + j + 3, xl - j) == 0;
+        return false;
+    }
+    return y->ncp + 1 == x->ncp && negated_pair(s, y, x);
+}
+
+/*
  * 对偶 of two members: a sentence that is two halves split by ；, each of two or three
  * clauses, every clause as long as its counterpart with its marks in the same places,
  * sharing a Han character in place past its first (a shared opener alone, 要…；要…, is chance)
@@ -1317,6 +1342,10 @@ static bool find_member_antithesis(struct dstate *st, const char *s, size_t n, s
         bool ok = f - e == k && !cl[f - 1].semi;
         for (size_t t = 0; t < k && ok; t++) {
             struct lineup u;
+            if (negated_pair(s, &cl[i + t], &cl[e + t])) {
+                differ++; /* 满意的 / 不满意的 */
+                continue;
+            }
             ok = pairable(&cl[i + t], &cl[e + t], 3);
             if (ok) {
                 compare(s, &cl[i + t], &cl[e + t], &u);

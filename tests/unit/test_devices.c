@@ -539,6 +539,27 @@ static void test_antithesis_members(void **state)
     el_doc_free(doc);
 }
 
+/* 正反: members whose clauses are the same but for a negation put in (满意的 / 不满意的). */
+static void test_antithesis_negated(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("坚持人民至上\n\n群众满意的，就是我们要坚持的；群众不满意的，就是我们要改正的。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "群众满意的，就是我们要坚持的；群众不满意的，就是我们要改正的",
+           1);
+    el_doc_free(doc);
+    doc = parse("坚持人民至上\n\n凡是符合人民利益的事，就要坚决办好；凡是不符合人民利益的事，"
+                "就要坚决纠正。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS,
+           "凡是符合人民利益的事，就要坚决办好；凡是不符合人民利益的事，就要坚决纠正", 1);
+    el_doc_free(doc);
+    /* Traps: the negation is the only difference; the extra character is no negation. */
+    doc = parse("坚持人民至上\n\n群众满意的，就是我们要坚持的；群众不满意的，就是我们要坚持的。"
+                "群众满意的，就是我们要坚持的；群众都满意的，就是我们要推广的。\n");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+}
+
 static void test_antithesis_short_pair(void **state)
 {
     (void)state;
@@ -655,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_parallel_members_traps),
         cmocka_unit_test(test_parallel_four_char_shape),
         cmocka_unit_test(test_antithesis_members),
+        cmocka_unit_test(test_antithesis_negated),
         cmocka_unit_test(test_antithesis_short_pair),
         cmocka_unit_test(test_metaphor_contrast_pair),
     };
