@@ -298,12 +298,13 @@ static void test_lex_cats(void **state)
             nhits += a.places.n + a.contrast.n + a.problems.n;
             /* the evidence flags, from each starting state */
             for (int k = 0; k < 4; k++) {
-                struct evscan e1 = {doc->plain.v + s.off, s.len, k & 1, k >> 1 & 1};
+                struct evscan e1 = {doc->plain.v + s.off, s.len, k & 1, k >> 1 & 1, false};
                 struct evscan e2 = e1;
                 el_doc_lex_scan_cats(doc, s.off, s.len, EVIDENCE_CATS, on_evidence_hit, &e1);
                 el_doc_lex_scan(doc, s.off, s.len, on_evidence_hit, &e2);
                 assert_int_equal(e1.counter, e2.counter);
                 assert_int_equal(e1.measure, e2.measure);
+                assert_int_equal(e1.example, e2.example);
             }
         }
         el_doc_free(doc);
