@@ -1174,10 +1174,12 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
             ((h->places | h->in_par) == 0) & ((h->nhan >= 4) | ((h->nhan == 3) & (h->ncp == 3)));
         /* A run of three of the same shape: the tests same_shape and its loop below make
            before any comparison of characters, for clauses i + 1 and i + 2. */
-        bool shaped = par_eligible(h) & par_eligible(nx) & par_eligible(n2) & (nx->ncp == h->ncp) &
-                      (n2->ncp == h->ncp) & (nx->nhan == h->nhan) & (n2->nhan == h->nhan) &
-                      ((nx->in_par | n2->in_par) == 0) & (nx->sentence_end == h->sentence_end) &
-                      (h->ncp <= SHAPE_MAX) & ((h->ncp != 4) | (h->comma_after & nx->comma_after));
+        bool shaped =
+            ((unsigned)par_eligible(h) & (unsigned)par_eligible(nx) & (unsigned)par_eligible(n2)) &
+            (nx->ncp == h->ncp) & (n2->ncp == h->ncp) & (nx->nhan == h->nhan) &
+            (n2->nhan == h->nhan) & ((nx->in_par | n2->in_par) == 0) &
+            (nx->sentence_end == h->sentence_end) & (h->ncp <= SHAPE_MAX) &
+            ((h->ncp != 4) | (h->comma_after & nx->comma_after));
         /* Most clauses open no run of three either way: one test, by arithmetic, turns them
            away (nothing below changes a clause unless a run of three is found). */
         if (!(opens & (framed | shaped))) {
