@@ -26,10 +26,12 @@
  * Speed: most characters can open nothing, and the pass steps over them by their bytes, two
  * Han characters at a time, through a small perfect hash table of those that can (see
  * cc_table), without decoding them; tests/unit/test_stats_fast.c holds the plain loop it
- * replaces and checks that both find the same statistics. It stops at opening quotes but not
- * at closing ones nor at clause marks, which are looked for only when a statistic inside a
- * quotation needs them (quote_catch_up; test_quotes_stats_fast5.c holds the scan that
- * stopped at them all).
+ * replaces and checks that both find the same statistics. It stops at no quotation mark nor
+ * clause mark of three bytes: they are looked for only when a statistic in Chinese numerals
+ * needs them (quote_catch_up; test_quotes_stats_fast5.c holds the scan that stopped at them
+ * all, test_stats_fast6.c the one that stopped at opening quotes). Nor does it stop at 大 将
+ * 接 上, which open a figure only before 约 近 百 千 万 亿: the scan stops at those, and looks
+ * back (next_start).
  */
 #include "stats.h"
 #include "lexicon.h"
@@ -42,6 +44,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The look-back for quotation marks (last_quote_mark) tests sixteen offsets at a time where
+   SSE2 is there; make portable checks the byte loop alone. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#define STATS_SSE2 1
+#include <emmintrin.h>
+#else
+#define STATS_SSE2 0
+#endif
 
 #define MAX_SPACES 3  /* spaces tolerated between number, qualifier and unit */
 #define MAX_DIGITS 15 /* longer digit runs are IDs or phone numbers, never statistics */
@@ -356,72 +367,59 @@ static bool is_ascii_alnum(uint32_t c)
     return is_ascii_alpha(c) || (c >= '0' && c <= '9');
 }
 
+/* The bytes of the character c (U+0800..U+FFFF) in UTF-8, first byte lowest; for the
+   scan's tables (cc_table, cn_keys), which are keyed by them. */
+#define UTF8_3(c)                                                                                  \
+    ((0xE0u | (uint32_t)(c) >> 12) | (0x80u | ((uint32_t)(c) >> 6 & 0x3F)) << 8 |                  \
+     (0x80u | ((uint32_t)(c)&0x3F)) << 16)
+/* Slot of such bytes in those tables: a multiplier searched for so that no two of their keys
+   share a slot (see cc_table). */
+#define CC_SLOT(key) ((uint32_t)(key)*0x58E173E1u >> 24)
+
+/* The Chinese numerals by their bytes (cn_keys, in their slots of cc_table), and what each
+   means (cn_meaning): digit + 1 (1..10) or 16 + the power of ten of a unit (十 百 千 万 亿).
+   Numbers are parsed at every numeral the scan stops at, and a switch over the 32 numerals
+   there was a tree of branches mispredicted at most characters; a look-up is not. */
+enum { CN_UNIT = 16 };
+/* clang-format off */
+#define CN_NUMERALS(X)                                                                             \
+    X(U'零', 1) X(U'〇', 1) X(U'一', 2) X(U'壹', 2) X(U'二', 3) X(U'贰', 3) X(U'两', 3)             \
+    X(U'兩', 3) X(U'三', 4) X(U'叁', 4) X(U'四', 5) X(U'肆', 5) X(U'五', 6) X(U'伍', 6)             \
+    X(U'六', 7) X(U'陆', 7) X(U'七', 8) X(U'柒', 8) X(U'八', 9) X(U'捌', 9) X(U'九', 10)            \
+    X(U'玖', 10) X(U'十', CN_UNIT + 1) X(U'拾', CN_UNIT + 1) X(U'百', CN_UNIT + 2)                  \
+    X(U'佰', CN_UNIT + 2) X(U'千', CN_UNIT + 3) X(U'仟', CN_UNIT + 3) X(U'万', CN_UNIT + 4)         \
+    X(U'萬', CN_UNIT + 4) X(U'亿', CN_UNIT + 8) X(U'億', CN_UNIT + 8)
+/* clang-format on */
+#define CN_KEY(ch, m) [CC_SLOT(UTF8_3(ch))] = UTF8_3(ch),
+#define CN_MEANING(ch, m) [CC_SLOT(UTF8_3(ch))] = (m),
+static const uint32_t cn_keys[256] = {CN_NUMERALS(CN_KEY)};
+static const uint8_t cn_meaning[256] = {CN_NUMERALS(CN_MEANING)};
+
+/* cn_meaning of the code point c, 0 if it is no Chinese numeral. */
+static inline unsigned cn_lookup(uint32_t c)
+{
+    /* (outside U+0800..U+FFFF a key no slot holds) */
+    uint32_t key = c - 0x800 < 0xF800 ? UTF8_3(c) : UINT32_MAX;
+    unsigned slot = CC_SLOT(key);
+    return cn_keys[slot] == key ? cn_meaning[slot] : 0;
+}
+
 static inline int cn_digit(uint32_t c)
 {
-    switch (c) {
-    case U'零':
-    case U'〇':
-        return 0;
-    case U'一':
-    case U'壹':
-        return 1;
-    case U'二':
-    case U'贰':
-    case U'两':
-    case U'兩':
-        return 2;
-    case U'三':
-    case U'叁':
-        return 3;
-    case U'四':
-    case U'肆':
-        return 4;
-    case U'五':
-    case U'伍':
-        return 5;
-    case U'六':
-    case U'陆':
-        return 6;
-    case U'七':
-    case U'柒':
-        return 7;
-    case U'八':
-    case U'捌':
-        return 8;
-    case U'九':
-    case U'玖':
-        return 9;
-    default:
-        return -1;
-    }
+    unsigned m = cn_lookup(c);
+    return m - 1 < 10 ? (int)m - 1 : -1;
 }
 
 static inline double cn_unit(uint32_t c)
 {
-    switch (c) {
-    case U'十':
-    case U'拾':
-        return 10;
-    case U'百':
-    case U'佰':
-        return 100;
-    case U'千':
-    case U'仟':
-        return 1000;
-    case U'万':
-    case U'萬':
-        return 1e4;
-    case U'亿':
-    case U'億':
-        return 1e8;
-    default:
-        return 0;
-    }
+    static const double pow10[9] = {1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8};
+    unsigned m = cn_lookup(c);
+    return m > CN_UNIT ? pow10[m - CN_UNIT] : 0;
 }
 
 static inline bool is_cn_numeral(uint32_t c)
 {
-    return cn_digit(c) >= 0 || cn_unit(c) > 0;
+    return cn_lookup(c) != 0;
 }
 
 typedef struct {
@@ -1278,6 +1276,31 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     return true;
 }
 
+/*
+ * Length of the longest fixed phrase (fixed_phrases) that the numeral c, l bytes long, opens
+ * where its bytes end at s[j], counted from j; 0 if none. Every phrase of the group starts
+ * with c: only what follows it is compared, which saves comparing c's bytes again for each of
+ * the phrases (17 of them for 三), and the three bytes at j are compared with each phrase's
+ * next three first (every phrase has three or more after c): a test that is mostly false,
+ * where lit's byte loop ended at a byte that varied, a branch mispredicted at every other
+ * phrase. The longest match wins, as in match_list.
+ */
+static size_t fixed_phrase_rest(const char *s, size_t n, size_t j, uint32_t c, size_t l)
+{
+    size_t cnt, best = 0;
+    const char *const *fp = fixed_phrases(c, &cnt);
+    const unsigned char *u = (const unsigned char *)s + j;
+    uint32_t d = n - j >= 3 ? u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 : UINT32_MAX;
+    for (size_t k = 0; k < cnt; k++) {
+        const unsigned char *w = (const unsigned char *)fp[k] + l;
+        size_t pl;
+        if ((w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[2] << 16) == d &&
+            (pl = lit(s, n, j, fp[k] + l)) > best)
+            best = pl;
+    }
+    return best;
+}
+
 /* True if 上 at s[i] ends a word rather than meaning "as many as": after a numeral (成千上万,
    成百上千: idioms with no single value) or in 线上 网上 马上 以上 之上 加上 向上 往上 早上
    晚上 路上 身上 手上 会上 台上 面上 (世界上 基础上 历史上 实际上 事实上 总体上 …). */
@@ -1349,16 +1372,7 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
     }
     bool numeral = is_cn_numeral(c);
     if (numeral) {
-        /* Every phrase of the group starts with c: compare only what follows it, which saves
-           comparing c's bytes again for each of the phrases (17 of them for 三). The longest
-           match wins, as in match_list. */
-        size_t cnt, best = 0;
-        const char *const *fp = fixed_phrases(c, &cnt);
-        for (size_t k = 0; k < cnt; k++) {
-            size_t pl = lit(s, n, i + l, fp[k] + l);
-            if (pl > best)
-                best = pl;
-        }
+        size_t best = fixed_phrase_rest(s, n, i + l, c, l);
         if (best) {
             *next = i + l + best;
             return false;
@@ -1525,25 +1539,26 @@ enum { CC_NONE, CC_START, CC_OPEN, CC_CLOSE, CC_MARK };
  * out and steps over them like any other character, and quote_catch_up walks the quotation's
  * text up to such a statistic with the first table when one needs them.
  */
-#define UTF8_3(c)                                                                                  \
-    ((0xE0u | (uint32_t)(c) >> 12) | (0x80u | ((uint32_t)(c) >> 6 & 0x3F)) << 8 |                  \
-     (0x80u | ((uint32_t)(c)&0x3F)) << 16)
-#define CC_SLOT(key) ((uint32_t)(key)*0x58E173E1u >> 24)
 #define CC_ENTRY(ch, cls) [CC_SLOT(UTF8_3(ch))] = UTF8_3(ch) | (uint32_t)(cls) << 24,
-#define CC_ENTRY_UNQUOTED(ch, cls)                                                                 \
-    [CC_SLOT(UTF8_3(ch))] =                                                                        \
-        (cls) == CC_START || (cls) == CC_OPEN ? UTF8_3(ch) | (uint32_t)(cls) << 24 : 0,
 static const uint32_t cc_table[256] = {CC_LIST(CC_ENTRY)};
-static const uint32_t cc_table_unquoted[256] = {CC_LIST(CC_ENTRY_UNQUOTED)};
 
 /* The same tables holding the keys alone (no class bits): the run over Han then compares a
    slot with the key it hashed as it is, where masking off the class took two more
    instructions per character. */
 #define CC_KEY(ch, cls) [CC_SLOT(UTF8_3(ch))] = UTF8_3(ch),
-#define CC_KEY_UNQUOTED(ch, cls)                                                                   \
-    [CC_SLOT(UTF8_3(ch))] = (cls) == CC_START || (cls) == CC_OPEN ? UTF8_3(ch) : 0,
 static const uint32_t cc_keys[256] = {CC_LIST(CC_KEY)};
-static const uint32_t cc_keys_unquoted[256] = {CC_LIST(CC_KEY_UNQUOTED)};
+
+/* The characters that may open a statistic, for el_stats_scan, which looks for the opening
+   quotes only when a statistic needs them (quote_catch_up), and for 大 将 接 上 only when the
+   character after them makes them a qualifier (约 近 百 千 万 亿, all in the table: see
+   next_start). */
+#define CC_SCAN_START(ch, cls)                                                                     \
+    ((cls) == CC_START && (ch) != U'大' && (ch) != U'将' && (ch) != U'接' && (ch) != U'上')
+#define CC_ENTRY_START(ch, cls)                                                                    \
+    [CC_SLOT(UTF8_3(ch))] = CC_SCAN_START(ch, cls) ? UTF8_3(ch) | (uint32_t)(cls) << 24 : 0,
+#define CC_KEY_START(ch, cls) [CC_SLOT(UTF8_3(ch))] = CC_SCAN_START(ch, cls) ? UTF8_3(ch) : 0,
+static const uint32_t cc_table_starts[256] = {CC_LIST(CC_ENTRY_START)};
+static const uint32_t cc_keys_starts[256] = {CC_LIST(CC_KEY_START)};
 
 /* The bytes at p as a number, p[0] lowest: four of them, or the avail < 4 left (the missing
    ones 0). */
@@ -1602,8 +1617,10 @@ static inline int class_of_bytes(const uint32_t *tab, uint32_t x, size_t *len)
 /* Offset of the first character from s[i] on that is not CC_NONE by table tab, whose keys
    alone are keys (n if none), its class in *cls and its length in *len. The scan spends most
    of its time here, stepping over the characters that mean nothing to it. */
-static inline size_t next_stop(const uint32_t *tab, const uint32_t *keys, const char *s, size_t n,
-                               size_t i, int *cls, size_t *len)
+__attribute__((always_inline)) static inline size_t next_stop(const uint32_t *tab,
+                                                              const uint32_t *keys, const char *s,
+                                                              size_t n, size_t i, int *cls,
+                                                              size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s;
     (void)keys;
@@ -1653,39 +1670,56 @@ static inline size_t next_stop(const uint32_t *tab, const uint32_t *keys, const 
     return n;
 }
 
+/* no_figure_at without its switch, for the scan: which rule of pair_partners (or PAIR_YI, or
+   PAIR_NONE) each start character follows, by its slot in the tables above; the rules hold
+   the characters that may follow (repeated to fill the row). The scan asks 不 突 and 一
+   (pair_rejects), and 大 将 接 上 from the character after them (pair_before). */
+enum { PAIR_NONE, PAIR_BU, PAIR_DA, PAIR_JIN, PAIR_TU, PAIR_SHANG, PAIR_YI };
+static const uint8_t pair_rule[256] = {
+    [CC_SLOT(UTF8_3(U'不'))] = PAIR_BU,  [CC_SLOT(UTF8_3(U'大'))] = PAIR_DA,
+    [CC_SLOT(UTF8_3(U'将'))] = PAIR_JIN, [CC_SLOT(UTF8_3(U'接'))] = PAIR_JIN,
+    [CC_SLOT(UTF8_3(U'突'))] = PAIR_TU,  [CC_SLOT(UTF8_3(U'上'))] = PAIR_SHANG,
+    [CC_SLOT(UTF8_3(U'一'))] = PAIR_YI,
+};
+static const uint32_t pair_partners[PAIR_YI][4] = {
+    [PAIR_BU] = {UTF8_3(U'足'), UTF8_3(U'到'), UTF8_3(U'足'), UTF8_3(U'到')},
+    [PAIR_DA] = {UTF8_3(U'约'), UTF8_3(U'约'), UTF8_3(U'约'), UTF8_3(U'约')},
+    [PAIR_JIN] = {UTF8_3(U'近'), UTF8_3(U'近'), UTF8_3(U'近'), UTF8_3(U'近')},
+    [PAIR_TU] = {UTF8_3(U'破'), UTF8_3(U'破'), UTF8_3(U'破'), UTF8_3(U'破')},
+    [PAIR_SHANG] = {UTF8_3(U'百'), UTF8_3(U'千'), UTF8_3(U'万'), UTF8_3(U'亿')},
+};
+
 /*
- * True if the start character at s[i], three bytes, certainly opens no statistic, so that
- * try_at would return false and resume right after it: 不 大 将 接 突 and 上 open one only
- * before a given character (不足 不到 大约 将近 接近 突破 上百 上千 上万 上亿), and 一 only
- * where yi_may_open says. Those are among the commonest characters; read from the bytes,
- * the character after them rules out most of them without a call to try_at.
+ * no_figure_at(s, n, i) for a start character of CC_LIST at s[i], given its bytes c and the
+ * three after it d (0 if fewer than three follow), as no_figure_at reads them. The scan
+ * stops at one of 一 不 突 for every other figure it tries, and the switch there, whose way
+ * depends on the character, was a branch mispredicted at most of those stops: this looks the
+ * rule up by the slot and computes both kinds of answer without a branch.
  */
-static inline bool no_figure_at(const char *s, size_t n, size_t i)
+static inline bool pair_rejects(uint32_t c, uint32_t d)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t c = load_le32(u + i, n - i) & 0xFFFFFF,
-             d = n - i >= 6 ? load_le32(u + i + 3, n - i - 3) & 0xFFFFFF : 0;
-    switch (c) {
-    case UTF8_3(U'不'):
-        return d != UTF8_3(U'足') && d != UTF8_3(U'到');
-    case UTF8_3(U'大'):
-        return d != UTF8_3(U'约');
-    case UTF8_3(U'将'):
-    case UTF8_3(U'接'):
-        return d != UTF8_3(U'近');
-    case UTF8_3(U'突'):
-        return d != UTF8_3(U'破');
-    case UTF8_3(U'上'):
-        return d != UTF8_3(U'百') && d != UTF8_3(U'千') && d != UTF8_3(U'万') && d != UTF8_3(U'亿');
-    case UTF8_3(U'一'):
-        /* only a well-formed three-byte d is read here (decoded from its bytes: an overlong
-           or surrogate form decodes to no character yi_may_open accepts); anything else
-           is left to try_at */
-        return (d & 0xC0C0F0) == 0x8080E0 &&
-               !yi_may_open((d & 0x0F) << 12 | (d >> 8 & 0x3F) << 6 | (d >> 16 & 0x3F));
-    default:
+    unsigned r = pair_rule[CC_SLOT(c)];
+    const uint32_t *p = pair_partners[r == PAIR_YI ? PAIR_NONE : r];
+    bool none = (d != p[0]) & (d != p[1]) & (d != p[2]) & (d != p[3]);
+    /* 一: a three-byte shape d that is no numeral and none of yi_may_open's others, compared
+       as no_figure_at decodes it, from its bits alone: so the overlong forms of the spaces
+       (E0 80 A0 for ' ') count as spaces there, and here */
+    bool yi = ((d & 0xC0C0F0) == 0x8080E0) & (cn_keys[CC_SLOT(d)] != d) & (d != UTF8_3(0x3000)) &
+              (d != UTF8_3(' ')) & (d != UTF8_3('\t')) & (d != UTF8_3(0xA0)) &
+              (d != UTF8_3(U'点')) & (d != UTF8_3(U'半')) & (d != UTF8_3(U'成')) &
+              (d != UTF8_3(U'倍')) & (d != UTF8_3(U'国'));
+    return r == PAIR_YI ? yi : (r != PAIR_NONE) & none;
+}
+
+/* True if the three bytes b are one of 大 将 接 上 and the character c after them makes it a
+   qualifier (大约 将近 接近 上百 上千 上万 上亿): where no_figure_at would not rule it out. */
+static inline bool pair_before(uint32_t b, uint32_t c)
+{
+    unsigned slot = CC_SLOT(b), r = pair_rule[slot];
+    if (cc_keys[slot] != b || (r != PAIR_DA && r != PAIR_JIN && r != PAIR_SHANG))
         return false;
-    }
+    const uint32_t *p = pair_partners[r];
+    return c == p[0] || c == p[1] || c == p[2] || c == p[3];
 }
 
 /* The longest quoted term (code points) whose numerals make no statistic (quoted_term). */
@@ -1741,22 +1775,78 @@ static bool in_classical_quote(const scan_t *t, quote_t *qs, const el_stat *st)
     return qs->classical;
 }
 
+/* True if the three bytes at u are an opening or closing quotation mark (“ ” 「 」 『 』). */
+static inline bool quote_mark_at(const unsigned char *u)
+{
+    return u[1] == 0x80 &&
+           ((u[0] == 0xE2 && (u[2] & 0xFE) == 0x9C) || (u[0] == 0xE3 && (u[2] & 0xFC) == 0x8C));
+}
+
+/*
+ * Offset of the last quotation mark (“ ” 「 」 『 』) lying whole in s[a..b), or SIZE_MAX if
+ * none. The opening ones end in an even byte (9C 8C 8E), the closing ones in an odd one.
+ * Found from the bytes: their lead bytes E2 and E3 are no continuation bytes, so wherever
+ * they stand in a stretch the scan stepped over, the scan stepped onto them (see
+ * class_of_bytes), and it stopped at exactly the marks found here.
+ */
+static size_t last_quote_mark(const char *s, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (b < a + 3)
+        return SIZE_MAX;
+    size_t e = b - 2; /* marks start below e */
+#if STATS_SSE2
+    /* sixteen starts at a time, from the end: a lead byte, 80, and a last byte of the set */
+    const __m128i e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3),
+                  x80 = _mm_set1_epi8((char)0x80), fe = _mm_set1_epi8((char)0xFE),
+                  fc = _mm_set1_epi8((char)0xFC), x9c = _mm_set1_epi8((char)0x9C),
+                  x8c = _mm_set1_epi8((char)0x8C);
+    while (e - a >= 16) {
+        size_t q = e - 16;
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(u + q)),
+                v1 = _mm_loadu_si128((const __m128i *)(u + q + 1)),
+                v2 = _mm_loadu_si128((const __m128i *)(u + q + 2));
+        __m128i m2 =
+            _mm_and_si128(_mm_cmpeq_epi8(v0, e2), _mm_cmpeq_epi8(_mm_and_si128(v2, fe), x9c));
+        __m128i m3 =
+            _mm_and_si128(_mm_cmpeq_epi8(v0, e3), _mm_cmpeq_epi8(_mm_and_si128(v2, fc), x8c));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_or_si128(m2, m3)));
+        if (m)
+            return q + 31 - (size_t)__builtin_clz(m);
+        e = q;
+    }
+#endif
+    while (e > a) {
+        e--;
+        if (quote_mark_at(u + e))
+            return e;
+    }
+    return SIZE_MAX;
+}
+
 /*
  * Bring qs up to offset i, where a statistic in Chinese numerals starts, from *known (up to
- * where it is current): the closing quotes and the clause marks of three bytes in s[*known..i).
- * The scan stops at opening quotes only (they set in_quote and the clause) and at ASCII marks,
- * and leaves the rest, a third of all its stops, to this walk, which only a statistic in
- * Chinese numerals inside a quotation needs. Those marks are three-byte characters, which no
- * statistic, no failed attempt and no rejected character the scan skipped over can hold, and
- * every byte that is no continuation byte starts a step of the walk as of the scan: the walk
- * meets exactly the marks the scan would have stopped at. ASCII marks can sit inside a
- * skipped number (3,200; 1.5): the scan keeps them itself, and the walk passes them over.
- * Each byte is walked once per quotation at most, as *known only grows.
+ * where it is current). The scan stops at none of the quotation marks nor the clause marks
+ * of three bytes, which only a statistic in Chinese numerals inside a quotation needs: the
+ * last quotation mark before i, if it lies past *known, says whether i is inside one, and if
+ * it opens one the clause starts after it; then the walk over s[*known..i) by the full table
+ * finds the clause marks (and the closing quote, if the quotation carries over from before
+ * *known). Those marks are three-byte characters, which no statistic, no failed attempt and
+ * no rejected character the scan skipped over can hold, and every byte that is no
+ * continuation byte starts a step of the walk as of the scan: the walk meets exactly the
+ * marks the scan would have stopped at. ASCII marks can sit inside a skipped number (3,200;
+ * 1.5): the scan notes them itself, the last one's end in amark, and the walk passes them
+ * over. Each byte is looked at a bounded number of times, as *known only grows.
  */
-static void quote_catch_up(const char *s, size_t i, size_t *known, quote_t *qs)
+static void quote_catch_up(const char *s, size_t i, size_t amark, size_t *known, quote_t *qs)
 {
     int cls;
-    size_t l;
+    size_t l, q = last_quote_mark(s, *known, i);
+    if (q != SIZE_MAX) {
+        qs->in_quote = !(s[q + 2] & 1);
+        qs->clause = *known = q + 3;
+    }
     for (size_t p = *known;
          qs->in_quote && (p = next_stop(cc_table, cc_keys, s, i, p, &cls, &l)) < i; p += l) {
         if (l != 3)
@@ -1766,7 +1856,41 @@ static void quote_catch_up(const char *s, size_t i, size_t *known, quote_t *qs)
         else if (cls == CC_MARK && p + l > qs->clause)
             qs->clause = p + l;
     }
+    if (amark > qs->clause)
+        qs->clause = amark;
     *known = i;
+}
+
+/* Offset of the next character from s[i] on that may open a statistic (n if none), its
+   length in *len: next_stop by the table of the characters that may, which itself also steps
+   over the ASCII marks (the end of the last one in *amark) and over the characters
+   no_figure_at rules out (as pair_rejects), so that the common ones cost no return from the
+   loop over Han. 大 将 接 上, common and nearly always no qualifier, are not in the table:
+   the character after one that is (约 近 百 千 万 亿, which are) points back to it. */
+static inline size_t next_start(const char *s, size_t n, size_t i, size_t *amark, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t from = i;
+    int cls;
+    while ((i = next_stop(cc_table_starts, cc_keys_starts, s, n, i, &cls, len)) < n) {
+        if (cls == CC_MARK) { /* ASCII only: the table leaves out the others */
+            *amark = i + *len;
+        } else if (*len != 3) {
+            return i;
+        } else {
+            /* A character the scan stepped over starts at i - 3 if i - 3 >= from: its lead
+               byte is no continuation byte (see class_of_bytes). */
+            uint32_t c = load_le32(u + i, n - i) & 0xFFFFFF;
+            if (i - from >= 3 && pair_before(load_le32(u + i - 3, n - i + 3) & 0xFFFFFF, c)) {
+                *len = 3;
+                return i - 3;
+            }
+            if (!pair_rejects(c, n - i >= 6 ? load_le32(u + i + 3, n - i - 3) & 0xFFFFFF : 0))
+                return i;
+        }
+        i += *len;
+    }
+    return n;
 }
 
 void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
@@ -1774,7 +1898,7 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
     scan_t t = {s, n};
     /* in_quote: an opening quote was met and no closing one yet as far as known */
     quote_t qs = {false, 0, 0, false};
-    size_t i = 0, known = 0;
+    size_t i = 0, known = 0, amark = 0;
 
     if (!s || !emit)
         return;
@@ -1782,26 +1906,11 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
         size_t l, next;
         el_stat st;
         bool cn;
-        int cls;
-        if ((i = next_stop(cc_table_unquoted, cc_keys_unquoted, s, n, i, &cls, &l)) >= n)
+        if ((i = next_start(s, n, i, &amark, &l)) >= n)
             break;
-        switch (cls) {
-        case CC_OPEN:
-            qs.in_quote = true, qs.clause = known = i + l, i += l;
-            continue;
-        case CC_MARK: /* ASCII only: the table leaves out the others */
-            qs.clause = i + l, i += l;
-            continue;
-        default:
-            break;
-        }
-        if (l == 3 && no_figure_at(s, n, i)) {
-            i += 3;
-            continue;
-        }
         if (try_at(&t, i, &st, &next, &cn)) {
-            if (cn && qs.in_quote)
-                quote_catch_up(s, i, &known, &qs);
+            if (cn)
+                quote_catch_up(s, i, amark, &known, &qs);
             if (!cn || !in_classical_quote(&t, &qs, &st))
                 emit(ctx, &st);
             i = st.off + st.len > i ? st.off + st.len : i + l;

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "stats.c"
+#include "teststats.h"
 #include "testquotes.h"
 #include "testrand.h"
 

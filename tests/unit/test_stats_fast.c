@@ -25,6 +25,7 @@
 #include <unistr.h>
 
 #include "stats.c"
+#include "teststats.h"
 
 /* ---- The original code, for reference ------------------------------------------------------ */
 
