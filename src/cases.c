@@ -624,15 +624,18 @@ static void scan_marks(const char *s, size_t n, struct scan *sc)
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i)),
                 v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1)),
                 v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
-        __m128i ascii = _mm_or_si128(_mm_or_si128(EQ(v, ';'), EQ(v, '!')), EQ(v, '?'));
-        __m128i quote = _mm_and_si128(_mm_and_si128(EQ(v, 0xE2), EQ(v1, 0x80)),
-                                      _mm_or_si128(EQ(v2, 0x9C), EQ(v2, 0x9D))); /* “ ” */
-        __m128i stop =
-            _mm_and_si128(_mm_and_si128(EQ(v, 0xE3), EQ(v1, 0x80)), EQ(v2, 0x82)); /* 。 */
+        /* Pairs of marks told apart by one bit of one byte share a test: ; and ? (0x3B,
+           0x3F) as 0x3F once bit 2 is set, “ and ” (0x9C, 0x9D) as 0x9D once bit 0 is, ；
+           and ？ (0x9B, 0x9F) as 0x9F once bit 2 is. */
+        __m128i ascii = _mm_or_si128(EQ(_mm_or_si128(v, SET1(0x04)), '?'), EQ(v, '!'));
+        __m128i quote =
+            _mm_and_si128(EQ(v, 0xE2), EQ(_mm_or_si128(v2, SET1(0x01)), 0x9D)); /* “ ” */
+        __m128i stop = _mm_and_si128(EQ(v, 0xE3), EQ(v2, 0x82));                /* 。 */
         __m128i full = _mm_and_si128(
             _mm_and_si128(EQ(v, 0xEF), EQ(v1, 0xBC)),
-            _mm_or_si128(_mm_or_si128(EQ(v2, 0x9B), EQ(v2, 0x81)), EQ(v2, 0x9F))); /* ；！？ */
-        __m128i f = _mm_or_si128(_mm_or_si128(ascii, quote), _mm_or_si128(stop, full));
+            _mm_or_si128(EQ(_mm_or_si128(v2, SET1(0x04)), 0x9F), EQ(v2, 0x81))); /* ；！？ */
+        __m128i f = _mm_or_si128(_mm_or_si128(ascii, full),
+                                 _mm_and_si128(_mm_or_si128(quote, stop), EQ(v1, 0x80)));
         for (unsigned m = (unsigned)_mm_movemask_epi8(f); m; m &= m - 1)
             mark_at(u, n, i + (size_t)__builtin_ctz(m), sc, &q);
     }
@@ -692,16 +695,24 @@ static int mention_province(const mention *m)
     return pv < 0 ? -1 : pv;
 }
 
-/* Length of a sub-place name (华阳街道, 东湖高新区) written at s[0..n), 0 if none. */
+/*
+ * Length of a sub-place name (华阳街道, 东湖高新区) written at s[0..n), 0 if none. Most
+ * places are followed by no suffix at all: the characters before one are held to sub_stop only
+ * once it is found. The answer is the same as a test of each as it is read: the suffix taken
+ * is the first, and a stop character before it refuses the name either way.
+ */
 static size_t sub_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
     while (i < n && chars < 6) {
         size_t suf = chars >= 1 ? prefix_in(s + i, n - i, KEYED(sub_suffix)) : 0;
-        if (suf)
+        if (suf) {
+            for (size_t j = 0; j < i; j += k)
+                if (IN_SET(el_text_cp(s, n, j, &k), sub_stop))
+                    return 0;
             return i + suf;
-        uint32_t c = el_text_cp(s, n, i, &k);
-        if (!el_text_is_han(c) || IN_SET(c, sub_stop))
+        }
+        if (!el_text_is_han(el_text_cp(s, n, i, &k)))
             return 0;
         i += k;
         chars++;
@@ -709,16 +720,33 @@ static size_t sub_place(const char *s, size_t n)
     return 0;
 }
 
+/* Whether the name s[0..i) before a town suffix is one: none of its characters a verb, a
+   numeral or a word of generic village types (town_stop, sub_stop but 城), and a numeral only
+   before another character. */
+static bool town_name(const char *s, size_t i)
+{
+    size_t k;
+    bool numeral = false; /* the last character is a numeral */
+    for (size_t j = 0; j < i; j += k) {
+        uint32_t c = el_text_cp(s, i, j, &k);
+        /* A numeral may open a name that goes on (十八洞村, 五星村), never end one. */
+        numeral = IN_SET(c, town_numerals);
+        /* 城 is in names (周城村); 城乡, 城镇, 城中村 are town_generic */
+        if ((c != 0x57CE /* 城 */ && IN_SET(c, sub_stop)) || (!numeral && IN_SET(c, town_stop)))
+            return false;
+    }
+    return !numeral; /* 千村示范, 一村一品, 万村: a count of villages */
+}
+
 /* Length of a township or village name (下党乡, 小岗村, 湖滨街道) written at s[0..n), 0 if
-   none. */
+   none. As in sub_place, the characters are judged only before a suffix found. */
 static size_t town_place(const char *s, size_t n)
 {
     size_t i = 0, k, chars = 0;
-    bool numeral = false; /* the last character is a numeral */
     while (i < n && chars <= 4) {
         size_t suf = chars >= 1 ? prefix_in(s + i, n - i, KEYED(town_suffix)) : 0;
         if (suf) {
-            if (numeral) /* 千村示范, 一村一品, 万村: a count of villages */
+            if (!town_name(s, i))
                 return 0;
             /* 村 of 村民, 乡 of 乡村: a word goes on, this is no place (皇城村成立村民理事会) */
             static const word word_on[] = {W("村民"), W("村委"), W("村级"), W("村干"), W("村规"),
@@ -729,12 +757,7 @@ static size_t town_place(const char *s, size_t n)
                 return 0;
             return suffix_of(s, i + suf, WORDS(town_generic)) ? 0 : i + suf;
         }
-        uint32_t c = el_text_cp(s, n, i, &k);
-        /* A numeral may open a name that goes on (十八洞村, 五星村), never end one. */
-        numeral = IN_SET(c, town_numerals);
-        /* 城 is in names (周城村); 城乡, 城镇, 城中村 are town_generic */
-        if (!el_text_is_han(c) || (c != 0x57CE /* 城 */ && IN_SET(c, sub_stop)) ||
-            (!numeral && IN_SET(c, town_stop)))
+        if (!el_text_is_han(el_text_cp(s, n, i, &k)))
             return 0;
         i += k;
         chars++;
@@ -961,25 +984,57 @@ static void absorb_conf(struct scan *sc)
 }
 
 /*
- * Add the anonymised places (某村 某乡 某县 …) of s[0..n). 某 is not a lexicon word: it is found
- * by its middle byte 0x9F, which memchr reaches far faster than memmem finds the whole
- * character, and which only about one Han character in 32 contains. from: where the next 某
- * may start, past the last one taken with its suffix.
+ * Offset of the first 某 in s[from..n), or n if there is none. With SSE2, sixteen offsets are
+ * tested at a time for its three bytes (the bytes at +1 and +2 from two more loads, so
+ * eighteen bytes must be readable), and the search stops only where 某 is written: a search
+ * for one of its bytes (memchr) stops at every Han character that shares it, about one in
+ * 32, and each stop costs a call and a mispredicted branch. The rest, and the whole text
+ * without SSE2, is searched by memchr for the middle byte 0x9F, which only those characters
+ * contain. 某 starts with a byte that never continues a UTF-8 sequence, so a match is always
+ * a whole character.
  */
-static void find_anon(const char *s, size_t n, struct scan *sc)
+static size_t find_mou(const char *s, size_t from, size_t n)
 {
-    _Static_assert(sizeof anon_suffix / sizeof *anon_suffix <= 32, "anon_seen has 32 bits");
     static const char mou[] = "某";
-    size_t from = 0;
+#if CASES_SSE2
+    const unsigned char *u = (const unsigned char *)s;
+    const __m128i b0 = _mm_set1_epi8(mou[0]), b1 = _mm_set1_epi8(mou[1]),
+                  b2 = _mm_set1_epi8(mou[2]);
+    for (; n >= 18 && from <= n - 18; from += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + from)),
+                v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + from + 1)),
+                v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + from + 2));
+        __m128i f = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, b0), _mm_cmpeq_epi8(v1, b1)),
+                                  _mm_cmpeq_epi8(v2, b2));
+        unsigned m = (unsigned)_mm_movemask_epi8(f);
+        if (m)
+            return from + (size_t)__builtin_ctz(m);
+    }
+#endif
     while (n - from >= 3) {
         const char *p = memchr(s + from + 1, mou[1], n - from - 2);
         if (p == NULL)
             break;
         size_t at = (size_t)(p - s) - 1;
-        if (s[at] != mou[0] || s[at + 2] != mou[2]) {
-            from = at + 1;
-            continue;
-        }
+        if (s[at] == mou[0] && s[at + 2] == mou[2])
+            return at;
+        from = at + 1;
+    }
+    return n;
+}
+
+/*
+ * Add the anonymised places (某村 某乡 某县 …) of s[0..n). 某 is not a lexicon word: find_mou
+ * finds it. from: where the next 某 may start, past the last one taken with its suffix.
+ */
+static void find_anon(const char *s, size_t n, struct scan *sc)
+{
+    _Static_assert(sizeof anon_suffix / sizeof *anon_suffix <= 32, "anon_seen has 32 bits");
+    size_t from = 0;
+    for (;;) {
+        size_t at = find_mou(s, from, n);
+        if (at == n)
+            break;
         from = at + 3;
         /* The longest suffix, and which one it is (prefix_of with the index kept). */
         size_t k = 0, kind = 0;
@@ -1435,7 +1490,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
             if (!p->joined)
                 break;
         }
-        sc->ments.v[o++] = *m;
+        if (o++ != i)
+            sc->ments.v[o - 1] = *m;
     }
     sc->ments.n = o;
 
@@ -1496,7 +1552,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
                 continue;
             }
         }
-        sc->ments.v[o++] = *m;
+        if (o++ != i)
+            sc->ments.v[o - 1] = *m;
     }
     sc->ments.n = o;
 
@@ -1747,6 +1804,26 @@ static void drop_name_stats(el_doc *doc)
     free(names);
 }
 
+/* Room at once for what no paragraph of the document can exceed: its hits of each category
+   (up to EL_CASES_RESERVE), so that the lists do not grow paragraph by paragraph, a
+   reallocation each time. Before the first scan the counts are 0, and the lists grow. */
+#define EL_CASES_RESERVE 1024
+static void reserve(const el_doc *doc, struct scan *sc)
+{
+    size_t np = doc->lexcount[EL_LEX_PLACE], nc = doc->lexcount[EL_LEX_CONTRAST];
+    size_t nm = doc->lexcount[EL_LEX_METAPHOR], nq = doc->lexcount[EL_LEX_PROBLEM];
+#define RESERVE(vec, k)                                                                            \
+    ((vec).v = xgrow((vec).v, &(vec).cap, (k) < EL_CASES_RESERVE ? (k) : EL_CASES_RESERVE,         \
+                     sizeof *(vec).v))
+    RESERVE(sc->places, np);
+    RESERVE(sc->ments, np);
+    RESERVE(sc->metaphors, nm);
+    RESERVE(sc->contrast, nc);
+    RESERVE(sc->que, nc);
+    RESERVE(sc->problems, nq);
+#undef RESERVE
+}
+
 /* Fill doc->cases from the 正文 paragraphs, in text order; needs doc->stats, and drops the
    statistics inside the cases' initiative names from it. */
 void el_extract_cases(el_doc *doc)
@@ -1755,6 +1832,7 @@ void el_extract_cases(el_doc *doc)
     struct memory mem;
     memset(&sc, 0, sizeof sc);
     memset(&mem, 0, sizeof mem);
+    reserve(doc, &sc);
     mem.seen = xcalloc(el_lex_nplaces() / 8 + 1, 1);
     struct conf_place *conf = conf_places(doc->cfg, &sc.nconf);
     sc.conf = conf;
