@@ -618,6 +618,7 @@ static struct {
     uint32_t *slots; /* entry index + 1; 0 = empty */
     size_t mask;
     size_t maxklen; /* longest key: longer clause runs of a quote cannot match */
+    size_t minncp;  /* fewest code points a matching text can have (ci_min_ncp) */
     struct cpchain byfirst, bylast;
     size_t cmask;              /* chain heads - 1 */
     EL_VEC(struct lclause) cl; /* the clauses of all lines, line by line */
@@ -766,6 +767,22 @@ static void titles_build(void)
 }
 
 /*
+ * The fewest code points a text must have for classical_match_text to match it: an exact
+ * key is an entry's (as many kept code points as the entry), a clause run or kept clauses
+ * have CLAUSE_MIN_CP or more, a misquote FUZZY_MIN_CP or more. Kept code points are some of
+ * the text's, so a text of fewer code points (“蛋糕”, “加速度”: most quoted terms) never
+ * matches, and classical_match answers it without a look-up.
+ */
+static void ci_min_ncp(void)
+{
+    size_t m = FUZZY_MIN_CP < CLAUSE_MIN_CP ? FUZZY_MIN_CP : CLAUSE_MIN_CP;
+    for (size_t i = 0; i < ci.e.n; i++)
+        if (ci.e.v[i].ncp < m)
+            m = ci.e.v[i].ncp;
+    ci.minncp = m;
+}
+
+/*
  * Build the index once (pthread_once): a few hundred lines, about two thousand entries, a
  * fraction of a millisecond. The key is the text without its dropped marks, and a dropped
  * mark is never a kept character: a character of the text is kept exactly when it is the next
@@ -850,6 +867,7 @@ static void ci_build(void)
         }
     }
     free(nclauses);
+    ci_min_ncp();
     /* Hash table at most half full; duplicates (same key) keep the first entry. */
     size_t hcap = 16;
     while (hcap < 2 * ci.e.n + 2)
@@ -1389,6 +1407,15 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
     if (n == 0 || n > CLASSICAL_MAX_BYTES)
         return (struct cmatch){0, 0, 0, 0, 0, n};
     pthread_once(&ci_once, ci_build);
+    /* Too few code points to match anything (ci_min_ncp): a code point has at most 4 bytes,
+       and one starts at every byte but a continuation byte. */
+    if (n < 4 * ci.minncp) {
+        size_t cps = 0;
+        for (size_t i = 0; i < n; i++)
+            cps += ((unsigned char)t[i] & 0xC0) != 0x80;
+        if (cps < ci.minncp)
+            return (struct cmatch){0, 0, 0, 0, 0, n};
+    }
     if (n > MEMO_BYTES)
         return classical_match_text(t, n, fuzzy, anchored);
     uint8_t flags = (uint8_t)(fuzzy << 1 | anchored);
@@ -2047,7 +2074,8 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
     size_t maxb = 2 * ci.maxklen + 64;
     if (maxb > CLASSICAL_MAX_BYTES)
         maxb = CLASSICAL_MAX_BYTES;
-    size_t *maxend = xmalloc((st->pairs.n + 1) * sizeof *maxend);
+    size_t small[64];
+    size_t *maxend = st->pairs.n < 64 ? small : xmalloc((st->pairs.n + 1) * sizeof *maxend);
     for (size_t i = 0; i < st->pairs.n; i++)
         maxend[i] = i && maxend[i - 1] > st->pairs.v[i].end ? maxend[i - 1] : st->pairs.v[i].end;
     /* Lead by lead, each in order of offset (the order quotes were always added in). */
@@ -2099,7 +2127,8 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
         }
     }
 done:
-    free(maxend);
+    if (maxend != small)
+        free(maxend);
 }
 
 static void scan_block(struct qstate *st, el_span blk)
@@ -2145,6 +2174,8 @@ static bool sorted_spans(const el_span *v, size_t n)
 void el_quote_blocks(const el_doc *doc, el_span_vec *out)
 {
     out->n = 0;
+    /* Room for every block at once: one allocation, not one per doubling. */
+    out->v = xgrow(out->v, &out->cap, 1 + doc->sections.n + doc->paras.n, sizeof *out->v);
     if (doc->title.len)
         *EL_VEC_PUSH(*out) = doc->title;
     for (size_t i = 0; i < doc->sections.n; i++) {
@@ -2203,6 +2234,10 @@ void el_extract_quotes(el_doc *doc)
         }
     }
     size_t n0 = doc->quotes.n;
+    /* Room for a draft's marks and lead-in words per paragraph up front: one allocation each
+       per document, not one per doubling. */
+    st.pairs.v = xgrow(st.pairs.v, &st.pairs.cap, 32, sizeof *st.pairs.v);
+    st.hits.v = xgrow(st.hits.v, &st.hits.cap, 64, sizeof *st.hits.v);
     el_span_vec blocks = {0};
     el_quote_blocks(doc, &blocks);
     for (size_t i = 0; i < blocks.n; i++)
