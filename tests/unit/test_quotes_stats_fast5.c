@@ -23,9 +23,9 @@
 #include <string.h>
 
 #include "stats.c"
-#include "teststats.h"
 #include "testquotes.h"
 #include "testrand.h"
+#include "teststats.h"
 
 /* ---- statistics: the scan that stopped at every mark ------------------------------------- */
 
@@ -70,41 +70,10 @@ static void ref_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
     }
 }
 
-struct found {
-    el_stat *v;
-    size_t n, cap;
-};
-
-static void collect(void *ctx, const el_stat *st)
-{
-    struct found *f = ctx;
-    f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
-    f->v[f->n++] = *st;
-}
-
 /* el_stats_scan and ref_scan over an exact-size copy of text[0..n): the same statistics. */
 static void check_stats(const char *text, size_t n)
 {
-    char *b = malloc(n ? n : 1);
-    assert_non_null(b);
-    memcpy(b, text, n);
-    struct found got = {NULL, 0, 0}, want = {NULL, 0, 0};
-    el_stats_scan(b, n, collect, &got);
-    ref_scan(b, n, collect, &want);
-    assert_int_equal(got.n, want.n);
-    for (size_t k = 0; k < got.n; k++) {
-        const el_stat *x = &got.v[k], *y = &want.v[k];
-        assert_int_equal(x->off, y->off);
-        assert_int_equal(x->len, y->len);
-        assert_true(x->value == y->value);
-        assert_int_equal(x->unit_off, y->unit_off);
-        assert_int_equal(x->unit_len, y->unit_len);
-        assert_ptr_equal(x->qualifier, y->qualifier);
-        assert_int_equal(x->kind, y->kind);
-    }
-    free(got.v);
-    free(want.v);
-    free(b);
+    check_stats_with(text, n, ref_scan);
 }
 
 /* Quotations whose numerals are or are not classical, with marks inside and around. */

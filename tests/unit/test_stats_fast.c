@@ -356,21 +356,7 @@ static bool ref_classical_clause(const char *key, size_t kl)
 
 /* ---- Helpers ------------------------------------------------------------------------------- */
 
-struct found {
-    el_stat *v;
-    size_t n, cap;
-};
-
-static void collect(void *ctx, const el_stat *st)
-{
-    struct found *f = ctx;
-    if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 16;
-        f->v = realloc(f->v, f->cap * sizeof *f->v);
-        assert_non_null(f->v);
-    }
-    f->v[f->n++] = *st;
-}
+/* (struct found and collect: teststats.h) */
 
 /* Print s[0..n) escaped, for a failure report. */
 static void show(const char *s, size_t n)

@@ -4,7 +4,8 @@
  * behind (for the tests that include stats.c, after it): the start-character tables that also
  * stop at opening quotes, as the scan was before it looked for them only when a statistic
  * needs them (quote_catch_up), and no_figure_at, the switch that pair_rejects and pair_before
- * replaced. Included by test_stats_fast.c, test_quotes_stats_fast5.c and test_stats_fast6.c.
+ * replaced. Included by test_stats_fast.c, test_quotes_stats_fast5.c and test_stats_fast6.c,
+ * with the helpers that compare the scan with a reference (check_stats_with).
  */
 #ifndef EL_TESTSTATS_H
 #define EL_TESTSTATS_H
@@ -53,6 +54,48 @@ static inline bool no_figure_at(const char *s, size_t n, size_t i)
     default:
         return false;
     }
+}
+
+/* ---- statistics found, and two scans compared ---------------------------------------------- */
+
+struct found {
+    el_stat *v;
+    size_t n, cap;
+};
+
+/* el_stats_emit_fn: append st to the struct found at ctx. */
+static inline void collect(void *ctx, const el_stat *st)
+{
+    struct found *f = ctx;
+    f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+    f->v[f->n++] = *st;
+}
+
+/* el_stats_scan and the reference scan ref over an exact-size copy of text[0..n): the same
+   statistics, field by field. */
+static inline void check_stats_with(const char *text, size_t n,
+                                    void (*ref)(const char *, size_t, el_stats_emit_fn, void *))
+{
+    char *b = malloc(n ? n : 1);
+    assert_non_null(b);
+    memcpy(b, text, n);
+    struct found got = {NULL, 0, 0}, want = {NULL, 0, 0};
+    el_stats_scan(b, n, collect, &got);
+    ref(b, n, collect, &want);
+    assert_int_equal(got.n, want.n);
+    for (size_t k = 0; k < got.n; k++) {
+        const el_stat *x = &got.v[k], *y = &want.v[k];
+        assert_int_equal(x->off, y->off);
+        assert_int_equal(x->len, y->len);
+        assert_true(x->value == y->value);
+        assert_int_equal(x->unit_off, y->unit_off);
+        assert_int_equal(x->unit_len, y->unit_len);
+        assert_ptr_equal(x->qualifier, y->qualifier);
+        assert_int_equal(x->kind, y->kind);
+    }
+    free(got.v);
+    free(want.v);
+    free(b);
 }
 
 #endif
