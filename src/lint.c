@@ -1996,6 +1996,40 @@ static bool numbered_gloss(notes_ctx *N, const char *s, size_t n)
 }
 
 /*
+ * Whether s[0..n), a term of three or more of the digits 一 to 九, glosses the essay's figures
+ * by their leading digits (用“五六七八九”的数据开篇 for 50%以上…90%以上): each digit opens an
+ * Arabic number of the essay (a digit not after another) or stands in it as a numeral.
+ */
+static bool figures_gloss(notes_ctx *N, const char *s, size_t n)
+{
+    static const char digits[] = "一二三四五六七八九";
+    char lead[16]; /* the Arabic digit of each character */
+    size_t nd = n / 3;
+    if (n < 9 || n % 3 != 0 || nd > sizeof lead)
+        return false;
+    for (size_t i = 0; i < nd; i++) {
+        lead[i] = 0;
+        for (size_t k = 0; k < 9 && !lead[i]; k++)
+            if (memcmp(s + 3 * i, digits + 3 * k, 3) == 0)
+                lead[i] = (char)('1' + k);
+        if (!lead[i])
+            return false;
+    }
+    if (N->budget < 2 * N->len * nd)
+        return true; /* out of budget: stay silent rather than slow */
+    N->budget -= 2 * N->len * nd;
+    const char *end = N->essay + N->len;
+    for (size_t i = 0; i < nd; i++) {
+        bool seen = memmem(N->essay, N->len, s + 3 * i, 3) != NULL;
+        for (const char *p = N->essay; !seen && (p = memchr(p, lead[i], (size_t)(end - p))); p++)
+            seen = p == N->essay || !(p[-1] >= '0' && p[-1] <= '9');
+        if (!seen)
+            return false;
+    }
+    return true;
+}
+
+/*
  * Whether the essay has a quoted term of a note: some pair of adjacent Han characters of the
  * term occurs in the essay. Notes gloss as often as they quote (“旧邦新命” for 周虽旧邦，其命
  * 维新), so only a term none of whose parts the essay has is reported. Terms without two
@@ -2003,7 +2037,7 @@ static bool numbered_gloss(notes_ctx *N, const char *s, size_t n)
  */
 static bool term_found(notes_ctx *N, const char *s, size_t n)
 {
-    if (numbered_gloss(N, s, n))
+    if (numbered_gloss(N, s, n) || figures_gloss(N, s, n))
         return true;
     /* Each turn asks the pairs against the part of the essay swept so far, then sweeps on to
        the next pair flagged: at most one turn per pair of the notes, each over a short term. */

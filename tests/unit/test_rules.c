@@ -575,6 +575,25 @@ static void test_notes_form_and_title(void **state)
     el_doc_free(doc);
 }
 
+/* A gloss of the essay's figures by their leading digits (“五六七八九”) is found when each
+   digit leads a number of the essay; one digit short, it is a claim not found. */
+static void test_notes_figures_gloss(void **state)
+{
+    (void)state;
+    static const char *const essay = "民营经济挺起脊梁\n\n民营经济贡献了50%以上的税收、60%以上的"
+                                     "国内生产总值、70%以上的技术创新成果、80%以上的城镇劳动"
+                                     "就业、90%以上的企业数量。\n\n";
+    char text[1024];
+    snprintf(text, sizeof text, "%s写作分析：用“五六七八九”的数据开篇。\n", essay);
+    el_doc *doc = analyse("g.txt", text, NULL);
+    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 0);
+    el_doc_free(doc);
+    snprintf(text, sizeof text, "%s写作分析：用“四五六七八九”的数据开篇。\n", essay);
+    doc = analyse("g.txt", text, NULL);
+    assert_int_equal(count(doc, EL_RULE_NOTES_CLAIM_NOT_FOUND), 1);
+    el_doc_free(doc);
+}
+
 static void test_repeated_case(void **state)
 {
     (void)state;
@@ -741,6 +760,7 @@ int main(void)
         cmocka_unit_test(test_colloquial_config),
         cmocka_unit_test(test_notes),
         cmocka_unit_test(test_notes_form_and_title),
+        cmocka_unit_test(test_notes_figures_gloss),
         cmocka_unit_test(test_repeated_case),
         cmocka_unit_test(test_config_severity),
         cmocka_unit_test(test_suppress_markdown),
