@@ -1929,13 +1929,15 @@ void el_extract_evidence(el_doc *doc)
         if (ps[p] < 0 || doc->sections.v[ps[p]].kind != EL_SEC_ARGUMENT)
             continue;
         el_evidence *ev = &doc->sections.v[ps[p]].ev;
-        if (ev->has_counter && ev->has_measure && ev->has_case)
+        /* a role model can only make a case where the document names one (most name none) */
+        bool models = doc->lexcount[EL_LEX_EXEMPLAR] > 0 && !ev->has_case;
+        if (ev->has_counter && ev->has_measure && !models)
             continue;
         el_span t = doc->paras.v[p].txt;
         struct evscan sc = {doc->plain.v + t.off, t.len, ev->has_counter, ev->has_measure,
                             ev->has_case};
         unsigned cats = EVIDENCE_CATS;
-        if (!doc->lexcount[EL_LEX_EXEMPLAR]) /* most drafts: no walk for what is not there */
+        if (!models)
             cats &= ~EL_LEX_CAT_BIT(EL_LEX_EXEMPLAR);
         el_doc_lex_scan_cats(doc, t.off, t.len, cats, on_evidence_hit, &sc);
         ev->has_counter = sc.counter;

@@ -24,28 +24,8 @@
 
 /* ---- random text ------------------------------------------------------------------------ */
 
+#include "testcases.h"
 #include "testrand.h"
-
-typedef EL_VEC(char) buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        *EL_VEC_PUSH(*b) = s[i];
-}
-
-static void puts_(buf *b, const char *s)
-{
-    put(b, s, strlen(s));
-}
-
-/* A Han character drawn from the whole of the basic block. */
-static void put_han(buf *b)
-{
-    uint32_t c = 0x4E00 + test_below(0x5200);
-    char h[3] = {(char)(0xE0 | c >> 12), (char)(0x80 | (c >> 6 & 0x3F)), (char)(0x80 | (c & 0x3F))};
-    put(b, h, 3);
-}
 
 /* The marks, punctuation sharing their lead and second bytes, broken marks, other bytes. */
 static const char *const mark_pieces[] = {
@@ -108,58 +88,7 @@ static void mark_text(buf *b, size_t len)
     }
 }
 
-/* An exact copy in a heap block of its own size, so that a read past it is caught (asan). */
-static char *exact(const char *s, size_t n)
-{
-    char *p = malloc(n ? n : 1);
-    assert_non_null(p);
-    if (n)
-        memcpy(p, s, n);
-    return p;
-}
-
 /* ---- scan_marks ------------------------------------------------------------------------- */
-
-/* scan_marks spelled out: every offset compared with every mark, by its bytes. */
-static void ref_scan_marks(const char *s, size_t n, struct scan *sc)
-{
-    static const char *const ends[] = {"。", "；", "！", "？", ";", "!", "?"};
-    size_t stack[16], depth = 0;
-    sc->ends.n = sc->quotes.n = 0;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-            size_t l = strlen(ends[k]);
-            if (l <= n - i && memcmp(s + i, ends[k], l) == 0)
-                *EL_VEC_PUSH(sc->ends) = i;
-        }
-        if (n - i >= 3 && memcmp(s + i, "“", 3) == 0 && depth < 16)
-            stack[depth++] = i;
-        if (n - i >= 3 && memcmp(s + i, "”", 3) == 0 && depth > 0) {
-            size_t o = stack[--depth];
-            *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
-        }
-    }
-    /* in order of the opening mark (insertion sort: no two pairs share one) */
-    for (size_t i = 1; i < sc->quotes.n; i++)
-        for (size_t j = i; j > 0 && sc->quotes.v[j - 1].open > sc->quotes.v[j].open; j--) {
-            qpair t = sc->quotes.v[j];
-            sc->quotes.v[j] = sc->quotes.v[j - 1];
-            sc->quotes.v[j - 1] = t;
-        }
-}
-
-static void same_marks(const struct scan *a, const struct scan *b)
-{
-    assert_int_equal(a->ends.n, b->ends.n);
-    for (size_t i = 0; i < a->ends.n; i++)
-        assert_int_equal(a->ends.v[i], b->ends.v[i]);
-    assert_int_equal(a->quotes.n, b->quotes.n);
-    for (size_t i = 0; i < a->quotes.n; i++) {
-        assert_int_equal(a->quotes.v[i].open, b->quotes.v[i].open);
-        assert_int_equal(a->quotes.v[i].inner, b->quotes.v[i].inner);
-        assert_int_equal(a->quotes.v[i].close, b->quotes.v[i].close);
-    }
-}
 
 static void check_marks(const char *s, size_t n, struct scan *a, struct scan *b)
 {

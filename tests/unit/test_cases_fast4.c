@@ -5,8 +5,8 @@
  * against a search byte by byte from every start, on random text full of characters that
  * share one or two of its bytes and of broken sequences. scan_marks tests pairs of marks that
  * differ in one bit on one comparison: checked against the marks spelled out, on text full of
- * their one-bit neighbours (: ＞ ‘ „ ＀ …). sub_place and town_place judge the characters of
- * a name only once a suffix is found: checked against the character-by-character versions they
+ * their one-bit neighbours (: ＞ ‘ „ ＀ …). sub_place and town_place judge the characters
+ * of a name only once a suffix is found: checked against the character-by-character versions they
  * replaced, on random names of stop characters, numerals, suffixes and the words that end
  * them. The static routines are reached by including the source: this program then takes no
  * cases.o from the library.
@@ -23,43 +23,8 @@
 
 #include "cases.c"
 
+#include "testcases.h"
 #include "testrand.h"
-
-typedef EL_VEC(char) buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        *EL_VEC_PUSH(*b) = s[i];
-}
-
-static void puts_(buf *b, const char *s)
-{
-    put(b, s, strlen(s));
-}
-
-/* The UTF-8 of a code point of the basic plane from U+0800 on (three bytes). */
-static void put_cp3(buf *b, uint32_t c)
-{
-    char h[3] = {(char)(0xE0 | c >> 12), (char)(0x80 | (c >> 6 & 0x3F)), (char)(0x80 | (c & 0x3F))};
-    put(b, h, 3);
-}
-
-/* A Han character drawn from the whole of the basic block. */
-static void put_han(buf *b)
-{
-    put_cp3(b, 0x4E00 + test_below(0x5200));
-}
-
-/* An exact copy in a heap block of its own size, so that a read past it is caught (asan). */
-static char *exact(const char *s, size_t n)
-{
-    char *p = malloc(n ? n : 1);
-    assert_non_null(p);
-    if (n)
-        memcpy(p, s, n);
-    return p;
-}
 
 /* ---- find_mou ----------------------------------------------------------------------------- */
 
@@ -134,35 +99,9 @@ static void test_find_mou(void **state)
 
 /* ---- scan_marks --------------------------------------------------------------------------- */
 
-/* scan_marks spelled out: every offset compared with every mark, by its bytes. */
-static void ref_scan_marks(const char *s, size_t n, struct scan *sc)
-{
-    static const char *const ends[] = {"。", "；", "！", "？", ";", "!", "?"};
-    size_t stack[16], depth = 0;
-    sc->ends.n = sc->quotes.n = 0;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-            size_t l = strlen(ends[k]);
-            if (l <= n - i && memcmp(s + i, ends[k], l) == 0)
-                *EL_VEC_PUSH(sc->ends) = i;
-        }
-        if (n - i >= 3 && memcmp(s + i, "“", 3) == 0 && depth < 16)
-            stack[depth++] = i;
-        if (n - i >= 3 && memcmp(s + i, "”", 3) == 0 && depth > 0) {
-            size_t o = stack[--depth];
-            *EL_VEC_PUSH(sc->quotes) = (qpair){o, o + 3, i};
-        }
-    }
-    for (size_t i = 1; i < sc->quotes.n; i++) /* by opening mark; no two pairs share one */
-        for (size_t j = i; j > 0 && sc->quotes.v[j - 1].open > sc->quotes.v[j].open; j--) {
-            qpair t = sc->quotes.v[j];
-            sc->quotes.v[j] = sc->quotes.v[j - 1];
-            sc->quotes.v[j - 1] = t;
-        }
-}
-
 /* The marks and their neighbours one bit away in the byte that tells them apart: ; ? and 7 ;
-   “ ” and ‘ ’ „ ‟; 。 and 、 〃; ； ？ ！ and ： ＞ ＀ ％; with other bytes and broken marks.
+   “ ” and ‘ ’ „ ‟; 。 and 、 〃; ； ？ ！ and ： ＞ ＀ ％; with other bytes and broken
+   marks.
  */
 /* clang-format off */
 static const char *const mark_pieces[] = {
@@ -203,14 +142,7 @@ static void test_scan_marks_neighbours(void **state)
             char *p = exact(t.v, cut);
             scan_marks(p, cut, &a);
             ref_scan_marks(p, cut, &b);
-            assert_int_equal(a.ends.n, b.ends.n);
-            for (size_t i = 0; i < a.ends.n; i++)
-                assert_int_equal(a.ends.v[i], b.ends.v[i]);
-            assert_int_equal(a.quotes.n, b.quotes.n);
-            for (size_t i = 0; i < a.quotes.n; i++) {
-                assert_int_equal(a.quotes.v[i].open, b.quotes.v[i].open);
-                assert_int_equal(a.quotes.v[i].close, b.quotes.v[i].close);
-            }
+            same_marks(&a, &b);
             free(p);
         }
     }

@@ -27,93 +27,68 @@
 
 /* ---- random text ---- */
 
-/* Encode c (not a surrogate) at out, NUL-terminated. */
-static const char *enc(uint32_t c, char *out)
-{
-    int k = u8_uctomb((uint8_t *)out, c, 4);
-    assert_true(k > 0);
-    out[k] = '\0';
-    return out;
-}
-
 /*
- * A random character or short piece: the rows of marks the fast paths tell apart (U+2000–
- * U+206F, U+3000–U+303F, U+FE00–U+FFFF), the paired marks and the spots (runs of dots, a colon
- * before “), Han, ASCII, and characters of two and four bytes.
+ * The fixed pieces of the random text (test_piece adds the rows of marks and Han): the rows of
+ * marks the fast paths tell apart (U+2000– U+206F, U+3000–U+303F, U+FE00–U+FFFF), the paired marks
+ * and the spots (runs of dots, a colon before “), Han, ASCII, and characters of two and four bytes.
  */
-static const char *random_piece(char *out)
-{
-    static const char *const fixed[] = {"甲",
-                                        "乙",
-                                        "丙丁",
-                                        "甲乙丙丁戊己",
-                                        "“",
-                                        "”",
-                                        "《",
-                                        "》",
-                                        "（",
-                                        "）",
-                                        "【",
-                                        "】",
-                                        "…",
-                                        "……",
-                                        "。",
-                                        "。。",
-                                        "。。。",
-                                        "．",
-                                        "．．．",
-                                        "·",
-                                        "··",
-                                        "···",
-                                        ".",
-                                        "..",
-                                        "...",
-                                        ",",
-                                        ":",
-                                        ";",
-                                        "?",
-                                        "!",
-                                        "(",
-                                        ")",
-                                        "：“",
-                                        ":“",
-                                        "强调：“",
-                                        "，",
-                                        "、",
-                                        "！",
-                                        "？",
-                                        " ",
-                                        "\t",
-                                        "\n",
-                                        "7",
-                                        "a",
-                                        "\xC2\xA0",
-                                        "é",
-                                        "𠀀",
-                                        "😀",
-                                        "〇",
-                                        "　",
-                                        "\xE3\x85\xA4",
-                                        "\xEF\xBB\xBF"};
-    switch (test_below(10)) {
-    case 0:
-        return enc(0x2000 + test_below(0x70), out);
-    case 1:
-        return enc(0x3000 + test_below(0x40), out);
-    case 2:
-        return enc(test_below(4) ? 0xFF00 + test_below(0x40) : 0xFE00 + test_below(0x200), out);
-    case 3:
-        return enc(0x4E00 + test_below(0x5200), out);
-    default:
-        return fixed[test_below(sizeof fixed / sizeof fixed[0])];
-    }
-}
+static const char *const text_pieces[] = {"甲",
+                                          "乙",
+                                          "丙丁",
+                                          "甲乙丙丁戊己",
+                                          "“",
+                                          "”",
+                                          "《",
+                                          "》",
+                                          "（",
+                                          "）",
+                                          "【",
+                                          "】",
+                                          "…",
+                                          "……",
+                                          "。",
+                                          "。。",
+                                          "。。。",
+                                          "．",
+                                          "．．．",
+                                          "·",
+                                          "··",
+                                          "···",
+                                          ".",
+                                          "..",
+                                          "...",
+                                          ",",
+                                          ":",
+                                          ";",
+                                          "?",
+                                          "!",
+                                          "(",
+                                          ")",
+                                          "：“",
+                                          ":“",
+                                          "强调：“",
+                                          "，",
+                                          "、",
+                                          "！",
+                                          "？",
+                                          " ",
+                                          "\t",
+                                          "\n",
+                                          "7",
+                                          "a",
+                                          "\xC2\xA0",
+                                          "é",
+                                          "𠀀",
+                                          "😀",
+                                          "〇",
+                                          "　",
+                                          "\xE3\x85\xA4",
+                                          "\xEF\xBB\xBF"};
 
+/* pieces random pieces (test_text). */
 static void random_text(buf *b, size_t pieces)
 {
-    char c[8];
-    for (size_t i = 0; i < pieces; i++)
-        put(b, test_below(3) ? "中" : random_piece(c));
+    test_text(b, pieces, text_pieces, sizeof text_pieces / sizeof text_pieces[0], 10);
 }
 
 /* ---- noncells16 and skip_cells ---- */

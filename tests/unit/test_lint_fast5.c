@@ -28,101 +28,75 @@
 
 /* ---- random text ---- */
 
-/* Encode c (not a surrogate) at out, NUL-terminated. */
-static const char *enc(uint32_t c, char *out)
-{
-    int k = u8_uctomb((uint8_t *)out, c, 4);
-    assert_true(k > 0);
-    out[k] = '\0';
-    return out;
-}
-
 /*
- * A random character or short piece: sentence ends and closers, the spaces and invisible
- * characters that take no cell, half-width marks before and after digits, runs of dots, Han,
- * and characters of two and four bytes.
+ * The fixed pieces of the random text (test_piece adds the rows of marks and Han): sentence ends
+ * and closers, the spaces and invisible characters that take no cell, half-width marks before and
+ * after digits, runs of dots, Han, and characters of two and four bytes.
  */
-static const char *random_piece(char *out)
-{
-    static const char *const fixed[] = {"甲",
-                                        "乙",
-                                        "丙丁",
-                                        "。",
-                                        "！",
-                                        "？",
-                                        "!",
-                                        "?",
-                                        "\n",
-                                        "”",
-                                        "’",
-                                        "）",
-                                        ")",
-                                        "》",
-                                        "」",
-                                        "』",
-                                        "】",
-                                        "\"",
-                                        "“",
-                                        "（",
-                                        "，",
-                                        "、",
-                                        "：",
-                                        "；",
-                                        ",",
-                                        ".",
-                                        ":",
-                                        ";",
-                                        "(",
-                                        "3.5",
-                                        "1,200",
-                                        "10:30",
-                                        ",7",
-                                        ".5",
-                                        "?2",
-                                        "!9",
-                                        "(1)",
-                                        "…",
-                                        "……",
-                                        "...",
-                                        "。。。",
-                                        "．．．",
-                                        "··",
-                                        " ",
-                                        "\t",
-                                        "　",
-                                        "7",
-                                        "42",
-                                        "a",
-                                        "é",
-                                        "𠀀",
-                                        "😀",
-                                        "〇",
-                                        "\xC2\xA0",
-                                        "\xE3\x85\xA4",
-                                        "\xEF\xBB\xBF",
-                                        "\xE2\x80\x8B",
-                                        "\xE2\x80\xA8",
-                                        "\r"};
-    switch (test_below(12)) {
-    case 0:
-        return enc(0x2000 + test_below(0x70), out);
-    case 1:
-        return enc(0x3000 + test_below(0x40), out);
-    case 2:
-        return enc(test_below(4) ? 0xFF00 + test_below(0x40) : 0xFE00 + test_below(0x200), out);
-    case 3:
-        return enc(0x4E00 + test_below(0x5200), out);
-    default:
-        return fixed[test_below(sizeof fixed / sizeof fixed[0])];
-    }
-}
+static const char *const text_pieces[] = {"甲",
+                                          "乙",
+                                          "丙丁",
+                                          "。",
+                                          "！",
+                                          "？",
+                                          "!",
+                                          "?",
+                                          "\n",
+                                          "”",
+                                          "’",
+                                          "）",
+                                          ")",
+                                          "》",
+                                          "」",
+                                          "』",
+                                          "】",
+                                          "\"",
+                                          "“",
+                                          "（",
+                                          "，",
+                                          "、",
+                                          "：",
+                                          "；",
+                                          ",",
+                                          ".",
+                                          ":",
+                                          ";",
+                                          "(",
+                                          "3.5",
+                                          "1,200",
+                                          "10:30",
+                                          ",7",
+                                          ".5",
+                                          "?2",
+                                          "!9",
+                                          "(1)",
+                                          "…",
+                                          "……",
+                                          "...",
+                                          "。。。",
+                                          "．．．",
+                                          "··",
+                                          " ",
+                                          "\t",
+                                          "　",
+                                          "7",
+                                          "42",
+                                          "a",
+                                          "é",
+                                          "𠀀",
+                                          "😀",
+                                          "〇",
+                                          "\xC2\xA0",
+                                          "\xE3\x85\xA4",
+                                          "\xEF\xBB\xBF",
+                                          "\xE2\x80\x8B",
+                                          "\xE2\x80\xA8",
+                                          "\r"};
 
-/* pieces random pieces, Han twice in three. */
+/* pieces random pieces (test_text). */
 static void random_text(buf *b, size_t pieces)
 {
-    char c[8];
-    for (size_t i = 0; i < pieces; i++)
-        put(b, test_below(3) ? "中" : random_piece(c));
+    test_text(b, pieces, text_pieces, sizeof text_pieces / sizeof text_pieces[0], 12);
 }
 
 /* ---- long_sentences ---- */

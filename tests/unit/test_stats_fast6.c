@@ -274,6 +274,28 @@ static void test_pair_before(void **state)
     }
 }
 
+/* One to most random pieces back to back, at most cap bytes, in a heap block of exactly their
+   size (asan catches a read past it); *n gets their length. */
+static char *pieces_text(const char *const *pieces, size_t np, uint32_t most, size_t cap, size_t *n)
+{
+    char *t = malloc(cap);
+    assert_non_null(t);
+    *n = 0;
+    for (size_t k = 1 + test_below(most); k > 0; k--) {
+        const char *p = pieces[test_below((uint32_t)np)];
+        size_t l = strlen(p);
+        if (*n + l > cap)
+            break;
+        memcpy(t + *n, p, l);
+        *n += l;
+    }
+    char *exact = malloc(*n ? *n : 1);
+    assert_non_null(exact);
+    memcpy(exact, t, *n);
+    free(t);
+    return exact;
+}
+
 /* fixed_phrase_rest finds the longest phrase that a plain lit over every phrase of the
    numeral's group finds, at every offset of random text made of the phrases, their pieces and
    their near misses, cut anywhere. */
@@ -288,20 +310,9 @@ static void test_fixed_phrases(void **state)
         "四个",       "位",       "\xE4\xB8", "\xE4",       "的",         " ",
     };
     test_seed(0xF1CED);
-    char buf[200];
     for (int round = 0; round < 20000; round++) {
-        size_t n = 0;
-        for (size_t k = 1 + test_below(10); k > 0; k--) {
-            const char *p = pieces[test_below(COUNT_OF(pieces))];
-            size_t len = strlen(p);
-            if (n + len > sizeof buf)
-                break;
-            memcpy(buf + n, p, len);
-            n += len;
-        }
-        char *exact = malloc(n ? n : 1);
-        assert_non_null(exact);
-        memcpy(exact, buf, n);
+        size_t n;
+        char *exact = pieces_text(pieces, COUNT_OF(pieces), 10, 200, &n);
         for (size_t i = 0; i < n; i++) {
             size_t l, cnt, want = 0;
             uint32_t c = el_text_cp(exact, n, i, &l);
@@ -327,20 +338,9 @@ static void test_last_quote_mark(void **state)
         "\u200c", "\xE2\x80", "\xE3\x80", "\x80", "\x9C", "\x8C", "\x8F", "的", "三", "a",  " ",
     };
     test_seed(0x6A57);
-    char buf[160];
     for (int round = 0; round < 3000; round++) {
-        size_t n = 0;
-        for (size_t k = 1 + test_below(40); k > 0; k--) {
-            const char *p = pieces[test_below(COUNT_OF(pieces))];
-            size_t l = strlen(p);
-            if (n + l > sizeof buf)
-                break;
-            memcpy(buf + n, p, l);
-            n += l;
-        }
-        char *exact = malloc(n ? n : 1);
-        assert_non_null(exact);
-        memcpy(exact, buf, n);
+        size_t n;
+        char *exact = pieces_text(pieces, COUNT_OF(pieces), 40, 160, &n);
         for (size_t a = 0; a <= n; a++)
             for (size_t b = a; b <= n; b++)
                 assert_int_equal(last_quote_mark(exact, a, b), ref_last_quote_mark(exact, a, b));
