@@ -692,6 +692,23 @@ static bool each_bigram(const char *s, size_t n, bigrams *set, int mode, size_t 
     return false;
 }
 
+/* Whether a paragraph of the conclusion sections has a pair of set, stop bigrams aside. */
+static bool conclusion_has(lint *L, bigrams *set)
+{
+    el_doc *doc = L->doc;
+    size_t at;
+    bool echo = false;
+    for (size_t i = 0; i < doc->sections.n && !echo && set->n; i++) {
+        const el_section *s = &doc->sections.v[i];
+        if (s->kind != EL_SEC_CONCLUSION)
+            continue;
+        for (size_t p = s->para0; p < s->para0 + s->npara && !echo; p++)
+            echo = each_bigram(str(L, doc->paras.v[p].txt), doc->paras.v[p].txt.len, set,
+                               BIGRAM_ANY, &at);
+    }
+    return echo;
+}
+
 static void rule_conclusion_echo(lint *L)
 {
     el_doc *doc = L->doc;
@@ -708,24 +725,28 @@ static void rule_conclusion_echo(lint *L)
         return;
     bigrams set;
     size_t at;
-    bigrams_init(&set, keylen / 3); /* a Han character is at least three bytes */
-    each_bigram(str(L, doc->title), doc->title.len, &set, BIGRAM_INSERT, &at);
-    each_bigram(str(L, doc->theme), doc->theme.len, &set, BIGRAM_INSERT, &at);
-    for (size_t i = 0; i < doc->sections.n; i++) {
-        const el_section *s = &doc->sections.v[i];
-        if (s->kind == EL_SEC_ARGUMENT)
-            each_bigram(str(L, s->title), s->title.len, &set, BIGRAM_INSERT, &at);
-    }
     bool echo = false;
-    for (size_t i = 0; i < doc->sections.n && !echo && set.n; i++) {
-        const el_section *s = &doc->sections.v[i];
-        if (s->kind != EL_SEC_CONCLUSION)
-            continue;
-        for (size_t p = s->para0; p < s->para0 + s->npara && !echo; p++)
-            echo = each_bigram(str(L, doc->paras.v[p].txt), doc->paras.v[p].txt.len, &set,
-                               BIGRAM_ANY, &at);
+    /* The title's pairs alone first: most conclusions echo the title, whose pairs are a
+       fraction of all the keys' (the headings' are most), and an echo of some of the keys is
+       an echo of all of them. Only where the title is not echoed are the other keys needed. */
+    if (doc->title.len && doc->title.len < keylen) {
+        bigrams_init(&set, doc->title.len / 3);
+        each_bigram(str(L, doc->title), doc->title.len, &set, BIGRAM_INSERT, &at);
+        echo = conclusion_has(L, &set);
+        bigrams_free(&set);
     }
-    bigrams_free(&set);
+    if (!echo) {
+        bigrams_init(&set, keylen / 3); /* a Han character is at least three bytes */
+        each_bigram(str(L, doc->title), doc->title.len, &set, BIGRAM_INSERT, &at);
+        each_bigram(str(L, doc->theme), doc->theme.len, &set, BIGRAM_INSERT, &at);
+        for (size_t i = 0; i < doc->sections.n; i++) {
+            const el_section *s = &doc->sections.v[i];
+            if (s->kind == EL_SEC_ARGUMENT)
+                each_bigram(str(L, s->title), s->title.len, &set, BIGRAM_INSERT, &at);
+        }
+        echo = conclusion_has(L, &set);
+        bigrams_free(&set);
+    }
     if (!echo)
         add_at_sec(L, EL_RULE_STRUCTURE_CONCLUSION_ECHO, conc, NULL);
 }
@@ -812,6 +833,90 @@ static size_t sentence_chars(const char *s, size_t n, size_t *chars)
     return i;
 }
 
+#if defined(__SSE2__)
+/* Sixteen 0xFF bytes, then sixteen zero bytes: loaded from byte 16 - k, a mask of the first k
+   lanes. */
+static const unsigned char first_lanes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* The sum of the sixteen byte lanes of v. */
+static inline size_t lanes_sum(__m128i v)
+{
+    __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
+    return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+}
+#endif
+
+/*
+ * el_text_sentence_end(s, n), and the code points of that sentence (el_text_ncp of s[0..end))
+ * into *cps: long_sentences asks both of each sentence it passes, and they went over it twice.
+ * Sixteen bytes a turn where SSE2 is there, up to the first sentence end, with
+ * el_text_sentence_end's test (\n ! ? and the three bytes of 。！？), the bytes that start a
+ * code point (all but continuation bytes) tallied lane by lane, then the marks and closers
+ * after the end as el_text_sentence_end takes them; the last bytes (fewer than eighteen), and
+ * the whole without SSE2, go to the two functions themselves.
+ */
+static size_t sentence_cps(const char *s, size_t n, size_t *cps)
+{
+    size_t i = 0, c = 0;
+#if defined(__SSE2__)
+    const unsigned char *u = (const unsigned char *)s;
+    __m128i tally = _mm_setzero_si128(); /* per lane, starts counted: at most 255 turns */
+    for (unsigned turns = 0; n - i >= 18; i += 16) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
+        __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('\n')),
+                                                  _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
+                                     _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
+        __m128i stop = _mm_and_si128(/* 。 E3 80 82 */
+                                     _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
+                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
+                                     _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82)));
+        __m128i full = _mm_and_si128(/* ！ EF BC 81, ？ EF BC 9F */
+                                     _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)),
+                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBC))),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x81)),
+                                                  _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x9F))));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(stop, full)));
+        /* as signed bytes, continuation bytes are below -64: the others are -1 here */
+        __m128i starts = _mm_cmpgt_epi8(v0, _mm_set1_epi8(-65));
+        if (m) {
+            unsigned at = (unsigned)__builtin_ctz(m);
+            __m128i before =
+                _mm_loadu_si128((const __m128i *)(const void *)(first_lanes + 16 - at));
+            c += lanes_sum(_mm_sub_epi8(tally, _mm_and_si128(starts, before)));
+            i += at;
+            if (u[i] == '\n') {
+                *cps = c + 1;
+                return i + 1;
+            }
+            /* the final mark (a code point of one or three bytes), and the marks and closers
+               right after it, a code point each (as in el_text_sentence_end) */
+            i += u[i] < 0x80 ? 1 : 3;
+            c++;
+            for (size_t k; i < n; i += k, c++) {
+                uint32_t d = el_text_cp(s, n, i, &k);
+                if (!el_text_is_sentence_end(d) && !is_closer(d))
+                    break;
+            }
+            *cps = c;
+            return i;
+        }
+        tally = _mm_sub_epi8(tally, starts);
+        if (++turns == 255) {
+            c += lanes_sum(tally);
+            tally = _mm_setzero_si128();
+            turns = 0;
+        }
+    }
+    c += lanes_sum(tally);
+#endif
+    size_t e = i + el_text_sentence_end(s + i, n - i);
+    *cps = c + el_text_ncp(s + i, e - i);
+    return e;
+}
+
 /* Receives a sentence longer than the limit: its offset in the paragraph and grid count. */
 typedef void (*long_fn)(void *ctx, size_t off, size_t chars);
 
@@ -819,9 +924,9 @@ typedef void (*long_fn)(void *ctx, size_t off, size_t chars);
  * Call fn for each sentence of the paragraph s[0..n) (grid count chars) whose grid count is
  * over max, in order. A sentence's code points bound its grid count from above (only spaces
  * take no cell), so a sentence is counted (sentence_chars) only where they exceed max: the
- * walk otherwise asks el_text_sentence_end and el_text_ncp, sixteen bytes a turn each, which
- * stop at sentence ends only. It ends once what is left of the paragraph holds no more than
- * max code points, as no sentence there can be too long.
+ * walk otherwise asks sentence_cps (el_text_sentence_end and el_text_ncp in one pass,
+ * sixteen bytes a turn), which stops at sentence ends only. It ends once what is left of the
+ * paragraph holds no more than max code points, as no sentence there can be too long.
  */
 static void long_sentences(const char *s, size_t n, size_t chars, size_t max, long_fn fn, void *ctx)
 {
@@ -829,8 +934,7 @@ static void long_sentences(const char *s, size_t n, size_t chars, size_t max, lo
         return;
     size_t rest = el_text_ncp(s, n); /* code points of s[a..n) */
     for (size_t a = 0; a < n && rest > max;) {
-        size_t e = a + el_text_sentence_end(s + a, n - a), c;
-        size_t cps = el_text_ncp(s + a, e - a);
+        size_t cps, c, e = a + sentence_cps(s + a, n - a, &cps);
         if (cps > max && (e = a + sentence_chars(s + a, n - a, &c), c > max))
             fn(ctx, a, c);
         rest -= cps < rest ? cps : rest;
@@ -1235,6 +1339,26 @@ static bool names_speaker(lint *L, const char *s, size_t a, size_t z)
     return found;
 }
 
+/*
+ * Offset just past the last sentence end (。！？ ! ? or a line break) of s[a..z), SIZE_MAX if
+ * none; s[a..z) is whole characters of valid UTF-8, where those bytes are those characters
+ * wherever they stand. Looked for from z back: only the last one starts the sentence at z, and
+ * it is nearer than the bytes a forward walk would decode.
+ */
+static size_t last_end(const char *s, size_t a, size_t z)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t j = z; j > a; j--) {
+        unsigned char c = u[j - 1];
+        if (c == '\n' || c == '!' || c == '?')
+            return j;
+        if (j - a >= 3 && ((c == 0x82 && u[j - 2] == 0x80 && u[j - 3] == 0xE3) ||
+                           ((c == 0x81 || c == 0x9F) && u[j - 2] == 0xBC && u[j - 3] == 0xEF)))
+            return j;
+    }
+    return SIZE_MAX;
+}
+
 /* Bytes a speaker's name may straddle between two incremental look-backs. */
 #define EL_SPEAKER_OVERLAP 36
 
@@ -1273,14 +1397,15 @@ static void span_unattributed(lint *L, const char *s, size_t n)
         if (v == 0)
             continue;
         size_t vstart = vend - v;
-        /* Sentence ends up to the verb: each byte looked at once over the whole span. */
-        for (size_t k; swept < vstart; swept += k) {
-            uint32_t cp = el_text_cp(s, vstart, swept, &k);
-            if (el_text_is_sentence_end(cp) || cp == '\n') {
-                sent = swept + k;
+        /* The sentence the verb is in: each byte looked at once at most over the whole span. */
+        if (swept < vstart) {
+            size_t e = last_end(s, swept, vstart);
+            if (e != SIZE_MAX) {
+                sent = e;
                 scanned = sent;
                 found = false;
             }
+            swept = vstart;
         }
         /* The clause before the verb (to the previous comma or sentence end). */
         size_t a = vstart, cps = 0;
@@ -1914,7 +2039,10 @@ static void span_style(lint *L, const char *s, size_t n)
 typedef struct notes_ctx {
     char *essay; /* title and paragraphs, '\n'-separated */
     size_t len;
-    unsigned char *places; /* bitset over el_lex_nplaces() */
+    el_doc *doc;    /* (for essay_places) */
+    el_span *parts; /* what a note may point at: title, headings, paragraphs */
+    size_t nparts;
+    unsigned char *places; /* bitset over el_lex_nplaces() of the parts; NULL: not built */
     size_t nplaces;
     char *keys;              /* the essay's numbers without separators, back to back */
     EL_VEC(el_span) numbers; /* spans of keys, sorted by text */
@@ -1936,6 +2064,23 @@ static void on_essay_place(void *ctx, const el_lex_hit *h)
     for (size_t i = 0; i < n; i++)
         if (c[i].place < N->nplaces)
             N->places[c[i].place / 8] |= (unsigned char)(1u << (c[i].place % 8));
+}
+
+/*
+ * The places the essay names (N->places), built on the first question: most notes name no
+ * place, and their documents need not walk the essay's place hits at all. (Asked from within
+ * a walk of the notes' own place hits: the document allows a walk inside a walk.)
+ */
+static const unsigned char *essay_places(notes_ctx *N)
+{
+    if (N->places == NULL) {
+        N->nplaces = el_lex_nplaces();
+        N->places = xcalloc(N->nplaces / 8 + 1, 1);
+        for (size_t i = 0; i < N->nparts; i++)
+            el_doc_lex_scan_cats(N->doc, N->parts[i].off, N->parts[i].len,
+                                 EL_LEX_CAT_BIT(EL_LEX_PLACE), on_essay_place, N);
+    }
+    return N->places;
 }
 
 /*
@@ -2222,10 +2367,10 @@ static void emit_note_place(void *ctx, const hit *h)
     note_scan *S = ctx;
     const el_lex_cand *c;
     size_t nc = el_lex_place_candidates(h->entry, &c);
+    const unsigned char *places = nc > 0 ? essay_places(S->N) : NULL;
     bool found = false;
     for (size_t j = 0; j < nc && !found; j++)
-        found =
-            c[j].place < S->N->nplaces && (S->N->places[c[j].place / 8] & (1u << (c[j].place % 8)));
+        found = c[j].place < S->N->nplaces && (places[c[j].place / 8] & (1u << (c[j].place % 8)));
     if (!found && nc > 0)
         claim(S->L, S->note, h->start, S->s + h->start, h->end - h->start);
 }
@@ -2278,6 +2423,8 @@ static bool formula_term(const char *s, size_t n)
         uint32_t c = i < n ? el_text_cp(s, n, i, &k) : 0;
         if (i < n && !(c == '+' || c == 0xFF0B || c == 0x2014 || c == '-' || c == 0x2015))
             continue;
+        if (joins == 0 && i == n)
+            return false; /* no join: no formula, whatever the words (nearly every term) */
         bool word = false;
         for (size_t w = 0; form_words[w] && !word; w++)
             word = strlen(form_words[w]) == i - a && memcmp(s + a, form_words[w], i - a) == 0;
@@ -2315,7 +2462,10 @@ static bool next_term(const char *s, size_t n, size_t *i, size_t *a, size_t *z)
     return false;
 }
 
-static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
+/* The claims of note number note; terms[0..nterms) are its quoted terms (next_term's, in
+   order, as offsets in the note). */
+static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs, const el_span *terms,
+                       size_t nterms)
 {
     el_doc *doc = L->doc;
     const el_note *nt = &doc->notes.v[note];
@@ -2323,9 +2473,11 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs)
     size_t n = nt->txt.len;
 
     /* Quoted terms (《…》 titles are not claims: notes name the sources essays only adapt). */
-    for (size_t i = 0, a, z; next_term(s, n, &i, &a, &z);)
+    for (size_t t = 0; t < nterms; t++) {
+        size_t a = terms[t].off, z = a + terms[t].len;
         if (!formula_term(s + a, z - a) && !term_found(N, s + a, z - a))
             claim(L, note, a - 3, s + a, z - a);
+    }
 
     /* Numbers of two or more digits (a leading item number is not a claim). */
     static const char *const item_marks[] = {"、", "．", "）", NULL};
@@ -2422,12 +2574,9 @@ static void rule_notes(lint *L)
     }
     N.essay[N.len] = '\0';
     N.budget = EL_NOTES_BUDGET;
-    N.nplaces = el_lex_nplaces();
-    N.places = xcalloc(N.nplaces / 8 + 1, 1);
-    for (size_t i = 0; i < parts.n; i++)
-        el_doc_lex_scan_cats(doc, parts.v[i].off, parts.v[i].len, EL_LEX_CAT_BIT(EL_LEX_PLACE),
-                             on_essay_place, &N);
-    free(parts.v);
+    N.doc = doc;
+    N.parts = parts.v;
+    N.nparts = parts.n;
 
     bool devs[EL_DEV_CITATION + 1] = {false};
     for (size_t i = 0; i < doc->devices.n; i++)
@@ -2442,28 +2591,35 @@ static void rule_notes(lint *L)
     for (size_t i = 0; i < doc->sections.n; i++)
         devs[EL_DEV_CONTRAST] = devs[EL_DEV_CONTRAST] || doc->sections.v[i].ev.has_counter;
 
-    /* The pairs the quoted terms may ask about (term_found), for sweep_on. */
+    /* The quoted terms of the notes, found once: terms[term0[i]..term0[i + 1]) are note i's
+       (offsets in the note). Their pairs are what term_found may ask about, for sweep_on. */
+    EL_VEC(el_span) terms = {0};
+    size_t *term0 = xmalloc((doc->notes.n + 1) * sizeof *term0);
     size_t npairs = 0, at;
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1)
-            bigrams_init(&N.pairs, npairs);
-        for (size_t i = 0; i < doc->notes.n; i++) {
-            const char *s = str(L, doc->notes.v[i].txt);
-            size_t n = doc->notes.v[i].txt.len;
-            for (size_t j = 0, a, z; next_term(s, n, &j, &a, &z);) {
-                if (pass == 0)
-                    npairs += (z - a) / 3;
-                else
-                    each_bigram(s + a, z - a, &N.pairs, BIGRAM_INSERT, &at);
-            }
+    for (size_t i = 0; i < doc->notes.n; i++) {
+        const char *s = str(L, doc->notes.v[i].txt);
+        size_t n = doc->notes.v[i].txt.len;
+        term0[i] = terms.n;
+        for (size_t j = 0, a, z; next_term(s, n, &j, &a, &z);) {
+            *EL_VEC_PUSH(terms) = (el_span){a, z - a};
+            npairs += (z - a) / 3;
         }
     }
+    term0[doc->notes.n] = terms.n;
+    bigrams_init(&N.pairs, npairs);
+    for (size_t i = 0; i < doc->notes.n; i++)
+        for (size_t t = term0[i]; t < term0[i + 1]; t++)
+            each_bigram(str(L, doc->notes.v[i].txt) + terms.v[t].off, terms.v[t].len, &N.pairs,
+                        BIGRAM_INSERT, &at);
     N.swept = N.pairs.n == 0 ? N.len : 0; /* no pair to look for: no scan */
     for (size_t i = 0; i < doc->notes.n; i++)
-        check_note(L, &N, i, devs);
+        check_note(L, &N, i, devs, terms.v ? terms.v + term0[i] : NULL, term0[i + 1] - term0[i]);
+    free(terms.v);
+    free(term0);
     free(N.numbers.v);
     free(N.keys);
     free(N.places);
+    free(N.parts);
     free(N.essay);
     bigrams_free(&N.pairs);
 }
