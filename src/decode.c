@@ -325,9 +325,20 @@ static inline unsigned sse_ctl(__m128i v)
 }
 #endif
 
+#if DECODE_SSE2
+/* Push the start of the line after each '\n' among the bits of m (bit k: s[at + k]). */
+static inline void push_lines(el_doc *doc, size_t at, unsigned m)
+{
+    for (; m; m &= m - 1)
+        *EL_VEC_PUSH(doc->lines) = at + (size_t)__builtin_ctz(m) + 1;
+}
+#endif
+
 /* Share of code points that are control characters other than tab, CR, LF, VT, FF: binary data;
- * or a NUL anywhere. */
-static bool looks_binary(const char *s, size_t len)
+ * or a NUL anywhere. With doc, s is the final text, its line ends folded: the start of every
+ * line after the first is pushed onto doc->lines on the way (line ends are below 0x20, in the
+ * few places this looks at closely), which spares build_posmap a pass of its own. */
+static bool looks_binary(const char *s, size_t len, el_doc *doc)
 {
     /* (CR: converted text has its line ends folded only after this test) */
     size_t ctl = 0, i = 0;
@@ -345,6 +356,12 @@ static bool looks_binary(const char *s, size_t len)
         /* (a line end is no control character: mostly none is left to count) */
         for (unsigned m = sse_ctl(x) | sse_ctl(y) << 16; m; m &= m - 1)
             ctl++;
+        if (doc) {
+            __m128i nl = _mm_set1_epi8('\n');
+            push_lines(doc, i,
+                       (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)) |
+                           (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, nl)) << 16);
+        }
     }
 #endif
     for (; i + 16 <= len; i += 16) { /* two words a turn; nearly all have no byte below 0x20 */
@@ -357,36 +374,59 @@ static bool looks_binary(const char *s, size_t len)
         if (bytes_below(x, 1) | bytes_below(y, 1))
             return true;
         ctl += count_ctl(x, ~ox & HIGHS) + count_ctl(y, ~oy & HIGHS);
+        for (size_t k = 0; doc && k < 16; k++)
+            if (s[i + k] == '\n')
+                *EL_VEC_PUSH(doc->lines) = i + k + 1;
     }
     for (; i < len; i++) {
         if (s[i] == '\0')
             return true;
         ctl += is_ctl((unsigned char)s[i]);
+        if (doc && s[i] == '\n')
+            *EL_VEC_PUSH(doc->lines) = i + 1;
     }
     /* the code points are counted only when it matters: most texts have no control byte */
     return ctl > 0 && ctl * 20 > el_text_ncp(s, len);
 }
 
+/* Room in doc->lines for lines of 32 bytes on average over len bytes, and the first line's
+ * start: a draft grows the array line by line no more. */
+static void start_lines(el_doc *doc, size_t len)
+{
+    doc->lines.v =
+        xgrow(doc->lines.v, &doc->lines.cap, doc->lines.n + len / 32 + 1, sizeof *doc->lines.v);
+    *EL_VEC_PUSH(doc->lines) = 0;
+}
+
+/* The line table of doc->text by memchr, for text looks_binary() saw before its line ends
+ * were folded. */
+static void find_lines(el_doc *doc)
+{
+    const char *s = doc->text, *nl;
+    size_t len = doc->len;
+    start_lines(doc, len);
+    for (size_t ls = 0; (nl = memchr(s + ls, '\n', len - ls)) != NULL;) {
+        ls = (size_t)(nl - s) + 1;
+        *EL_VEC_PUSH(doc->lines) = ls;
+    }
+}
+
 /*
- * Build the line table and the position checkpoints over doc->text: lines by memchr, and a
- * checkpoint at the first code point at or after every EL_MARK_STRIDE bytes, its column
- * counted from the previous checkpoint on the same line (or the line start), never from
- * further back, so a single 30 MB line costs one pass too.
+ * Build the position checkpoints over doc->text from its line table: a checkpoint at the first
+ * code point at or after every EL_MARK_STRIDE bytes, its column counted from the previous
+ * checkpoint on the same line (or the line start), never from further back, so a single 30 MB
+ * line costs one pass too.
  */
 static void build_posmap(el_doc *doc)
 {
     const char *s = doc->text;
-    size_t len = doc->len, line = 1, ls = 0, next_mark = 0;
-    /* Room for every checkpoint (each is EL_MARK_STRIDE bytes past the last) and for lines of
-       32 bytes on average, so a draft grows neither array line by line. */
+    size_t len = doc->len, next_mark = 0;
+    /* Room for every checkpoint (each is EL_MARK_STRIDE bytes past the last). */
     doc->marks.v = xgrow(doc->marks.v, &doc->marks.cap, doc->marks.n + len / EL_MARK_STRIDE + 1,
                          sizeof *doc->marks.v);
-    doc->lines.v =
-        xgrow(doc->lines.v, &doc->lines.cap, doc->lines.n + len / 32 + 1, sizeof *doc->lines.v);
-    *EL_VEC_PUSH(doc->lines) = 0;
-    for (;;) {
-        const char *nl = memchr(s + ls, '\n', len - ls);
-        size_t le = nl ? (size_t)(nl - s) : len;
+    for (size_t li = 0; li < doc->lines.n && next_mark < len; li++) {
+        size_t ls = doc->lines.v[li];
+        size_t le = li + 1 < doc->lines.n ? doc->lines.v[li + 1] - 1 : len;
         size_t from = ls, col = 1; /* the last known position on this line */
         while (next_mark <= le && next_mark < len) {
             size_t off = next_mark > ls ? next_mark : ls;
@@ -394,14 +434,9 @@ static void build_posmap(el_doc *doc)
                 off++;
             col += el_text_ncp(s + from, off - from);
             from = off;
-            *EL_VEC_PUSH(doc->marks) = (el_mark){off, line, col};
+            *EL_VEC_PUSH(doc->marks) = (el_mark){off, li + 1, col};
             next_mark = off + EL_MARK_STRIDE;
         }
-        if (nl == NULL)
-            break;
-        line++;
-        ls = le + 1;
-        *EL_VEC_PUSH(doc->lines) = ls;
     }
     if (doc->marks.n == 0)
         *EL_VEC_PUSH(doc->marks) = (el_mark){0, 1, 1};
@@ -491,8 +526,12 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
         }
     }
 
-    if (looks_binary(out, outlen)) {
+    /* Text whose line ends are folded already has its line table made on the way. */
+    if (folded)
+        start_lines(doc, outlen);
+    if (looks_binary(out, outlen, folded ? doc : NULL)) {
         free(out);
+        doc->lines.n = 0;
         fail(doc, "not_text", "binary data, not text");
         return;
     }
@@ -502,5 +541,7 @@ void el_decode(el_doc *doc, const char *raw, size_t len, enum el_encoding forced
     doc->text = out;
     doc->len = outlen;
     doc->invalid_off = nbad > 0 ? first_bad : SIZE_MAX;
+    if (!folded)
+        find_lines(doc);
     build_posmap(doc);
 }
