@@ -1576,6 +1576,7 @@ static inline uint32_t load_le32(const unsigned char *p, size_t avail)
     return x;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* True if the three-byte sequence in the low 24 bits of x (first byte lowest; the bits above
    are ignored) is a key of key table keys. */
 static inline bool in_keys(const uint32_t *keys, uint64_t x)
@@ -1583,6 +1584,7 @@ static inline bool in_keys(const uint32_t *keys, uint64_t x)
     uint32_t k = (uint32_t)x & 0xFFFFFF;
     return keys[CC_SLOT(k)] == k;
 }
+#endif
 
 /*
  * The CC_ class, by table tab, of the character whose bytes, first byte lowest, are x (its

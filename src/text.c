@@ -118,7 +118,6 @@ static inline __m128i bytes_eq(__m128i v, unsigned char b)
 {
     return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b));
 }
-#endif
 
 /* Number of set bits in m, a mask of the lanes 0, 3, 6, 9 and 12: the multiply adds them up in
    bits 12 to 14, where the sums from below (four at most) cannot carry. */
@@ -126,6 +125,8 @@ static inline unsigned lanes5(unsigned m)
 {
     return (m * 0x1249u) >> 12 & 7u;
 }
+#endif
+
 
 /*
  * The characters from u[*i] on (*i <= n) that are U+4E00–U+9FFF or a plain mark, and 。 where
