@@ -790,13 +790,6 @@ static void rules_structure(lint *L)
 
 /* ---- length ------------------------------------------------------------------------------- */
 
-/* Closers that stay with a sentence after its final mark (as in el_text_sentence_end). */
-static bool is_closer(uint32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
-           c == '"' || c == 0x300D || c == 0x300F;
-}
-
 /*
  * el_text_sentence_end(s, n) and the grid count of that sentence (el_text_count's chars) in
  * one pass: the end just past a newline, or past a final mark and the marks and closers
@@ -819,102 +812,14 @@ static size_t sentence_chars(const char *s, size_t n, size_t *chars)
             break;
         c += !el_text_is_space(cp);
         if (el_text_is_sentence_end(cp)) {
-            while (i < n) {
-                uint32_t d = el_text_cp(s, n, i, &k);
-                if (!el_text_is_sentence_end(d) && !is_closer(d))
-                    break;
-                c++; /* marks and closers are never space */
-                i += k;
-            }
+            size_t tail; /* marks and closers are never space */
+            i = el_text_end_tail(s, n, i, &tail);
+            c += tail;
             break;
         }
     }
     *chars = c;
     return i;
-}
-
-#if defined(__SSE2__)
-/* Sixteen 0xFF bytes, then sixteen zero bytes: loaded from byte 16 - k, a mask of the first k
-   lanes. */
-static const unsigned char first_lanes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-
-/* The sum of the sixteen byte lanes of v. */
-static inline size_t lanes_sum(__m128i v)
-{
-    __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
-    return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
-}
-#endif
-
-/*
- * el_text_sentence_end(s, n), and the code points of that sentence (el_text_ncp of s[0..end))
- * into *cps: long_sentences asks both of each sentence it passes, and they went over it twice.
- * Sixteen bytes a turn where SSE2 is there, up to the first sentence end, with
- * el_text_sentence_end's test (\n ! ? and the three bytes of 。！？), the bytes that start a
- * code point (all but continuation bytes) tallied lane by lane, then the marks and closers
- * after the end as el_text_sentence_end takes them; the last bytes (fewer than eighteen), and
- * the whole without SSE2, go to the two functions themselves.
- */
-static size_t sentence_cps(const char *s, size_t n, size_t *cps)
-{
-    size_t i = 0, c = 0;
-#if defined(__SSE2__)
-    const unsigned char *u = (const unsigned char *)s;
-    __m128i tally = _mm_setzero_si128(); /* per lane, starts counted: at most 255 turns */
-    for (unsigned turns = 0; n - i >= 18; i += 16) {
-        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
-        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
-        __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('\n')),
-                                                  _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
-                                     _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
-        __m128i stop = _mm_and_si128(/* 。 E3 80 82 */
-                                     _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
-                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
-                                     _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82)));
-        __m128i full = _mm_and_si128(/* ！ EF BC 81, ？ EF BC 9F */
-                                     _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)),
-                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBC))),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x81)),
-                                                  _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x9F))));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(stop, full)));
-        /* as signed bytes, continuation bytes are below -64: the others are -1 here */
-        __m128i starts = _mm_cmpgt_epi8(v0, _mm_set1_epi8(-65));
-        if (m) {
-            unsigned at = (unsigned)__builtin_ctz(m);
-            __m128i before =
-                _mm_loadu_si128((const __m128i *)(const void *)(first_lanes + 16 - at));
-            c += lanes_sum(_mm_sub_epi8(tally, _mm_and_si128(starts, before)));
-            i += at;
-            if (u[i] == '\n') {
-                *cps = c + 1;
-                return i + 1;
-            }
-            /* the final mark (a code point of one or three bytes), and the marks and closers
-               right after it, a code point each (as in el_text_sentence_end) */
-            i += u[i] < 0x80 ? 1 : 3;
-            c++;
-            for (size_t k; i < n; i += k, c++) {
-                uint32_t d = el_text_cp(s, n, i, &k);
-                if (!el_text_is_sentence_end(d) && !is_closer(d))
-                    break;
-            }
-            *cps = c;
-            return i;
-        }
-        tally = _mm_sub_epi8(tally, starts);
-        if (++turns == 255) {
-            c += lanes_sum(tally);
-            tally = _mm_setzero_si128();
-            turns = 0;
-        }
-    }
-    c += lanes_sum(tally);
-#endif
-    size_t e = i + el_text_sentence_end(s + i, n - i);
-    *cps = c + el_text_ncp(s + i, e - i);
-    return e;
 }
 
 /* Receives a sentence longer than the limit: its offset in the paragraph and grid count. */
@@ -924,8 +829,8 @@ typedef void (*long_fn)(void *ctx, size_t off, size_t chars);
  * Call fn for each sentence of the paragraph s[0..n) (grid count chars) whose grid count is
  * over max, in order. A sentence's code points bound its grid count from above (only spaces
  * take no cell), so a sentence is counted (sentence_chars) only where they exceed max: the
- * walk otherwise asks sentence_cps (el_text_sentence_end and el_text_ncp in one pass,
- * sixteen bytes a turn), which stops at sentence ends only. It ends once what is left of the
+ * walk otherwise asks el_text_sentence_end_ncp (the end and the code points in one pass),
+ * which stops at sentence ends only. It ends once what is left of the
  * paragraph holds no more than max code points, as no sentence there can be too long.
  */
 static void long_sentences(const char *s, size_t n, size_t chars, size_t max, long_fn fn, void *ctx)
@@ -934,7 +839,7 @@ static void long_sentences(const char *s, size_t n, size_t chars, size_t max, lo
         return;
     size_t rest = el_text_ncp(s, n); /* code points of s[a..n) */
     for (size_t a = 0; a < n && rest > max;) {
-        size_t cps, c, e = a + sentence_cps(s + a, n - a, &cps);
+        size_t cps, c, e = a + el_text_sentence_end_ncp(s + a, n - a, &cps);
         if (cps > max && (e = a + sentence_chars(s + a, n - a, &c), c > max))
             fn(ctx, a, c);
         rest -= cps < rest ? cps : rest;

@@ -20,12 +20,6 @@ uint32_t el_text_cp_slow(const char *s, size_t n, size_t i, size_t *len)
     return uc;
 }
 
-static inline bool is_closer(uint32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
-           c == '"' || c == 0x300D || c == 0x300F;
-}
-
 /*
  * Why the sentence scans below may skip bytes el_text_cp() would decode: a decoding step
  * consumes a lead byte and continuation bytes only (libunistring takes the maximal invalid
@@ -49,31 +43,65 @@ static inline bool full_width_end(const unsigned char *u)
            (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F));
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+/* The places among the sixteen at u that hold \n ! ? or the three bytes of 。！？ (u[0..18)
+   must be readable): see above, those bytes are the characters wherever they stand. */
+static inline unsigned end_mask16(const unsigned char *u)
+{
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)u);
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + 2));
+    __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('\n')),
+                                              _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
+                                 _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
+    __m128i stop = _mm_and_si128(/* 。 E3 80 82 */
+                                 _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
+                                               _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
+                                 _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82)));
+    __m128i full = _mm_and_si128(/* ！ EF BC 81, ？ EF BC 9F */
+                                 _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)),
+                                               _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBC))),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x81)),
+                                              _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x9F))));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(stop, full)));
+}
+
+/* Sixteen 0xFF bytes, then sixteen zero bytes: loaded from byte 16 - k, a mask of the first k
+   lanes. */
+static const unsigned char first_lanes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* The sum of the sixteen byte lanes of v. */
+static inline size_t lanes_sum(__m128i v)
+{
+    __m128i sums = _mm_sad_epu8(v, _mm_setzero_si128());
+    return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
+}
+#endif
+
+size_t el_text_end_tail(const char *s, size_t n, size_t i, size_t *count)
+{
+    size_t k, c = 0;
+    while (i < n) {
+        uint32_t d = el_text_cp(s, n, i, &k);
+        if (!el_text_is_sentence_end(d) && !el_text_is_closer(d))
+            break;
+        i += k;
+        c++;
+    }
+    *count = c;
+    return i;
+}
+
 size_t el_text_sentence_end(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, k, lim = n > 2 ? n - 2 : 0; /* i < lim: three bytes left */
 #if defined(__SSE2__) && defined(__GNUC__)
     /* Sixteen places at a time, while eighteen bytes can be read: the first place that holds
-       \n ! ? or the three bytes of 。！？ is the end (see above: those bytes are the characters
-       wherever they stand), and no place before it holds one. */
+       an end is the end, and no place before it holds one. */
     while (n - i >= 18) {
-        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 1));
-        __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 2));
-        __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('\n')),
-                                                  _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
-                                     _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
-        __m128i stop = _mm_and_si128(/* 。 E3 80 82 */
-                                     _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
-                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
-                                     _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x82)));
-        __m128i full = _mm_and_si128(/* ！ EF BC 81, ？ EF BC 9F */
-                                     _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)),
-                                                   _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBC))),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x81)),
-                                                  _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0x9F))));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(stop, full)));
+        unsigned m = end_mask16(u + i);
         if (m == 0) {
             i += 16;
             continue;
@@ -82,16 +110,14 @@ size_t el_text_sentence_end(const char *s, size_t n)
         if (u[i] == '\n')
             return i + 1;
         i += u[i] < 0x80 ? 1 : 3;
-        goto closers;
+        return el_text_end_tail(s, n, i, &k);
     }
 #endif
     for (;;) {
         /* Han and the other three-byte characters, nearly all of an essay. */
         while (i < lim && three_bytes(u + i)) {
-            if (full_width_end(u + i)) {
-                i += 3;
-                goto closers;
-            }
+            if (full_width_end(u + i))
+                return el_text_end_tail(s, n, i + 3, &k);
             i += 3;
         }
         if (i >= n)
@@ -100,16 +126,51 @@ size_t el_text_sentence_end(const char *s, size_t n)
         if (b == '\n')
             return i;
         if (b == '!' || b == '?')
-            break;
+            return el_text_end_tail(s, n, i, &k);
     }
-closers:
-    while (i < n) {
-        uint32_t d = el_text_cp(s, n, i, &k);
-        if (!el_text_is_sentence_end(d) && !is_closer(d))
-            break;
-        i += k;
+}
+
+size_t el_text_sentence_end_ncp(const char *s, size_t n, size_t *cps)
+{
+    size_t i = 0, c = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    /* Sixteen bytes a turn, up to the first end, the bytes that start a code point (all but
+       continuation bytes) tallied lane by lane; a lane holds at most 255 turns. The last
+       bytes (fewer than eighteen) go to the two functions this one stands for. */
+    const unsigned char *u = (const unsigned char *)s;
+    __m128i tally = _mm_setzero_si128();
+    for (unsigned turns = 0; n - i >= 18; i += 16) {
+        unsigned m = end_mask16(u + i);
+        /* as signed bytes, continuation bytes are below -64: the others are -1 here */
+        __m128i starts = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i)),
+                                        _mm_set1_epi8(-65));
+        if (m) {
+            unsigned at = (unsigned)__builtin_ctz(m);
+            __m128i before =
+                _mm_loadu_si128((const __m128i *)(const void *)(first_lanes + 16 - at));
+            c += lanes_sum(_mm_sub_epi8(tally, _mm_and_si128(starts, before)));
+            i += at;
+            if (u[i] == '\n') {
+                *cps = c + 1;
+                return i + 1;
+            }
+            /* the final mark (one code point of one or three bytes), then the tail */
+            size_t tail, e = el_text_end_tail(s, n, i + (u[i] < 0x80 ? 1 : 3), &tail);
+            *cps = c + 1 + tail;
+            return e;
+        }
+        tally = _mm_sub_epi8(tally, starts);
+        if (++turns == 255) {
+            c += lanes_sum(tally);
+            tally = _mm_setzero_si128();
+            turns = 0;
+        }
     }
-    return i;
+    c += lanes_sum(tally);
+#endif
+    size_t e = i + el_text_sentence_end(s + i, n - i);
+    *cps = c + el_text_ncp(s + i, e - i);
+    return e;
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -126,7 +187,6 @@ static inline unsigned lanes5(unsigned m)
     return (m * 0x1249u) >> 12 & 7u;
 }
 #endif
-
 
 /*
  * The characters from u[*i] on (*i <= n) that are U+4E00–U+9FFF or a plain mark, and 。 where
@@ -283,7 +343,7 @@ void el_text_count_sentences(const char *s, size_t n, size_t *chars, size_t *han
            own (all of them cells, none Han); the sentence holds its mark, so it counts. */
         while (i < n) {
             uint32_t d = el_text_cp(s, n, i, &k);
-            if (!el_text_is_sentence_end(d) && !is_closer(d))
+            if (!el_text_is_sentence_end(d) && !el_text_is_closer(d))
                 break;
             c++;
             i += k;

@@ -140,11 +140,22 @@ static inline bool el_text_is_sentence_end(uint32_t c)
 {
     return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
 }
+/* True for a closing quote or bracket, which stays with a sentence after its final mark. */
+static inline bool el_text_is_closer(uint32_t c)
+{
+    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
+           c == '"' || c == 0x300D || c == 0x300F;
+}
 /*
  * End of the sentence starting at s[0]: byte offset just past its final mark and any
  * closing quotes/brackets that follow it, or n when the text ends first.
  */
 size_t el_text_sentence_end(const char *s, size_t n);
+/* el_text_sentence_end, and the code points of s[0..end) in *cps, in one pass. */
+size_t el_text_sentence_end_ncp(const char *s, size_t n, size_t *cps);
+/* Past the sentence-end marks and closers from s[i] on (those after a final mark); their
+ * number in *count. */
+size_t el_text_end_tail(const char *s, size_t n, size_t i, size_t *count);
 /* Grid count (code points that are not el_text_is_space) and Han count of s[0..n), added to
  * *chars and *hanzi. */
 void el_text_count(const char *s, size_t n, size_t *chars, size_t *hanzi);

@@ -2,11 +2,11 @@
 /*
  * Differential tests for the sixth round of lint.c fast paths, each against the plain version
  * it replaced, kept here as the oracle: the one-pass sentence walk of the length rule
- * (sentence_cps against el_text_sentence_end and el_text_ncp), the formula test that gives up on
- * a term without a join (formula_term), and the notes rule that finds its quoted terms once and
- * looks up the essay's places only when a note names one (rule_notes against the version that
- * walked the terms three times and the essay's places always). lint.c is included for its static
- * functions; inputs are random, from a fixed seed.
+ * (el_text_sentence_end_ncp against el_text_sentence_end and el_text_ncp), the formula test that
+ * gives up on a term without a join (formula_term), and the notes rule that finds its quoted terms
+ * once and looks up the essay's places only when a note names one (rule_notes against the version
+ * that walked the terms three times and the essay's places always). lint.c is included for its
+ * static functions; inputs are random, from a fixed seed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,7 +28,7 @@
 
 #define PICK(a) ((a)[test_below((uint32_t)(sizeof(a) / sizeof((a)[0])))])
 
-/* ---- sentence_cps ---- */
+/* ---- el_text_sentence_end_ncp ---- */
 
 /* Pieces of the random sentences: ends and closers, Han, marks, ASCII, two- and four-byte
    characters, and the bytes of 。！？ where they end no character. */
@@ -53,7 +53,7 @@ static void random_sentences(buf *b, size_t pieces, bool long_runs)
     }
 }
 
-/* The walk sentence_cps replaced: the end, then the code points up to it. */
+/* The walk el_text_sentence_end_ncp replaced: the end, then the code points up to it. */
 static size_t plain_sentence_cps(const char *s, size_t n, size_t *cps)
 {
     size_t e = el_text_sentence_end(s, n);
@@ -73,7 +73,7 @@ static void test_sentence_cps(void **state)
         /* from every start a walk would take, and from a few others */
         for (size_t a = 0; a < t.n;) {
             size_t c1, c2;
-            size_t e1 = sentence_cps(t.v + a, t.n - a, &c1);
+            size_t e1 = el_text_sentence_end_ncp(t.v + a, t.n - a, &c1);
             size_t e2 = plain_sentence_cps(t.v + a, t.n - a, &c2);
             if (e1 != e2 || c1 != c2)
                 fail_msg("from %zu: end %zu cps %zu, expected %zu and %zu", a, e1, c1, e2, c2);
@@ -98,7 +98,8 @@ static void test_sentence_cps_long(void **state)
             put(&t, len % 2 ? "a" : k % 5 ? "国" : "a");
         for (int end = 0; end < 2; end++) {
             size_t c1, c2;
-            size_t e1 = sentence_cps(t.v, t.n, &c1), e2 = plain_sentence_cps(t.v, t.n, &c2);
+            size_t e1 = el_text_sentence_end_ncp(t.v, t.n, &c1),
+                   e2 = plain_sentence_cps(t.v, t.n, &c2);
             assert_int_equal(e1, e2);
             assert_int_equal(c1, c2);
             put(&t, "。”甲");
