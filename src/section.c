@@ -62,6 +62,8 @@ static const char *const note_words[] = {
 static const char *const title_words[] = {"标题", "题目", "文题", "拟题", "参考标题", NULL};
 static const char *const theme_words[] = {"主题", "中心论点", "总论点",   "文章主旨",
                                           "主旨", "立意",     "中心思想", NULL};
+/* Theme words that name the essay's own thesis statement, not a note about it. */
+static const char *const thesis_words[] = {"总论点", "中心论点", NULL};
 static const char *const noise_words[] = {"题目", "背景材料", "材料", "给定资料", "作答要求",
                                           "要求", "题干",     "试题", "真题",     "原题",
                                           "资料", "背景",     NULL};
@@ -484,7 +486,7 @@ static size_t label_core(const char *s, size_t n)
     return n;
 }
 
-/* Strip one enclosing 【…】 / [..] pair; returns true if the whole text was bracketed. */
+/* Strip one enclosing 【…】 pair; returns true if the whole text was bracketed. */
 static bool unbracket(const char *s, size_t n, size_t *a, size_t *b)
 {
     if (n >= 6 && memcmp(s, "【", 3) == 0 && memcmp(s + n - 3, "】", 3) == 0 &&
@@ -726,7 +728,10 @@ static label_info classify_line(const el_doc *doc, el_span sp, bool heading, con
              */
             if (r.len && has_words(rs, r.len)) {
                 int num = 0;
-                bool intro = el_text_is_one_of(h, core, intro_words),
+                /* 【总论点】text opens the essay with its thesis: the intro's paragraph under
+                   its label, as 【开头】text (总论点：text alone on its line is the theme) */
+                bool intro = el_text_is_one_of(h, core, intro_words) ||
+                             el_text_is_one_of(h, core, thesis_words),
                      concl = !intro && el_text_is_one_of(h, core, concl_words);
                 if (intro || concl) {
                     li.kind = intro ? L_INTRO : L_CONCL;
@@ -795,12 +800,16 @@ static label_info classify_line(const el_doc *doc, el_span sp, bool heading, con
     }
     if (colon && rest.len && !heading)
         goto marker; /* "开头：…" with text is a note item or text, not a section label */
+    /* the label as the section's title: the line without its brackets and final colon
+       (结尾： is 结尾; 总领段(1-2 段) keeps its note) */
     if (el_text_is_one_of(h, core, intro_words)) {
         li.kind = L_INTRO;
+        li.label = (el_span){sp.off + a, el_blocks_trim_end(h, headlen)};
         return li;
     }
     if (el_text_is_one_of(h, core, concl_words)) {
         li.kind = L_CONCL;
+        li.label = (el_span){sp.off + a, el_blocks_trim_end(h, headlen)};
         return li;
     }
     if (el_text_is_one_of(h, core, summary_words)) {

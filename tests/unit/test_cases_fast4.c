@@ -99,10 +99,10 @@ static void test_find_mou(void **state)
 
 /* ---- scan_marks --------------------------------------------------------------------------- */
 
-/* The marks and their neighbours one bit away in the byte that tells them apart: ; ? and 7 ;
-   “ ” and ‘ ’ „ ‟; 。 and 、 〃; ； ？ ！ and ： ＞ ＀ ％; with other bytes and
-   broken marks.
- */
+/* The marks and their neighbours one bit away in the byte that tells them apart:
+   ; ? and 7 ; “ ” and ‘ ’ „ ‟; 。 and 、 〃;
+   ； ？ ！ and ： ＞ ＀ ％;
+   with other bytes and broken marks. */
 /* clang-format off */
 static const char *const mark_pieces[] = {
     "“", "”", "。", "；", "！", "？", ";", "!", "?", "7", "3", "/", "\x1B", "\x1F", ")", "%",

@@ -593,6 +593,50 @@ static void test_bracket_labels_with_text(void **state)
     el_doc_free(doc);
 }
 
+/* A label alone on its line titles its section without its brackets or final colon; 【总论点】
+   with the thesis on its line opens the intro as 【开头】 does, 总论点： alone is the theme. */
+static void test_label_titles(void **state)
+{
+    (void)state;
+    static const char *const forms[] = {"结尾：", "结尾", "【结尾】", "结尾:", "结尾 ："};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "标题：守护文化根脉\n\n开头：\n文化遗产是中华文明的“金色名片”。\n\n"
+                 "分论点一：以保护为前提。\n山西省开展文物普查。\n\n%s\n我们责无旁贷。\n",
+                 forms[i]);
+        el_doc *doc = parse("t.txt", text);
+        assert_kinds(doc, "IAC");
+        assert_span(doc, doc->sections.v[0].title, "开头");
+        assert_span(doc, doc->sections.v[2].title, "结尾");
+        check_roles(doc);
+        el_doc_free(doc);
+    }
+    el_doc *doc =
+        parse("t.txt", "总领段(1-2 段)\n开放是当代中国的鲜明标识。\n\n"
+                       "分论点一：以制度型开放对接规则。\n海南自由贸易港实施零关税政策。\n");
+    assert_span(doc, doc->sections.v[0].title, "总领段(1-2 段)");
+    el_doc_free(doc);
+
+    doc = parse("t.txt", "标题：守护文化根脉\n\n"
+                         "【总论点】文化遗产是中华文明的“金色名片”，保护好它是历史责任。\n\n"
+                         "分论点一：以保护为前提。\n山西省开展文物普查。\n");
+    assert_kinds(doc, "IA");
+    assert_span(doc, doc->sections.v[0].title, "总论点");
+    assert_span(doc, doc->paras.v[0].txt, "文化遗产是中华文明的“金色名片”，保护好它是历史责任。");
+    assert_int_equal(doc->theme.len, 0);
+    check_roles(doc);
+    el_doc_free(doc);
+
+    doc = parse("t.txt", "标题：守护文化根脉\n\n总论点：文化遗产是中华文明的“金色名片”。\n\n"
+                         "开头：\n保护文化遗产是我们的责任。\n\n"
+                         "分论点一：以保护为前提。\n山西省开展文物普查。\n");
+    assert_kinds(doc, "IA");
+    assert_span(doc, doc->theme, "文化遗产是中华文明的“金色名片”。");
+    check_roles(doc);
+    el_doc_free(doc);
+}
+
 /* A bare note label's run ends at argument markers, at prose after items, at essay text. */
 static void test_note_run_ends(void **state)
 {
@@ -1027,6 +1071,7 @@ int main(void)
         cmocka_unit_test(test_same_line_note),
         cmocka_unit_test(test_same_line_summary),
         cmocka_unit_test(test_bracket_labels_with_text),
+        cmocka_unit_test(test_label_titles),
         cmocka_unit_test(test_note_run_ends),
         cmocka_unit_test(test_md_label_paragraph),
         cmocka_unit_test(test_noise_forms),
