@@ -37,7 +37,8 @@
 #include "text.h"
 
 /* The pass that pairs the marks filters sixteen offsets at a time where SSE2 is there (see
- * candidates); make portable checks the walk alone. */
+ * candidates), and the walk back to a clause's start steps over five ideographs at a time
+ * (han_back); make portable checks the walks alone. */
 #if defined(__SSE2__) && defined(__GNUC__)
 #define QUOTES_SSE2 1
 #include <emmintrin.h>
@@ -636,9 +637,13 @@ static pthread_once_t ci_once = PTHREAD_ONCE_INIT;
 static size_t key_hash(const char *s, size_t n)
 {
     uint64_t a = 0, b = 0;
-    size_t m = n < 8 ? n : 8;
-    memcpy(&a, s, m);
-    memcpy(&b, s + n - m, m);
+    if (n >= 8) { /* the usual key: two words, copies of a constant size the compiler inlines */
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        memcpy(&a, s, n);
+        memcpy(&b, s, n);
+    }
     uint64_t h = (a ^ (uint64_t)n) * 0x9E3779B97F4A7C15u ^ b * 0xC2B2AE3D27D4EB4Fu;
     return (size_t)(h ^ h >> 31);
 }
@@ -1480,14 +1485,60 @@ static const el_lex_hit *hit_ending(const hit_vec *h, size_t e, enum el_lex_cat 
     return best;
 }
 
+#if QUOTES_SSE2
+/*
+ * Bit r (r < 14) of the sixteen bytes at p: whether han3 holds at p + r, from those bytes alone
+ * (the two after r are the same load shifted, so nothing past p + 16 is read).
+ */
+static inline unsigned han3_bits(const unsigned char *p)
+{
+#define SET1(b) _mm_set1_epi8((char)(b))
+    __m128i zero = _mm_setzero_si128();
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i a1 = _mm_srli_si128(a, 1), a2 = _mm_srli_si128(a, 2);
+    /* E4 <= a <= E9, as unsigned bytes: saturating differences of zero */
+    __m128i lead = _mm_and_si128(_mm_cmpeq_epi8(_mm_subs_epu8(SET1(0xE4), a), zero),
+                                 _mm_cmpeq_epi8(_mm_subs_epu8(a, SET1(0xE9)), zero));
+    /* E4 only before B8 or above (U+4E00 on) */
+    __m128i low = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_subs_epu8(SET1(0xB8), a1), zero),
+                                   _mm_cmpeq_epi8(a, SET1(0xE4)));
+    __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(a1, SET1(0xC0)), SET1(0x80)),
+                                 _mm_cmpeq_epi8(_mm_and_si128(a2, SET1(0xC0)), SET1(0x80)));
+#undef SET1
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(low, _mm_and_si128(lead, cont))) & 0x3FFF;
+}
+#endif
+
+/*
+ * Bytes of the run of ideographs (han3) that ends at s[i], back to the window's start lo at
+ * most: what a walk back testing one character at a time steps over. With SSE2, five are
+ * tested at once while sixteen bytes of the window are left (han3_bits at the offsets the walk
+ * would test, i - 3 down to i - 15): a run costs a few vector operations per five characters.
+ */
+static size_t han_back(const char *s, size_t i, size_t lo)
+{
+    size_t b = i;
+#if QUOTES_SSE2
+    while (b - lo >= 16) {
+        /* bits 13, 10, 7, 4, 1: the characters at b - 3, b - 6, ..., b - 15 */
+        unsigned miss = ~han3_bits((const unsigned char *)s + b - 16) & 0x2492;
+        if (miss != 0) /* the run ends at the nearest miss */
+            return i - b + 13 - (size_t)(31 - __builtin_clz(miss));
+        b -= 15;
+    }
+#endif
+    while (b - lo >= 3 && han3(s, b, b - 3))
+        b -= 3;
+    return i - b;
+}
+
 /* Start of the clause holding s[i]: just past the previous clause mark, within the window. */
 static size_t clause_start(const char *s, size_t i, size_t lo)
 {
     while (i > lo) {
-        if (i - lo >= 3 && han3(s, i, i - 3)) { /* an ideograph, never a mark: the usual case */
-            i -= 3;
-            continue;
-        }
+        i -= han_back(s, i, lo); /* ideographs, never a mark: the usual case */
+        if (i <= lo)
+            break;
         size_t j;
         uint32_t c = el_text_prev_cp(s, i, &j);
         if (j < lo || is_clause_mark(c))
