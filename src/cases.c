@@ -1119,9 +1119,11 @@ static const uint64_t launch_verbs_keys = 0 LAUNCH_VERBS_WORDS(SUFFIX_KEY);
    “中国淘宝第一镇”, 获评“全国文明城市”). */
 static const word title_verbs[] = {W("誉为"), W("称为"), W("称作"), W("号称"), W("美誉"),
                                    W("评为"), W("获评"), W("荣获"), W("获得"), W("赢得")};
-/* People a quoted label names (2万多名“景漂”青年, “新农人”群体): a label, not a practice. */
+/* People a quoted label names (2万多名“景漂”青年, “新农人”群体) or is (让“悬空老人”走下楼,
+   “上班族”): a label, not a practice, unless a launch verb introduces it. */
 static const word people_after[] = {W("青年"), W("人才"), W("群体"), W("一族"), W("人群"),
-                                    W("老人"), W("学生"), W("干部"), W("游客"), W("族")};
+                                    W("老人"), W("学生"), W("干部"), W("游客"), W("族"),
+                                    W("儿童"), W("农民"), W("市民"), W("居民"), W("妇女")};
 /* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
 static const word yi_words[] = {W("可以"), W("所以"), W("难以"), W("加以"),
                                 W("予以"), W("得以"), W("足以"), W("是以")};
@@ -1157,8 +1159,12 @@ static bool name_like(const char *s, const qpair *q, size_t b)
         suffix_of(s, q->open, WORDS(title_verbs)) ||
         (q->close + 3 < b && prefix_of(s + q->close + 3, b - q->close - 3, WORDS(people_after))))
         return false;
-    if ((ncp > 2 && !pause) ||
-        (suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))))
+    bool launched =
+        suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words));
+    /* (the opening quote before the term is no Han: a word longer than the term never ends it) */
+    if (!launched && suffix_of(s, q->close, WORDS(people_after)))
+        return false;
+    if ((ncp > 2 && !pause) || launched)
         return true;
     size_t after = q->close + 3; /* past ” */
     if (after >= b)

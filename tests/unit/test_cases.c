@@ -315,6 +315,14 @@ static void test_model_and_honour(void **state)
     assert_case(doc, 1, "浙江省", "浙江", NULL, false);
     assert_case(doc, 2, "山东省", "山东", "新农人", false);
     el_doc_free(doc);
+    /* So is a quoted term that ends with a word for people, unless launched (推行“…”). */
+    doc = analyse("浙江杭州在老旧小区改造中加装电梯2000多台，让“悬空老人”走下楼。"
+                  "江苏省南京市关爱“留守儿童”成长。山东省推出“新市民”安居工程。");
+    assert_int_equal(doc->cases.n, 3);
+    assert_case(doc, 0, "浙江杭州", "浙江", NULL, false);
+    assert_case(doc, 1, "江苏省南京市", "江苏", NULL, false);
+    assert_case(doc, 2, "山东省", "山东", "新市民", false);
+    el_doc_free(doc);
     /* A modal or a verb of learning alone is no clause start: the place is an object. */
     doc = analyse("我们要让更多游客走进浙江。");
     assert_int_equal(doc->cases.n, 0);
