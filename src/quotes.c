@@ -614,11 +614,18 @@ struct ctitle {
     size_t n;
 };
 
+/* A set of numbers other than 0, open addressing; 0 = empty slot. */
+struct keyset {
+    uint64_t *v;
+    size_t mask;
+};
+
 static struct {
     EL_VEC(struct centry) e;
     uint32_t *slots; /* entry index + 1; 0 = empty */
     size_t mask;
     size_t maxklen; /* longest key: longer clause runs of a quote cannot match */
+    size_t maxtlen; /* longest display text of a line */
     size_t minncp;  /* fewest code points a matching text can have (ci_min_ncp) */
     struct cpchain byfirst, bylast;
     size_t cmask;              /* chain heads - 1 */
@@ -628,9 +635,55 @@ static struct {
     size_t clmask;
     struct ctitle *titles; /* open addressing */
     size_t tmask;
+    /* the first and the last three characters of the classical entries a bare sentence may
+       be (chars3; scan_bare_edges) */
+    struct keyset starts, ends;
 } ci;
 
 static pthread_once_t ci_once = PTHREAD_ONCE_INIT;
+
+/* Code points a classical line must have to be taken where it stands bare, with no lead-in:
+   a shorter one (实事求是) reads as the essay's own words. */
+#define BARE_MIN_CP 6
+
+/* The three characters at u[0..9) as a number (never 0) when they are three-byte
+   characters; else 0. Three, not two: two (必须, 其次, 乡村) open too many sentences. */
+static inline uint64_t chars3(const unsigned char *u)
+{
+    if (((u[0] & 0xF0) ^ 0xE0) | ((u[3] & 0xF0) ^ 0xE0) | ((u[6] & 0xF0) ^ 0xE0) |
+        ((u[1] & 0xC0) ^ 0x80) | ((u[2] & 0xC0) ^ 0x80) | ((u[4] & 0xC0) ^ 0x80) |
+        ((u[5] & 0xC0) ^ 0x80) | ((u[7] & 0xC0) ^ 0x80) | ((u[8] & 0xC0) ^ 0x80))
+        return 0;
+    uint64_t k = 0;
+    for (int i = 0; i < 9; i += 3)
+        k = k << 16 |
+            (uint64_t)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
+    return k;
+}
+
+static inline size_t keyset_slot(const struct keyset *ks, uint64_t key)
+{
+    return (size_t)(key * UINT64_C(0x9E3779B97F4A7C15) >> 40) & ks->mask;
+}
+
+static void keyset_add(struct keyset *ks, uint64_t key)
+{
+    size_t h = keyset_slot(ks, key);
+    while (ks->v[h] && ks->v[h] != key)
+        h = (h + 1) & ks->mask;
+    ks->v[h] = key;
+}
+
+/* Whether key (0: none) is in ks. */
+static bool keyset_has(const struct keyset *ks, uint64_t key)
+{
+    if (!key)
+        return false;
+    for (size_t h = keyset_slot(ks, key); ks->v[h]; h = (h + 1) & ks->mask)
+        if (ks->v[h] == key)
+            return true;
+    return false;
+}
 
 /* Hash of a key from its length and its first and last eight bytes: constant time per key
  * (the runs of one line differ at their ends); equal keys always collide, others rarely. */
@@ -847,6 +900,8 @@ static void ci_build(void)
             chars = key_chars(key, kn);
         if (kn > ci.maxklen)
             ci.maxklen = kn;
+        if (n > ci.maxtlen)
+            ci.maxtlen = n;
         *EL_VEC_PUSH(ci.e) =
             (struct centry){chars,         (uint32_t)i,  0,   (uint32_t)n, key, (uint32_t)kn,
                             (uint32_t)ncp, (uint32_t)nc, true};
@@ -911,6 +966,21 @@ static void ci_build(void)
             nref++;
             ci.byfirst.head[f] = ci.bylast.head[l] = (uint32_t)nref;
         }
+    }
+    /* The first and last three characters of the entries a sentence standing bare may be
+       (BARE_MIN_CP or more code points, of a line that is no saying). */
+    ci.starts = (struct keyset){xcalloc(hcap, sizeof *ci.starts.v), hcap - 1};
+    ci.ends = (struct keyset){xcalloc(hcap, sizeof *ci.ends.v), hcap - 1};
+    for (size_t i = 0; i < ci.e.n; i++) {
+        const struct centry *e = &ci.e.v[i];
+        const unsigned char *k = (const unsigned char *)e->key;
+        if (e->ncp < BARE_MIN_CP || el_lex_classical(e->line)->speaker || e->klen < 9)
+            continue;
+        uint64_t first = chars3(k), last = chars3(k + e->klen - 9);
+        if (first)
+            keyset_add(&ci.starts, first);
+        if (last)
+            keyset_add(&ci.ends, last);
     }
     /* Clause chains, built from the last clause back so that each lists lines in order. */
     size_t ccap = 16;
@@ -2182,6 +2252,99 @@ done:
         free(maxend);
 }
 
+/* Offset of the last sentence of s[0..z) (z: before the block's final marks): just past
+   the last sentence end, with the closers after it; 0 if none; SIZE_MAX if the sentence
+   holds more than lim bytes (no lexicon line could be it). The ends are found by
+   el_text_sentence_end from lim bytes back, wherever that falls: their bytes are those
+   characters wherever they stand (see text.c). */
+static size_t last_sentence(const char *s, size_t z, size_t lim)
+{
+    size_t from = z > lim ? z - lim : 0, last = from ? SIZE_MAX : 0;
+    for (size_t p = from, e; p < z && (e = p + el_text_sentence_end(s + p, z - p)) < z; p = e)
+        last = e;
+    return last;
+}
+
+/* Whether s[a..a+len) holds at least min Han characters. */
+static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
+{
+    size_t k, h = 0;
+    for (size_t i = a; i < a + len && h < min; i += k)
+        h += el_text_is_han(el_text_cp(s, a + len, i, &k));
+    return h >= min;
+}
+
+/*
+ * Classical lines standing bare, with no lead-in and no quotation marks, as the first or the
+ * last sentence of a block (老吾老以及人之老，幼吾幼以及人之幼。 opening a conclusion; 治大国若
+ * 烹小鲜。): where essays set them. The first sentence is looked at only when its first three
+ * characters open an entry such a line may be, the last only when its last three end one
+ * (ci.starts, ci.ends: a look-up each per block, nearly always a miss); a sentence is taken
+ * when it starts with a run of a line's clauses, exactly (without marks, a near wording is
+ * the essay's own), of BARE_MIN_CP Han or more, of a line that is no leader's saying (those
+ * need a speaker), and no quote holds it already. Bounded by the longest line.
+ */
+static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t base, size_t q0)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    pthread_once(&ci_once, ci_build);
+    size_t first = 0, z = n, j, k;
+    /* (blocks come trimmed; Han, lead byte E4..E9, is neither blank nor a mark) */
+    while (first < n && (u[first] < 0xE4 || u[first] > 0xE9) &&
+           el_text_is_white(el_text_cp(s, n, first, &k)))
+        first += k;
+    while (z > first) { /* the final marks, closers and spaces */
+        if (z >= 3 && u[z - 3] >= 0xE4 && u[z - 3] <= 0xE9)
+            break;
+        uint32_t c = el_text_prev_cp(s, z, &j);
+        if (!el_text_is_sentence_end(c) && !el_text_is_closer(c) && !el_text_is_white(c))
+            break;
+        z = j;
+    }
+    if (z - first < 9)
+        return;
+    size_t at[2] = {keyset_has(&ci.starts, chars3(u + first)) ? first : SIZE_MAX, SIZE_MAX};
+    if (keyset_has(&ci.ends, chars3(u + z - 9))) {
+        size_t last = last_sentence(s, z, ci.maxtlen + 16); /* spaces between clauses */
+        if (last != first)
+            at[1] = last;
+    }
+    size_t maxb = 2 * ci.maxklen + 64;
+    if (maxb > CLASSICAL_MAX_BYTES)
+        maxb = CLASSICAL_MAX_BYTES;
+    for (int w = 0; w < 2; w++) {
+        size_t a = at[w];
+        if (a >= z)
+            continue;
+        bool quoted = false; /* inside “…” (scan_pairs has it) or a quote found already */
+        for (size_t i = 0; i < st->pairs.n && !quoted; i++)
+            quoted = st->pairs.v[i].open <= a && a < st->pairs.v[i].end;
+        for (size_t i = q0; i < st->doc->quotes.n && !quoted; i++) {
+            el_span t = st->doc->quotes.v[i].txt;
+            quoted = t.off <= base + a && base + a < t.off + t.len;
+        }
+        if (quoted)
+            continue;
+        size_t lim = n - a < maxb ? n - a : maxb;
+        size_t e = a + el_text_sentence_end(s + a, lim);
+        struct cmatch m = classical_match(s + a, e - a, false, true);
+        if (m.how != 1 || m.off != 0 || el_lex_classical(m.line)->speaker)
+            continue;
+        size_t len = m.len < e - a ? m.len : e - a;
+        while (len > 0) { /* the final mark (and closers) are not the line's */
+            j = el_text_back(s, a + len);
+            if (j < a || !is_dropped(s, a + len, j, &k))
+                break;
+            len = j - a;
+        }
+        if (!len || !han_at_least(s, a, len, BARE_MIN_CP))
+            continue;
+        if (!add_lex_quote(st, base, (el_span){a, len}, (el_span){0, 0}, NULL,
+                           el_lex_classical(m.line)))
+            return;
+    }
+}
+
 static void scan_block(struct qstate *st, el_span blk)
 {
     const char *s = st->doc->plain.v + blk.off;
@@ -2192,8 +2355,10 @@ static void scan_block(struct qstate *st, el_span blk)
     st->hits.n = 0;
     if (st->pairs.n) /* the hits only serve the lead-ins and speakers of quoted spans */
         el_doc_lex_scan_cats(st->doc, blk.off, n, QUOTE_CATS, collect_hit, &st->hits);
+    size_t q0 = st->doc->quotes.n;
     scan_pairs(st, s, n, blk.off);
     scan_bare(st, s, n, blk.off);
+    scan_bare_edges(st, s, n, blk.off, q0);
 }
 
 /* Whether span t lies inside one of the paragraphs of section sc. */

@@ -422,11 +422,55 @@ static void test_bare_classical(void **state)
     assert_memory_equal(doc->plain.v + sp.off, c->text, sp.len);
     el_doc_free(doc);
 
-    /* Without a lead, an unquoted line is not reported. */
-    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n%s基层治理亦然。\n", c->text);
+    /* Without a lead, an unquoted line amid a paragraph is not reported. */
+    snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n基层治理千头万绪。%s基层治理亦然。\n", c->text);
     doc = parse(buf);
     assert_int_equal(doc->quotes.n, 0);
     el_doc_free(doc);
+}
+
+/* The quotes of text, one per line of want ("kind|text|source"), in order. */
+static void assert_quotes(const char *text, const char *const *want, size_t nwant)
+{
+    el_doc *doc = parse(text);
+    assert_int_equal(doc->quotes.n, nwant);
+    for (size_t i = 0; i < nwant; i++) {
+        char got[512];
+        const el_quote *q = &doc->quotes.v[i];
+        snprintf(got, sizeof got, "%s|%.*s|%s",
+                 q->kind == EL_QUOTE_CLASSICAL ? "classical" : "other", (int)q->txt.len,
+                 doc->plain.v + q->txt.off, q->source_lex ? q->source_lex : "-");
+        assert_string_equal(got, want[i]);
+    }
+    el_doc_free(doc);
+}
+
+/* A classical line standing bare as the first or last sentence of a paragraph is a quote; a
+   short one, a near wording, a leader's saying or a quoted one (reported once) is not. */
+static void test_bare_edges(void **state)
+{
+    (void)state;
+    static const char *const first[] = {"classical|治大国若烹小鲜|《道德经·第六十章》"};
+    assert_quotes("标题\n\n治大国若烹小鲜。基层治理无小事，要绣花一样精细。\n", first, 1);
+    static const char *const last[] = {
+        "classical|老吾老以及人之老，幼吾幼以及人之幼|《孟子·梁惠王上》"};
+    assert_quotes(
+        "标题\n\n守护好“一老一小”，就是守护好千万家庭。老吾老以及人之老，幼吾幼以及人之幼。\n",
+        last, 1);
+    /* both edges of one paragraph, and a closer after the sentence before the last */
+    static const char *const both[] = {"classical|治大国若烹小鲜|《道德经·第六十章》",
+                                       "other|绣花功夫。|-",
+                                       "classical|民为邦本，本固邦宁|《尚书·五子之歌》"};
+    assert_quotes("标题\n\n治大国若烹小鲜。治理要讲“绣花功夫。”民为邦本，本固邦宁。\n", both, 3);
+    assert_quotes("标题\n\n实事求是。我们要坚持下去。\n", NULL, 0);       /* four Han */
+    assert_quotes("标题\n\n治大国若烹小虾。基层治理无小事。\n", NULL, 0); /* near */
+    assert_quotes("标题\n\n发展才是硬道理。我们要坚持发展。\n", NULL, 0); /* a saying */
+    static const char *const quoted[] = {"classical|治大国若烹小鲜。|《道德经·第六十章》"};
+    assert_quotes("标题\n\n“治大国若烹小鲜。”基层治理无小事。\n", quoted, 1);
+    static const char *const led[] = {"classical|治大国若烹小鲜|《道德经·第六十章》"};
+    assert_quotes("标题\n\n古人云：治大国若烹小鲜。\n", led, 1);
+    /* amid a paragraph: no */
+    assert_quotes("标题\n\n基层治理无小事。治大国若烹小鲜。基层要精细。\n", NULL, 0);
 }
 
 static void test_classical_title_lead(void **state)
@@ -938,6 +982,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs),
+        cmocka_unit_test(test_bare_edges),
         cmocka_unit_test(test_sayings),
         cmocka_unit_test(test_every_saying),
         cmocka_unit_test(test_policy_speaker),
