@@ -1419,6 +1419,10 @@ static bool just_comma(const char *s, size_t a, size_t b)
 static const word other_places[] = {W("一些地方"), W("有的地方"), W("个别"), W("部分地方"),
                                     W("少数地方")};
 
+/* Markers that turn from what was said before (与之相反，南平市开展…): they set the place
+   against the sentence before, whichever way that went, so the place's own words decide. */
+static const word reversals[] = {W("与之相反"), W("与此相反"), W("恰恰相反"), W("相反")};
+
 /* How far back from a place the clause mark of a comparison it answers is looked for. */
 #define EL_CASES_COMPARE_WINDOW 60
 
@@ -1629,10 +1633,11 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
         bool que = ui < sc->que.n && sc->que.v[ui] < end && sc->que.v[ui] < fb;
         bool que_problem = que && any_in(&sc->problems, sc->que.v[ui], fb);
         size_t cm = ci > 0 ? sc->contrast.v[ci - 1] : 0;
-        bool negative =
-            (ci > 0 && cm >= group_start(s, sc, m->s) && !compared_away(s, cm, m->s) &&
-             !(que && !que_problem && prefix_of(s + cm, n - cm, WORDS(other_places)))) ||
-            (anon && any_in(&sc->problems, lm->e, end)) || que_problem;
+        bool problem = any_in(&sc->problems, lm->e, end);
+        bool negative = (ci > 0 && cm >= group_start(s, sc, m->s) && !compared_away(s, cm, m->s) &&
+                         !(que && !que_problem && prefix_of(s + cm, n - cm, WORDS(other_places))) &&
+                         (problem || !prefix_of(s + cm, n - cm, WORDS(reversals)))) ||
+                        (anon && problem) || que_problem;
         el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, &fb, end, base);
         /* where the last case's statistics end: the bound to start from, when the statistic
            before it lies before m (the cases go forward through the text) */

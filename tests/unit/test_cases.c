@@ -295,6 +295,29 @@ static void test_motto_names(void **state)
     el_doc_free(doc);
 }
 
+/* 与之相反 and its kin turn from the sentence before, whichever way it went: the place's own
+   words decide its polarity. */
+static void test_reversal(void **state)
+{
+    (void)state;
+    el_doc *doc = analyse("一些落马官员纵容家属敛财，教训深刻。与之相反，福建省南平市开展“廉洁家庭”"
+                          "创建活动，引导干部管好家属。");
+    assert_int_equal(doc->cases.n, 1);
+    assert_case(doc, 0, "福建省南平市", "福建", "廉洁家庭", false);
+    el_doc_free(doc);
+    doc = analyse("浙江省杭州市推行“最多跑一次”改革，成效显著。与此相反，山西省大同市的审批改革"
+                  "流于形式，群众投诉不断。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "浙江省杭州市", "浙江", "最多跑一次", false);
+    assert_case(doc, 1, "山西省大同市", "山西", NULL, true);
+    el_doc_free(doc);
+    /* a marker that is no reversal still marks the counter-example */
+    doc = analyse("浙江省杭州市推行“最多跑一次”改革。反观山西省大同市，改革迟迟没有推进。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 1, "山西省大同市", "山西", NULL, true);
+    el_doc_free(doc);
+}
+
 /* A model to follow (要像X那样, 也要学习X) is a case; an honour (被誉为“…”) names no practice. */
 static void test_model_and_honour(void **state)
 {
@@ -1083,6 +1106,7 @@ int main(void)
         cmocka_unit_test(test_landmarks),
         cmocka_unit_test(test_numeral_village),
         cmocka_unit_test(test_model_and_honour),
+        cmocka_unit_test(test_reversal),
         cmocka_unit_test(test_statistics_linked),
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_evidence_exemplar),
