@@ -2327,7 +2327,20 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
             continue;
         size_t lim = n - a < maxb ? n - a : maxb;
         size_t e = a + el_text_sentence_end(s + a, lim);
-        struct cmatch m = classical_match(s + a, e - a, false, true);
+        struct cmatch m = {0};
+        /* A line goes on after its ？ or ！ (问渠那得清如许？为有源头活水来): the two sentences
+           first, whole, then the first alone. */
+        uint32_t endc = e > a ? el_text_prev_cp(s, e, &j) : 0;
+        if ((endc == 0xFF1F || endc == 0xFF01 || endc == '?' || endc == '!') && e < a + lim) {
+            size_t e2 = e + el_text_sentence_end(s + e, a + lim - e);
+            m = classical_match(s + a, e2 - a, false, true);
+            if (m.how == 1 && m.off == 0 && m.len > e - a)
+                e = e2;
+            else
+                m.how = 0;
+        }
+        if (!m.how)
+            m = classical_match(s + a, e - a, false, true);
         if (m.how != 1 || m.off != 0 || el_lex_classical(m.line)->speaker)
             continue;
         size_t len = m.len < e - a ? m.len : e - a;

@@ -423,6 +423,20 @@ static el_span trim_span(const el_doc *doc, el_span sp)
     }
 }
 
+/* sp without its final stops (。！？； . ! ?): a title is no sentence of the text. Closing
+   quotes stay (让好家风成为修身的“第一课堂”。 is titled …“第一课堂”). */
+static el_span drop_final_stop(const el_doc *doc, el_span sp)
+{
+    const char *t = doc->plain.v + sp.off;
+    while (sp.len >= 3 &&
+           (memcmp(t + sp.len - 3, "。", 3) == 0 || memcmp(t + sp.len - 3, "！", 3) == 0 ||
+            memcmp(t + sp.len - 3, "？", 3) == 0 || memcmp(t + sp.len - 3, "；", 3) == 0))
+        sp.len -= 3;
+    while (sp.len && (t[sp.len - 1] == '.' || t[sp.len - 1] == '!' || t[sp.len - 1] == '?'))
+        sp.len--;
+    return sp;
+}
+
 /*
  * The first sentence of sp without its final stop: a topic sentence, or the title of an
  * inline argument label (论点1：立足资源禀赋，念好“山海经”。贵州省…). It ends at the first
@@ -444,15 +458,7 @@ static el_span first_sentence(const el_doc *doc, el_span sp)
         }
     }
     sp.len = end;
-    /* drop the final stop and closing marks that are not quotes */
-    const char *t = doc->plain.v + sp.off;
-    while (sp.len >= 3 &&
-           (memcmp(t + sp.len - 3, "。", 3) == 0 || memcmp(t + sp.len - 3, "！", 3) == 0 ||
-            memcmp(t + sp.len - 3, "？", 3) == 0 || memcmp(t + sp.len - 3, "；", 3) == 0))
-        sp.len -= 3;
-    while (sp.len && (t[sp.len - 1] == '.' || t[sp.len - 1] == '!' || t[sp.len - 1] == '?'))
-        sp.len--;
-    return sp;
+    return drop_final_stop(doc, sp);
 }
 
 /* Drop one trailing parenthetical "(1-2 段)" / "（…）" and trailing colon from a label head. */
@@ -1312,7 +1318,7 @@ static void one_block(pass1 *p, const el_block *b)
         set_role(doc, b, EL_ROLE_LABEL);
         return;
     case L_ARG:
-        push_zone(&p->evs, Z_ARG, li.rest, sp, b->line, li.num);
+        push_zone(&p->evs, Z_ARG, drop_final_stop(doc, li.rest), sp, b->line, li.num);
         if (li.body.len) {
             push_para(p, b, li.body, 0, 0);
             return;

@@ -469,6 +469,10 @@ static void test_bare_edges(void **state)
     assert_quotes("标题\n\n“治大国若烹小鲜。”基层治理无小事。\n", quoted, 1);
     static const char *const led[] = {"classical|治大国若烹小鲜|《道德经·第六十章》"};
     assert_quotes("标题\n\n古人云：治大国若烹小鲜。\n", led, 1);
+    /* a line that goes on after its question mark is taken whole */
+    static const char *const question[] = {
+        "classical|问渠那得清如许？为有源头活水来|朱熹《观书有感》"};
+    assert_quotes("标题\n\n问渠那得清如许？为有源头活水来。基层治理也是如此。\n", question, 1);
     /* amid a paragraph: no */
     assert_quotes("标题\n\n基层治理无小事。治大国若烹小鲜。基层要精细。\n", NULL, 0);
 }

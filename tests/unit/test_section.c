@@ -486,7 +486,7 @@ static void test_inline_arg_label(void **state)
         "论点2：回答“何以为民？”这一时代之问\n　　浙江省推行“最多跑一次”。\n\n"
         "　　总之，治理要久久为功。\n");
     assert_kinds(a, "IAAC");
-    assert_span(a, a->sections.v[1].title, "坚持系统治理，统筹山水林田湖草沙。");
+    assert_span(a, a->sections.v[1].title, "坚持系统治理，统筹山水林田湖草沙");
     assert_span(a, a->sections.v[2].title, "回答“何以为民？”这一时代之问");
     assert_int_equal(a->roles[4], EL_ROLE_LABEL);
     assert_int_equal(a->sections.v[2].npara, 1);
@@ -612,9 +612,18 @@ static void test_label_titles(void **state)
         check_roles(doc);
         el_doc_free(doc);
     }
+    /* a label line's title drops its final stop, as an inline label's does; quotes stay */
     el_doc *doc =
-        parse("t.txt", "总领段(1-2 段)\n开放是当代中国的鲜明标识。\n\n"
-                       "分论点一：以制度型开放对接规则。\n海南自由贸易港实施零关税政策。\n");
+        parse("t.txt", "标题：家风\n\n【分论点一】以家教立德，让好家风成为修身的“第一课堂”。\n"
+                       "家庭教育是人生的第一堂课。\n\n"
+                       "分论点二：以家风促政风！\n福建省南平市开展创建活动。\n");
+    assert_kinds(doc, "AA");
+    assert_span(doc, doc->sections.v[0].title, "以家教立德，让好家风成为修身的“第一课堂”");
+    assert_span(doc, doc->sections.v[1].title, "以家风促政风");
+    check_roles(doc);
+    el_doc_free(doc);
+    doc = parse("t.txt", "总领段(1-2 段)\n开放是当代中国的鲜明标识。\n\n"
+                         "分论点一：以制度型开放对接规则。\n海南自由贸易港实施零关税政策。\n");
     assert_span(doc, doc->sections.v[0].title, "总领段(1-2 段)");
     el_doc_free(doc);
 
@@ -623,6 +632,7 @@ static void test_label_titles(void **state)
                          "分论点一：以保护为前提。\n山西省开展文物普查。\n");
     assert_kinds(doc, "IA");
     assert_span(doc, doc->sections.v[0].title, "总论点");
+    assert_span(doc, doc->sections.v[1].title, "以保护为前提");
     assert_span(doc, doc->paras.v[0].txt, "文化遗产是中华文明的“金色名片”，保护好它是历史责任。");
     assert_int_equal(doc->theme.len, 0);
     check_roles(doc);
