@@ -1380,7 +1380,9 @@ typedef struct builder {
     el_doc *doc;
     int counts[EL_SEC_OTHER + 1];
     el_section *cur;
-    bool have_concl; /* an explicit conclusion exists somewhere */
+    bool have_concl;     /* an explicit conclusion exists somewhere */
+    size_t pending;      /* notes met before any section (on the title): the next one's */
+    size_t pending_line; /* the line of the first of them */
 } builder;
 
 static el_section *open_section(builder *bd, enum el_section_kind kind, el_span title, size_t line)
@@ -1393,7 +1395,9 @@ static el_section *open_section(builder *bd, enum el_section_kind kind, el_span 
     s->title = title;
     s->line = s->end_line = line;
     s->para0 = doc->paras.n;
-    s->note0 = doc->notes.n;
+    s->note0 = doc->notes.n - bd->pending;
+    s->nnote = bd->pending;
+    bd->pending = 0;
     bd->cur = s;
     return s;
 }
@@ -1412,15 +1416,20 @@ static void add_para(builder *bd, const ev *e)
         bd->cur->end_line = e->line;
 }
 
+/* A note before any section (【写作分析】标题采用…, right under the title) goes with the section
+   that opens next: an "other" section holding that note alone told the reader nothing. */
 static void add_note(builder *bd, const ev *e)
 {
     el_doc *doc = bd->doc;
-    if (bd->cur == NULL)
-        open_section(bd, EL_SEC_OTHER, (el_span){0, 0}, e->line);
     el_note *nt = EL_VEC_PUSH(doc->notes);
     nt->label = e->label;
     nt->txt = e->txt;
     nt->line = e->line;
+    if (bd->cur == NULL) {
+        if (bd->pending++ == 0)
+            bd->pending_line = e->line;
+        return;
+    }
     bd->cur->nnote++;
     if (e->line > bd->cur->end_line)
         bd->cur->end_line = e->line;
@@ -1679,9 +1688,23 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
 }
 
 /* Pass 2: the sections of the zones in evs. */
+static void build_zones(builder *bd, ev_vec *evs);
+
+/* The sections from the events; notes with no section after them make an "other" one. */
 static void build_sections(el_doc *doc, ev_vec *evs)
 {
     builder bd = {.doc = doc};
+    build_zones(&bd, evs);
+    if (bd.pending) {
+        el_section *s = open_section(&bd, EL_SEC_OTHER, (el_span){0, 0}, bd.pending_line);
+        s->end_line = doc->notes.v[doc->notes.n - 1].line;
+    }
+}
+
+/* The sections of the events, by their zones (or inferred when there are none). */
+static void build_zones(builder *bd, ev_vec *evs)
+{
+    el_doc *doc = bd->doc;
     const ev *v = evs->v;
     size_t n = evs->n;
     bool any_zone = false, any_arg = false;
@@ -1691,13 +1714,13 @@ static void build_sections(el_doc *doc, ev_vec *evs)
         if (v[i].type != EV_ZONE)
             continue;
         any_zone = true;
-        bd.have_concl |= v[i].zone == Z_CONCL;
+        bd->have_concl |= v[i].zone == Z_CONCL;
         any_arg |= v[i].zone == Z_ARG || v[i].zone == Z_ARGS;
     }
     /* room for the paragraphs at once (an allocation small enough for the allocator's cache) */
     doc->paras.v = xgrow(doc->paras.v, &doc->paras.cap, doc->paras.n + paras, sizeof *doc->paras.v);
     if (!any_zone) {
-        infer_run(&bd, v, 0, n, true, true);
+        infer_run(bd, v, 0, n, true, true);
         return;
     }
     /* zone boundaries */
@@ -1709,9 +1732,9 @@ static void build_sections(el_doc *doc, ev_vec *evs)
     if (z > 0) {
         bool first_is_intro = v[z].zone == Z_INTRO;
         if (first_is_intro || any_arg)
-            infer_run(&bd, v, 0, z, true, false); /* all intro */
+            infer_run(bd, v, 0, z, true, false); /* all intro */
         else
-            infer_run(&bd, v, 0, z, true, !bd.have_concl);
+            infer_run(bd, v, 0, z, true, !bd->have_concl);
     }
     i = z;
     size_t last_arg_zone = n, last_concl_zone = n, max_arg_paras = 0;
@@ -1740,16 +1763,16 @@ static void build_sections(el_doc *doc, ev_vec *evs)
         bool later_concl = last_concl_zone < n && last_concl_zone >= end;
         switch (zv->zone) {
         case Z_INTRO:
-            open_section(&bd, EL_SEC_INTRO, zv->label, zv->line);
-            emit_range(&bd, v, i + 1, end);
+            open_section(bd, EL_SEC_INTRO, zv->label, zv->line);
+            emit_range(bd, v, i + 1, end);
             break;
         case Z_CONCL:
-            open_section(&bd, EL_SEC_CONCLUSION, zv->label, zv->line);
-            emit_range(&bd, v, i + 1, end);
+            open_section(bd, EL_SEC_CONCLUSION, zv->label, zv->line);
+            emit_range(bd, v, i + 1, end);
             break;
         case Z_SUMMARY:
-            open_section(&bd, EL_SEC_SUMMARY, zv->label, zv->line);
-            emit_range(&bd, v, i + 1, end);
+            open_section(bd, EL_SEC_SUMMARY, zv->label, zv->line);
+            emit_range(bd, v, i + 1, end);
             break;
         case Z_ARG: {
             el_span title = zv->txt;
@@ -1761,13 +1784,13 @@ static void build_sections(el_doc *doc, ev_vec *evs)
                 }
             if (title.len == 0 && first_para < end)
                 title = topic_sentence(doc, &v[first_para]);
-            open_section(&bd, EL_SEC_ARGUMENT, title, zv->line);
+            open_section(bd, EL_SEC_ARGUMENT, title, zv->line);
             /* The last argument may end with the unlabelled conclusion: from a later
              * paragraph that opens with a closing cue (总之 … may run on over two paragraphs),
              * or its last paragraph when that opens with a quotation or the argument has one
              * more paragraph than any other. */
             size_t split = end;
-            if (i == last_arg_zone && !later_concl && !bd.have_concl) {
+            if (i == last_arg_zone && !later_concl && !bd->have_concl) {
                 size_t last = end, np = 0, closing = end;
                 for (size_t j = i + 1; j < end; j++)
                     if (v[j].type == EV_PARA) {
@@ -1782,22 +1805,22 @@ static void build_sections(el_doc *doc, ev_vec *evs)
                 else if (np >= 2 && (cue || np > max_arg_paras))
                     split = last;
             }
-            emit_range(&bd, v, i + 1, split);
+            emit_range(bd, v, i + 1, split);
             if (split < end) {
-                open_section(&bd, EL_SEC_CONCLUSION, (el_span){0, 0}, v[split].line);
-                emit_range(&bd, v, split, end);
+                open_section(bd, EL_SEC_CONCLUSION, (el_span){0, 0}, v[split].line);
+                emit_range(bd, v, split, end);
             }
             break;
         }
         case Z_ARGS: {
-            bd.cur = NULL;
-            bool concl_here = i == last_arg_zone && !later_concl && !bd.have_concl;
-            infer_run(&bd, v, i + 1, end, false, concl_here);
+            bd->cur = NULL;
+            bool concl_here = i == last_arg_zone && !later_concl && !bd->have_concl;
+            infer_run(bd, v, i + 1, end, false, concl_here);
             break;
         }
         default:
-            open_section(&bd, EL_SEC_OTHER, zv->label, zv->line);
-            emit_range(&bd, v, i + 1, end);
+            open_section(bd, EL_SEC_OTHER, zv->label, zv->line);
+            emit_range(bd, v, i + 1, end);
             break;
         }
         i = end;

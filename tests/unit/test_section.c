@@ -647,6 +647,31 @@ static void test_label_titles(void **state)
     el_doc_free(doc);
 }
 
+/* A note before any section (on the title) goes with the section that opens next; notes with
+   no section after them make an "other" one. */
+static void test_title_note(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("t.md", "# 筑牢粮食安全“压舱石”\n\n> 【写作分析】标题用比喻，点明主题。\n\n"
+                                "粮食安全是“国之大者”。\n\n## 一、守住耕地红线\n\n"
+                                "黑龙江省推行黑土地保护。\n");
+    assert_kinds(doc, "IA");
+    assert_int_equal(doc->sections.v[0].nnote, 1);
+    assert_int_equal(doc->sections.v[0].note0, 0);
+    assert_span(doc, doc->notes.v[0].txt, "标题用比喻，点明主题。");
+    assert_int_equal(doc->sections.v[1].note0, 1);
+    assert_int_equal(doc->sections.v[1].nnote, 0);
+    check_roles(doc);
+    el_doc_free(doc);
+
+    doc = parse("t.txt", "标题：粮食安全\n\n【写作分析】标题用比喻，点明主题。\n");
+    assert_kinds(doc, "O");
+    assert_int_equal(doc->sections.v[0].nnote, 1);
+    assert_int_equal(doc->sections.v[0].line, 3);
+    check_roles(doc);
+    el_doc_free(doc);
+}
+
 /* A bare note label's run ends at argument markers, at prose after items, at essay text. */
 static void test_note_run_ends(void **state)
 {
@@ -1082,6 +1107,7 @@ int main(void)
         cmocka_unit_test(test_same_line_summary),
         cmocka_unit_test(test_bracket_labels_with_text),
         cmocka_unit_test(test_label_titles),
+        cmocka_unit_test(test_title_note),
         cmocka_unit_test(test_note_run_ends),
         cmocka_unit_test(test_md_label_paragraph),
         cmocka_unit_test(test_noise_forms),
