@@ -64,9 +64,10 @@ static const char *const theme_words[] = {"主题", "中心论点", "总论点",
                                           "主旨", "立意",     "中心思想", NULL};
 /* Theme words that name the essay's own thesis statement, not a note about it. */
 static const char *const thesis_words[] = {"总论点", "中心论点", NULL};
-static const char *const noise_words[] = {"题目", "背景材料", "材料", "给定资料", "作答要求",
-                                          "要求", "题干",     "试题", "真题",     "原题",
-                                          "资料", "背景",     NULL};
+static const char *const noise_words[] = {
+    "题目",     "背景材料", "材料",     "给定资料",   "作答要求", "要求",     "题干",
+    "试题",     "真题",     "原题",     "资料",       "背景",     "题目要求", "写作要求",
+    "作文要求", "答题要求", "申论要求", "题目及要求", NULL};
 static const char *const material_words[] = {"材料", "资料", "背景", NULL};
 /* A first line with these is a header over the essay (2024年省考申论大作文范文（附写作思路）). */
 static const char *const leadin_words[] = {"范文",     "大作文",   "省考", "国考", "真题",
@@ -1352,8 +1353,11 @@ static void one_block(pass1 *p, const el_block *b)
         if (el_text_contains_any(s, n, leadin_words) ||
             (el_text_contains_any(s, n, (const char *const[]){"申论", NULL}) &&
              title_next(doc, b))) {
-            /* a header over the essay (…申论大作文范文（附写作思路）): the title comes next */
+            /* a header over the essay (…申论大作文范文（附写作思路）): the title comes next,
+               or first the prompt (题目要求：请结合给定资料…), which is lead-in noise */
             set_role(doc, b, EL_ROLE_LABEL);
+            if (!p->noise)
+                p->noise = NOISE_PROMPT;
             return;
         }
         if (f.mk == 0) {

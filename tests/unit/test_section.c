@@ -672,6 +672,32 @@ static void test_title_note(void **state)
     el_doc_free(doc);
 }
 
+/* After a header over the essay (…范文（附写作思路）), the prompt is lead-in noise whatever its
+   label (【题目要求】, 题目要求：, 【作文题目】), and the title after 【范文】 is the title. */
+static void test_header_then_prompt(void **state)
+{
+    (void)state;
+    static const char *const prompts[] = {"【题目要求】", "题目要求：", "【作文题目】",
+                                          "【写作要求】"};
+    for (size_t i = 0; i < sizeof prompts / sizeof prompts[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "2025年省考申论大作文范文（附写作思路）\n\n"
+                 "%s请结合给定资料，围绕“绿色发展”自拟题目，写一篇议论文，字数1000字左右。\n\n"
+                 "【范文】\n\n绿水青山绘就高质量发展新画卷\n\n"
+                 "绿色是高质量发展的底色，生态文明建设成效显著。\n\n"
+                 "1. 以理念之变引领发展之变\n浙江省安吉县余村关停矿山，发展生态旅游。\n",
+                 prompts[i]);
+        el_doc *doc = parse("t.txt", text);
+        assert_span(doc, doc->title, "绿水青山绘就高质量发展新画卷");
+        assert_kinds(doc, "IA");
+        assert_span(doc, doc->sections.v[1].title, "以理念之变引领发展之变");
+        assert_int_equal(doc->counts.paragraphs, 2);
+        check_roles(doc);
+        el_doc_free(doc);
+    }
+}
+
 /* A bare note label's run ends at argument markers, at prose after items, at essay text. */
 static void test_note_run_ends(void **state)
 {
@@ -1108,6 +1134,7 @@ int main(void)
         cmocka_unit_test(test_bracket_labels_with_text),
         cmocka_unit_test(test_label_titles),
         cmocka_unit_test(test_title_note),
+        cmocka_unit_test(test_header_then_prompt),
         cmocka_unit_test(test_note_run_ends),
         cmocka_unit_test(test_md_label_paragraph),
         cmocka_unit_test(test_noise_forms),
