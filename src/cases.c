@@ -1161,6 +1161,13 @@ static bool name_like(const char *s, const qpair *q, size_t b)
         return false;
     bool launched =
         suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words));
+    /* After 了 a quote is what a verb came to (换来了“灰头土脸”, 成了“香饽饽”), not a practice,
+       unless the verb launches one (推出了“林票”) */
+    if (!launched && ends_with(s, q->open, "了")) {
+        if (!suffix_in(s, q->open - 3, KEYED(launch_verbs)))
+            return false;
+        launched = true;
+    }
     /* (the opening quote before the term is no Han: a word longer than the term never ends it) */
     if (!launched && suffix_of(s, q->close, WORDS(people_after)))
         return false;

@@ -346,6 +346,13 @@ static void test_model_and_honour(void **state)
     assert_case(doc, 1, "江苏省南京市", "江苏", NULL, false);
     assert_case(doc, 2, "山东省", "山东", "新市民", false);
     el_doc_free(doc);
+    /* a quote after 了 is what a verb came to, unless the verb launches a practice */
+    doc = analyse("浙江省安吉县余村曾靠开山采矿致富，却换来了“灰头土脸”。"
+                  "福建省三明市推出了“林票”制度。");
+    assert_int_equal(doc->cases.n, 2);
+    assert_case(doc, 0, "浙江省安吉县余村", "浙江", NULL, false);
+    assert_case(doc, 1, "福建省三明市", "福建", "林票", false);
+    el_doc_free(doc);
     /* A modal or a verb of learning alone is no clause start: the place is an object. */
     doc = analyse("我们要让更多游客走进浙江。");
     assert_int_equal(doc->cases.n, 0);
