@@ -424,15 +424,8 @@ static void test_random_text(void **state)
     test_seed(0x57A756);
     char buf[512];
     for (int round = 0; round < 30000; round++) {
-        size_t n = 0, np = 1 + test_below(60);
-        for (size_t k = 0; k < np; k++) {
-            const char *p = pieces[test_below(COUNT_OF(pieces))];
-            size_t l = strlen(p);
-            if (n + l > sizeof buf)
-                break;
-            memcpy(buf + n, p, l);
-            n += l;
-        }
+        size_t n = test_join(buf, sizeof buf, pieces, sizeof pieces / sizeof pieces[0],
+                             1 + test_below(60));
         check_stats(buf, n);
     }
 }

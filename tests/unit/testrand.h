@@ -7,7 +7,9 @@
 #ifndef EL_TESTRAND_H
 #define EL_TESTRAND_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 static uint64_t test_rng = 0x9E3779B97F4A7C15ull;
 
@@ -36,6 +38,23 @@ static inline uint32_t test_rand(void)
 static inline uint32_t test_below(uint32_t n)
 {
     return test_rand() % n;
+}
+
+/* Up to count random pieces of pieces[0..npieces) joined into out[0..cap), stopping before the
+   first that does not fit; returns the length (no NUL is written). */
+static inline size_t test_join(char *out, size_t cap, const char *const *pieces, size_t npieces,
+                               size_t count)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < count; k++) {
+        const char *p = pieces[test_below((uint32_t)npieces)];
+        size_t l = strlen(p);
+        if (n + l > cap)
+            break;
+        memcpy(out + n, p, l);
+        n += l;
+    }
+    return n;
 }
 
 #endif
