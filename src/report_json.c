@@ -3,7 +3,8 @@
  * The JSON reporter: one FILE object of the essaylint/1 contract on one line (the unit of
  * both json and jsonl output), streamed through the JSON writer (json_out.c) straight into
  * one buffer: building, printing and freeing a cJSON tree per file was a fifth of a run.
- * The items' lines and columns are counted first, all kinds in one walk through the text.
+ * The items' lines and columns are counted as they are written, one walk through the text
+ * per kind of item (see start_kind).
  */
 #include "report.h"
 
@@ -27,22 +28,13 @@ typedef struct lit {
 #define LIT(s) {s, sizeof(s) - 1}
 /* clang-format on */
 
-/* Line and column of an item's position (see positions). */
-typedef struct item_pos {
-    size_t off; /* byte offset in `text` */
-    size_t line, col;
-} item_pos;
-
-/* The kinds of items with a position, in report order. */
-enum { K_CASES, K_STATS, K_QUOTES, K_DEVICES, K_FINDINGS, NKINDS };
-
 /* What the writers share for one report. */
 typedef struct rj {
     el_jw *w;
     const el_doc *doc;
-    bool plain_nul;            /* plain holds a NUL byte (it hardly ever does): spans stop at it */
-    item_pos *kind_at[NKINDS]; /* the positions of each kind's items, in order */
-    const item_pos *at;        /* the position of the next item written */
+    bool plain_nul;    /* plain holds a NUL byte (it hardly ever does): spans stop at it */
+    el_pos_cursor cur; /* the items' offsets in `plain` to offsets in `text` (see start_kind) */
+    el_pos_walk walk;  /* and those to lines and columns */
 } rj;
 
 /* A span of plain as a JSON string, or null when absent. The string ends at a NUL byte if the
@@ -85,13 +77,13 @@ static void wsection_no(el_jw *w, int section)
         el_jw_null(w);
 }
 
-/* line, column and section of the next item, whose position r->at holds (and then the one
-   after), and the end of the item's object. All in one reservation: there is one per item. */
-static inline void wpos_end(rj *r, int section)
+/* line, column and section of the next item of a kind, at src_off in `text`, and the end of
+   the item's object. All in one reservation: there is one per item. */
+static inline void wpos_end(rj *r, size_t src_off, int section)
 {
     el_jw *w = r->w;
-    size_t line = r->at->line, col = r->at->col;
-    r->at++;
+    size_t line, col;
+    el_doc_pos_walk(r->doc, &r->walk, src_off, &line, &col);
     if (line >= EL_JW_EXACT_INT || col >= EL_JW_EXACT_INT) { /* never, but printed as ever */
         EL_JW_KEY(w, "line");
         el_jw_uint(w, line);
@@ -125,56 +117,18 @@ static inline void wpos_end(rj *r, int section)
 }
 
 /*
- * The line and column of every item with a position, each kind's into r->kind_at[kind], which
- * has room for its items and one more. Each kind lists its items in text order, so the kinds
- * are merged and the positions counted in one walk through the text (el_doc_pos_walk): taken
- * kind by kind, each would count again from the start of every line holding an item. The slot
- * past each kind's last item holds an offset past any, so the merge needs no test for an
- * exhausted kind.
+ * A kind's items (cases, statistics, ...) come in text order, so their positions are counted
+ * by one walk through the text per kind (el_doc_pos_walk), each counting on from the last, and
+ * their offsets in `plain` are mapped to `text` with a cursor that moves on with them. One
+ * walk per kind counts some lines again, up to the kind's last item on each, where a merge
+ * of all the kinds into one walk would count each once; but the merge cost more than that
+ * counting (a mispredicted choice of kind per item), and this way each position is counted
+ * as the item is written, without a table of them.
  */
-static void positions(rj *r)
+static void start_kind(rj *r)
 {
-    const el_doc *doc = r->doc;
-    item_pos **at = r->kind_at;
-    el_pos_cursor cur = {0};
-    for (size_t i = 0; i < doc->cases.n; i++)
-        at[K_CASES][i].off = el_doc_src_near(doc, &cur, doc->cases.v[i].place.off);
-    at[K_CASES][doc->cases.n].off = SIZE_MAX;
-    for (size_t i = 0; i < doc->stats.n; i++)
-        at[K_STATS][i].off = el_doc_src_near(doc, &cur, doc->stats.v[i].txt.off);
-    at[K_STATS][doc->stats.n].off = SIZE_MAX;
-    for (size_t i = 0; i < doc->quotes.n; i++)
-        at[K_QUOTES][i].off = el_doc_src_near(doc, &cur, doc->quotes.v[i].txt.off);
-    at[K_QUOTES][doc->quotes.n].off = SIZE_MAX;
-    for (size_t i = 0; i < doc->devices.n; i++)
-        at[K_DEVICES][i].off = el_doc_src_near(doc, &cur, doc->devices.v[i].txt.off);
-    at[K_DEVICES][doc->devices.n].off = SIZE_MAX;
-    for (size_t i = 0; i < doc->findings.n; i++)
-        at[K_FINDINGS][i].off = doc->findings.v[i].src_off;
-    at[K_FINDINGS][doc->findings.n].off = SIZE_MAX;
-    item_pos *head[NKINDS];
-    size_t head_off[NKINDS]; /* head[k]->off, kept at hand */
-    for (int k = 0; k < NKINDS; k++) {
-        head[k] = at[k];
-        head_off[k] = at[k]->off;
-    }
-    el_pos_walk walk = {0};
-    size_t n = doc->cases.n + doc->stats.n + doc->quotes.n + doc->devices.n + doc->findings.n;
-    for (; n > 0; n--) {
-        int best = 0; /* the kind whose next item comes first (written out: a loop cost more) */
-        size_t min = head_off[0];
-        if (head_off[1] < min)
-            best = 1, min = head_off[1];
-        if (head_off[2] < min)
-            best = 2, min = head_off[2];
-        if (head_off[3] < min)
-            best = 3, min = head_off[3];
-        if (head_off[4] < min)
-            best = 4;
-        item_pos *q = head[best]++;
-        head_off[best] = head[best]->off;
-        el_doc_pos_walk(doc, &walk, q->off, &q->line, &q->col);
-    }
+    r->cur = (el_pos_cursor){0};
+    r->walk = (el_pos_walk){0};
 }
 
 static void wsections(const rj *r)
@@ -241,7 +195,7 @@ static void wstats(rj *r)
 {
     el_jw *w = r->w;
     const el_doc *doc = r->doc;
-    r->at = r->kind_at[K_STATS];
+    start_kind(r);
     el_jw_arr(w);
     for (size_t i = 0; i < doc->stats.n; i++) {
         const el_stat_item *st = &doc->stats.v[i];
@@ -258,7 +212,7 @@ static void wstats(rj *r)
         wstr_or_null(w, st->qualifier);
         EL_JW_KEY(w, "kind");
         el_jw_name(w, el_stats_kind_name((el_stat_kind)st->kind));
-        wpos_end(r, st->section);
+        wpos_end(r, el_doc_src_near(doc, &r->cur, st->txt.off), st->section);
     }
     el_jw_arr_end(w);
 }
@@ -267,7 +221,7 @@ static void wcases(rj *r)
 {
     el_jw *w = r->w;
     const el_doc *doc = r->doc;
-    r->at = r->kind_at[K_CASES];
+    start_kind(r);
     el_jw_arr(w);
     for (size_t i = 0; i < doc->cases.n; i++) {
         const el_case *c = &doc->cases.v[i];
@@ -290,7 +244,7 @@ static void wcases(rj *r)
         for (size_t k = 0; k < c->nstat; k++)
             el_jw_uint(w, c->stat0 + k);
         el_jw_arr_end(w);
-        wpos_end(r, c->section);
+        wpos_end(r, el_doc_src_near(doc, &r->cur, c->place.off), c->section);
     }
     el_jw_arr_end(w);
 }
@@ -300,7 +254,7 @@ static void wquotes(rj *r)
     static const lit kinds[] = {LIT("policy"), LIT("classical"), LIT("other")};
     el_jw *w = r->w;
     const el_doc *doc = r->doc;
-    r->at = r->kind_at[K_QUOTES];
+    start_kind(r);
     el_jw_arr(w);
     for (size_t i = 0; i < doc->quotes.n; i++) {
         const el_quote *q = &doc->quotes.v[i];
@@ -318,7 +272,7 @@ static void wquotes(rj *r)
             wspan(r, q->source);
         EL_JW_KEY(w, "text");
         wspan(r, q->txt);
-        wpos_end(r, q->section);
+        wpos_end(r, el_doc_src_near(doc, &r->cur, q->txt.off), q->section);
     }
     el_jw_arr_end(w);
 }
@@ -329,7 +283,7 @@ static void wdevices(rj *r)
                                 LIT("contrast"),    LIT("rhetorical_question"), LIT("citation")};
     el_jw *w = r->w;
     const el_doc *doc = r->doc;
-    r->at = r->kind_at[K_DEVICES];
+    start_kind(r);
     el_jw_arr(w);
     for (size_t i = 0; i < doc->devices.n; i++) {
         const el_device *d = &doc->devices.v[i];
@@ -337,7 +291,7 @@ static void wdevices(rj *r)
         el_jw_name_n(w, types[d->type].s, types[d->type].n);
         EL_JW_KEY(w, "text");
         wspan(r, d->txt);
-        wpos_end(r, d->section);
+        wpos_end(r, el_doc_src_near(doc, &r->cur, d->txt.off), d->section);
     }
     el_jw_arr_end(w);
 }
@@ -375,7 +329,7 @@ static void wfindings(rj *r, bool english)
     const el_doc *doc = r->doc;
     char *msg = NULL; /* one buffer for every message */
     size_t cap = 0;
-    r->at = r->kind_at[K_FINDINGS];
+    start_kind(r);
     el_jw_arr(w);
     for (size_t i = 0; i < doc->findings.n; i++) {
         const el_finding *f = &doc->findings.v[i];
@@ -387,7 +341,7 @@ static void wfindings(rj *r, bool english)
         el_jw_name_n(w, sev[f->severity].s, sev[f->severity].n);
         EL_JW_KEY(w, "message");
         el_jw_strn(w, msg, n);
-        wpos_end(r, f->section);
+        wpos_end(r, f->src_off, f->section);
     }
     el_jw_arr_end(w);
     free(msg);
@@ -420,23 +374,8 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
         el_jw_obj_end(w);
         return;
     }
-    /* Room on the stack for the positions of a usual draft's items (about eighty). */
-    enum { LOCAL_POS = 256 };
-    item_pos local[LOCAL_POS];
-    size_t count[NKINDS] = {doc->cases.n, doc->stats.n, doc->quotes.n, doc->devices.n,
-                            doc->findings.n};
-    size_t npos = NKINDS;
-    for (int k = 0; k < NKINDS; k++)
-        npos += count[k];
-    item_pos *all = npos <= LOCAL_POS ? local : xmalloc(npos * sizeof *all);
     bool plain_nul = doc->plain.n > 0 && memchr(doc->plain.v, '\0', doc->plain.n) != NULL;
-    rj r = {w, doc, plain_nul, {0}, NULL};
-    item_pos *next = all; /* each kind's items, then a slot for the merge's end mark */
-    for (int k = 0; k < NKINDS; k++) {
-        r.kind_at[k] = next;
-        next += count[k] + 1;
-    }
-    positions(&r);
+    rj r = {w, doc, plain_nul, {0}, {0}};
 
     EL_JW_KEY(w, "encoding");
     el_jw_name(w, el_decode_name(doc->encoding));
@@ -482,8 +421,6 @@ void el_report_json_write(el_jw *w, const el_doc *doc, const el_report_options *
     EL_JW_KEY(w, "findings");
     wfindings(&r, english);
     el_jw_obj_end(w);
-    if (all != local)
-        free(all);
 }
 
 char *el_report_json_buf(const el_doc *doc, const el_report_options *opt,
