@@ -29,23 +29,11 @@
 #include "report.h"
 
 #include "testrand.h"
+#include "testsamples.h"
 
 static size_t below(size_t n)
 {
     return n ? (size_t)(test_rand64() % n) : 0;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *buf = malloc((size_t)n + 1);
-    *len = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    return buf;
 }
 
 /* The report of doc, parsed. */
@@ -140,27 +128,6 @@ static void add_items(el_doc *doc, size_t k, bool sorted)
     free(off);
 }
 
-/* Run f on every sample, parsed and analysed. */
-static void each_sample(void (*f)(const char *path, const char *buf, size_t len))
-{
-    DIR *d = opendir("samples");
-    assert_non_null(d);
-    size_t count = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[512];
-        snprintf(path, sizeof path, "samples/%s", e->d_name);
-        size_t len;
-        char *buf = slurp(path, &len);
-        f(path, buf, len);
-        free(buf);
-        count++;
-    }
-    closedir(d);
-    assert_true(count >= 10);
-}
-
 static void positions_of(const char *path, const char *buf, size_t len)
 {
     for (int round = 0; round < 6; round++) {
@@ -180,7 +147,7 @@ static void positions_of(const char *path, const char *buf, size_t len)
 static void test_positions(void **state)
 {
     (void)state;
-    each_sample(positions_of);
+    test_each_sample(positions_of);
 }
 
 /* Offsets into [0, n + 3], in one of four orders. */
@@ -235,7 +202,7 @@ static void walk_of(const char *path, const char *buf, size_t len)
 static void test_walk(void **state)
 {
     (void)state;
-    each_sample(walk_of);
+    test_each_sample(walk_of);
     static const char *const docs[] = {"",   "\n",       "\n\n\n",   "a",
                                        "中", "\r\n\r\n", "中\n文\n", "a\nb"};
     for (size_t d = 0; d < sizeof docs / sizeof *docs; d++)
@@ -308,7 +275,7 @@ static void test_nul_spans(void **state)
 {
     (void)state;
     for (int round = 0; round < 4; round++)
-        each_sample(nul_spans_of);
+        test_each_sample(nul_spans_of);
 }
 
 /* el_jw_num(d) in an array, after another value, must print as cJSON prints d: "%1.15g" when
