@@ -40,14 +40,14 @@ static inline uint32_t test_below(uint32_t n)
     return test_rand() % n;
 }
 
-/* Up to count random pieces of pieces[0..npieces) joined into out[0..cap), stopping before the
+/* Up to count random pieces of from[0..nfrom) joined into out[0..cap), stopping before the
    first that does not fit; returns the length (no NUL is written). */
-static inline size_t test_join(char *out, size_t cap, const char *const *pieces, size_t npieces,
+static inline size_t test_join(char *out, size_t cap, const char *const *from, size_t nfrom,
                                size_t count)
 {
     size_t n = 0;
     for (size_t k = 0; k < count; k++) {
-        const char *p = pieces[test_below((uint32_t)npieces)];
+        const char *p = from[test_below((uint32_t)nfrom)];
         size_t l = strlen(p);
         if (n + l > cap)
             break;
