@@ -99,6 +99,7 @@ static void round_once(const input *in, size_t n, FILE *sink, double *t)
         volatile unsigned char touch = 0;
         for (size_t k = 0; k < in[i].len; k += 64)
             touch ^= (unsigned char)in[i].buf[k];
+        (void)touch; /* read in, as the command reads a file just before parsing it */
         double a = now();
         el_doc *doc = el_parse(in[i].path, in[i].buf, in[i].len, NULL);
         double b = now();
