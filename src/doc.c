@@ -30,6 +30,36 @@ static el_doc *doc_new(const char *path)
     return doc;
 }
 
+char *el_doc_strdup(el_doc *doc, const char *s)
+{
+    /* Chunks instead of a malloc per string: a draft's findings fit in the first one. A full
+       chunk is left as it is (its strings are in use) and a bigger one put in front of it. */
+    size_t n = strlen(s) + 1;
+    el_strchunk *c = doc->strings;
+    if (c == NULL || c->cap - c->used < n) {
+        size_t cap = c ? c->cap * 2 : 1024 - sizeof *c;
+        if (cap < n)
+            cap = n;
+        el_strchunk *d = xmalloc(sizeof *d + cap);
+        d->prev = c;
+        d->cap = cap;
+        d->used = 0;
+        doc->strings = c = d;
+    }
+    char *p = memcpy(c->s + c->used, s, n);
+    c->used += n;
+    return p;
+}
+
+void el_doc_strings_free(el_doc *doc)
+{
+    while (doc->strings) {
+        el_strchunk *prev = doc->strings->prev;
+        free(doc->strings);
+        doc->strings = prev;
+    }
+}
+
 el_doc *el_doc_failed(const char *path, const char *code, const char *message)
 {
     el_doc *doc = doc_new(path);
@@ -95,8 +125,7 @@ void el_doc_free(el_doc *doc)
 {
     if (doc == NULL)
         return;
-    for (size_t i = 0; i < doc->findings.n; i++)
-        free(doc->findings.v[i].arg);
+    el_doc_strings_free(doc);
     free(doc->findings.v);
     free(doc->devices.v);
     free(doc->quotes.v);

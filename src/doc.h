@@ -160,8 +160,15 @@ typedef struct el_finding {
     int severity;   /* enum el_severity */
     size_t src_off; /* byte offset in `text` */
     int section;
-    char *arg; /* owned; substituted into the message, NULL if none */
+    char *arg; /* fills the message; in the document's string pool (el_doc_strdup), or NULL */
 } el_finding;
+
+/* A chunk of a document's string pool: strings are added at used, and it never moves. */
+typedef struct el_strchunk {
+    struct el_strchunk *prev; /* the chunk filled before this one, or NULL */
+    size_t cap, used;         /* bytes of s, bytes in use */
+    char s[];
+} el_strchunk;
 
 /*
  * The hits of lexhits whose category is in one mask, as indices in the same order:
@@ -224,11 +231,20 @@ struct el_doc {
     EL_VEC(el_quote) quotes;
     EL_VEC(el_device) devices;
     EL_VEC(el_finding) findings;
+    el_strchunk *strings; /* the string pool of the findings' arguments: newest chunk */
 
     el_counts counts;
 
     const el_config *cfg; /* the configuration el_analyze() runs under; NULL: defaults */
 };
+
+/*
+ * A copy of s in the document's string pool: it stays where it is until el_doc_free (or
+ * el_doc_strings_free) frees the pool at once, so the strings need no free of their own.
+ */
+char *el_doc_strdup(el_doc *doc, const char *s);
+/* Free the document's string pool (el_doc_free does); every string in it goes. */
+void el_doc_strings_free(el_doc *doc);
 
 /* Position of a byte offset in `text`: 1-based line and code-point column. */
 void el_doc_pos(const el_doc *doc, size_t src_off, size_t *line, size_t *col);

@@ -2787,10 +2787,8 @@ static void finish(lint *L)
     for (size_t i = 0; i < doc->findings.n; i++) {
         el_finding f = doc->findings.v[i];
         int sev = el_config_severity(L->cfg, f.rule);
-        if (sev < 0 || (sup && el_suppress_match(sup, f.rule, f.src_off))) {
-            free(f.arg);
-            continue;
-        }
+        if (sev < 0 || (sup && el_suppress_match(sup, f.rule, f.src_off)))
+            continue; /* its argument stays in the document's string pool */
         f.severity = sev;
         doc->findings.v[o++] = f;
     }
@@ -2812,7 +2810,6 @@ static void finish(lint *L)
             at[f.rule] = f.src_off;
             sec[f.rule] = f.section;
         }
-        free(f.arg);
     }
     doc->findings.n = o;
     for (int r = 0; r < EL_RULE_COUNT_; r++) {

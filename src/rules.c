@@ -9,127 +9,147 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A message and its split (el_msg_split), from its pieces around the "%s": the message and
+   the lengths come from the same literals, so they cannot disagree. */
+/* clang-format off */
+#define EL_MSG0(a) a, {0, {sizeof a - 1}}
+#define EL_MSG1(a, b) a "%s" b, {1, {sizeof a - 1, sizeof b - 1}}
+#define EL_MSG2(a, b, c) a "%s" b "%s" c, {2, {sizeof a - 1, sizeof b - 1, sizeof c - 1}}
+#define EL_MSG3(a, b, c, d) \
+    a "%s" b "%s" c "%s" d, {3, {sizeof a - 1, sizeof b - 1, sizeof c - 1, sizeof d - 1}}
+/* clang-format on */
+
 static const el_rule_info rules[EL_RULE_COUNT_] = {
     [EL_RULE_DECODE_INVALID_BYTES] = {"decode/invalid-bytes", EL_SEV_WARNING,
                                       "The input has bytes that are not valid in its encoding.",
-                                      "输入含有无效字节，已替换为 U+FFFD",
-                                      "invalid bytes in the input were replaced by U+FFFD",
+                                      EL_MSG0("输入含有无效字节，已替换为 U+FFFD"),
+                                      EL_MSG0("invalid bytes in the input were replaced by U+FFFD"),
                                       "输入含有当前编码下无效的字节"},
     [EL_RULE_STRUCTURE_TITLE_MISSING] = {"structure/title-missing", EL_SEV_ERROR,
-                                         "The essay has no title line.", "缺少标题",
-                                         "the essay has no title", "文章没有标题"},
+                                         "The essay has no title line.", EL_MSG0("缺少标题"),
+                                         EL_MSG0("the essay has no title"), "文章没有标题"},
     [EL_RULE_STRUCTURE_INTRO_MISSING] =
         {"structure/intro-missing", EL_SEV_WARNING,
          "No opening paragraph (总领段) that leads in and states the thesis.",
-         "缺少开头（总领段），应先引出话题、亮明总论点",
-         "no opening paragraph that leads in and states the thesis",
+         EL_MSG0("缺少开头（总领段），应先引出话题、亮明总论点"),
+         EL_MSG0("no opening paragraph that leads in and states the thesis"),
          "缺少引出话题、亮明总论点的开头（总领段）"},
     [EL_RULE_STRUCTURE_CONCLUSION_MISSING] =
         {"structure/conclusion-missing", EL_SEV_WARNING,
          "No concluding paragraph (结尾) that sums up the essay.",
-         "缺少结尾段，应总结全文、升华主题", "no concluding paragraph that sums up the essay",
-         "缺少总结全文的结尾段"},
+         EL_MSG0("缺少结尾段，应总结全文、升华主题"),
+         EL_MSG0("no concluding paragraph that sums up the essay"), "缺少总结全文的结尾段"},
     [EL_RULE_STRUCTURE_ARGUMENT_COUNT] =
         {"structure/argument-count", EL_SEV_WARNING,
          "The number of sub-arguments (分论点) is outside 2-4 (3 is ideal).",
-         "分论点有 %s 个，一般宜 2–4 个（3 个最佳）", "%s sub-arguments; 2-4 is usual, 3 is ideal",
+         EL_MSG1("分论点有 ", " 个，一般宜 2–4 个（3 个最佳）"),
+         EL_MSG1("", " sub-arguments; 2-4 is usual, 3 is ideal"),
          "分论点个数不在 2–4 个之间（3 个最佳）"},
     [EL_RULE_STRUCTURE_ARGUMENT_PARALLEL] =
         {"structure/argument-parallel", EL_SEV_INFO,
          "The sub-argument topic sentences differ in length or in frame (not parallel).",
-         "分论点句不对称：%s", "the topic sentences of the sub-arguments are not parallel: %s",
+         EL_MSG1("分论点句不对称：", ""),
+         EL_MSG1("the topic sentences of the sub-arguments are not parallel: ", ""),
          "各分论点句长短或句式不对称"},
     [EL_RULE_STRUCTURE_CONCLUSION_ECHO] =
         {"structure/conclusion-echo", EL_SEV_INFO,
          "The conclusion shares no keyword with the title or the sub-argument titles.",
-         "结尾没有呼应标题或分论点（二者的关键词都未出现）",
-         "the conclusion echoes neither the title nor the sub-arguments (no shared keyword)",
+         EL_MSG0("结尾没有呼应标题或分论点（二者的关键词都未出现）"),
+         EL_MSG0(
+             "the conclusion echoes neither the title nor the sub-arguments (no shared keyword)"),
          "结尾与标题、分论点没有共同的关键词"},
     [EL_RULE_LENGTH_TOTAL] =
         {"length/total", EL_SEV_WARNING,
          "The grid count of title and text is outside the expected range (default 1000-1200).",
-         "全文 %s 字，不在 %s–%s 字的要求范围内",
-         "%s characters in all, outside the expected %s-%s",
+         EL_MSG3("全文 ", " 字，不在 ", "–", " 字的要求范围内"),
+         EL_MSG3("", " characters in all, outside the expected ", "-", ""),
          "标题与正文的字数（按方格计）不在要求范围内（默认 1000–1200）"},
     [EL_RULE_LENGTH_PARAGRAPH] =
         {"length/paragraph", EL_SEV_INFO,
          "A paragraph is too long or too short (default 30-400 characters).",
-         "本段 %s 字，不在 %s–%s 字的适宜范围内", "paragraph of %s characters, outside %s-%s",
+         EL_MSG3("本段 ", " 字，不在 ", "–", " 字的适宜范围内"),
+         EL_MSG3("paragraph of ", " characters, outside ", "-", ""),
          "段落过长或过短（默认 30–400 字）"},
     [EL_RULE_LENGTH_SENTENCE] = {"length/sentence", EL_SEV_INFO,
                                  "A sentence is too long (default over 120 characters).",
-                                 "句子过长（%s 字，宜不超过 %s 字），可拆分",
-                                 "sentence of %s characters (at most %s); split it",
+                                 EL_MSG2("句子过长（", " 字，宜不超过 ", " 字），可拆分"),
+                                 EL_MSG2("sentence of ", " characters (at most ", "); split it"),
                                  "句子过长（默认超过 120 字）"},
     [EL_RULE_EVIDENCE_NO_CASE] =
         {"evidence/no-case", EL_SEV_WARNING,
          "A sub-argument has no concrete case (a practice tied to a place).",
-         "分论点 %s 缺少具体案例", "sub-argument %s has no concrete case",
+         EL_MSG1("分论点 ", " 缺少具体案例"), EL_MSG1("sub-argument ", " has no concrete case"),
          "分论点缺少具体案例（与地点相关的做法）"},
     [EL_RULE_EVIDENCE_NO_DATA] = {"evidence/no-data", EL_SEV_INFO,
-                                  "A sub-argument has no statistics.", "分论点 %s 缺少数据支撑",
-                                  "sub-argument %s has no statistics", "分论点缺少数据"},
+                                  "A sub-argument has no statistics.",
+                                  EL_MSG1("分论点 ", " 缺少数据支撑"),
+                                  EL_MSG1("sub-argument ", " has no statistics"), "分论点缺少数据"},
     [EL_RULE_EVIDENCE_NO_COUNTERMEASURE] =
         {"evidence/no-countermeasure", EL_SEV_WARNING,
          "A sub-argument proposes no countermeasure (要/应/需/建议 ...).",
-         "分论点 %s 缺少对策（怎么办）", "sub-argument %s proposes no countermeasure",
+         EL_MSG1("分论点 ", " 缺少对策（怎么办）"),
+         EL_MSG1("sub-argument ", " proposes no countermeasure"),
          "分论点没有提出对策（要/应/需/建议……）"},
     [EL_RULE_EVIDENCE_REGION_COVERAGE] =
         {"evidence/region-coverage", EL_SEV_INFO,
          "All cases with a province come from one economic region.",
-         "案例都来自%s地区，可补充其他地区的案例",
-         "all cases come from the %s region; add cases from other regions",
+         EL_MSG1("案例都来自", "地区，可补充其他地区的案例"),
+         EL_MSG1("all cases come from the ", " region; add cases from other regions"),
          "有省份的案例都来自同一经济区域"},
     [EL_RULE_EVIDENCE_REPEATED_CASE] =
         {"evidence/repeated-case", EL_SEV_WARNING,
          "The same case (place and initiative) is used in two sections.",
-         "案例%s已在前文其他部分用过", "the case %s is already used in an earlier section",
+         EL_MSG1("案例", "已在前文其他部分用过"),
+         EL_MSG1("the case ", " is already used in an earlier section"),
          "同一案例（地点与做法）在两个部分重复使用"},
     [EL_RULE_QUOTE_UNBALANCED] =
         {"quote/unbalanced", EL_SEV_ERROR,
          "A quotation mark or bracket (“” 《》 （） 【】) has no partner in its paragraph.",
-         "本段中的 %s 没有配对", "unmatched %s in this paragraph",
+         EL_MSG1("本段中的 ", " 没有配对"), EL_MSG1("unmatched ", " in this paragraph"),
          "引号或括号（“” 《》 （） 【】）在本段中没有配对"},
     [EL_RULE_QUOTE_UNATTRIBUTED] =
         {"quote/unattributed", EL_SEV_WARNING,
          "A quotation introduced by 强调/指出/提出 has no speaker or source.",
-         "“%s：”前没有说明是谁说的，应写明引用来源",
-         "nobody is named before “%s:”; say whose words these are",
+         EL_MSG1("“", "：”前没有说明是谁说的，应写明引用来源"),
+         EL_MSG1("nobody is named before “", ":”; say whose words these are"),
          "以“强调/指出/提出”引出的引文没有说明出处"},
     [EL_RULE_QUOTE_MISQUOTED] = {"quote/misquoted", EL_SEV_WARNING,
                                  "A well-known quotation differs from its canonical wording.",
-                                 "引文与原文不符，原文为“%s”", "misquoted; the original reads “%s”",
+                                 EL_MSG1("引文与原文不符，原文为“", "”"),
+                                 EL_MSG1("misquoted; the original reads “", "”"),
                                  "名言引文与原文不符"},
     [EL_RULE_PUNCT_HALFWIDTH] = {"punct/halfwidth", EL_SEV_WARNING,
                                  "Half-width punctuation (, : ; ? ! ( )) in Chinese text.",
-                                 "中文中使用了半角标点“%s”，应为“%s”",
-                                 "half-width “%s” in Chinese text; use “%s”",
+                                 EL_MSG2("中文中使用了半角标点“", "”，应为“", "”"),
+                                 EL_MSG2("half-width “", "” in Chinese text; use “", "”"),
                                  "中文中使用了半角标点（, : ; ? ! ( )）"},
     [EL_RULE_PUNCT_ELLIPSIS] = {"punct/ellipsis", EL_SEV_WARNING,
                                 "An ellipsis written as ... or 。。。 or a single …",
-                                "省略号应写作“……”，而非“%s”",
-                                "write the ellipsis as “……”, not “%s”",
+                                EL_MSG1("省略号应写作“……”，而非“", "”"),
+                                EL_MSG1("write the ellipsis as “……”, not “", "”"),
                                 "省略号写成 ...、。。。 或单个 …"},
     [EL_RULE_STYLE_COLLOQUIAL] = {"style/colloquial", EL_SEV_WARNING,
                                   "Colloquial wording in a formal essay.",
-                                  "口语化表达“%s”，宜改为书面语",
-                                  "colloquial wording “%s”; use formal written Chinese",
+                                  EL_MSG1("口语化表达“", "”，宜改为书面语"),
+                                  EL_MSG1("colloquial wording “", "”; use formal written Chinese"),
                                   "正式文章中的口语化表达"},
     [EL_RULE_STYLE_FIRST_PERSON] = {"style/first-person", EL_SEV_INFO,
                                     "First-person wording (我认为, 我觉得 ...).",
-                                    "第一人称表达“%s”，申论宜用客观表述",
-                                    "first-person wording “%s”; prefer an impersonal voice",
+                                    EL_MSG1("第一人称表达“", "”，申论宜用客观表述"),
+                                    EL_MSG1("first-person wording “",
+                                            "”; prefer an impersonal voice"),
                                     "第一人称表达（我认为、我觉得……）"},
     [EL_RULE_NOTES_CLAIM_NOT_FOUND] =
         {"notes/claim-not-found", EL_SEV_WARNING,
          "A 写作分析 note names a term, number, place or device that the essay lacks.",
-         "点评提到“%s”，但正文中找不到", "the note mentions “%s” but the essay text lacks it",
+         EL_MSG1("点评提到“", "”，但正文中找不到"),
+         EL_MSG1("the note mentions “", "” but the essay text lacks it"),
          "写作分析提到的词语、数字、地点或修辞在正文中找不到"},
     [EL_RULE_COMMENT_UNKNOWN_RULE] =
         {"comment/unknown-rule", EL_SEV_WARNING,
          "An essaylint-disable/enable comment names a rule that does not exist.",
-         "essaylint 注释中的规则“%s”不存在，该注释对它不起作用",
-         "no rule “%s”: the essaylint comment has no effect on it",
+         EL_MSG1("essaylint 注释中的规则“", "”不存在，该注释对它不起作用"),
+         EL_MSG1("no rule “", "”: the essaylint comment has no effect on it"),
          "essaylint 注释中写了不存在的规则"},
 };
 
@@ -169,74 +189,64 @@ void el_finding_add(el_doc *doc, int rule, size_t src_off, int section, const ch
     f->severity = (int)rules[rule].severity;
     f->src_off = src_off;
     f->section = section;
-    f->arg = arg ? xstrdup(arg) : NULL;
+    f->arg = arg ? el_doc_strdup(doc, arg) : NULL;
 }
 
-/* A growable output string for message formatting: the caller's buffer, reused. */
-typedef struct buf {
-    char *s;
-    size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
+/* Room for n more bytes and a NUL in *out (cap *cap), which is grown when short. */
+static char *reserve(char **out, size_t *cap, size_t n)
 {
-    if (b->cap - b->n < n + 1) /* rare: the buffer is reused from finding to finding */
-        b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-}
-
-/* Append value v[0..n), picking its language variant when it has two. */
-static void put_value(buf *b, const char *v, size_t n, bool english)
-{
-    const char *sep = memchr(v, EL_ARG_LANG[0], n);
-    if (sep == NULL)
-        put(b, v, n);
-    else if (english)
-        put(b, sep + 1, n - (size_t)(sep + 1 - v));
-    else
-        put(b, v, (size_t)(sep - v));
+    if (*out == NULL)
+        *cap = 0;
+    if (*cap < n + 1) /* rare: the buffer is reused from finding to finding */
+        *out = xgrow(*out, cap, n + 1 < 256 ? 256 : n + 1, 1); /* most messages at once */
+    return *out;
 }
 
 size_t el_finding_message_into(const el_finding *f, bool english, char **out, size_t *cap)
 {
-    buf b = {*out, 0, *out ? *cap : 0};
     const el_rule_info *r = el_rule(f->rule);
     const char *arg = f->arg ? f->arg : "";
-    if (b.cap < 256) /* room for most messages at once, not in doublings from 8 */
-        b.s = xgrow(b.s, &b.cap, 256, 1);
-    put(&b, "", 0);
+    size_t alen = strlen(arg);
     if (arg[0] == EL_ARG_MORE[0]) {
-        if (!english)
-            put(&b, "另有 ", strlen("另有 "));
-        put(&b, arg + 1, strlen(arg + 1));
-        if (english)
-            put(&b, " more like this not listed", strlen(" more like this not listed"));
-        else
-            put(&b, " 处同类问题未逐一列出", strlen(" 处同类问题未逐一列出"));
-    } else {
-        const char *fmt = english ? r->msg_en : r->msg_zh;
-        const char *a = arg, *aend = arg + strlen(arg);
-        for (const char *p = fmt; *p;) {
-            const char *pct = strchr(p, '%'); /* the next "%s" */
-            while (pct && pct[1] != 's')
-                pct = strchr(pct + 1, '%');
-            if (pct == NULL) {
-                put(&b, p, strlen(p));
-                break;
-            }
-            put(&b, p, (size_t)(pct - p));
-            const char *sep = memchr(a, EL_ARG_SEP[0], (size_t)(aend - a));
-            const char *vend = sep ? sep : aend;
-            put_value(&b, a, (size_t)(vend - a), english);
-            a = sep ? sep + 1 : aend;
-            p = pct + 2;
-        }
+        static const char zh0[] = "另有 ", zh1[] = " 处同类问题未逐一列出";
+        static const char en1[] = " more like this not listed";
+        const char *pre = english ? "" : zh0, *post = english ? en1 : zh1;
+        size_t npre = english ? 0 : sizeof zh0 - 1,
+               npost = english ? sizeof en1 - 1 : sizeof zh1 - 1;
+        char *o = reserve(out, cap, npre + alen - 1 + npost);
+        memcpy(o, pre, npre);
+        memcpy(o + npre, arg + 1, alen - 1);
+        memcpy(o + npre + alen - 1, post, npost);
+        o[npre + alen - 1 + npost] = '\0';
+        return npre + alen - 1 + npost;
     }
-    *out = b.s;
-    *cap = b.cap;
-    return b.n;
+    const char *t = english ? r->msg_en : r->msg_zh;
+    const el_msg_split *sp = english ? &r->split_en : &r->split_zh;
+    /* The message is never longer than its template and the whole argument together. */
+    size_t most = alen;
+    for (unsigned i = 0; i <= sp->n; i++)
+        most += sp->len[i];
+    char *o0 = reserve(out, cap, most);
+    char *o = o0;
+    const char *a = arg, *aend = arg + alen;
+    for (unsigned i = 0; i < sp->n; i++) {
+        memcpy(o, t, sp->len[i]);
+        o += sp->len[i];
+        t += sp->len[i] + 2;
+        /* The next value runs to EL_ARG_SEP; at its first EL_ARG_LANG the English begins. */
+        const char *v = a, *lang = NULL;
+        for (; a < aend && *a != EL_ARG_SEP[0]; a++)
+            if (*a == EL_ARG_LANG[0] && lang == NULL)
+                lang = a;
+        const char *vs = lang && english ? lang + 1 : v, *ve = lang && !english ? lang : a;
+        memcpy(o, vs, (size_t)(ve - vs));
+        o += ve - vs;
+        a += a < aend; /* past the separator */
+    }
+    memcpy(o, t, sp->len[sp->n]);
+    o += sp->len[sp->n];
+    *o = '\0';
+    return (size_t)(o - o0);
 }
 
 char *el_finding_message(const el_finding *f, bool english)

@@ -51,12 +51,27 @@ enum el_rule {
 /* Prefix of a summary finding's argument: the rest is the number of findings left out. */
 #define EL_ARG_MORE "\x1e"
 
+/* Most "%s" a message has. */
+#define EL_MSG_MAXVALUES 3
+
+/*
+ * Where the "%s" of a message are, known at compile time (the rule table writes each message
+ * as its pieces): the message is piece 0, "%s", piece 1, ..., "%s", piece n. Formatting then
+ * copies pieces instead of searching the message for its "%s" finding after finding.
+ */
+typedef struct el_msg_split {
+    unsigned short n;                         /* number of "%s" */
+    unsigned short len[EL_MSG_MAXVALUES + 1]; /* byte length of each piece */
+} el_msg_split;
+
 typedef struct el_rule_info {
     const char *id; /* "area/name" */
     enum el_severity severity;
     const char *description; /* one line, English */
     const char *msg_zh;      /* message; each "%s" is replaced by a value of the argument */
+    el_msg_split split_zh;   /* where msg_zh's "%s" are */
     const char *msg_en;
+    el_msg_split split_en;
     const char *description_zh; /* the description in Chinese */
 } el_rule_info;
 
@@ -72,7 +87,8 @@ int el_rule_findn(const char *s, size_t n);
 const char *el_severity_name(int severity);
 
 /*
- * Raise a finding of rule at src_off (byte offset in doc->text); arg (copied, may be NULL)
+ * Raise a finding of rule at src_off (byte offset in doc->text); arg (copied into the
+ * document's string pool, may be NULL)
  * fills the message. Severity starts at the rule's default: configuration and inline
  * suppression are applied afterwards in one place, el_lint()'s final pass.
  */

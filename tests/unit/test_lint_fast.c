@@ -703,10 +703,8 @@ static void notes_terms(const char *const *han, size_t nhan)
         for (size_t i = 0; i < doc->findings.n; i++) {
             el_finding f = doc->findings.v[i];
             if (f.rule == EL_RULE_NOTES_CLAIM_NOT_FOUND &&
-                (f.src_off + 3 > doc->len || memcmp(doc->text + f.src_off, "“", 3) != 0)) {
-                free(f.arg);
+                (f.src_off + 3 > doc->len || memcmp(doc->text + f.src_off, "“", 3) != 0))
                 continue;
-            }
             doc->findings.v[o++] = f;
         }
         doc->findings.n = o;
@@ -873,10 +871,8 @@ static void test_notes_numbers(void **state)
         for (size_t i = 0; i < doc->findings.n; i++) {
             el_finding f = doc->findings.v[i];
             char c = doc->text[f.src_off];
-            if (f.rule == EL_RULE_NOTES_CLAIM_NOT_FOUND && (c < '0' || c > '9')) {
-                free(f.arg);
+            if (f.rule == EL_RULE_NOTES_CLAIM_NOT_FOUND && (c < '0' || c > '9'))
                 continue;
-            }
             doc->findings.v[o++] = f;
         }
         doc->findings.n = o;

@@ -378,8 +378,6 @@ static void ungated(el_doc *doc, const el_config *cfg, span_fn fn, uint64_t mask
     size_t from = doc->findings.n;
     each_span(&L, fn);
     collect(w, doc, from, doc->findings.n, mask);
-    for (size_t i = from; i < doc->findings.n; i++)
-        free(doc->findings.v[i].arg);
     doc->findings.n = from;
     free(L.para_sec);
     free(L.opened.v);

@@ -194,7 +194,6 @@ static void run_marks(el_doc *doc, span_fn fn, raised_v *out, size_t *seen)
         r->rule = f->rule;
         r->off = f->src_off;
         snprintf(r->arg, sizeof r->arg, "%s", f->arg ? f->arg : "");
-        free(f->arg);
     }
     doc->findings.n = from;
     memcpy(seen, L.seen, sizeof L.seen);

@@ -281,7 +281,6 @@ static seen_findings rule_findings(el_doc *doc, void (*rule)(lint *))
         x->section = f->section;
         x->off = f->src_off;
         snprintf(x->arg, sizeof x->arg, "%s", f->arg ? f->arg : "");
-        free(f->arg);
     }
     doc->findings.n = before;
     free(L.para_sec);
