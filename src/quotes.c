@@ -614,10 +614,13 @@ struct ctitle {
     size_t n;
 };
 
-/* A set of numbers other than 0, open addressing; 0 = empty slot. */
+/* A set of numbers other than 0, open addressing; 0 = empty slot. The bitmap (a bit per
+   hash, 1 KiB: it stays in cache between blocks, the slots do not) answers most misses. */
+#define KEYSET_BITS 8192
 struct keyset {
     uint64_t *v;
     size_t mask;
+    uint64_t bits[KEYSET_BITS / 64];
 };
 
 static struct {
@@ -666,8 +669,16 @@ static inline size_t keyset_slot(const struct keyset *ks, uint64_t key)
     return (size_t)(key * UINT64_C(0x9E3779B97F4A7C15) >> 40) & ks->mask;
 }
 
+/* The bit of key in the bitmap: other bits of the hash than the slot's. */
+static inline size_t keyset_bit(uint64_t key)
+{
+    return (size_t)(key * UINT64_C(0x9E3779B97F4A7C15) >> 51) & (KEYSET_BITS - 1);
+}
+
 static void keyset_add(struct keyset *ks, uint64_t key)
 {
+    size_t b = keyset_bit(key);
+    ks->bits[b / 64] |= UINT64_C(1) << (b % 64);
     size_t h = keyset_slot(ks, key);
     while (ks->v[h] && ks->v[h] != key)
         h = (h + 1) & ks->mask;
@@ -675,9 +686,10 @@ static void keyset_add(struct keyset *ks, uint64_t key)
 }
 
 /* Whether key (0: none) is in ks. */
-static bool keyset_has(const struct keyset *ks, uint64_t key)
+static inline bool keyset_has(const struct keyset *ks, uint64_t key)
 {
-    if (!key)
+    size_t b = keyset_bit(key);
+    if (!key || !(ks->bits[b / 64] >> (b % 64) & 1))
         return false;
     for (size_t h = keyset_slot(ks, key); ks->v[h]; h = (h + 1) & ks->mask)
         if (ks->v[h] == key)
@@ -969,8 +981,10 @@ static void ci_build(void)
     }
     /* The first and last three characters of the entries a sentence standing bare may be
        (BARE_MIN_CP or more code points, of a line that is no saying). */
-    ci.starts = (struct keyset){xcalloc(hcap, sizeof *ci.starts.v), hcap - 1};
-    ci.ends = (struct keyset){xcalloc(hcap, sizeof *ci.ends.v), hcap - 1};
+    ci.starts.v = xcalloc(hcap, sizeof *ci.starts.v);
+    ci.starts.mask = hcap - 1;
+    ci.ends.v = xcalloc(hcap, sizeof *ci.ends.v);
+    ci.ends.mask = hcap - 1;
     for (size_t i = 0; i < ci.e.n; i++) {
         const struct centry *e = &ci.e.v[i];
         const unsigned char *k = (const unsigned char *)e->key;
@@ -1921,6 +1935,7 @@ struct qstate {
     leadhit_vec leads;   /* bare lead-ins of the block, in order of offset */
     struct cfgquote *cq; /* the configuration's quotations */
     size_t ncq;
+    bool ci_ready; /* the classical index is built (ci_once has run) */
 };
 
 /* Append a quote; spans relative to the block at base. Returns false at the cap. */
@@ -2287,7 +2302,10 @@ static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
 static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t base, size_t q0)
 {
     const unsigned char *u = (const unsigned char *)s;
-    pthread_once(&ci_once, ci_build);
+    if (!st->ci_ready) { /* once per document, not per block */
+        pthread_once(&ci_once, ci_build);
+        st->ci_ready = true;
+    }
     size_t first = 0, z = n, j, k;
     /* (blocks come trimmed; Han, lead byte E4..E9, is neither blank nor a mark) */
     while (first < n && (u[first] < 0xE4 || u[first] > 0xE9) &&
@@ -2444,7 +2462,7 @@ static int by_txt(const void *a, const void *b)
 
 void el_extract_quotes(el_doc *doc)
 {
-    struct qstate st = {doc, EL_RULE_QUOTE_MISQUOTED, {0}, {0}, {0}, NULL, 0};
+    struct qstate st = {doc, EL_RULE_QUOTE_MISQUOTED, {0}, {0}, {0}, NULL, 0, false};
     const el_config_quote *cfgq;
     size_t ncfg = el_config_quotes(doc->cfg, &cfgq);
     if (ncfg) {
