@@ -24,6 +24,7 @@
  */
 #include "quotes.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -628,7 +629,6 @@ static struct {
     uint32_t *slots; /* entry index + 1; 0 = empty */
     size_t mask;
     size_t maxklen; /* longest key: longer clause runs of a quote cannot match */
-    size_t maxtlen; /* longest display text of a line */
     size_t minncp;  /* fewest code points a matching text can have (ci_min_ncp) */
     struct cpchain byfirst, bylast;
     size_t cmask;              /* chain heads - 1 */
@@ -638,9 +638,6 @@ static struct {
     size_t clmask;
     struct ctitle *titles; /* open addressing */
     size_t tmask;
-    /* the first and the last three characters of the classical entries a bare sentence may
-       be (chars3; scan_bare_edges) */
-    struct keyset starts, ends;
 } ci;
 
 static pthread_once_t ci_once = PTHREAD_ONCE_INIT;
@@ -853,6 +850,32 @@ static void ci_min_ncp(void)
 }
 
 /*
+ * The next clause of a lexicon line: its text t[*p..n) walked with its key key[*q..kn) (a
+ * character of the text is kept exactly when it is the next one of the key), the dropped
+ * marks before the clause passed over. The clause is t[*a..*p) and key[*ka..*q), of *ncp
+ * code points; false when the text has no more clause.
+ */
+static bool next_clause(const char *t, size_t n, const char *key, size_t kn, size_t *p, size_t *q,
+                        size_t *a, size_t *ka, size_t *ncp)
+{
+    size_t k;
+    for (;;) {
+        if (*p >= n)
+            return false;
+        *a = *p, *ka = *q, *ncp = 0;
+        while (*p < n && (k = el_u8_len((unsigned char)t[*p])) <= n - *p &&
+               key_starts_with(key + *q, kn - *q, t + *p, k)) {
+            *p += k;
+            *q += k;
+            ++*ncp;
+        }
+        if (*p != *a)
+            return true;
+        *p += el_u8_len((unsigned char)t[*p]); /* a dropped mark */
+    }
+}
+
+/*
  * Build the index once (pthread_once): a few hundred lines, about two thousand entries, a
  * fraction of a millisecond. The key is the text without its dropped marks, and a dropped
  * mark is never a kept character: a character of the text is kept exactly when it is the next
@@ -870,20 +893,11 @@ static void ci_build(void)
     for (size_t i = 0; i < nl; i++) {
         const el_classical *c = el_lex_classical(i);
         const char *t = c->text, *key = c->key;
-        size_t n = strlen(t), kn = strlen(key), q = 0, ncp = 0, nc = 0;
+        size_t n = strlen(t), kn = strlen(key), p = 0, q = 0, a, ka, cn, ncp = 0, nc = 0;
         ci.cl0[i] = (uint32_t)ci.cl.n;
-        for (size_t p = 0; p < n;) {
-            size_t a = p, ka = q, c0 = ncp, k;
-            while (p < n && (k = el_u8_len((unsigned char)t[p])) <= n - p &&
-                   key_starts_with(key + q, kn - q, t + p, k)) {
-                p += k;
-                q += k;
-                ncp++;
-            }
-            if (p == a) {
-                p += el_u8_len((unsigned char)t[p]); /* a dropped mark */
-                continue;
-            }
+        while (next_clause(t, n, key, kn, &p, &q, &a, &ka, &cn)) {
+            size_t c0 = ncp;
+            ncp += cn;
             if (nc++ < LINE_MAX_CLAUSES) {
                 size_t ms = ka + connective(key + ka, q - ka, ncp - c0);
                 *EL_VEC_PUSH(ci.cl) = (struct lclause){key_chars(key + ka, q - ka),
@@ -912,8 +926,6 @@ static void ci_build(void)
             chars = key_chars(key, kn);
         if (kn > ci.maxklen)
             ci.maxklen = kn;
-        if (n > ci.maxtlen)
-            ci.maxtlen = n;
         *EL_VEC_PUSH(ci.e) =
             (struct centry){chars,         (uint32_t)i,  0,   (uint32_t)n, key, (uint32_t)kn,
                             (uint32_t)ncp, (uint32_t)nc, true};
@@ -978,23 +990,6 @@ static void ci_build(void)
             nref++;
             ci.byfirst.head[f] = ci.bylast.head[l] = (uint32_t)nref;
         }
-    }
-    /* The first and last three characters of the entries a sentence standing bare may be
-       (BARE_MIN_CP or more code points, of a line that is no saying). */
-    ci.starts.v = xcalloc(hcap, sizeof *ci.starts.v);
-    ci.starts.mask = hcap - 1;
-    ci.ends.v = xcalloc(hcap, sizeof *ci.ends.v);
-    ci.ends.mask = hcap - 1;
-    for (size_t i = 0; i < ci.e.n; i++) {
-        const struct centry *e = &ci.e.v[i];
-        const unsigned char *k = (const unsigned char *)e->key;
-        if (e->ncp < BARE_MIN_CP || el_lex_classical(e->line)->speaker || e->klen < 9)
-            continue;
-        uint64_t first = chars3(k), last = chars3(k + e->klen - 9);
-        if (first)
-            keyset_add(&ci.starts, first);
-        if (last)
-            keyset_add(&ci.ends, last);
     }
     /* Clause chains, built from the last clause back so that each lists lines in order. */
     size_t ccap = 16;
@@ -1935,7 +1930,7 @@ struct qstate {
     leadhit_vec leads;   /* bare lead-ins of the block, in order of offset */
     struct cfgquote *cq; /* the configuration's quotations */
     size_t ncq;
-    bool ci_ready; /* the classical index is built (ci_once has run) */
+    bool edges_ready; /* edges_once has run */
 };
 
 /* Append a quote; spans relative to the block at base. Returns false at the cap. */
@@ -2267,17 +2262,100 @@ done:
         free(maxend);
 }
 
+/*
+ * What scan_bare_edges asks of every block, built once per process on its own (pthread_once):
+ * the first three characters of every clause of the classical lines (and of the clause past a
+ * leading connective) in starts, the last three before every clause end in ends, and the
+ * longest line's text. A run of whole clauses, the entries a bare sentence can match, starts
+ * and ends so: a superset, so that a block whose edges open or close no line never needs the
+ * full index, which a draft without quotations otherwise never builds (it is most of the
+ * work of a run on one such draft). The key is walked with the text as ci_build does.
+ */
+static struct {
+    struct keyset starts, ends;
+    size_t maxtlen;
+} edges;
+
+static pthread_once_t edges_once = PTHREAD_ONCE_INIT;
+
+static void edges_build(void)
+{
+    size_t nl = el_lex_nclassical(), cap = 64;
+    while (cap < 8 * nl)
+        cap *= 2;
+    edges.starts.v = xcalloc(cap, sizeof *edges.starts.v);
+    edges.ends.v = xcalloc(cap, sizeof *edges.ends.v);
+    edges.starts.mask = edges.ends.mask = cap - 1;
+    for (size_t i = 0; i < nl; i++) {
+        const el_classical *c = el_lex_classical(i);
+        const char *t = c->text, *key = c->key;
+        size_t n = strlen(t), kn = strlen(key), q = 0;
+        if (n > edges.maxtlen)
+            edges.maxtlen = n;
+        if (c->speaker) /* a leader's saying is never taken bare */
+            continue;
+        size_t p = 0, a, ka, ncp;
+        while (next_clause(t, n, key, kn, &p, &q, &a, &ka, &ncp)) {
+            size_t ms = ka + connective(key + ka, q - ka, ncp);
+            if (kn - ka >= 9)
+                keyset_add(&edges.starts, chars3((const unsigned char *)key + ka));
+            if (ms != ka && kn - ms >= 9)
+                keyset_add(&edges.starts, chars3((const unsigned char *)key + ms));
+            if (q >= 9)
+                keyset_add(&edges.ends, chars3((const unsigned char *)key + q - 9));
+        }
+    }
+}
+
 /* Offset of the last sentence of s[0..z) (z: before the block's final marks): just past
    the last sentence end, with the closers after it; 0 if none; SIZE_MAX if the sentence
-   holds more than lim bytes (no lexicon line could be it). The ends are found by
+   holds more than lim bytes (no lexicon line could be it); in *before the start of the
+   sentence before it, likewise (SIZE_MAX when unknown). The ends are found by
    el_text_sentence_end from lim bytes back, wherever that falls: their bytes are those
    characters wherever they stand (see text.c). */
-static size_t last_sentence(const char *s, size_t z, size_t lim)
+static size_t last_sentence(const char *s, size_t z, size_t lim, size_t *before)
 {
     size_t from = z > lim ? z - lim : 0, last = from ? SIZE_MAX : 0;
-    for (size_t p = from, e; p < z && (e = p + el_text_sentence_end(s + p, z - p)) < z; p = e)
+    *before = SIZE_MAX;
+    for (size_t p = from, e; p < z && (e = p + el_text_sentence_end(s + p, z - p)) < z; p = e) {
+        *before = last;
         last = e;
+    }
     return last;
+}
+
+/*
+ * The key's chars3 of the first (forward) or last three characters of s[a..z) that a key
+ * keeps, the marks between them passed over as the key drops them (可乎 after 无， ends
+ * 臆断其有无，可乎 as 无可乎 ends its key); 0 if those are not three three-byte Han
+ * characters within the first or last eight characters.
+ */
+static uint64_t kept3(const char *s, size_t a, size_t z, bool forward)
+{
+    unsigned char b[9];
+    size_t got = 0, k, j;
+    for (int steps = 0; got < 3 && steps < 8 && a < z; steps++) {
+        size_t at;
+        uint32_t c;
+        if (forward) {
+            c = el_text_cp(s, z, a, &k);
+            at = a;
+            a += k;
+        } else {
+            c = el_text_prev_cp(s, z, &j);
+            at = j;
+            k = z - j;
+            z = j;
+        }
+        if (el_text_is_han(c) && k == 3) {
+            size_t slot = forward ? got : 2 - got;
+            memcpy(b + 3 * slot, s + at, 3);
+            got++;
+        } else if (el_text_is_han(c) || (c < 0x80 && isalnum((int)c))) {
+            return 0; /* a kept character chars3 cannot hold */
+        }
+    }
+    return got == 3 ? chars3(b) : 0;
 }
 
 /* Whether s[a..a+len) holds at least min Han characters. */
@@ -2294,7 +2372,7 @@ static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
  * last sentence of a block (老吾老以及人之老，幼吾幼以及人之幼。 opening a conclusion; 治大国若
  * 烹小鲜。): where essays set them. The first sentence is looked at only when its first three
  * characters open an entry such a line may be, the last only when its last three end one
- * (ci.starts, ci.ends: a look-up each per block, nearly always a miss); a sentence is taken
+ * (edges.starts, edges.ends: a look-up each per block, nearly always a miss); a sentence is taken
  * when it starts with a run of a line's clauses, exactly (without marks, a near wording is
  * the essay's own), of BARE_MIN_CP Han or more, of a line that is no leader's saying (those
  * need a speaker), and no quote holds it already. Bounded by the longest line.
@@ -2302,9 +2380,9 @@ static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
 static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t base, size_t q0)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (!st->ci_ready) { /* once per document, not per block */
-        pthread_once(&ci_once, ci_build);
-        st->ci_ready = true;
+    if (!st->edges_ready) { /* once per document, not per block */
+        pthread_once(&edges_once, edges_build);
+        st->edges_ready = true;
     }
     size_t first = 0, z = n, j, k;
     /* (blocks come trimmed; Han, lead byte E4..E9, is neither blank nor a mark) */
@@ -2321,16 +2399,24 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
     }
     if (z - first < 9)
         return;
-    size_t at[2] = {keyset_has(&ci.starts, chars3(u + first)) ? first : SIZE_MAX, SIZE_MAX};
-    if (keyset_has(&ci.ends, chars3(u + z - 9))) {
-        size_t last = last_sentence(s, z, ci.maxtlen + 16); /* spaces between clauses */
+    /* the first sentence; the last, and the one before it with the last (a line may hold a
+       sentence end: 岂曰无衣？与子同袍。 政者，正也。子帅以正，孰敢不正？) */
+    size_t at[3] = {keyset_has(&edges.starts, kept3(s, first, z, true)) ? first : SIZE_MAX,
+                    SIZE_MAX, SIZE_MAX};
+    if (keyset_has(&edges.ends, kept3(s, first, z, false))) {
+        size_t before, last = last_sentence(s, z, 2 * edges.maxtlen + 16, &before);
         if (last != first)
-            at[1] = last;
+            at[2] = last;
+        if (before != first && last != SIZE_MAX)
+            at[1] = before;
     }
+    if (at[0] == SIZE_MAX && at[1] == SIZE_MAX && at[2] == SIZE_MAX)
+        return;
+    pthread_once(&ci_once, ci_build);
     size_t maxb = 2 * ci.maxklen + 64;
     if (maxb > CLASSICAL_MAX_BYTES)
         maxb = CLASSICAL_MAX_BYTES;
-    for (int w = 0; w < 2; w++) {
+    for (int w = 0; w < 3; w++) {
         size_t a = at[w];
         if (a >= z)
             continue;
@@ -2346,10 +2432,9 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
         size_t lim = n - a < maxb ? n - a : maxb;
         size_t e = a + el_text_sentence_end(s + a, lim);
         struct cmatch m = {0};
-        /* A line goes on after its ？ or ！ (问渠那得清如许？为有源头活水来): the two sentences
-           first, whole, then the first alone. */
-        uint32_t endc = e > a ? el_text_prev_cp(s, e, &j) : 0;
-        if ((endc == 0xFF1F || endc == 0xFF01 || endc == '?' || endc == '!') && e < a + lim) {
+        /* A line may go on after a sentence end (问渠那得清如许？为有源头活水来): two sentences
+           first, then the first alone; from the one before the last, only the two. */
+        if (e < a + lim) {
             size_t e2 = e + el_text_sentence_end(s + e, a + lim - e);
             m = classical_match(s + a, e2 - a, false, true);
             if (m.how == 1 && m.off == 0 && m.len > e - a)
@@ -2357,6 +2442,8 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
             else
                 m.how = 0;
         }
+        if (!m.how && w == 1)
+            continue;
         if (!m.how)
             m = classical_match(s + a, e - a, false, true);
         if (m.how != 1 || m.off != 0 || el_lex_classical(m.line)->speaker)

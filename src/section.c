@@ -1691,21 +1691,7 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
     free(pi);
 }
 
-/* Pass 2: the sections of the zones in evs. */
-static void build_zones(builder *bd, ev_vec *evs);
-
-/* The sections from the events; notes with no section after them make an "other" one. */
-static void build_sections(el_doc *doc, ev_vec *evs)
-{
-    builder bd = {.doc = doc};
-    build_zones(&bd, evs);
-    if (bd.pending) {
-        el_section *s = open_section(&bd, EL_SEC_OTHER, (el_span){0, 0}, bd.pending_line);
-        s->end_line = doc->notes.v[doc->notes.n - 1].line;
-    }
-}
-
-/* The sections of the events, by their zones (or inferred when there are none). */
+/* Pass 2: the sections of the zones in evs (inferred when there are none). */
 static void build_zones(builder *bd, ev_vec *evs)
 {
     el_doc *doc = bd->doc;
@@ -1828,6 +1814,17 @@ static void build_zones(builder *bd, ev_vec *evs)
             break;
         }
         i = end;
+    }
+}
+
+/* The sections from the events; notes with no section after them make an "other" one. */
+static void build_sections(el_doc *doc, ev_vec *evs)
+{
+    builder bd = {.doc = doc};
+    build_zones(&bd, evs);
+    if (bd.pending) {
+        el_section *s = open_section(&bd, EL_SEC_OTHER, (el_span){0, 0}, bd.pending_line);
+        s->end_line = doc->notes.v[doc->notes.n - 1].line;
     }
 }
 

@@ -477,6 +477,39 @@ static void test_bare_edges(void **state)
     assert_quotes("标题\n\n基层治理无小事。治大国若烹小鲜。基层要精细。\n", NULL, 0);
 }
 
+/* Every classical line of six Han or more, set bare at a paragraph's start or end, is found:
+   the per-block look-up sets (edges_build) hold every line's opening and ending. */
+static void test_bare_every_line(void **state)
+{
+    (void)state;
+    size_t tried = 0;
+    for (size_t i = 0; i < el_lex_nclassical(); i++) {
+        const el_classical *c = el_lex_classical(i);
+        size_t han = 0, k;
+        for (size_t j = 0; c->key[j]; j += k)
+            han += el_text_is_han(el_text_cp(c->key, strlen(c->key), j, &k));
+        if (c->speaker || han < 6 || strlen(c->text) > 300)
+            continue;
+        char buf[1024];
+        for (int where = 0; where < 2; where++) {
+            if (where == 0)
+                snprintf(buf, sizeof buf, "标题\n\n%s基层治理亦然。\n", c->text);
+            else
+                snprintf(buf, sizeof buf, "标题\n\n基层治理亦然。%s\n", c->text);
+            el_doc *doc = parse(buf);
+            bool found = false;
+            for (size_t q = 0; q < doc->quotes.n && !found; q++)
+                found = doc->quotes.v[q].kind == EL_QUOTE_CLASSICAL &&
+                        doc->quotes.v[q].source_lex == c->source;
+            if (!found)
+                fail_msg("bare line %s not found (%s)", c->text, where ? "last" : "first");
+            el_doc_free(doc);
+            tried++;
+        }
+    }
+    assert_true(tried > 500);
+}
+
 static void test_classical_title_lead(void **state)
 {
     (void)state;
@@ -987,6 +1020,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs),
         cmocka_unit_test(test_bare_edges),
+        cmocka_unit_test(test_bare_every_line),
         cmocka_unit_test(test_sayings),
         cmocka_unit_test(test_every_saying),
         cmocka_unit_test(test_policy_speaker),
