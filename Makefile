@@ -33,7 +33,7 @@ LDFLAGS_ALL = $(LDFLAGS) $(SANFLAGS)
 
 CLI_SRC = src/main.c
 LIB_SRC = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/lexicon_data.o $(BUILD)/qindex_data.o
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -70,6 +70,20 @@ $(BUILD)/lexicon_data.c: $(BUILD)/mklex $(LEX_DATA)
 	$(BUILD)/mklex $(LEXDIR) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lexicon_data.o: $(BUILD)/lexicon_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+# So is the index of the classical lines that quotes.c matches against (src/qindex.h): the
+# generator links the generated lexicon and the index builder, built plainly (no sanitizer).
+QINDEX_SRC = src/data/mkqindex.c src/qindex.c src/lexicon.c src/text.c src/util.c
+
+$(BUILD)/mkqindex: $(QINDEX_SRC) $(wildcard src/*.h) $(BUILD)/lexicon_data.c
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Iinclude -Isrc -I$(BUILD) -o $@ $(QINDEX_SRC) \
+	    $(BUILD)/lexicon_data.c -lunistring
+
+$(BUILD)/qindex_data.c: $(BUILD)/mkqindex
+	$(BUILD)/mkqindex > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/qindex_data.o: $(BUILD)/qindex_data.c
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libessaylint.a

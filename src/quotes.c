@@ -16,8 +16,8 @@
  * bare lines, lead-ins of quotes are looked up in a bounded window before the opening mark,
  * and the misquote search only compares a quote with a bounded number of lexicon lines: those
  * sharing a clause with it and those with an entry of similar length sharing its first or
- * last character (an index built once, on the first quote, under pthread_once: slices of
- * the lexicon keys, no sorting, a fraction of a millisecond). The answers for short quoted
+ * last character (qindex.h: an index of the lexicon computed at build time, so nothing is
+ * built at start-up). The answers for short quoted
  * texts are kept per thread, since the drafts of one exam quote the same terms over and over,
  * and the lead-in of a short quoted term is looked for only where it could make the term a
  * quote (after a colon).
@@ -34,6 +34,7 @@
 #include "analyze.h"
 #include "config.h"
 #include "lexicon.h"
+#include "qindex.h"
 #include "rules.h"
 #include "text.h"
 
@@ -527,25 +528,8 @@ static inline bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
 
 /* ---- the classical index -------------------------------------------------------------- */
 
-/*
- * A character as one of 64 bits, so that a set of characters fits a word. An edit accounts
- * for at most one character of a quote that an entry lacks, so the bits of the quote's set
- * outside the entry's (each at least one such character) bound their distance from below:
- * more than the edits allowed rule the entry out before edit_le2.
- */
-static inline uint64_t char_bit(uint32_t c)
-{
-    return (uint64_t)1 << ((c * 0x9E3779B1u) >> 26);
-}
-
-/* The characters of s[0..n) as a set (char_bit). */
-static uint64_t key_chars(const char *s, size_t n)
-{
-    uint64_t chars = 0;
-    for (size_t i = 0, k; i < n; i += k)
-        chars |= char_bit(el_text_cp(s, n, i, &k));
-    return chars;
-}
+/* The index of the lexicon's lines (qindex.h), generated at build time. */
+static const struct el_qindex *const ci = &el_qindex;
 
 /* Whether the word x has more than lim bits set (lim small). */
 static inline bool more_bits(uint64_t x, size_t lim)
@@ -556,226 +540,32 @@ static inline bool more_bits(uint64_t x, size_t lim)
     return false;
 }
 
-/*
- * Entries are the lexicon lines themselves (full) and every run of whole clauses of a line
- * with at least CLAUSE_MIN_CP code points, so “天下大事，必作于细” matches the longer line
- * it belongs to. A clause is a run of kept characters, so the key of a run of clauses is a
- * slice of the line's own key (el_classical.key, which a unit test holds equal to
- * el_lex_normalize of the text): entries point into the lexicon, nothing is copied. A hash
- * table finds exact keys; chains by first and by last character and length give the fuzzy
- * candidates.
- *
- * The clauses of every line are kept as well, hashed by their key without a leading
- * connective (而 故 则 乃): writers drop clauses (少年智则国智，少年强则国强 keeps the first
- * and third of 梁启超's line) and add or drop a connective (治国有常，而利民为本), and such a
- * quote is found clause by clause, never taken for a misquote of the contiguous clauses it
- * happens to be two characters from. A misquote is likewise judged clause by clause.
- */
-struct centry {
-    uint64_t chars;      /* the characters of its key (char_bit) */
-    uint32_t line;       /* index for el_lex_classical() */
-    uint32_t toff, tlen; /* the entry's slice of the line's display text */
-    const char *key;     /* normalised key: a slice of the line's key */
-    uint32_t klen;
-    uint32_t ncp;
-    uint32_t nclause; /* clauses of the line it spans */
-    bool full;
-};
-
-/* A fuzzy candidate: entry ent, whose key starts (or ends) with cp and has ncp code points;
- * ocp is the character at its other end; chars the set of its characters (char_bit); next in
- * its chain + 1. */
-struct cpref {
-    uint64_t chars;
-    uint32_t cp, ocp, ncp, ent, next;
-};
-
-/* Chains of candidates by code point and length: head[cp_slot(cp, ncp)] is a ref index + 1,
- * 0 = none. */
-struct cpchain {
-    uint32_t *head;
-    struct cpref *ref;
-};
-
-/*
- * One clause of a lexicon line: its display text and key offsets, the code points of the key
- * before and after it, and its matching key key[ms..ke) (past a leading connective) of mcp
- * code points; next is the next clause with the same hash slot + 1.
- */
-struct lclause {
-    uint64_t chars; /* the characters of its key (char_bit) */
-    uint32_t ts, te, ks, ke, cp0, cp1;
-    uint32_t ms, mcp, line, next;
-};
-
-/* The name of a classical work as the sources write it (论语·学而, 论语, 学而): a slice of a
- * source string; s NULL marks an empty slot. */
-struct ctitle {
-    const char *s;
-    size_t n;
-};
-
-/* A set of numbers other than 0, open addressing; 0 = empty slot. The bitmap (a bit per
-   hash, 1 KiB: it stays in cache between blocks, the slots do not) answers most misses. */
-#define KEYSET_BITS 8192
-struct keyset {
-    uint64_t *v;
-    size_t mask;
-    uint64_t bits[KEYSET_BITS / 64];
-};
-
-static struct {
-    EL_VEC(struct centry) e;
-    uint32_t *slots; /* entry index + 1; 0 = empty */
-    size_t mask;
-    size_t maxklen; /* longest key: longer clause runs of a quote cannot match */
-    size_t minncp;  /* fewest code points a matching text can have (ci_min_ncp) */
-    struct cpchain byfirst, bylast;
-    size_t cmask;              /* chain heads - 1 */
-    EL_VEC(struct lclause) cl; /* the clauses of all lines, line by line */
-    uint32_t *cl0;             /* first clause of each line in cl; cl0[nlines] = cl.n */
-    uint32_t *clhead;          /* clause index + 1 by hash of the matching key; 0 = none */
-    size_t clmask;
-    struct ctitle *titles; /* open addressing */
-    size_t tmask;
-} ci;
-
-static pthread_once_t ci_once = PTHREAD_ONCE_INIT;
-
 /* Code points a classical line must have to be taken where it stands bare, with no lead-in:
    a shorter one (实事求是) reads as the essay's own words. */
 #define BARE_MIN_CP 6
 
-/* The three characters at u[0..9) as a number (never 0) when they are three-byte
-   characters; else 0. Three, not two: two (必须, 其次, 乡村) open too many sentences. */
-static inline uint64_t chars3(const unsigned char *u)
-{
-    if (((u[0] & 0xF0) ^ 0xE0) | ((u[3] & 0xF0) ^ 0xE0) | ((u[6] & 0xF0) ^ 0xE0) |
-        ((u[1] & 0xC0) ^ 0x80) | ((u[2] & 0xC0) ^ 0x80) | ((u[4] & 0xC0) ^ 0x80) |
-        ((u[5] & 0xC0) ^ 0x80) | ((u[7] & 0xC0) ^ 0x80) | ((u[8] & 0xC0) ^ 0x80))
-        return 0;
-    uint64_t k = 0;
-    for (int i = 0; i < 9; i += 3)
-        k = k << 16 |
-            (uint64_t)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
-    return k;
-}
-
-static inline size_t keyset_slot(const struct keyset *ks, uint64_t key)
-{
-    return (size_t)(key * UINT64_C(0x9E3779B97F4A7C15) >> 40) & ks->mask;
-}
-
-/* The bit of key in the bitmap: other bits of the hash than the slot's. */
-static inline size_t keyset_bit(uint64_t key)
-{
-    return (size_t)(key * UINT64_C(0x9E3779B97F4A7C15) >> 51) & (KEYSET_BITS - 1);
-}
-
-static void keyset_add(struct keyset *ks, uint64_t key)
-{
-    size_t b = keyset_bit(key);
-    ks->bits[b / 64] |= UINT64_C(1) << (b % 64);
-    size_t h = keyset_slot(ks, key);
-    while (ks->v[h] && ks->v[h] != key)
-        h = (h + 1) & ks->mask;
-    ks->v[h] = key;
-}
-
-/* Whether key (0: none) is in ks. */
-static inline bool keyset_has(const struct keyset *ks, uint64_t key)
-{
-    size_t b = keyset_bit(key);
-    if (!key || !(ks->bits[b / 64] >> (b % 64) & 1))
-        return false;
-    for (size_t h = keyset_slot(ks, key); ks->v[h]; h = (h + 1) & ks->mask)
-        if (ks->v[h] == key)
-            return true;
-    return false;
-}
-
-/* Hash of a key from its length and its first and last eight bytes: constant time per key
- * (the runs of one line differ at their ends); equal keys always collide, others rarely. */
-static size_t key_hash(const char *s, size_t n)
-{
-    uint64_t a = 0, b = 0;
-    if (n >= 8) { /* the usual key: two words, copies of a constant size the compiler inlines */
-        memcpy(&a, s, 8);
-        memcpy(&b, s + n - 8, 8);
-    } else {
-        memcpy(&a, s, n);
-        memcpy(&b, s, n);
-    }
-    uint64_t h = (a ^ (uint64_t)n) * 0x9E3779B97F4A7C15u ^ b * 0xC2B2AE3D27D4EB4Fu;
-    return (size_t)(h ^ h >> 31);
-}
-
-static size_t cp_slot(uint32_t cp, size_t ncp)
-{
-    return (size_t)(((cp * 0x9E3779B1u) ^ ((uint32_t)ncp * 0x85EBCA6Bu)) >> 7) & ci.cmask;
-}
-
 /* Entry index with this exact key, or -1. */
 static long ci_find(const char *key, size_t len)
 {
-    if (!ci.slots)
-        return -1;
-    for (size_t h = key_hash(key, len) & ci.mask;; h = (h + 1) & ci.mask) {
-        uint32_t v = ci.slots[h];
+    for (size_t h = key_hash(key, len) & ci->mask;; h = (h + 1) & ci->mask) {
+        uint32_t v = ci->slots[h];
         if (!v)
             return -1;
-        const struct centry *e = &ci.e.v[v - 1];
-        if (e->klen == len && memcmp(e->key, key, len) == 0)
+        const struct centry *e = &ci->e[v - 1];
+        if (e->klen == len && memcmp(centry_key(e), key, len) == 0)
             return (long)v - 1;
-    }
-}
-
-/* Whether the k-byte character at t is the first one of key[0..kn). */
-static inline bool key_starts_with(const char *key, size_t kn, const char *t, size_t k)
-{
-    return k <= kn && t[0] == key[0] && (k < 2 || t[1] == key[1]) && (k < 3 || t[2] == key[2]) &&
-           (k < 4 || t[3] == key[3]);
-}
-
-/*
- * Bytes of a leading connective (而 故 则 乃) of the key k[0..n) of a clause of ncp code
- * points, 0 if none. Writers add or drop one without misquoting (治国有常，而利民为本 and
- * 治国有常，利民为本 are the same line); a clause of two characters keeps it (而已).
- */
-static size_t connective(const char *k, size_t n, size_t ncp)
-{
-    if (ncp < 3 || n < 3)
-        return 0;
-    const unsigned char *u = (const unsigned char *)k;
-    uint32_t v = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
-    return v == 0xE8808C || v == 0xE69585 || v == 0xE58899 || v == 0xE4B983 ? 3 : 0;
-}
-
-/* Insert s[0..n) into the title set (no duplicates). */
-static void title_add(const char *s, size_t n)
-{
-    if (n == 0)
-        return;
-    for (size_t h = key_hash(s, n) & ci.tmask;; h = (h + 1) & ci.tmask) {
-        struct ctitle *t = &ci.titles[h];
-        if (!t->s) {
-            *t = (struct ctitle){s, n};
-            return;
-        }
-        if (t->n == n && memcmp(t->s, s, n) == 0)
-            return;
     }
 }
 
 static bool title_has(const char *s, size_t n)
 {
-    if (n == 0 || !ci.titles)
+    if (n == 0)
         return false;
-    for (size_t h = key_hash(s, n) & ci.tmask;; h = (h + 1) & ci.tmask) {
-        const struct ctitle *t = &ci.titles[h];
-        if (!t->s)
+    for (size_t h = key_hash(s, n) & ci->tmask;; h = (h + 1) & ci->tmask) {
+        const struct ctitle *t = &ci->titles[h];
+        if (!t->n)
             return false;
-        if (t->n == n && memcmp(t->s, s, n) == 0)
+        if (t->n == n && memcmp(ctitle_text(t), s, n) == 0)
             return true;
     }
 }
@@ -792,222 +582,6 @@ static size_t middle_dot(const char *s, size_t n)
     return 0;
 }
 
-/*
- * The works named by the sources of the lexicon: every 《…》 of a source, whole and each part
- * between middle dots (《礼记·大学》 gives 礼记·大学, 礼记 and 大学). A few hundred slices of
- * the sources, nothing copied; built on the first 《…》 lead-in, apart from the index, since
- * most essays have none. The sources write the dot as U+00B7 (C2 B7); only E3 and C2 bytes
- * need a look.
- */
-static pthread_once_t titles_once = PTHREAD_ONCE_INIT;
-
-static void titles_build(void)
-{
-    size_t nl = el_lex_nclassical(), cap = 64;
-    while (cap < 8 * nl)
-        cap *= 2;
-    ci.titles = xcalloc(cap, sizeof *ci.titles);
-    ci.tmask = cap - 1;
-    for (size_t i = 0; i < nl; i++) {
-        const unsigned char *u = (const unsigned char *)el_lex_classical(i)->source;
-        const char *s = (const char *)u;
-        if (s == NULL) /* a leader's saying: a speaker, no work */
-            continue;
-        size_t open = SIZE_MAX, part = 0, n = strlen(s);
-        for (size_t p = 0; p + 2 < n; p += el_u8_len(u[p])) {
-            if (u[p] != 0xE3 && u[p] != 0xC2)
-                continue;
-            if (u[p] == 0xE3 && u[p + 1] == 0x80 && u[p + 2] == 0x8A) { /* 《 */
-                open = part = p + 3;
-            } else if (u[p] == 0xE3 && u[p + 1] == 0x80 && u[p + 2] == 0x8B && /* 》 */
-                       open != SIZE_MAX) {
-                title_add(s + open, p - open);
-                if (part > open)
-                    title_add(s + part, p - part);
-                open = SIZE_MAX;
-            } else if (u[p] == 0xC2 && u[p + 1] == 0xB7 && open != SIZE_MAX) {
-                title_add(s + part, p - part);
-                part = p + 2;
-            }
-        }
-    }
-}
-
-/*
- * The fewest code points a text must have for classical_match_text to match it: an exact
- * key is an entry's (as many kept code points as the entry), a clause run or kept clauses
- * have CLAUSE_MIN_CP or more, a misquote FUZZY_MIN_CP or more. Kept code points are some of
- * the text's, so a text of fewer code points (“蛋糕”, “加速度”: most quoted terms) never
- * matches, and classical_match answers it without a look-up.
- */
-static void ci_min_ncp(void)
-{
-    size_t m = FUZZY_MIN_CP < CLAUSE_MIN_CP ? FUZZY_MIN_CP : CLAUSE_MIN_CP;
-    for (size_t i = 0; i < ci.e.n; i++)
-        if (ci.e.v[i].ncp < m)
-            m = ci.e.v[i].ncp;
-    ci.minncp = m;
-}
-
-/*
- * The next clause of a lexicon line: its text t[*p..n) walked with its key key[*q..kn) (a
- * character of the text is kept exactly when it is the next one of the key), the dropped
- * marks before the clause passed over. The clause is t[*a..*p) and key[*ka..*q), of *ncp
- * code points; false when the text has no more clause.
- */
-static bool next_clause(const char *t, size_t n, const char *key, size_t kn, size_t *p, size_t *q,
-                        size_t *a, size_t *ka, size_t *ncp)
-{
-    size_t k;
-    for (;;) {
-        if (*p >= n)
-            return false;
-        *a = *p, *ka = *q, *ncp = 0;
-        while (*p < n && (k = el_u8_len((unsigned char)t[*p])) <= n - *p &&
-               key_starts_with(key + *q, kn - *q, t + *p, k)) {
-            *p += k;
-            *q += k;
-            ++*ncp;
-        }
-        if (*p != *a)
-            return true;
-        *p += el_u8_len((unsigned char)t[*p]); /* a dropped mark */
-    }
-}
-
-/*
- * Build the index once (pthread_once): a few hundred lines, about two thousand entries, a
- * fraction of a millisecond. The key is the text without its dropped marks, and a dropped
- * mark is never a kept character: a character of the text is kept exactly when it is the next
- * one of the key. So the clauses are found by walking both, without decoding.
- */
-static void ci_build(void)
-{
-    size_t nl = el_lex_nclassical();
-    ci.cl0 = xmalloc((nl + 1) * sizeof *ci.cl0); /* first clause of each line in cl */
-    size_t *nclauses = xmalloc((nl + 1) * sizeof *nclauses);
-    /* Room for a typical lexicon (lines of a few clauses) up front: no reallocation. */
-    ci.cl.v = xgrow(ci.cl.v, &ci.cl.cap, 4 * nl + 1, sizeof *ci.cl.v);
-    ci.e.v = xgrow(ci.e.v, &ci.e.cap, 4 * nl + 1, sizeof *ci.e.v);
-    /* Full lines first (the first entry of a key wins), recording their clauses. */
-    for (size_t i = 0; i < nl; i++) {
-        const el_classical *c = el_lex_classical(i);
-        const char *t = c->text, *key = c->key;
-        size_t n = strlen(t), kn = strlen(key), p = 0, q = 0, a, ka, cn, ncp = 0, nc = 0;
-        ci.cl0[i] = (uint32_t)ci.cl.n;
-        while (next_clause(t, n, key, kn, &p, &q, &a, &ka, &cn)) {
-            size_t c0 = ncp;
-            ncp += cn;
-            if (nc++ < LINE_MAX_CLAUSES) {
-                size_t ms = ka + connective(key + ka, q - ka, ncp - c0);
-                *EL_VEC_PUSH(ci.cl) = (struct lclause){key_chars(key + ka, q - ka),
-                                                       (uint32_t)a,
-                                                       (uint32_t)p,
-                                                       (uint32_t)ka,
-                                                       (uint32_t)q,
-                                                       (uint32_t)c0,
-                                                       (uint32_t)ncp,
-                                                       (uint32_t)ms,
-                                                       (uint32_t)(ncp - c0 - (ms > ka)),
-                                                       (uint32_t)i,
-                                                       0};
-            }
-        }
-        nclauses[i] = nc;
-        if (kn == 0)
-            continue;
-        /* The clauses' keys lie back to back from 0: their union is the key's, when they end
-         * where the key does and none was left out. */
-        uint64_t chars = 0;
-        if (nc <= LINE_MAX_CLAUSES && nc > 0 && ci.cl.v[ci.cl.n - 1].ke == kn)
-            for (size_t x = ci.cl0[i]; x < ci.cl.n; x++)
-                chars |= ci.cl.v[x].chars;
-        else
-            chars = key_chars(key, kn);
-        if (kn > ci.maxklen)
-            ci.maxklen = kn;
-        *EL_VEC_PUSH(ci.e) =
-            (struct centry){chars,         (uint32_t)i,  0,   (uint32_t)n, key, (uint32_t)kn,
-                            (uint32_t)ncp, (uint32_t)nc, true};
-    }
-    ci.cl0[nl] = (uint32_t)ci.cl.n;
-    /* Then every other run of whole clauses, line by line. */
-    for (size_t i = 0; i < nl; i++) {
-        const struct lclause *c = ci.cl.v + ci.cl0[i];
-        const char *key = el_lex_classical(i)->key;
-        size_t nc = ci.cl0[i + 1] - ci.cl0[i];
-        for (size_t a = 0; a < nc; a++) {
-            uint64_t chars = 0; /* of clauses a..b, whose keys lie back to back */
-            for (size_t b = a; b < nc; b++) {
-                uint32_t ncp = c[b].cp1 - c[a].cp0;
-                chars |= c[b].chars;
-                if ((a == 0 && b + 1 == nclauses[i]) || ncp < CLAUSE_MIN_CP)
-                    continue;
-                struct centry e = {chars,         (uint32_t)i,       c[a].ts, c[b].te - c[a].ts,
-                                   key + c[a].ks, c[b].ke - c[a].ks, ncp,     (uint32_t)(b - a + 1),
-                                   false};
-                *EL_VEC_PUSH(ci.e) = e;
-            }
-        }
-    }
-    free(nclauses);
-    ci_min_ncp();
-    /* Hash table at most half full; duplicates (same key) keep the first entry. */
-    size_t hcap = 16;
-    while (hcap < 2 * ci.e.n + 2)
-        hcap *= 2;
-    ci.slots = xcalloc(hcap, sizeof *ci.slots);
-    ci.mask = hcap - 1;
-    ci.cmask = hcap / 2 - 1;
-    ci.byfirst.head = xcalloc(hcap / 2, sizeof *ci.byfirst.head);
-    ci.bylast.head = xcalloc(hcap / 2, sizeof *ci.bylast.head);
-    ci.byfirst.ref = xmalloc((ci.e.n + 1) * sizeof *ci.byfirst.ref);
-    ci.bylast.ref = xmalloc((ci.e.n + 1) * sizeof *ci.bylast.ref);
-    size_t nref = 0;
-    for (size_t i = 0; i < ci.e.n; i++) {
-        const struct centry *e = &ci.e.v[i];
-        size_t h = key_hash(e->key, e->klen) & ci.mask;
-        bool dup = false;
-        for (; ci.slots[h]; h = (h + 1) & ci.mask) {
-            const struct centry *o = &ci.e.v[ci.slots[h] - 1];
-            if (o->klen == e->klen && memcmp(o->key, e->key, e->klen) == 0) {
-                dup = true;
-                break;
-            }
-        }
-        if (dup)
-            continue;
-        ci.slots[h] = (uint32_t)i + 1;
-        if (e->ncp >= CLAUSE_MIN_CP) {
-            size_t k, s0;
-            uint32_t first = el_text_cp(e->key, e->klen, 0, &k);
-            uint32_t last = el_text_prev_cp(e->key, e->klen, &s0);
-            size_t f = cp_slot(first, e->ncp), l = cp_slot(last, e->ncp);
-            ci.byfirst.ref[nref] =
-                (struct cpref){e->chars, first, last, e->ncp, (uint32_t)i, ci.byfirst.head[f]};
-            ci.bylast.ref[nref] =
-                (struct cpref){e->chars, last, first, e->ncp, (uint32_t)i, ci.bylast.head[l]};
-            nref++;
-            ci.byfirst.head[f] = ci.bylast.head[l] = (uint32_t)nref;
-        }
-    }
-    /* Clause chains, built from the last clause back so that each lists lines in order. */
-    size_t ccap = 16;
-    while (ccap < 2 * ci.cl.n + 2)
-        ccap *= 2;
-    ci.clhead = xcalloc(ccap, sizeof *ci.clhead);
-    ci.clmask = ccap - 1;
-    for (size_t i = nl; i-- > 0;) {
-        const char *key = el_lex_classical(i)->key;
-        for (size_t x = ci.cl0[i + 1]; x-- > ci.cl0[i];) {
-            struct lclause *c = &ci.cl.v[x];
-            size_t h = key_hash(key + c->ms, c->ke - c->ms) & ci.clmask;
-            c->next = ci.clhead[h];
-            ci.clhead[h] = (uint32_t)x + 1;
-        }
-    }
-}
-
 /* The clause chains are hashed by a clause's key past its leading connective, which depends on
  * the key alone: a clause with this key is in the chain of key[connective..). The chain is
  * walked whole (no CHAIN_MAX): the answer must not depend on where the clause sits in it. */
@@ -1015,11 +589,10 @@ bool el_quote_classical_clause(const char *key, size_t klen)
 {
     if (klen == 0)
         return false;
-    pthread_once(&ci_once, ci_build);
     size_t ncp = el_text_ncp(key, klen), cn = connective(key, klen, ncp);
-    for (uint32_t r = ci.clhead[key_hash(key + cn, klen - cn) & ci.clmask]; r;
-         r = ci.cl.v[r - 1].next) {
-        const struct lclause *c = &ci.cl.v[r - 1];
+    for (uint32_t r = ci->clhead[key_hash(key + cn, klen - cn) & ci->clmask]; r;
+         r = ci->cl[r - 1].next) {
+        const struct lclause *c = &ci->cl[r - 1];
         if (c->ke - c->ks == klen && memcmp(el_lex_classical(c->line)->key + c->ks, key, klen) == 0)
             return true;
     }
@@ -1145,8 +718,8 @@ static struct cmatch entry_match(const struct centry *e, int how, size_t off, si
 static struct cmatch clause_match(int how, uint32_t line, size_t j0, size_t j1, size_t n)
 {
     const el_classical *l = el_lex_classical(line);
-    const struct lclause *c = ci.cl.v + ci.cl0[line];
-    size_t m = ci.cl0[line + 1] - ci.cl0[line];
+    const struct lclause *c = ci->cl + ci->cl0[line];
+    size_t m = ci->cl0[line + 1] - ci->cl0[line];
     if (j0 == 0 && j1 + 1 == m && c[m - 1].ke == strlen(l->key))
         return (struct cmatch){how, line, 0, (uint32_t)strlen(l->text), 0, n};
     return (struct cmatch){how, line, c[j0].ts, c[j1].te - c[j0].ts, 0, n};
@@ -1163,18 +736,18 @@ static bool clause_subseq(const char *key, const struct qclause *qc, size_t nc, 
 {
     const char *k0 = key + qc[0].ms;
     size_t n0 = qc[0].ke - qc[0].ms, walk = 0;
-    for (uint32_t r = ci.clhead[key_hash(k0, n0) & ci.clmask]; r && walk < CHAIN_MAX;
-         r = ci.cl.v[r - 1].next, walk++) {
-        const struct lclause *c = &ci.cl.v[r - 1];
+    for (uint32_t r = ci->clhead[key_hash(k0, n0) & ci->clmask]; r && walk < CHAIN_MAX;
+         r = ci->cl[r - 1].next, walk++) {
+        const struct lclause *c = &ci->cl[r - 1];
         const char *lk = el_lex_classical(c->line)->key;
         if (c->ke - c->ms != n0 || memcmp(lk + c->ms, k0, n0) != 0)
             continue;
-        uint32_t first = ci.cl0[c->line], end = ci.cl0[c->line + 1], x = r - 1;
+        uint32_t first = ci->cl0[c->line], end = ci->cl0[c->line + 1], x = r - 1;
         size_t i = 1;
         for (; i < nc; i++) {
             size_t ni = qc[i].ke - qc[i].ms;
-            while (++x < end && (ci.cl.v[x].ke - ci.cl.v[x].ms != ni ||
-                                 memcmp(lk + ci.cl.v[x].ms, key + qc[i].ms, ni) != 0))
+            while (++x < end && (ci->cl[x].ke - ci->cl[x].ms != ni ||
+                                 memcmp(lk + ci->cl[x].ms, key + qc[i].ms, ni) != 0))
                 ;
             if (x >= end)
                 break;
@@ -1237,8 +810,8 @@ static bool align_better(const struct align *a, const struct align *b)
 static bool align_line(uint32_t line, const char *key, const struct qclause *qc, size_t nc,
                        const uint32_t *q, struct align *out)
 {
-    const struct lclause *c = ci.cl.v + ci.cl0[line];
-    size_t m = ci.cl0[line + 1] - ci.cl0[line];
+    const struct lclause *c = ci->cl + ci->cl0[line];
+    size_t m = ci->cl0[line + 1] - ci->cl0[line];
     if (m < nc)
         return false;
     const char *lk = el_lex_classical(line)->key;
@@ -1324,13 +897,13 @@ static void fuzzy_try(const struct cpchain *ch, uint32_t c, uint32_t skip, const
         size_t lim = len >= 10 ? 2 : 1;
         if ((nq > len ? nq - len : len - nq) > lim)
             continue;
-        for (uint32_t r = ch->head[cp_slot(c, len)]; r; r = ch->ref[r - 1].next) {
+        for (uint32_t r = ch->head[cp_slot(c, len, ci->cmask)]; r; r = ch->ref[r - 1].next) {
             const struct cpref *ref = &ch->ref[r - 1];
             if (ref->cp != c || ref->ncp != len || ref->ocp == skip ||
                 more_bits(qchars & ~ref->chars, lim))
                 continue;
-            const struct centry *e = &ci.e.v[ref->ent];
-            int d = edit_le2(q, nq, e->key, e->klen, e->ncp);
+            const struct centry *e = &ci->e[ref->ent];
+            int d = edit_le2(q, nq, centry_key(e), e->klen, e->ncp);
             if (d > (int)lim)
                 continue;
             cand_add(f, e->line);
@@ -1360,7 +933,7 @@ static void fuzzy_try(const struct cpchain *ch, uint32_t c, uint32_t skip, const
 static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, bool anchored)
 {
     struct cmatch m = {0, 0, 0, 0, 0, n};
-    if (ci.e.n == 0)
+    if (ci->ne == 0)
         return m;
     /*
      * Split into clauses (runs of kept characters): the key is the clauses back to back, and
@@ -1399,21 +972,21 @@ static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, b
     }
     if (klen == 0)
         return m;
-    long e = klen <= ci.maxklen ? ci_find(key, klen) : -1;
+    long e = klen <= ci->maxklen ? ci_find(key, klen) : -1;
     if (e >= 0)
-        return entry_match(&ci.e.v[e], 1, 0, n);
+        return entry_match(&ci->e[e], 1, 0, n);
     /* A whole lexicon line quoted as a clause run inside a longer quote. */
     size_t nrun = nc < 8 ? nc : 8;
     for (size_t a = 0; a < (anchored ? 1 : nrun); a++)
         for (size_t b = a; b < nrun; b++) {
             size_t l = qc[b].ke - qc[a].ks;
-            if ((a == 0 && qc[b].ke == klen) || l > ci.maxklen)
+            if ((a == 0 && qc[b].ke == klen) || l > ci->maxklen)
                 continue;
             if (qc[b].cp1 - qc[a].cp0 < CLAUSE_MIN_CP)
                 continue;
             long f = ci_find(key + qc[a].ks, l);
-            if (f >= 0 && ci.e.v[f].full)
-                return entry_match(&ci.e.v[f], 1, qc[a].ts, qc[b].te - qc[a].ts);
+            if (f >= 0 && ci->e[f].full)
+                return entry_match(&ci->e[f], 1, qc[a].ts, qc[b].te - qc[a].ts);
         }
     if (ntot > QUOTE_MAX_CLAUSES)
         return m;
@@ -1430,9 +1003,9 @@ static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, b
             continue;
         const char *ki = key + qc[i].ms;
         size_t ni = qc[i].ke - qc[i].ms, walk = 0;
-        for (uint32_t r = ci.clhead[key_hash(ki, ni) & ci.clmask]; r && walk < CHAIN_MAX;
-             r = ci.cl.v[r - 1].next, walk++) {
-            const struct lclause *c = &ci.cl.v[r - 1];
+        for (uint32_t r = ci->clhead[key_hash(ki, ni) & ci->clmask]; r && walk < CHAIN_MAX;
+             r = ci->cl[r - 1].next, walk++) {
+            const struct lclause *c = &ci->cl[r - 1];
             if (c->ke - c->ms == ni && memcmp(el_lex_classical(c->line)->key + c->ms, ki, ni) == 0)
                 cand_add(&f, c->line);
         }
@@ -1441,8 +1014,8 @@ static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, b
     uint64_t qchars = 0;
     for (size_t i = 0; i < nq; i++)
         qchars |= char_bit(q[i]);
-    fuzzy_try(&ci.byfirst, q[0], UINT32_MAX, q, nq, qchars, &f);
-    fuzzy_try(&ci.bylast, q[nq - 1], q[0], q, nq, qchars, &f);
+    fuzzy_try(&ci->byfirst, q[0], UINT32_MAX, q, nq, qchars, &f);
+    fuzzy_try(&ci->bylast, q[nq - 1], q[0], q, nq, qchars, &f);
     struct align best = {0}, a = {0};
     bool found = false;
     for (size_t i = 0; i < f.n; i++)
@@ -1458,8 +1031,8 @@ static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, b
             return clause_match(2, best.line, best.j0, best.j1, n);
     }
     /* Clauses split otherwise than the line's (天下兴亡匹夫有则): only the whole key says. */
-    if (f.beste >= 0 && f.bestd >= 1 && ci.e.v[f.beste].nclause != nc)
-        return entry_match(&ci.e.v[f.beste], 2, 0, n);
+    if (f.beste >= 0 && f.bestd >= 1 && ci->e[f.beste].nclause != nc)
+        return entry_match(&ci->e[f.beste], 2, 0, n);
     return m;
 }
 
@@ -1490,14 +1063,13 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
 {
     if (n == 0 || n > CLASSICAL_MAX_BYTES)
         return (struct cmatch){0, 0, 0, 0, 0, n};
-    pthread_once(&ci_once, ci_build);
     /* Too few code points to match anything (ci_min_ncp): a code point has at most 4 bytes,
        and one starts at every byte but a continuation byte. */
-    if (n < 4 * ci.minncp) {
+    if (n < 4 * ci->minncp) {
         size_t cps = 0;
         for (size_t i = 0; i < n; i++)
             cps += ((unsigned char)t[i] & 0xC0) != 0x80;
-        if (cps < ci.minncp)
+        if (cps < ci->minncp)
             return (struct cmatch){0, 0, 0, 0, 0, n};
     }
     if (n > MEMO_BYTES)
@@ -1656,7 +1228,6 @@ static bool is_doc_title(const char *s, size_t a, size_t b)
  * name (《论语》, 《淮南子·氾论训》, 《孟子·离娄上》 by its first part). */
 static bool is_classical_title(const char *s, size_t a, size_t b)
 {
-    pthread_once(&titles_once, titles_build);
     if (title_has(s + a, b - a))
         return true;
     for (size_t i = a, k; i < b; i += k) {
@@ -1930,7 +1501,6 @@ struct qstate {
     leadhit_vec leads;   /* bare lead-ins of the block, in order of offset */
     struct cfgquote *cq; /* the configuration's quotations */
     size_t ncq;
-    bool edges_ready; /* edges_once has run */
 };
 
 /* Append a quote; spans relative to the block at base. Returns false at the cap. */
@@ -2200,9 +1770,8 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
 {
     if (st->leads.n == 0)
         return;
-    pthread_once(&ci_once, ci_build);
     /* Room for the longest key plus the marks and spaces a line may have between clauses. */
-    size_t maxb = 2 * ci.maxklen + 64;
+    size_t maxb = 2 * ci->maxklen + 64;
     if (maxb > CLASSICAL_MAX_BYTES)
         maxb = CLASSICAL_MAX_BYTES;
     size_t small[64];
@@ -2260,51 +1829,6 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
 done:
     if (maxend != small)
         free(maxend);
-}
-
-/*
- * What scan_bare_edges asks of every block, built once per process on its own (pthread_once):
- * the first three characters of every clause of the classical lines (and of the clause past a
- * leading connective) in starts, the last three before every clause end in ends, and the
- * longest line's text. A run of whole clauses, the entries a bare sentence can match, starts
- * and ends so: a superset, so that a block whose edges open or close no line never needs the
- * full index, which a draft without quotations otherwise never builds (it is most of the
- * work of a run on one such draft). The key is walked with the text as ci_build does.
- */
-static struct {
-    struct keyset starts, ends;
-    size_t maxtlen;
-} edges;
-
-static pthread_once_t edges_once = PTHREAD_ONCE_INIT;
-
-static void edges_build(void)
-{
-    size_t nl = el_lex_nclassical(), cap = 64;
-    while (cap < 8 * nl)
-        cap *= 2;
-    edges.starts.v = xcalloc(cap, sizeof *edges.starts.v);
-    edges.ends.v = xcalloc(cap, sizeof *edges.ends.v);
-    edges.starts.mask = edges.ends.mask = cap - 1;
-    for (size_t i = 0; i < nl; i++) {
-        const el_classical *c = el_lex_classical(i);
-        const char *t = c->text, *key = c->key;
-        size_t n = strlen(t), kn = strlen(key), q = 0;
-        if (n > edges.maxtlen)
-            edges.maxtlen = n;
-        if (c->speaker) /* a leader's saying is never taken bare */
-            continue;
-        size_t p = 0, a, ka, ncp;
-        while (next_clause(t, n, key, kn, &p, &q, &a, &ka, &ncp)) {
-            size_t ms = ka + connective(key + ka, q - ka, ncp);
-            if (kn - ka >= 9)
-                keyset_add(&edges.starts, chars3((const unsigned char *)key + ka));
-            if (ms != ka && kn - ms >= 9)
-                keyset_add(&edges.starts, chars3((const unsigned char *)key + ms));
-            if (q >= 9)
-                keyset_add(&edges.ends, chars3((const unsigned char *)key + q - 9));
-        }
-    }
 }
 
 /* Offset of the last sentence of s[0..z) (z: before the block's final marks): just past
@@ -2372,7 +1896,7 @@ static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
  * last sentence of a block (老吾老以及人之老，幼吾幼以及人之幼。 opening a conclusion; 治大国若
  * 烹小鲜。): where essays set them. The first sentence is looked at only when its first three
  * characters open an entry such a line may be, the last only when its last three end one
- * (edges.starts, edges.ends: a look-up each per block, nearly always a miss); a sentence is taken
+ * (ci->starts, ci->ends: a look-up each per block, nearly always a miss); a sentence is taken
  * when it starts with a run of a line's clauses, exactly (without marks, a near wording is
  * the essay's own), of BARE_MIN_CP Han or more, of a line that is no leader's saying (those
  * need a speaker), and no quote holds it already. Bounded by the longest line.
@@ -2380,10 +1904,6 @@ static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
 static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t base, size_t q0)
 {
     const unsigned char *u = (const unsigned char *)s;
-    if (!st->edges_ready) { /* once per document, not per block */
-        pthread_once(&edges_once, edges_build);
-        st->edges_ready = true;
-    }
     size_t first = 0, z = n, j, k;
     /* (blocks come trimmed; Han, lead byte E4..E9, is neither blank nor a mark) */
     while (first < n && (u[first] < 0xE4 || u[first] > 0xE9) &&
@@ -2401,10 +1921,10 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
         return;
     /* the first sentence; the last, and the one before it with the last (a line may hold a
        sentence end: 岂曰无衣？与子同袍。 政者，正也。子帅以正，孰敢不正？) */
-    size_t at[3] = {keyset_has(&edges.starts, kept3(s, first, z, true)) ? first : SIZE_MAX,
-                    SIZE_MAX, SIZE_MAX};
-    if (keyset_has(&edges.ends, kept3(s, first, z, false))) {
-        size_t before, last = last_sentence(s, z, 2 * edges.maxtlen + 16, &before);
+    size_t at[3] = {keyset_has(&ci->starts, kept3(s, first, z, true)) ? first : SIZE_MAX, SIZE_MAX,
+                    SIZE_MAX};
+    if (keyset_has(&ci->ends, kept3(s, first, z, false))) {
+        size_t before, last = last_sentence(s, z, 2 * ci->maxtlen + 16, &before);
         if (last != first)
             at[2] = last;
         if (before != first && last != SIZE_MAX)
@@ -2412,8 +1932,7 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
     }
     if (at[0] == SIZE_MAX && at[1] == SIZE_MAX && at[2] == SIZE_MAX)
         return;
-    pthread_once(&ci_once, ci_build);
-    size_t maxb = 2 * ci.maxklen + 64;
+    size_t maxb = 2 * ci->maxklen + 64;
     if (maxb > CLASSICAL_MAX_BYTES)
         maxb = CLASSICAL_MAX_BYTES;
     for (int w = 0; w < 3; w++) {
@@ -2549,7 +2068,7 @@ static int by_txt(const void *a, const void *b)
 
 void el_extract_quotes(el_doc *doc)
 {
-    struct qstate st = {doc, EL_RULE_QUOTE_MISQUOTED, {0}, {0}, {0}, NULL, 0, false};
+    struct qstate st = {doc, EL_RULE_QUOTE_MISQUOTED, {0}, {0}, {0}, NULL, 0};
     const el_config_quote *cfgq;
     size_t ncfg = el_config_quotes(doc->cfg, &cfgq);
     if (ncfg) {

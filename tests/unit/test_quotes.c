@@ -478,7 +478,7 @@ static void test_bare_edges(void **state)
 }
 
 /* Every classical line of six Han or more, set bare at a paragraph's start or end, is found:
-   the per-block look-up sets (edges_build) hold every line's opening and ending. */
+   the per-block look-up sets (qindex.c, build_edges) hold every line's opening and ending. */
 static void test_bare_every_line(void **state)
 {
     (void)state;

@@ -54,12 +54,11 @@ static void check_text(const char *t, size_t n)
 static void test_min_ncp(void **state)
 {
     (void)state;
-    pthread_once(&ci_once, ci_build);
-    assert_true(ci.minncp >= 1);
-    assert_true(ci.minncp <= FUZZY_MIN_CP);
-    for (size_t i = 0; i < ci.e.n; i++) {
-        assert_true(ci.e.v[i].ncp >= ci.minncp);
-        assert_int_equal(ci.e.v[i].ncp, el_text_ncp(ci.e.v[i].key, ci.e.v[i].klen));
+    assert_true(ci->minncp >= 1);
+    assert_true(ci->minncp <= FUZZY_MIN_CP);
+    for (size_t i = 0; i < ci->ne; i++) {
+        assert_true(ci->e[i].ncp >= ci->minncp);
+        assert_int_equal(ci->e[i].ncp, el_text_ncp(centry_key(&ci->e[i]), ci->e[i].klen));
     }
 }
 
