@@ -166,7 +166,7 @@ static void build_entries(struct el_qindex *q)
                                                     (uint32_t)c0,
                                                     (uint32_t)ncp,
                                                     (uint32_t)ms,
-                                                    (uint32_t)(ncp - c0 - (ms > ka)),
+                                                    (uint32_t)(ncp - c0 - (ms - ka) / 3),
                                                     (uint32_t)i,
                                                     0};
             }

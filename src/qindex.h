@@ -193,9 +193,11 @@ static inline bool key_starts_with(const char *key, size_t kn, const char *t, si
 }
 
 /*
- * Bytes of a leading connective (而 故 则 乃) of the key k[0..n) of a clause of ncp code
- * points, 0 if none. Writers add or drop one without misquoting (治国有常，而利民为本 and
- * 治国有常，利民为本 are the same line); a clause of two characters keeps it (而已).
+ * Bytes of a leading connective of the key k[0..n) of a clause of ncp code points, 0 if none:
+ * 而 故 则 乃 夫, or the subject or connective words 君子 是以 是故. Writers add or drop one
+ * without misquoting (治国有常，而利民为本 and 治国有常，利民为本 are the same line; 安而不忘危
+ * quotes 君子安而不忘危); two characters or more stay after a one-character word (而已 keeps its
+ * 而), four after a word of two (君子喻于义 keeps its 君子).
  */
 static inline size_t connective(const char *k, size_t n, size_t ncp)
 {
@@ -203,7 +205,15 @@ static inline size_t connective(const char *k, size_t n, size_t ncp)
         return 0;
     const unsigned char *u = (const unsigned char *)k;
     uint32_t v = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
-    return v == 0xE8808C || v == 0xE69585 || v == 0xE58899 || v == 0xE4B983 ? 3 : 0;
+    if (v == 0xE8808C || v == 0xE69585 || v == 0xE58899 || v == 0xE4B983 || v == 0xE5A4AB)
+        return 3;
+    if (ncp < 6 || n < 6) /* four characters stay, enough to tell a misquote (喻于义) */
+        return 0;
+    uint32_t w = (uint32_t)u[3] << 16 | (uint32_t)u[4] << 8 | u[5];
+    if ((v == 0xE5909B && w == 0xE5AD90) ||                  /* 君子 */
+        (v == 0xE698AF && (w == 0xE4BBA5 || w == 0xE69585))) /* 是以 是故 */
+        return 6;
+    return 0;
 }
 
 /* The three characters at u[0..9) as a number (never 0) when they are three-byte

@@ -131,6 +131,9 @@ static const struct word speaker_tails[] = {
 static const struct word modal_words[] = {
     W("要"), W("必须"), W("应当"), W("应该"), W("务必"), W("就要"), W("更要"), {NULL, 0},
 };
+/* Words for people that name no one: never the speaker of a classic. */
+static const char *const pronouns[] = {"我",   "我们", "咱们", "你",   "你们", "他",   "她",
+                                       "他们", "她们", "大家", "人们", "有人", "我国", NULL};
 /* Openers before a speaker (正如老李所说, 据报道称). */
 static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如", "据", NULL};
 
@@ -540,9 +543,15 @@ static inline bool more_bits(uint64_t x, size_t lim)
     return false;
 }
 
-/* Code points a classical line must have to be taken where it stands bare, with no lead-in:
-   a shorter one (实事求是) reads as the essay's own words. */
-#define BARE_MIN_CP 6
+/* Code points a classical line must have to be taken where it stands bare, with no lead-in,
+   or at the start of a longer quote: a shorter one (实事求是) reads as the essay's own words;
+   民以食为天 does not. */
+#define BARE_MIN_CP 5
+#define LINE_LEAD_MIN_CP 5
+/* Bytes of reported policy speech at most (about 200 characters): a sentence, not a page. */
+#define INDIRECT_MAX_BYTES 600
+/* Code points a line must have for a near wording standing bare to be its misquote. */
+#define BARE_FUZZY_MIN_CP 8
 
 /* Entry index with this exact key, or -1. */
 static long ci_find(const char *key, size_t len)
@@ -964,7 +973,7 @@ static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, b
                                         klen + p - a,
                                         klen + cn,
                                         (uint32_t)c0,
-                                        (uint32_t)(c0 + (cn > 0)),
+                                        (uint32_t)(c0 + cn / 3),
                                         (uint32_t)ncp};
         }
         ntot++;
@@ -982,7 +991,8 @@ static struct cmatch classical_match_text(const char *t, size_t n, bool fuzzy, b
             size_t l = qc[b].ke - qc[a].ks;
             if ((a == 0 && qc[b].ke == klen) || l > ci->maxklen)
                 continue;
-            if (qc[b].cp1 - qc[a].cp0 < CLAUSE_MIN_CP)
+            /* a line of five at the quote's start (民以食为天，食以安为先), else six */
+            if (qc[b].cp1 - qc[a].cp0 < (a == 0 ? LINE_LEAD_MIN_CP : CLAUSE_MIN_CP))
                 continue;
             long f = ci_find(key + qc[a].ks, l);
             if (f >= 0 && ci->e[f].full)
@@ -1444,9 +1454,11 @@ static struct lead find_lead(const char *s, size_t j, bool colon, bool comma, co
                  el_text_prefix(s + who.off, who.len, weak_not_speaker)))
         return L; /* 规定/称 with nobody named before them */
     /* 云/曰 after a plain speaker only before a colon or comma: 人云亦云“…” is an idiom. */
-    if ((archaic && (L.colon || comma)) ||
-        (who.len && el_text_is_one_of(s + who.off, who.len, ancient_speakers))) {
-        L.type = LEAD_CLASSICAL; /* 孔子曰, 古人有言, 正如古人所说 */
+    bool ancient = who.len && el_text_is_one_of(s + who.off, who.len, ancient_speakers);
+    if ((archaic && (L.colon || comma)) || ancient) {
+        L.type = LEAD_CLASSICAL; /* 孔子曰 (孔子 the speaker), 古人有言, 正如古人所说 */
+        if (!ancient)
+            L.speaker = who;
         return L;
     }
     L.type = LEAD_SAYING;
@@ -1530,8 +1542,12 @@ static bool add_quote(struct qstate *st, size_t base, enum el_quote_kind kind, e
 static bool add_lex_quote(struct qstate *st, size_t base, el_span txt, el_span src,
                           const struct lead *lead, const el_classical *c)
 {
-    if (c->speaker == NULL)
-        return add_quote(st, base, EL_QUOTE_CLASSICAL, txt, (el_span){0, 0}, src, c->source);
+    if (c->speaker == NULL) { /* who is named before it says it (孔子说：“己所不欲，…”) */
+        el_span who = lead && lead->type != LEAD_POLICY ? lead->speaker : (el_span){0, 0};
+        if (who.len && el_text_is_one_of(st->doc->plain.v + base + who.off, who.len, pronouns))
+            who = (el_span){0, 0}; /* 我们常说：a classic is not ours */
+        return add_quote(st, base, EL_QUOTE_CLASSICAL, txt, who, src, c->source);
+    }
     bool led = lead && lead->type == LEAD_POLICY;
     el_span none = {0, 0};
     if (!add_quote(st, base, EL_QUOTE_POLICY, txt, led ? lead->speaker : none,
@@ -1729,7 +1745,7 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
                      (p->end >= n || !el_text_is_han(el_text_cp(s, n, p->end, &(size_t){0})))))) {
             ok = add_quote(st, base, EL_QUOTE_POLICY, txt, L.speaker, L.source, NULL);
         } else if (L.type == LEAD_CLASSICAL && ncp >= 4) {
-            ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, none, L.source, NULL);
+            ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, L.speaker, L.source, NULL);
         } else if ((sentence && ncp >= 4) ||
                    ((L.type == LEAD_SAYING || L.type == LEAD_POLICY) && ncp >= 8)) {
             el_span sp = L.type == LEAD_SAYING || L.type == LEAD_POLICY ? L.speaker : none;
@@ -1831,6 +1847,120 @@ done:
         free(maxend);
 }
 
+/* Whether s[a..a+len) holds at least min Han characters. */
+static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
+{
+    size_t k, h = 0;
+    for (size_t i = a; i < a + len && h < min; i += k)
+        h += el_text_is_han(el_text_cp(s, a + len, i, &k));
+    return h >= min;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * Reported policy speech, without quotation marks, after a lead that names a leader or a
+ * document (习近平总书记强调，要把农村公路建好、管好、护好、运营好。 党的二十大报告提出：…): the
+ * words to the end of the sentence are a policy quote, a leader's saying of the lexicon with
+ * its line. Looked for only at the block's quote verbs followed by a comma or a colon; a verb
+ * followed by a quotation mark is scan_pairs' (总书记指出，“…”), and a sentence inside quotation
+ * marks or holding a quote found already is left as it is. Each sentence is looked at once.
+ */
+static void scan_indirect(struct qstate *st, const char *s, size_t n, size_t base, size_t q0)
+{
+    size_t done = 0, small[64], *maxend = NULL, *qoff = NULL, nq = 0;
+    for (size_t i = 0; i < st->hits.n; i++) {
+        const el_lex_hit *h = &st->hits.v[i];
+        if (h->cat != EL_LEX_QUOTEVERB || h->end < done)
+            continue;
+        /* after 的 the verb is a noun (总书记关于“…”的论述，…) */
+        if (h->start >= 3 && memcmp(s + h->start - 3, "\xE7\x9A\x84", 3) == 0)
+            continue;
+        size_t a = h->end, k;
+        while (a < n && is_hspace(el_text_cp(s, n, a, &k)))
+            a += k;
+        if (a >= n)
+            continue;
+        uint32_t c = el_text_cp(s, n, a, &k);
+        bool colon = c == 0xFF1A || c == ':', comma = c == 0xFF0C || c == ',';
+        if (!colon && !comma)
+            continue;
+        for (a += k; a < n && is_hspace(el_text_cp(s, n, a, &k));)
+            a += k;
+        if (a >= n)
+            continue;
+        c = el_text_cp(s, n, a, &k);
+        if (c == 0x201C || c == 0x300C || c == 0x300E || c == 0x2018 || c == '"')
+            continue; /* quoted: scan_pairs has it */
+        /* words that open with a speaker or a document are a lead of their own */
+        bool led = false;
+        for (size_t x = i + 1; x < st->hits.n && st->hits.v[x].start <= a + 64 && !led; x++)
+            led = st->hits.v[x].start == a &&
+                  (st->hits.v[x].cat == EL_LEX_SPEAKER || st->hits.v[x].cat == EL_LEX_DOCUMENT);
+        if (led)
+            continue;
+        struct lead L = find_lead(s, h->end, colon, comma, &st->hits);
+        if (L.type != LEAD_POLICY)
+            continue;
+        /* 按照总书记要求，… 根据《意见》提出，…: a reference, no one speaking */
+        size_t cl = clause_start(s, h->start, h->start > LEAD_WINDOW ? h->start - LEAD_WINDOW : 0);
+        if (el_text_prefix(s + cl, h->start - cl, weak_not_speaker))
+            continue;
+        /* Words reported so run to a sentence end not far on; longer runs are the essay's. */
+        size_t lim = n - a < INDIRECT_MAX_BYTES ? n - a : INDIRECT_MAX_BYTES;
+        size_t e = a + el_text_sentence_end(s + a, lim), len = e - a;
+        done = e;
+        if (e == a + lim && lim < n - a)
+            continue;
+        while (len > 0) { /* the final mark is not the words; a closing quotation mark is */
+            size_t j = el_text_back(s, a + len);
+            uint32_t d = el_text_cp(s, a + len, j, &k);
+            if (j < a || !(el_text_is_sentence_end(d) || el_text_is_white(d)))
+                break;
+            len = j - a;
+        }
+        if (!han_at_least(s, a, len, 4))
+            continue;
+        if (!maxend) { /* once per block, at the first candidate: the spans to stay out of */
+            maxend = st->pairs.n < 64 ? small : xmalloc((st->pairs.n + 1) * sizeof *maxend);
+            for (size_t p = 0; p < st->pairs.n; p++)
+                maxend[p] =
+                    p && maxend[p - 1] > st->pairs.v[p].end ? maxend[p - 1] : st->pairs.v[p].end;
+            nq = st->doc->quotes.n - q0;
+            qoff = xmalloc((nq + 1) * sizeof *qoff);
+            for (size_t q = 0; q < nq; q++)
+                qoff[q] = st->doc->quotes.v[q0 + q].txt.off - base;
+            qsort(qoff, nq, sizeof *qoff, cmp_size);
+        }
+        size_t lo = 0, hi = nq; /* the first quote of the block at or after a */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (qoff[mid] < a)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (in_pairs(&st->pairs, maxend, h->start) || (lo < nq && qoff[lo] < e))
+            continue;
+        struct cmatch m = classical_match(s + a, len, false, false);
+        bool ok;
+        if (m.how == 1 && m.off == 0 && m.len >= len && el_lex_classical(m.line)->speaker)
+            ok = add_lex_quote(st, base, (el_span){a, len}, (el_span){0, 0}, &L,
+                               el_lex_classical(m.line));
+        else
+            ok = add_quote(st, base, EL_QUOTE_POLICY, (el_span){a, len}, L.speaker, L.source, NULL);
+        if (!ok)
+            break;
+    }
+    if (maxend != small)
+        free(maxend);
+    free(qoff);
+}
+
 /* Offset of the last sentence of s[0..z) (z: before the block's final marks): just past
    the last sentence end, with the closers after it; 0 if none; SIZE_MAX if the sentence
    holds more than lim bytes (no lexicon line could be it); in *before the start of the
@@ -1880,15 +2010,6 @@ static uint64_t kept3(const char *s, size_t a, size_t z, bool forward)
         }
     }
     return got == 3 ? chars3(b) : 0;
-}
-
-/* Whether s[a..a+len) holds at least min Han characters. */
-static bool han_at_least(const char *s, size_t a, size_t len, size_t min)
-{
-    size_t k, h = 0;
-    for (size_t i = a; i < a + len && h < min; i += k)
-        h += el_text_is_han(el_text_cp(s, a + len, i, &k));
-    return h >= min;
 }
 
 /*
@@ -1965,7 +2086,15 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
             continue;
         if (!m.how)
             m = classical_match(s + a, e - a, false, true);
-        if (m.how != 1 || m.off != 0 || el_lex_classical(m.line)->speaker)
+        if (!m.how) {
+            /* Clauses of a line, eight Han or more, near enough to be misquoted (千里之行，
+               始于脚下 for 始于足下): a near wording of fewer is the essay's own. */
+            struct cmatch f = drop_near_saying(classical_match(s + a, e - a, true, true));
+            if (f.how == 2 && f.off == 0 &&
+                han_at_least(el_lex_classical(f.line)->text, f.toff, f.tlen, BARE_FUZZY_MIN_CP))
+                m = f;
+        }
+        if (!m.how || m.off != 0 || el_lex_classical(m.line)->speaker)
             continue;
         size_t len = m.len < e - a ? m.len : e - a;
         while (len > 0) { /* the final mark (and closers) are not the line's */
@@ -1979,6 +2108,8 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
         if (!add_lex_quote(st, base, (el_span){a, len}, (el_span){0, 0}, NULL,
                            el_lex_classical(m.line)))
             return;
+        if (m.how == 2)
+            raise_misquote(st, base + a, &m);
     }
 }
 
@@ -1989,12 +2120,12 @@ static void scan_block(struct qstate *st, el_span blk)
     if (n == 0 || st->doc->quotes.n >= EL_QUOTES_MAX)
         return;
     pair_scan(s, n, &st->pairs, &st->leads);
-    st->hits.n = 0;
-    if (st->pairs.n) /* the hits only serve the lead-ins and speakers of quoted spans */
-        el_doc_lex_scan_cats(st->doc, blk.off, n, QUOTE_CATS, collect_hit, &st->hits);
+    st->hits.n = 0; /* the speakers, documents and verbs of lead-ins */
+    el_doc_lex_scan_cats(st->doc, blk.off, n, QUOTE_CATS, collect_hit, &st->hits);
     size_t q0 = st->doc->quotes.n;
     scan_pairs(st, s, n, blk.off);
     scan_bare(st, s, n, blk.off);
+    scan_indirect(st, s, n, blk.off, q0);
     scan_bare_edges(st, s, n, blk.off, q0);
 }
 
