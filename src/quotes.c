@@ -1428,8 +1428,16 @@ static struct lead find_lead(const char *s, size_t j, bool colon, bool comma, co
         sp = NULL;
     if (!classic && (sp || doc || doc_title)) {
         L.type = LEAD_POLICY;
-        if (sp)
-            L.speaker = (el_span){sp->start, sp->end - sp->start};
+        if (sp) {
+            /* issuers joined by 、 speak together (中共中央办公厅、国务院办公厅印发的…) */
+            size_t a = sp->start;
+            const el_lex_hit *o;
+            for (int k = 0; k < 8 && a >= lo + 3 && memcmp(s + a - 3, "\xE3\x80\x81", 3) == 0 &&
+                            (o = hit_ending(hits, a - 3, EL_LEX_SPEAKER)) != NULL && o->start >= lo;
+                 k++)
+                a = o->start;
+            L.speaker = (el_span){a, sp->end - a};
+        }
         if (doc_title)
             L.source = title;
         else if (doc)

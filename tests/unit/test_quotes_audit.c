@@ -5,7 +5,7 @@
  * classical line quoted without its leading 君子/是以/夫; a line of five opening a longer quote
  * or a paragraph (民以食为天); a bare near wording of a line's clauses as a misquote at a
  * paragraph's edge (千里之行，始于脚下) and not for a short line; the speaker of a classic
- * (孔子说：“…”); lines the lexicon gained.
+ * (孔子说：“…”); issuers joined by 、 as one speaker; lines the lexicon gained.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -102,6 +102,18 @@ static void test_indirect_policy(void **state)
     /* quoted after the verb: one quote, the quoted words */
     one_quote("标题\n\n习近平总书记指出，“江山就是人民，人民就是江山”。\n", EL_QUOTE_POLICY,
               "江山就是人民，人民就是江山", "习近平总书记", NULL);
+}
+
+/* Issuers joined by 、 are the speaker together. */
+static void test_joint_speakers(void **state)
+{
+    (void)state;
+    one_quote("标题\n\n中共中央办公厅、国务院办公厅印发的《关于加强新时代网络文明建设的意见》提出，"
+              "要加强网络空间治理。\n",
+              EL_QUOTE_POLICY, "要加强网络空间治理", "中共中央办公厅、国务院办公厅",
+              "《关于加强新时代网络文明建设的意见》");
+    one_quote("标题\n\n国务院办公厅印发的《意见》提出“推进网络文明建设”。\n", EL_QUOTE_POLICY,
+              "推进网络文明建设", "国务院办公厅", "《意见》");
 }
 
 static void test_not_indirect(void **state)
@@ -201,6 +213,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_indirect_policy),
+        cmocka_unit_test(test_joint_speakers),
         cmocka_unit_test(test_not_indirect),
         cmocka_unit_test(test_indirect_hostile),
         cmocka_unit_test(test_leading_word),
