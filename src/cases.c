@@ -10,8 +10,9 @@
  * only where a clause starts (after punctuation or a lead word such as 在/从/反观), since a
  * place in the middle of a clause is an object or a modifier (走出山西, 隋唐洛阳城), not the
  * actor of a practice. The case covers its clause group up to the next 。；！？ or the next
- * anchor; the statistics inside it are linked, the first quoted term that is not a lexicon
- * metaphor, an everyday word (“打卡”) or a bare one- or two-character term names the
+ * anchor; the statistics inside it are linked, the first quoted term (in “…” or in ASCII "…")
+ * that is not a lexicon metaphor, an everyday word (“打卡”), a bare one- or two-character term
+ * or an epithet of the place (浙江浦江郑义门“江南第一家”, 北京“朝阳群众”) names the
  * initiative (a numeral in that name, “十二条”, is no statistic), and a contrast marker
  * before it in the sentence (or, for an anonymised place, a problem word in it; or 却 and
  * a problem word in the place's clause) makes it a counter-example. An anonymised place
@@ -402,10 +403,16 @@ static bool clause_start(const char *s, size_t i)
 typedef EL_VEC(el_lex_hit) hit_vec;
 typedef EL_VEC(size_t) off_vec;
 
-/* A quotation “…”: offsets of its marks. */
+/* A quotation “…” or "…": offsets of its marks (an ASCII mark is one byte, see past_close). */
 typedef struct qpair {
     size_t open, inner, close;
 } qpair;
+
+/* Offset just past the closing mark of q: ” is three bytes, an ASCII " one. */
+static inline size_t past_close(const char *s, const qpair *q)
+{
+    return q->close + (s[q->close] == '"' ? 1 : 3);
+}
 
 /* A place mention: a chain of places, or an anonymised 某X. */
 typedef struct mention {
@@ -453,6 +460,8 @@ struct scan {
     off_vec contrast, problems, ends;
     off_vec que; /* the contrast hits that are 却 (subset of contrast) */
     EL_VEC(qpair) quotes;
+    EL_VEC(qpair) dq;   /* the pairs of ASCII " (scan_marks), until take_ascii merges them */
+    EL_VEC(qpair) qtmp; /* merge buffer for quotes */
     EL_VEC(mention) ments;
     EL_VEC(mention) tmp;           /* merge buffer for ments */
     const struct conf_place *conf; /* the configured places (nconf of them) */
@@ -563,11 +572,30 @@ static int cmp_qpair(const void *a, const void *b)
     return x->open < y->open ? -1 : x->open > y->open;
 }
 
-/* The quotes opened and not yet closed (scan_marks), at most 16 deep. */
+/* The quotes opened and not yet closed (scan_marks), at most 16 deep, and the open ASCII ". */
 struct qstack {
     size_t v[16], n;
-    bool sorted; /* the pairs found so far are in order of opening mark */
+    bool sorted;    /* the pairs found so far are in order of opening mark */
+    size_t dq_open; /* offset of the ASCII " that is open, SIZE_MAX if none */
 };
+
+/*
+ * An ASCII " at u[i] (the other quotation marks are told apart by their shape; this one is
+ * the same either way): it closes the one that is open, as in the quotes extractor; else it
+ * opens one, unless it follows a letter or a digit (6.1", don"t: no opening quote there).
+ * The pairs never nest, so they come in order of opening mark.
+ */
+static void ascii_quote(const unsigned char *u, size_t i, struct scan *sc, struct qstack *q)
+{
+    if (q->dq_open != SIZE_MAX) {
+        *EL_VEC_PUSH(sc->dq) = (qpair){q->dq_open, q->dq_open + 1, i};
+        q->dq_open = SIZE_MAX;
+        return;
+    }
+    unsigned p = i > 0 ? u[i - 1] : ' ';
+    if (!((p | 0x20u) - 'a' < 26u || p - '0' < 10u))
+        q->dq_open = i;
+}
 
 /* Take the group end or quotation mark at offset i of u[0..n), if there is one. */
 __attribute__((always_inline)) static inline void
@@ -577,6 +605,8 @@ mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qsta
     if (b < 0xE2) { /* the other punctuation (，、《》…) first: far more frequent */
         if (b == ';' || b == '!' || b == '?')
             *EL_VEC_PUSH(sc->ends) = i;
+        else if (b == '"')
+            ascii_quote(u, i, sc, q);
         return;
     }
     if (n - i < 3)
@@ -600,9 +630,10 @@ mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qsta
 
 /*
  * The group ends (。；！？;!?) of s[0..n) and its pairs of “ and ” (innermost first, then sorted
- * by opening mark; unmatched marks are ignored). The marks are matched as bytes: each starts
- * with a byte that never continues a UTF-8 sequence, so a match is always a whole code point,
- * the same one a decoding walk would see, and the matches at every offset, in order, are the
+ * by opening mark; unmatched marks are ignored), and apart from them, in sc->dq, its pairs of
+ * ASCII " (ascii_quote; take_ascii adds them to the quotes). The marks are matched as bytes: each
+ * starts with a byte that never continues a UTF-8 sequence, so a match is always a whole code
+ * point, the same one a decoding walk would see, and the matches at every offset, in order, are the
  * marks. With SSE2, sixteen offsets are tested at a time and only those whose bytes are one
  * of the marks are looked at; the Han characters and the other punctuation between them,
  * nearly all of the text, cost a few vector operations per sixteen bytes. The rest, and the
@@ -611,8 +642,8 @@ mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qsta
 static void scan_marks(const char *s, size_t n, struct scan *sc)
 {
     const unsigned char *u = (const unsigned char *)s;
-    struct qstack q = {.n = 0, .sorted = true};
-    sc->ends.n = sc->quotes.n = 0;
+    struct qstack q = {.n = 0, .sorted = true, .dq_open = SIZE_MAX};
+    sc->ends.n = sc->quotes.n = sc->dq.n = 0;
     size_t i = 0;
 #if CASES_SSE2
 #define SET1(b) _mm_set1_epi8((char)(b))
@@ -627,7 +658,8 @@ static void scan_marks(const char *s, size_t n, struct scan *sc)
         /* Pairs of marks told apart by one bit of one byte share a test: ; and ? (0x3B,
            0x3F) as 0x3F once bit 2 is set, “ and ” (0x9C, 0x9D) as 0x9D once bit 0 is, ；
            and ？ (0x9B, 0x9F) as 0x9F once bit 2 is. */
-        __m128i ascii = _mm_or_si128(EQ(_mm_or_si128(v, SET1(0x04)), '?'), EQ(v, '!'));
+        __m128i ascii = _mm_or_si128(EQ(_mm_or_si128(v, SET1(0x04)), '?'),
+                                     _mm_or_si128(EQ(v, '!'), EQ(v, '"'))); /* ;?!" */
         __m128i quote =
             _mm_and_si128(EQ(v, 0xE2), EQ(_mm_or_si128(v2, SET1(0x01)), 0x9D)); /* “ ” */
         __m128i stop = _mm_and_si128(EQ(v, 0xE3), EQ(v2, 0x82));                /* 。 */
@@ -646,6 +678,32 @@ static void scan_marks(const char *s, size_t n, struct scan *sc)
         mark_at(u, n, i, sc, &q);
     if (!q.sorted)
         qsort(sc->quotes.v, sc->quotes.n, sizeof *sc->quotes.v, cmp_qpair);
+}
+
+/*
+ * Add the pairs of ASCII " that scan_marks set apart to the quotes, in order of opening mark:
+ * from here on a "…" is read as a “…” is. Both lists are in that order (and no two pairs open
+ * at one offset): one merge, and nothing at all for the text that has no ASCII quote.
+ */
+static void take_ascii(struct scan *sc)
+{
+    size_t nq = sc->quotes.n, nd = sc->dq.n, i = 0, j = 0;
+    if (nd == 0)
+        return;
+    sc->qtmp.n = 0;
+    sc->qtmp.v = xgrow(sc->qtmp.v, &sc->qtmp.cap, nq + nd, sizeof *sc->qtmp.v);
+    while (i < nq || j < nd)
+        sc->qtmp.v[sc->qtmp.n++] = j == nd || (i < nq && sc->quotes.v[i].open < sc->dq.v[j].open)
+                                       ? sc->quotes.v[i++]
+                                       : sc->dq.v[j++];
+    qpair *v = sc->quotes.v; /* the merged list becomes the quotes; theirs, the buffer */
+    size_t cap = sc->quotes.cap;
+    sc->quotes.v = sc->qtmp.v;
+    sc->quotes.cap = sc->qtmp.cap;
+    sc->quotes.n = sc->qtmp.n;
+    sc->qtmp.v = v;
+    sc->qtmp.cap = cap;
+    sc->qtmp.n = sc->dq.n = 0;
 }
 
 /* ---- place chains ------------------------------------------------------------------------ */
@@ -1124,6 +1182,18 @@ static const word title_verbs[] = {W("誉为"), W("称为"), W("称作"), W("号
 static const word people_after[] = {W("青年"), W("人才"), W("群体"), W("一族"), W("人群"),
                                     W("老人"), W("学生"), W("干部"), W("游客"), W("族"),
                                     W("儿童"), W("农民"), W("市民"), W("居民"), W("妇女")};
+/* Labels of people a short quoted term (five characters at most) may end with, as it ends
+   with one of people_after (北京“朝阳群众”, “广场舞大妈”); a longer term is a phrase that ends
+   with them (“把时间还给群众”), and written after a quote they start a sentence's subject
+   (“最多跑一次”群众满意率…). */
+static const word people_end[] = {W("群众"), W("大妈"), W("网友")};
+/* How a quoted epithet of a place or a family ends (“中国竹编之乡”, “世界硬笔之都”). */
+static const word epithet_ends[] = {W("之乡"), W("之都")};
+/* Nouns of an institution or a practice: written after a quoted epithet (or ending it), they make
+   it the name of what was done (“中国花木之乡”建设, “天下第一村”工程). */
+static const word institutions[] = {W("制度"), W("机制"), W("模式"), W("工程"), W("行动"),
+                                    W("改革"), W("经验"), W("做法"), W("计划"), W("项目"),
+                                    W("活动"), W("品牌"), W("建设"), W("战略"), W("体系")};
 /* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
 static const word yi_words[] = {W("可以"), W("所以"), W("难以"), W("加以"),
                                 W("予以"), W("得以"), W("足以"), W("是以")};
@@ -1134,13 +1204,52 @@ static const uint32_t name_particles[] = {U'一', U'上', U'不', U'与', U'中'
                                           U'成', U'或', U'把', U'是', U'的', U'着', U'等', U'而',
                                           U'被', U'让', U'过', U'还', U'都', U'里'};
 
+/*
+ * Whether quote q, in a case whose place ends at a (q opens at a or later) and which ends at b,
+ * is an epithet of the place or of a family there (浙江浦江郑义门“江南第一家”, 江苏沭阳“中国花木
+ * 之乡”): a term of at most ten Han characters of the form X第一Y (天下第一村, 中国淘宝第一镇; X
+ * and Y not empty: “第一课堂”, “安全第一” are names and mottos), X之乡 or X之都; written right
+ * after a name (the place, then at most four Han characters none of which is a verb or a
+ * function word of sub_stop, then 的 or not); and no institution noun ends it or follows it
+ * (“天下第一村”建设 names what is done). The caller asks only when no launch verb comes before
+ * the quote (打造“中国花木之乡” is a goal pursued, a practice).
+ */
+static bool epithet(const char *s, const qpair *q, size_t a, size_t b)
+{
+    size_t e = q->open, k, chars = 0;
+    if (e < a || e - a > 5 * 3) /* (most quotes open further on: no name then) */
+        return false;
+    if (e - a >= 3 && ends_with(s, e, "的"))
+        e -= 3;
+    for (size_t i = a; i < e; i += k) {
+        uint32_t c = el_text_cp(s, e, i, &k);
+        if (!el_text_is_han(c) || IN_SET(c, sub_stop) || ++chars > 4)
+            return false;
+    }
+    const char *t = s + q->inner;
+    size_t n = q->close - q->inner, ncp = 0;
+    bool first = false; /* 第一 with a character before and after it */
+    for (size_t i = 0; i < n; i += k) {
+        if (!el_text_is_han(el_text_cp(t, n, i, &k)) || ++ncp > 10)
+            return false;
+        first |= i > 0 && n - i > 6 && memcmp(t + i, "第一", 6) == 0;
+    }
+    if (!first && !(n > 6 && suffix_of(t, n, WORDS(epithet_ends))))
+        return false;
+    size_t after = past_close(s, q);
+    return !suffix_of(t, n, WORDS(institutions)) &&
+           !(after < b && prefix_of(s + after, b - after, WORDS(institutions)));
+}
+
 /* A quoted term usable as an initiative name: short, no sentence punctuation, no 的
    (“宋元中国的世界海洋商贸中心” is a title, not an initiative), no 某 (编造“某地发生重大疫情”
    quotes a rumour), not an everyday word (common_quoted). A term of one or two characters,
    or a pair of phrases joined by 、 (a motto: 晋商“诚信为本、以义制利”的传统), is a name only
    when a launch verb introduces it (推出“林票”, 实施“人人持证、技能河北”) or it names the noun
-   after it (“九章”量子计算原型机, “村超”赛事, “人人持证、技能河北”工程); b: where the case ends. */
-static bool name_like(const char *s, const qpair *q, size_t b)
+   after it (“九章”量子计算原型机, “村超”赛事, “人人持证、技能河北”工程). Unless a launch verb
+   introduces it, a label of people (“景漂”青年, “朝阳群众”) or an epithet of the place (epithet)
+   is no name either. a: where the case's place ends; b: where the case ends. */
+static bool name_like(const char *s, const qpair *q, size_t a, size_t b)
 {
     size_t len = q->close - q->inner, k, ncp = 0;
     bool pause = false;
@@ -1149,15 +1258,16 @@ static bool name_like(const char *s, const qpair *q, size_t b)
     for (size_t i = q->inner; i < q->close; i += k) {
         uint32_t c = el_text_cp(s, q->close, i, &k);
         if (c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-            c == 0xFF1A || c == '!' || c == '?' || c == ';' || c == 0x201C || c == 0x7684 /* 的 */
-            || c == 0x67D0 /* 某 */)
+            c == 0xFF1A || c == '!' || c == '?' || c == ';' || c == 0x201C || c == '"' ||
+            c == 0x7684 /* 的 */ || c == 0x67D0 /* 某 */)
             return false;
         pause |= c == 0x3001; /* 、 */
         ncp++;
     }
+    size_t after = past_close(s, q);
     if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)) ||
         suffix_of(s, q->open, WORDS(title_verbs)) ||
-        (q->close + 3 < b && prefix_of(s + q->close + 3, b - q->close - 3, WORDS(people_after))))
+        (after < b && prefix_of(s + after, b - after, WORDS(people_after))))
         return false;
     bool launched =
         suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words));
@@ -1169,11 +1279,12 @@ static bool name_like(const char *s, const qpair *q, size_t b)
         launched = true;
     }
     /* (the opening quote before the term is no Han: a word longer than the term never ends it) */
-    if (!launched && suffix_of(s, q->close, WORDS(people_after)))
+    if (!launched &&
+        (suffix_of(s, q->close, WORDS(people_after)) ||
+         (ncp <= 5 && suffix_of(s, q->close, WORDS(people_end))) || epithet(s, q, a, b)))
         return false;
     if ((ncp > 2 && !pause) || launched)
         return true;
-    size_t after = q->close + 3; /* past ” */
     if (after >= b)
         return false;
     uint32_t c = el_text_cp(s, b, after, &k);
@@ -1217,18 +1328,19 @@ static bool short_link(const char *s, size_t a, size_t b)
 static bool paired(const char *s, const struct scan *sc, size_t i)
 {
     const qpair *q = &sc->quotes.v[i];
-    if (i + 1 < sc->quotes.n && sc->quotes.v[i + 1].open >= q->close + 3 &&
-        short_link(s, q->close + 3, sc->quotes.v[i + 1].open))
+    if (i + 1 < sc->quotes.n && sc->quotes.v[i + 1].open >= past_close(s, q) &&
+        short_link(s, past_close(s, q), sc->quotes.v[i + 1].open))
         return true;
-    return i > 0 && q->open >= sc->quotes.v[i - 1].close + 3 &&
-           short_link(s, sc->quotes.v[i - 1].close + 3, q->open);
+    return i > 0 && q->open >= past_close(s, &sc->quotes.v[i - 1]) &&
+           short_link(s, past_close(s, &sc->quotes.v[i - 1]), q->open);
 }
 
-/* End of the clause that starts at a: the first clause break in [a, b), or b. */
+/* End of the clause that starts at a: the first clause break in [a, b), or b. An ASCII " ends
+   it too, as an opening “ does (“ and " start the quotes that find_name reads alike). */
 static size_t clause_end(const char *s, size_t a, size_t b)
 {
     size_t k;
-    while (a < b && !is_clause_break(el_text_cp(s, b, a, &k)))
+    while (a < b && s[a] != '"' && !is_clause_break(el_text_cp(s, b, a, &k)))
         a += k;
     return a;
 }
@@ -1255,7 +1367,7 @@ static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t 
         const qpair *q = &sc->quotes.v[i];
         if (q->close > b)
             break;
-        if (!name_like(s, q, b) || is_metaphor(sc, q->inner, q->close) || paired(s, sc, i))
+        if (!name_like(s, q, a, b) || is_metaphor(sc, q->inner, q->close) || paired(s, sc, i))
             continue;
         if (ends_with(s, q->open, "的")) {
             if (*first_break == SIZE_MAX)
@@ -1290,7 +1402,7 @@ static size_t stat_lower(const el_doc *doc, size_t x, size_t lo)
 static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
 {
     sc->places.n = sc->metaphors.n = 0;
-    sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = sc->que.n = 0;
+    sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = sc->dq.n = sc->que.n = 0;
     sc->ments.n = sc->cments.n = 0;
     sc->s = doc->plain.v + base;
     el_doc_lex_scan_cats(doc, base, n, SCAN_CATS, on_hit, sc);
@@ -1310,6 +1422,8 @@ static void scan_free(struct scan *sc)
     free(sc->que.v);
     free(sc->ends.v);
     free(sc->quotes.v);
+    free(sc->dq.v);
+    free(sc->qtmp.v);
     free(sc->ments.v);
     free(sc->tmp.v);
     free(sc->cments.v);
@@ -1520,8 +1634,10 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     bool any_anon = false; /* the marks are needed only for them, or once a case is kept */
     for (size_t i = 0; i < sc->ments.n && !any_anon; i++)
         any_anon = sc->ments.v[i].anon;
-    if (any_anon)
+    if (any_anon) {
         scan_marks(s, n, sc);
+        take_ascii(sc);
+    }
     o = 0;
     bool prev_kept = false;
     size_t qi = 0, qclose = 0;
@@ -1546,8 +1662,10 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     sc->ments.n = o;
     if (o == 0)
         return; /* no case */
-    if (!any_anon)
+    if (!any_anon) {
         scan_marks(s, n, sc);
+        take_ascii(sc);
+    }
 
     /* A province or city, a comma, then a place within it (在广东，深圳市南山区推行…): the case
        is the more specific place, and the broader one resolves it. A configured place has no
