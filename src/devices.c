@@ -1015,6 +1015,18 @@ static size_t frame_run(const struct dstate *st, const char *s, const struct cla
         frame = f;
         j++;
     }
+    /* Items joined by 、 that are the frame and a two-character word each, but for the last
+       (which may run on), are a list of compounds (推动海洋渔业、海洋旅游、海洋能源融合共进;
+       数字经济、数字社会、数字政府), not a 排比; a doubled frame is a subject that repeats
+       (人人关心、人人参与、人人共享). */
+    if (j - i >= 3 && frame >= 2 && h[0] != h[1]) {
+        bool list = true;
+        for (size_t t = i; t + 1 < j && list; t++)
+            list = !cl[t].comma_after && !cl[t].sentence_end &&
+                   (t == i ? head->ncp : cl[t].ncp) == frame + 2;
+        if (list)
+            return i + 1;
+    }
     return j;
 }
 
@@ -1063,10 +1075,24 @@ static size_t member_end(const struct dstate *st, size_t i)
     return i < st->cl.n ? i + 1 : i;
 }
 
+/* Whether clauses a and b of two members open with a shared frame of at most *frame code
+   points (narrowed here), each with two characters or more behind it. */
+static bool member_frame(const struct dstate *st, const char *s, const struct clause *a,
+                         const struct clause *b, size_t *frame)
+{
+    size_t l = lcp3(a->lead, a->ncp, b->lead, b->ncp);
+    if (l < *frame)
+        *frame = l;
+    return a->nhan >= 3 && b->nhan >= 3 && a->ncp >= *frame + 2 && b->ncp >= *frame + 2 &&
+           frame_ok(st, s, a, *frame);
+}
+
 /*
  * Whether the k clauses from q run like the k from h, the head member of a 排比: each
  * within two code points of its counterpart and no list of places, and the first clauses
  * opening with a frame shared with the head's (*frame, narrowed here; 让乡村教师…, 有…).
+ * Members of two clauses with the frame in the second (设施织网，让阅读触手可及；…) are
+ * find_pair_parallel's.
  */
 static bool member_like(const struct dstate *st, const char *s, size_t h, size_t q, size_t k,
                         size_t *frame)
@@ -1078,12 +1104,7 @@ static bool member_like(const struct dstate *st, const char *s, size_t h, size_t
         if (d > 2 || a->places || b->places || b->in_par || b->nhan < 2)
             return false;
     }
-    const struct clause *a = &cl[h], *b = &cl[q];
-    size_t l = lcp3(a->lead, a->ncp, b->lead, b->ncp);
-    if (l < *frame)
-        *frame = l;
-    return a->nhan >= 3 && b->nhan >= 3 && a->ncp >= *frame + 2 && b->ncp >= *frame + 2 &&
-           frame_ok(st, s, a, *frame);
+    return member_frame(st, s, &cl[h], &cl[q], frame);
 }
 
 /*
@@ -1131,6 +1152,104 @@ static void find_member_parallel(struct dstate *st, const char *s, size_t len, s
         for (size_t t = i; t < last; t++)
             cl[t].in_par = true;
         i = next;
+    }
+}
+
+/*
+ * Whether clauses a and c, at the same place in two pairs of clauses, are alike: within two
+ * code points in length, no list of places, not in a reported device.
+ */
+static bool pair_like(const struct clause *a, const struct clause *c)
+{
+    size_t d = a->ncp > c->ncp ? a->ncp - c->ncp : c->ncp - a->ncp;
+    return d <= 2 && !c->places && !c->in_par && c->nhan >= 2;
+}
+
+/*
+ * The 排比 of pairs (find_pair_parallel) whose framed clauses open at clause t, if any: added,
+ * and the index past its last clause returned (past a list of places too, which is not
+ * looked at again), else t. The first pair starts a sentence or member: at t with the frame
+ * in its first clause, or at t - 1 with the frame in its second.
+ */
+static size_t pair_run(struct dstate *st, const char *s, size_t len, size_t base, size_t t)
+{
+    struct clause *cl = st->cl.v;
+    size_t n = st->cl.n;
+    if (t + 4 >= n || !el_text_is_han(cl[t].lead[0]) || cl[t].lead[0] != cl[t + 2].lead[0] ||
+        cl[t].lead[0] != cl[t + 4].lead[0])
+        return t;
+    size_t i, f;
+    if (t + 5 < n && (t == 0 || cl[t - 1].sentence_end || cl[t - 1].semi)) {
+        i = t;
+        f = 0;
+    } else if (t > 0 && (t == 1 || cl[t - 2].sentence_end || cl[t - 2].semi)) {
+        i = t - 1;
+        f = 1;
+    } else {
+        return t;
+    }
+    if (cl[i + f].lead[0] == cl[i + 1 - f].lead[0] || cl[i].in_par || cl[i + 1].in_par ||
+        cl[i].places || cl[i + 1].places)
+        return t;
+    size_t frame = 3, m = 0, np = 0;
+    for (size_t p = i; p + 1 < n; p += 2, m++) {
+        const struct clause *a = &cl[p], *b = &cl[p + 1];
+        /* one sentence: the pair's clauses end in ，or ；, but the last one, each mark as in
+           the first pair (；between the pairs makes them members) */
+        if (!a->comma_after || a->semi != cl[i].semi || cl[p + 1 - f].nhan < 3 ||
+            (m > 0 && (!pair_like(&cl[i], a) || !pair_like(&cl[i + 1], b))))
+            break;
+        if (m > 0) {
+            size_t fr = frame;
+            if (!member_frame(st, s, &cl[i + f], &cl[p + f], &fr) ||
+                cl[p + 1 - f].lead[0] == cl[i + f].lead[0])
+                break;
+            frame = fr;
+        }
+        /* a place behind a frame (在杭州，群众办事只跑一次；…): a list of cases */
+        np += frame_place(st, a, 3) || frame_place(st, b, 3);
+        if (!b->comma_after || b->semi != cl[i + 1].semi) { /* the sentence ends here */
+            m++;
+            break;
+        }
+    }
+    if (m < 3)
+        return t;
+    size_t last = i + 2 * m - 1;
+    if (np < 2) {
+        add_balanced(st, EL_DEV_PARALLELISM, s, len, base, cl[i].start, cl[last].end);
+        for (size_t k = i; k <= last; k++)
+            cl[k].in_par = true;
+    }
+    return last + 1;
+}
+
+/*
+ * 排比 of pairs of clauses in one sentence, commas throughout: three or more pairs whose
+ * clauses at one place (the first or the second) share a frame while the others do not,
+ * each clause within two code points of its counterpart in the first pair (设施织网，让阅读
+ * 触手可及，内容提质，让阅读入脑入心，氛围浓厚，让阅读蔚然成风), or the same with ；between
+ * the pairs: members of two clauses, whose frame find_member_parallel looks for in the first
+ * clauses alone. Most clauses fail the first test, which compares the first code points of
+ * clauses two apart.
+ */
+static void find_pair_parallel(struct dstate *st, const char *s, size_t len, size_t base)
+{
+    struct clause *cl = st->cl.v;
+    size_t n = st->cl.n;
+    /* Framed clauses t, t + 2, t + 4 open alike: looked for two clauses at a time, t = c and
+       t = c + 1, by arithmetic (nearly every pair of clauses fails both). */
+    for (size_t c = 0; c + 5 < n; c += 2) {
+        bool t0 = cl[c].lead[0] == cl[c + 2].lead[0], t1 = cl[c + 1].lead[0] == cl[c + 3].lead[0];
+        if (!(t0 | t1))
+            continue;
+        for (size_t t = c + !t0; t <= c + t1; t++) {
+            size_t e = pair_run(st, s, len, base, t);
+            if (e > t) { /* on at e (or e - 1, as c steps by two) past the run: linear */
+                c = e - (e - c) % 2 - 2;
+                break;
+            }
+        }
     }
 }
 
@@ -1256,7 +1375,73 @@ struct lineup {
     size_t wording; /* positions that differ, but for digits of numbers on both sides */
     bool skeleton;  /* Han at the same places, other marks equal */
     bool framed; /* the same frame character first (在“小事”中…，在“细节”处…) */
+    bool ends;   /* the first or the last Han character the same, and no chance_end */
 };
+
+/* Particles, pronouns and measure words: the wording of prose, which verse does without
+   (村里修了路，村民笑开颜). */
+static bool prose_char(uint32_t c)
+{
+    switch (c) {
+    case 0x7684: /* 的 */
+    case 0x4E86: /* 了 */
+    case 0x7740: /* 着 */
+    case 0x8FC7: /* 过 */
+    case 0x5417: /* 吗 */
+    case 0x5462: /* 呢 */
+    case 0x5427: /* 吧 */
+    case 0x554A: /* 啊 */
+    case 0x4EEC: /* 们 */
+    case 0x6211: /* 我 */
+    case 0x4F60: /* 你 */
+    case 0x4ED6: /* 他 */
+    case 0x5979: /* 她 */
+    case 0x5B83: /* 它 */
+    case 0x8FD9: /* 这 */
+    case 0x90A3: /* 那 */
+    case 0x4E2A: /* 个 */
+    case 0x628A: /* 把 */
+    case 0x88AB: /* 被 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether clause c (of SHAPE_MAX code points at most) holds a prose_char. */
+static bool prose(const char *s, const struct clause *c)
+{
+    uint32_t a[SHAPE_MAX];
+    size_t m = cut_clause_cps(s, c, a, SHAPE_MAX);
+    for (size_t k = 0; k < m; k++)
+        if (prose_char(a[k]))
+            return true;
+    return false;
+}
+
+/* Characters two clauses share at their ends by chance: prose_char, adverbs and auxiliaries
+   (会议结束了，大家散开了; 他来到北京，他见到老友; 要加强领导，要落实责任). */
+static bool chance_end(uint32_t c)
+{
+    switch (c) {
+    case 0x4E5F: /* 也 */
+    case 0x90FD: /* 都 */
+    case 0x5C31: /* 就 */
+    case 0x53C8: /* 又 */
+    case 0x8FD8: /* 还 */
+    case 0x4E0D: /* 不 */
+    case 0x662F: /* 是 */
+    case 0x5728: /* 在 */
+    case 0x548C: /* 和 */
+    case 0x4E0E: /* 与 */
+    case 0x8981: /* 要 */
+    case 0x4F1A: /* 会 */
+    case 0x80FD: /* 能 */
+        return true;
+    default:
+        return prose_char(c);
+    }
+}
 
 /*
  * Line up clauses x and y of equal length (at most 12 code points) and count what they
@@ -1284,6 +1469,9 @@ static void compare(const char *s, const struct clause *x, const struct clause *
         }
     }
     u->framed = m > 0 && a[0] == b[0] && frame1(a[0]);
+    u->ends =
+        m > 0 && ((a[0] == b[0] && el_text_is_han(a[0]) && !chance_end(a[0])) ||
+                  (a[m - 1] == b[m - 1] && el_text_is_han(a[m - 1]) && !chance_end(a[m - 1])));
 }
 
 /* Whether x and y may be lined up: as long, as many Han characters, no list of places. */
@@ -1368,6 +1556,63 @@ static bool find_member_antithesis(struct dstate *st, const char *s, size_t n, s
     return true;
 }
 
+/* Longest lead-in (code points) before the first half of a 对偶 (leadin_tail): within the
+   four code points a clause keeps in lead[]. */
+#define LEADIN_PAIR 3
+
+/*
+ * The tail of clause x from the frame character y opens with, as long as y, into *t: a
+ * lead-in before the first half of a 对偶 (我们要以节水优先为笔，以人水和谐为墨). False if y
+ * opens with no frame, x holds no such character there or a mark in the lead-in, or the tail
+ * and y may not be lined up (pairable).
+ */
+static bool leadin_tail(const char *s, const struct clause *x, const struct clause *y,
+                        struct clause *t)
+{
+    if (y->ncp < 5 || !frame1(y->lead[0]))
+        return false;
+    size_t o = x->ncp - y->ncp, a = x->start, k;
+    for (size_t m = 0; m < o; m++) {
+        if (a >= x->end || !el_text_is_han(el_text_cp(s, x->end, a, &k)))
+            return false;
+        a += k;
+    }
+    if (a >= x->end || el_text_cp(s, x->end, a, &k) != y->lead[0])
+        return false;
+    *t = *x;
+    t->start = a;
+    t->ncp = y->ncp;
+    t->nhan = x->nhan - o;
+    if (!pairable(t, y, 5))
+        return false;
+    memset(t->lead, 0, sizeof t->lead);
+    clause_cps(s, t, t->lead, 4);
+    return true;
+}
+
+/*
+ * The 对偶 of clauses i and i + 1 behind a lead-in (leadin_tail), 我们要以节水优先为笔，以人水
+ * 和谐为墨: the halves line up with wording shared past the frame, as find_antithesis's
+ * balanced pairs do. 1 if added, 0 if none, -1 at the cap.
+ */
+static int leadin_pair(struct dstate *st, const char *s, size_t n, size_t base, size_t i)
+{
+    const struct clause *x = &st->cl.v[i], *y = &st->cl.v[i + 1];
+    struct clause t;
+    if (!x->comma_after || !leadin_tail(s, x, y, &t))
+        return 0;
+    bool y_last = i + 2 == st->cl.n || y->sentence_end || y->semi;
+    if (t.semi && (!member_start(st, i) || !y_last))
+        return 0; /* a pair straddling two members */
+    struct lineup u;
+    compare(s, &t, y, &u);
+    if (!u.skeleton || 3 * u.same < u.m || u.m - u.same < 2 || u.later == 0)
+        return 0;
+    if (frame_place(st, &t, 3) && frame_place(st, y, 3))
+        return 0;
+    return add_balanced(st, EL_DEV_ANTITHESIS, s, n, base, t.start, y->end) ? 1 : -1;
+}
+
 /*
  * 对偶: first the two-member kind (find_member_antithesis), then two clauses of one
  * sentence, equal in length (4..12 code points) with their marks at the same places, and
@@ -1390,8 +1635,18 @@ static void find_antithesis(struct dstate *st, const char *s, size_t n, size_t b
     struct clause *cl = st->cl.v;
     for (size_t i = 0; i + 1 < st->cl.n; i++) {
         const struct clause *x = &cl[i], *y = &cl[i + 1];
-        if (!(x->comma_after & pairable(x, y, 4)))
+        if (!(x->comma_after & pairable(x, y, 4))) {
+            /* A lead-in of one to three characters (我们要, 让我们) before the character y
+               opens with: nearly every pair fails on the character. */
+            size_t o = x->ncp - y->ncp;
+            if (o - 1 < LEADIN_PAIR && x->lead[o] == y->lead[0]) {
+                int r = leadin_pair(st, s, n, base, i);
+                if (r < 0)
+                    return;
+                i += (size_t)r;
+            }
             continue;
+        }
         bool y_last = i + 2 == st->cl.n || y->sentence_end || y->semi;
         if (x->semi && (!member_start(st, i) || !y_last))
             continue; /* a pair straddling two members */
@@ -1401,7 +1656,12 @@ static void find_antithesis(struct dstate *st, const char *s, size_t n, size_t b
         bool whole = (i == 0 || cl[i - 1].sentence_end) && (i + 2 == st->cl.n || y->sentence_end);
         bool balanced = 3 * same >= m && m - same >= 2 && u.samehan > 0;
         bool framed = u.framed && m - same >= 4;
-        bool short_pair = whole && m >= 5 && m <= 7 && u.mid > 0 && m - same >= 3;
+        /* Five or seven characters a half, the lengths of classical verse, and none of the
+           particles, pronouns and adverbs of prose (村里修了路，村民笑开颜): a shared word at
+           either end is enough (路通百业兴，路畅民心顺; 修好致富路，铺就幸福路). */
+        bool verse =
+            (m == 5 || m == 7) && x->nhan == m && u.ends && whole && !prose(s, x) && !prose(s, y);
+        bool short_pair = whole && m >= 5 && m <= 7 && (u.mid > 0 || verse) && m - same >= 3;
         if (!u.skeleton || !(balanced || framed || short_pair))
             continue;
         if (frame_place(st, x, 3) && frame_place(st, y, 3))
@@ -1805,17 +2065,67 @@ static bool evidence_before(struct dstate *st, size_t a, size_t b)
     return lo < st->nevid && st->evid[lo] < b;
 }
 
+/* Nouns that close an enumeration of problems (…、…等问题). */
+static const char *const problem_nouns[] = {"问题", "短板", "瓶颈", "难题", "困境", "挑战", "不足",
+                                            "困难", "风险", "隐患", "弊端", "乱象", "现象", NULL};
+
+/*
+ * The first place where the character c (three bytes of UTF-8) starts in s[0..n), or NULL:
+ * memchr for its last byte, which no lead byte matches, then a look at the two before it.
+ * Cheaper than memmem on sentences this short.
+ */
+static const char *find_han(const char *s, size_t n, const char *c)
+{
+    for (size_t i = 2; i < n;) {
+        const char *p = memchr(s + i, c[2], n - i);
+        if (p == NULL)
+            return NULL;
+        if (p[-2] == c[0] && p[-1] == c[1])
+            return p - 2;
+        i = (size_t)(p - s) + 1;
+    }
+    return NULL;
+}
+
+/*
+ * Whether s[a..e), the sentence of a contrast marker, states problems in general rather than
+ * setting a counter-example against the cases: it lists them, ending in 等 and a problem
+ * noun (一些地方仍存在用水粗放、管网漏损等问题; 但夜间消费仍面临业态单一等瓶颈), and names no
+ * place and no anonymised one (某县, 某地一家企业): a case in it is the 反 of a 正反 pair.
+ * Asked of contrast candidates alone.
+ */
+static bool problem_statement(const struct dstate *st, const char *s, size_t a, size_t e)
+{
+    bool listed = false;
+    for (size_t i = a; !listed && i + 3 <= e; i += 3) {
+        const char *p = find_han(s + i, e - i, "等");
+        if (p == NULL)
+            break;
+        i = (size_t)(p - s);
+        listed = el_text_prefix(s + i + 3, e - i - 3, problem_nouns) > 0;
+    }
+    if (!listed || find_han(s + a, e - a, "某") != NULL)
+        return false;
+    for (size_t h = hit_lower(&st->hits, a + 1); h < st->hits.n && st->hits.v[h].end <= e; h++) {
+        const el_lex_hit *x = &st->hits.v[h];
+        if (x->cat == EL_LEX_PLACE && x->start >= a && !(el_lex_flags(x->entry) & EL_LEX_WEAK))
+            return false;
+    }
+    return true;
+}
+
 /*
  * 正反对比: the first contrast marker of the paragraph after positive material. The markers
  * (words.tsv, contrast) turn from a positive case to a counter-example (反观, 然而, 相比之下);
  * 看似…实则 is left out on purpose: it turns within one claim (看似是家庭的“小事”，实则关系
- * 国家发展的“大事”) and sets no case against another.
+ * 国家发展的“大事”) and sets no case against another, and so does a marker before a list of
+ * problems (problem_statement).
  */
 static void find_contrast(struct dstate *st, const char *s, size_t n, size_t base)
 {
     if (!(st->cats & EL_LEX_CAT_BIT(EL_LEX_CONTRAST))) /* most paragraphs: no marker */
         return;
-    size_t first_place = SIZE_MAX;
+    size_t first_place = SIZE_MAX, m = 0, skip = 0; /* skip: end of a problem statement */
     for (size_t i = 0; i < st->hits.n; i++) {
         const el_lex_hit *h = &st->hits.v[i];
         /* the offset first: once a place is found, few hits start before it (el_lex_flags is
@@ -1823,7 +2133,7 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
         if (h->cat == EL_LEX_PLACE && h->start < first_place &&
             !(el_lex_flags(h->entry) & EL_LEX_WEAK))
             first_place = h->start;
-        if (h->cat != EL_LEX_CONTRAST)
+        if (h->cat != EL_LEX_CONTRAST || h->start < skip)
             continue;
         /* A one-character marker (但, 却) counts only where a clause begins. */
         if (el_text_ncp(s + h->start, h->end - h->start) < 2) {
@@ -1836,7 +2146,13 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
         }
         if (first_place >= h->start && !evidence_before(st, base, base + h->start))
             continue;
-        size_t m = 0, e = sentence_end_at(st, s, n, h->start, &m);
+        /* Markers come in order: m, the next sentence mark, only moves on. A sentence of
+           problems is looked at once, whatever markers it holds. */
+        size_t e = sentence_end_at(st, s, n, h->start, &m);
+        if (problem_statement(st, s, h->start, e)) {
+            skip = e;
+            continue;
+        }
         add_device(st, EL_DEV_CONTRAST, base + h->start, e - h->start);
         return;
     }
@@ -2017,6 +2333,7 @@ static void scan_block(struct dstate *st, el_span blk)
     split_clauses(st, s, n);
     quote_pairs(st, s);
     find_member_parallel(st, s, n, blk.off);
+    find_pair_parallel(st, s, n, blk.off);
     find_parallel(st, s, n, blk.off);
     find_antithesis(st, s, n, blk.off);
     find_metaphors(st, s, n, blk.off);
