@@ -7,8 +7,10 @@
  * it marks them by blank lines and its lines are cut at a fixed width (a PDF
  * copy), the lines of one blank-line-separated block join the same way. A draft
  * written one sentence per line with blank lines between paragraphs gets its
- * paragraphs from the blank lines too. Each line keeps its own mapping to the
- * source, so positions stay exact.
+ * paragraphs from the blank lines too. A line that opens with a mark that goes
+ * on with a clause (， ” 的 …) never opens a paragraph, and in a hard-wrapped
+ * draft neither does one under a full line that happens to end with 。 or ”.
+ * Each line keeps its own mapping to the source, so positions stay exact.
  */
 #include "blocks.h"
 
@@ -272,8 +274,9 @@ static bool wrap_candidate(const el_doc *doc, const line_info *li)
 /*
  * Blank-line-separated blocks of hard-wrapped lines: returns the display width a line must
  * reach to be a wrap (0 when the draft is not laid out that way). The draft qualifies when
- * blank lines separate its blocks and most lines that are followed by another line of their
- * block are long and stop inside a sentence; the threshold is 80% of their median width,
+ * blank lines separate its blocks (or indentation its paragraphs: a PDF copy may have no blank
+ * line at all) and most lines that are followed by another line of their block are long and
+ * stop inside a sentence; the threshold is 80% of their median width,
  * so a short heading line on top of its paragraph is not taken for a wrap. A line that opens
  * with an argument or item marker (一、…, （一）, 1.) is no evidence either way: it may be a
  * heading over its paragraph as well as a wrapped paragraph's first line, and a draft whose
@@ -283,12 +286,13 @@ static bool starts_own_block(const char *s, size_t n);
 
 static size_t wrap_width(const el_doc *doc, const line_info *lines)
 {
-    size_t nlines = doc->lines.n, blanks = 0, inner = 0, nw = 0;
+    size_t nlines = doc->lines.n, blanks = 0, indented = 0, inner = 0, nw = 0;
     size_t *w = NULL; /* the candidates' line numbers, then their widths */
     line_info prev = {.blank = true};
     for (size_t ln = 0; ln < nlines; ln++) {
         line_info li = lines[ln];
         blanks += li.blank;
+        indented += li.width > 0 && !li.blank;
         if (!li.blank && !prev.blank) {
             /* prev is followed by a line of its block */
             const char *ps = doc->text + prev.start + prev.lead;
@@ -304,7 +308,7 @@ static size_t wrap_width(const el_doc *doc, const line_info *lines)
         prev = li;
     }
     size_t need = 0;
-    if (blanks > 0 && nw >= 2 && nw * 2 >= inner) {
+    if ((blanks > 0 || indented >= 2) && nw >= 2 && nw * 2 >= inner) {
         /* measured only now: a width is a pass of the library over the line */
         for (size_t i = 0; i < nw; i++)
             w[i] = line_width(doc, &lines[w[i]]);
@@ -384,6 +388,49 @@ static bool heading_line(const char *s, size_t n)
     return true;
 }
 
+/*
+ * Whether s[0..n) goes on from the line above and can never open a paragraph: it starts with a
+ * mark that closes or continues a clause (， 。 、 ； ： ？ ！ ” ’ ） 》 」 』 】 ％ , ; ) %) or
+ * with 的 (not 的确 的士 的哥, which open sentences). A hard wrap puts such a start on a line of
+ * its own whenever the line above was full.
+ */
+static bool continues_above(const char *s, size_t n)
+{
+    static const char *const marks[] = {"，", "。", "、", "；", "：", "？", "！", "”", "’", "）",
+                                        "》", "」", "』", "】", "％", ",",  ";",  ")", "%", NULL};
+    if (n == 0)
+        return false;
+    /* (the first byte picks the one test that may pass: 的 is E7 9A 84, the marks lead with
+       EF E3 E2 or are ASCII; most lines start otherwise) */
+    unsigned char c = (unsigned char)s[0];
+    if (c == 0xE7)
+        return n >= 3 && memcmp(s, "的", 3) == 0 &&
+               !(n >= 6 && (memcmp(s + 3, "确", 3) == 0 || memcmp(s + 3, "士", 3) == 0 ||
+                            memcmp(s + 3, "哥", 3) == 0));
+    if (c == 0xEF || c == 0xE3 || c == 0xE2 || c == ',' || c == ';' || c == ')' || c == '%')
+        return el_text_prefix(s, n, marks) > 0;
+    return false;
+}
+
+/*
+ * In a hard-wrapped draft (lines cut at wrap_need display columns or more), whether the line
+ * above, *last, is a full line that happens to end with a stop (。 ” …) and s[0..n), the
+ * unindented line under it, goes on with its paragraph: a paragraph ends on a short line (or
+ * the next one is indented, or a blank line follows), and a full line ending with a stop is
+ * cut there by the width as any other. Not when the line above is a heading, nor when s is
+ * marked (二、 （二） 1. 【…】) or a short line without a stop (a label: 结语).
+ */
+static bool full_stop_wrap(const el_doc *doc, const line_info *last, const char *s, size_t n,
+                           size_t wrap_need)
+{
+    const char *ls = doc->text + last->start + last->lead;
+    if (last->blank || !ends_sentence(ls, last->len) || el_text_ncp(ls, last->len) < EL_WRAP_MIN ||
+        line_width(doc, last) < wrap_need || heading_line(ls, last->len) ||
+        starts_own_block(s, n) || (n >= 3 && memcmp(s, "【", 3) == 0))
+        return false;
+    return ends_sentence(s, n) || el_text_width(s, n) >= wrap_need;
+}
+
 /* Append line ln (li) to the open paragraph block: a wrapped line or the next sentence. */
 static void join_line(el_doc *doc, el_block *open, const line_info *li, size_t ln)
 {
@@ -424,6 +471,12 @@ void el_blocks_text(el_doc *doc)
         const char *s = doc->text + li.start + li.lead;
         size_t last_ln = comment_close(doc, lines, ln);
         bool comment = last_ln > ln || is_comment(s, li.len);
+        if (open && !comment && open->type == EL_BLOCK_PARA && !(open->flags & EL_BF_CENTERED) &&
+            continues_above(s, li.len)) {
+            join_line(doc, open, &li, ln); /* ，某工厂… / ”，累计… / 的价值导向… */
+            last = li;
+            continue;
+        }
         if (open && by_indent && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
             (open->flags & EL_BF_INDENT) && !(open->flags & EL_BF_CENTERED) &&
             !(li.len >= 3 && memcmp(s, "【", 3) == 0)) {
@@ -436,7 +489,8 @@ void el_blocks_text(el_doc *doc)
             }
         }
         if (open && wrap_need && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
-            !(open->flags & EL_BF_CENTERED) && wrap_candidate(doc, &last) &&
+            !(open->flags & EL_BF_CENTERED) &&
+            (wrap_candidate(doc, &last) || full_stop_wrap(doc, &last, s, li.len, wrap_need)) &&
             line_width(doc, &last) >= wrap_need && !el_blocks_item_start(s, li.len)) {
             /* Chinese joins wrapped lines with nothing; keep a space between Latin words. */
             unsigned char a = (unsigned char)doc->plain.v[doc->plain.n - 1];

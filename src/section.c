@@ -518,6 +518,7 @@ typedef struct label_info {
     el_span body; /* inline argument label: the paragraph after the marker, title included */
     int num;      /* argument number */
     el_span label; /* the label alone, when text follows it on the line (【开头】…); len 0: all */
+    bool thesis; /* L_INTRO from 【总论点】text: body states the essay's thesis */
 } label_info;
 
 /* True if s[0..n) has a letter, digit or Han character (more than punctuation and space). */
@@ -694,7 +695,7 @@ static void split_inline_arg(const el_doc *doc, label_info *li)
 /* Recognise a label in span sp (already trimmed); f, if not NULL, holds the facts of sp. */
 static label_info classify_line(const el_doc *doc, el_span sp, bool heading, const line_facts *f)
 {
-    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0, {0, 0}};
+    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0, {0, 0}, false};
     const char *s = doc->plain.v + sp.off;
     size_t n = sp.len;
     size_t a = 0, b = n;
@@ -736,12 +737,14 @@ static label_info classify_line(const el_doc *doc, el_span sp, bool heading, con
             if (r.len && has_words(rs, r.len)) {
                 int num = 0;
                 /* 【总论点】text opens the essay with its thesis: the intro's paragraph under
-                   its label, as 【开头】text (总论点：text alone on its line is the theme) */
-                bool intro = el_text_is_one_of(h, core, intro_words) ||
-                             el_text_is_one_of(h, core, thesis_words),
+                   its label, as 【开头】text, and the theme (总论点：text alone on its line is
+                   the theme only) */
+                bool thesis = el_text_is_one_of(h, core, thesis_words),
+                     intro = thesis || el_text_is_one_of(h, core, intro_words),
                      concl = !intro && el_text_is_one_of(h, core, concl_words);
                 if (intro || concl) {
                     li.kind = intro ? L_INTRO : L_CONCL;
+                    li.thesis = thesis;
                     li.body = r;
                     li.label = (el_span){sp.off + 3, core};
                     return li;
@@ -1298,6 +1301,12 @@ static void one_block(pass1 *p, const el_block *b)
         push_zone(&p->evs, li.kind == L_INTRO ? Z_INTRO : Z_CONCL, none,
                   li.label.len ? li.label : sp, b->line, 0);
         if (li.body.len) { /* 【开头】 with its paragraph on the line */
+            if (li.thesis && !p->seen_text && doc->theme.len == 0) {
+                /* 【总论点】text states the thesis (the contract's theme) and is the intro's
+                   text as well: the line keeps its paragraph role */
+                doc->theme = li.body;
+                doc->theme_line = b->line;
+            }
             push_para(p, b, li.body, 0, 0);
             return;
         }
@@ -1691,6 +1700,32 @@ static void infer_run(builder *bd, const ev *evs, size_t a, size_t b, bool want_
     free(pi);
 }
 
+/*
+ * Under an intro label (【总论点】…, 开头：) in a draft with no argument label or heading: the
+ * first paragraph of evs[a..b) that opens the arguments numbered at its start ((一) 一是 首先
+ * 第一，), or b. There must be two numbered paragraphs or more, the first numbered 1 and not the
+ * intro's first paragraph: a lone 最后， or 其次， in an intro is prose.
+ */
+static size_t numbered_run(const ev *evs, size_t a, size_t b)
+{
+    size_t first = b, marked = 0;
+    bool seen = false;
+    for (size_t i = a; i < b; i++) {
+        if (evs[i].type != EV_PARA)
+            continue;
+        if (evs[i].num > 0 && seen) {
+            if (first == b) {
+                if (evs[i].num != 1)
+                    return b;
+                first = i;
+            }
+            marked++;
+        }
+        seen = true;
+    }
+    return marked >= 2 ? first : b;
+}
+
 /* Pass 2: the sections of the zones in evs (inferred when there are none). */
 static void build_zones(builder *bd, ev_vec *evs)
 {
@@ -1752,10 +1787,14 @@ static void build_zones(builder *bd, ev_vec *evs)
         /* (from the index found above: a scan per zone would be quadratic in a long file) */
         bool later_concl = last_concl_zone < n && last_concl_zone >= end;
         switch (zv->zone) {
-        case Z_INTRO:
+        case Z_INTRO: {
+            size_t split = any_arg ? end : numbered_run(v, i + 1, end);
             open_section(bd, EL_SEC_INTRO, zv->label, zv->line);
-            emit_range(bd, v, i + 1, end);
+            emit_range(bd, v, i + 1, split);
+            if (split < end) /* the arguments numbered at paragraph start, then maybe the end */
+                infer_run(bd, v, split, end, false, !bd->have_concl);
             break;
+        }
         case Z_CONCL:
             open_section(bd, EL_SEC_CONCLUSION, zv->label, zv->line);
             emit_range(bd, v, i + 1, end);
