@@ -13,11 +13,16 @@
  * context, a bare 百/千 (近百亩, 百余个, 百万) or a bare 万/亿 (近万人, 万余人, 上亿元).
  * 上 before 百/千/万/亿 is an approximate qualifier like 近/超 (上千万元 is ten million
  * yuan, qualifier 上).
+ * Vague figures take an approximate qualifier (vague_start): 数十万人 and 几百家 (value the
+ * order of magnitude, qualifier 数/几), 十几个 (value 10, qualifier 几), 两三千人 (value the
+ * middle, 2500, qualifier 约); a fraction in ASCII digits (1/3) is a percentage.
  * Precision comes first: a figure needs a unit or a 万/亿 multiplier, and ordinals (第三),
- * list labels (1. / （2）, 论点 2), vague numbers with no single value (数十, 数万, 几十,
- * 三五, 两三, and the idioms 成千上万, 成百上千), Latin tokens (5G, G20, COVID-19),
- * digit runs longer than 15 digits, slogans (四个全面, 十四五), idioms (三番五次) and
- * Chinese numerals in quoted classical lines (“九层之台，起于累土”) are skipped.
+ * list labels (1. / （2）, 论点 2), the small vague numbers (三五个, 两三个小时, 七八十户),
+ * the idioms 成千上万, 成百上千, ages and spans of years in vague numbers (十几岁,
+ * 数十年如一日), counts of the essay's own points (三个方面, 三条路径), Latin tokens (5G,
+ * G20, COVID-19), digit runs longer than 15 digits, slogans (四个全面, 十四五), idioms
+ * (三番五次) and Chinese numerals in quoted classical lines (“九层之台，起于累土”) are
+ * skipped.
  *
  * Linearity: every attempt looks ahead a bounded distance past the numeral run it starts on,
  * and a failed attempt resumes after that whole run, so no run is rescanned more than a
@@ -163,7 +168,24 @@ static const char *match_list(const char *s, size_t n, size_t i, const char *con
 
 /* ---- Vocabulary ---------------------------------------------------------------------------- */
 
-static const char *const num_quals[] = {"余", "多"};
+/* 余 多 after a number (3200 余件, 三百多名), and 几 after a Chinese tens (十几个, 二十几万:
+   parse_figure takes it only there) */
+static const char *const num_quals[] = {"余", "多", "几"};
+
+/* match_list over num_quals, which is asked after every number: the three are three bytes
+   long and start with E4 or E5, so one byte settles most places. */
+__attribute__((always_inline)) static inline const char *num_qual_at(const char *s, size_t n,
+                                                                     size_t p, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s + p;
+    *len = 0;
+    if (p >= n || n - p < 3 || (u[0] != 0xE4 && u[0] != 0xE5))
+        return NULL;
+    for (size_t k = 0; k < COUNT_OF(num_quals); k++)
+        if (memcmp(u, num_quals[k], 3) == 0)
+            return *len = 3, num_quals[k];
+    return NULL;
+}
 static const char *const tail_quals[] = {"以上", "左右", "上下", "以下", "以内", "之多"};
 
 enum {
@@ -175,7 +197,11 @@ enum {
     U_PERMILLE = 1 << 5, /* ‰: value ÷ 10 */
     U_RATIO = 1 << 6,    /* 成 倍: a bare 一 is still a figure (一成, 一倍) */
     U_REJECT = 1 << 7,   /* 年级 号楼 号线: the number is a label */
-    U_GE = 1 << 8        /* 个: 两个多月 holds its qualifier inside the unit */
+    U_GE = 1 << 8,       /* 个: 两个多月 holds its qualifier inside the unit */
+    U_GE_LEAD = 1 << 9, /* 个小时 个百分点: the unit is what follows 个 (小时, 百分点) */
+    U_WORDY = 1 << 10, /* 度 口 门 档 单: after a bare numeral below ten it is wording
+                          (两度 "twice", 三口之家, 分为三档), not data */
+    U_STRUCT = 1 << 11 /* 个 条 种 项 类: 三个方面, 三条路径 count the essay's own points */
 };
 
 typedef struct {
@@ -196,24 +222,25 @@ typedef struct {
 #define K_OTHER EL_STAT_OTHER
 /* clang-format off */
 #define UNIT_GROUPS(G) \
-    G(4EF6, {"件", K_COUNT, 0}) \
+    G(4EF6, {"件", K_COUNT, 0}, {"件次", K_COUNT, 0}) \
     G(8D77, {"起", K_COUNT, 0}) \
     G(540D, {"名", K_COUNT, 0}) \
-    G(6237, {"户", K_COUNT, 0}) \
-    G(9879, {"项", K_COUNT, 0}) \
+    G(6237, {"户", K_COUNT, 0}, {"户次", K_COUNT, 0}) \
+    G(9879, {"项", K_COUNT, U_STRUCT}) \
     G(90E8, {"部门", K_COUNT, 0}, {"部", K_COUNT, 0}) \
     G(4F8B, {"例", K_COUNT, 0}) \
     G(4EBA, {"人次", K_COUNT, 0}, {"人", K_COUNT, 0}) \
-    G(4E2A, {"个", K_COUNT, U_GE}, {"个百分点", K_PERCENT, 0}, {"个小时", K_DURATION, 0}, \
-            {"个工作日", K_DURATION, 0}, {"个星期", K_DURATION, 0}, {"个月", K_DURATION, 0}, \
-            {"个季度", K_DURATION, 0}) \
+    G(4E2A, {"个", K_COUNT, U_GE | U_STRUCT}, {"个百分点", K_OTHER, U_GE_LEAD}, \
+            {"个小时", K_DURATION, U_GE_LEAD}, {"个工作日", K_DURATION, U_GE_LEAD}, \
+            {"个星期", K_DURATION, U_GE_LEAD}, {"个月", K_DURATION, 0}, \
+            {"个季度", K_DURATION, U_GE_LEAD}) \
     G(5BB6, {"家", K_COUNT, 0}) \
     G(6240, {"所", K_COUNT, 0}) \
     G(5EA7, {"座", K_COUNT, 0}) \
-    G(6761, {"条", K_COUNT, 0}) \
-    G(53F0, {"台", K_COUNT, 0}) \
-    G(8F86, {"辆", K_COUNT, 0}) \
-    G(67B6, {"架", K_COUNT, 0}) \
+    G(6761, {"条", K_COUNT, U_STRUCT}) \
+    G(53F0, {"台", K_COUNT, 0}, {"台次", K_COUNT, 0}) \
+    G(8F86, {"辆", K_COUNT, 0}, {"辆次", K_COUNT, 0}) \
+    G(67B6, {"架", K_COUNT, 0}, {"架次", K_COUNT, 0}) \
     G(8258, {"艘", K_COUNT, 0}) \
     G(4EA9, {"亩", K_OTHER, 0}) \
     G(516C, {"公顷", K_OTHER, 0}, {"公里", K_OTHER, 0}, {"公斤", K_OTHER, 0}) \
@@ -230,7 +257,7 @@ typedef struct {
     G(5FAE, {"微克/立方米", K_OTHER, 0}, {"微克", K_OTHER, 0}) \
     G(6B21, {"次", K_COUNT, 0}) \
     G(6279, {"批次", K_COUNT, 0}, {"批", K_COUNT, 0}) \
-    G(573A, {"场", K_COUNT, 0}) \
+    G(573A, {"场", K_COUNT, 0}, {"场次", K_COUNT, 0}) \
     G(652F, {"支", K_COUNT, 0}) \
     G(53EA, {"只", K_COUNT, 0}) \
     G(68F5, {"棵", K_COUNT, 0}) \
@@ -251,8 +278,8 @@ typedef struct {
     G(6839, {"根", K_COUNT, 0}) \
     G(5934, {"头", K_COUNT, 0}) \
     G(5339, {"匹", K_COUNT, 0}) \
-    G(79CD, {"种", K_COUNT, 0}) \
-    G(7C7B, {"类", K_COUNT, 0}) \
+    G(79CD, {"种", K_COUNT, U_STRUCT}) \
+    G(7C7B, {"类", K_COUNT, U_STRUCT}) \
     G(4EFD, {"份", K_COUNT, 0}) \
     G(671F, {"期", K_COUNT, 0}) \
     G(8F6E, {"轮", K_COUNT, 0}) \
@@ -260,12 +287,28 @@ typedef struct {
     G(961F, {"队", K_COUNT, 0}) \
     G(5C42, {"层", K_COUNT, 0}) \
     G(76CF, {"盏", K_COUNT, 0}) \
+    G(5B97, {"宗", K_COUNT, 0}) \
+    G(53E3, {"口", K_COUNT, U_WORDY}) \
+    G(73ED, {"班次", K_COUNT, 0}) \
+    G(8F66, {"车次", K_COUNT, 0}) \
+    G(5EA6, {"度", K_OTHER, U_WORDY}) \
+    G(5E45, {"幅", K_COUNT, 0}) \
+    G(9897, {"颗", K_COUNT, 0}) \
+    G(679A, {"枚", K_COUNT, 0}) \
+    G(95E8, {"门", K_COUNT, U_WORDY}) \
+    G(6863, {"档", K_COUNT, U_WORDY}) \
+    G(7B14, {"笔", K_COUNT, 0}) \
+    G(5C4A, {"届", K_COUNT, 0}) \
+    G(7BB1, {"箱", K_COUNT, 0}) \
+    G(5355, {"单", K_COUNT, U_WORDY}) \
+    G(5B66, {"学时", K_DURATION, 0}) \
+    G(8BFE, {"课时", K_DURATION, 0}) \
     G(5C81, {"岁", K_OTHER, 0}) \
     G(5468, {"周岁", K_OTHER, 0}, {"周年", K_COUNT, 0}, {"周", K_DURATION, 0}) \
     G(0025, {"%", K_PERCENT, 0}) \
     G(FF05, {"％", K_PERCENT, 0}) \
     G(2030, {"‰", K_PERCENT, U_PERMILLE}) \
-    G(767E, {"百分点", K_PERCENT, 0}) \
+    G(767E, {"百分点", K_OTHER, 0}) \
     G(6210, {"成", K_PERCENT, U_CHENG | U_RATIO}) \
     G(5143, {"元", K_MONEY, 0}) \
     G(7F8E, {"美元", K_MONEY, 0}) \
@@ -926,15 +969,16 @@ typedef struct {
  */
 /* clang-format off */
 #define FOLLOW_EXTRA(X) \
-    /* second characters of the fixed phrases that open no unit nor are numerals */ \
-    X(U'国') X(U'学') X(U'区') X(U'严') X(U'会') X(U'番') \
-    /* decimals (分之 and 百分点 have their 分 above), 余 多, the ideographic space */ \
-    X(U'点') X(U'余') X(U'多') X(0x3000)
+    /* second characters of the fixed phrases that open no unit nor are numerals (the 学 of \
+       两学一做 opens 学时) */ \
+    X(U'国') X(U'区') X(U'严') X(U'会') X(U'番') \
+    /* decimals (分之 and 百分点 have their 分 above), 余 多 几, the ideographic space */ \
+    X(U'点') X(U'余') X(U'多') X(U'几') X(0x3000)
 /* clang-format on */
 /* The bytes of the character c as read from the text, first byte lowest (c < 0x80 or
    U+0800..U+FFFF, which all units start with). */
 #define UNIT_KEY(c) ((c) < 0x80 ? (uint32_t)(c) : UTF8_3(c))
-#define FOLLOW_SLOT(key) ((uint32_t)(key)*0x289793FDu >> 23)
+#define FOLLOW_SLOT(key) ((uint32_t)(key)*0x4825D091u >> 23)
 #define FOLLOW_UNIT_KEY(cp, ...) [FOLLOW_SLOT(UNIT_KEY(0x##cp))] = UNIT_KEY(0x##cp),
 #define FOLLOW_EXTRA_KEY(ch) [FOLLOW_SLOT(UTF8_3(ch))] = UTF8_3(ch),
 static const uint32_t follow_keys[512] = {UNIT_GROUPS(FOLLOW_UNIT_KEY)
@@ -1139,9 +1183,15 @@ static bool parse_half(const scan_t *t, size_t j, bool qualified, el_stat *st, s
 {
     size_t l, tl;
     if ((l = lit(t->s, t->n, j, "一半")) > 0) {
-        size_t p = skip_sp(t->s, t->n, j + l);
-        if (!qualified && !tail_qual_at(t->s, t->n, p, &tl))
-            return false;
+        size_t p = skip_sp(t->s, t->n, j + l), at, cl;
+        if (!qualified && !tail_qual_at(t->s, t->n, p, &tl)) {
+            /* 占一半, 全天的一半, 达到一半 at the end of a clause: a share; 一半是…, 一半时间 go on
+               as words */
+            uint32_t b = cp_before(t->s, t->n, j, &at);
+            if (!(b == U'占' || b == U'的' || b == U'达' || b == U'到') ||
+                (p < t->n && is_han(el_text_cp(t->s, t->n, p, &cl))))
+                return false;
+        }
         st->value = 50;
         st->kind = EL_STAT_PERCENT;
         *end = j + l;
@@ -1176,6 +1226,58 @@ static inline bool per_or_half(const scan_t *t, size_t j, uint32_t c, bool quali
     return (c == U'一' || c == U'半') && parse_half(t, j, qualified, st, end);
 }
 
+/* Nouns after 三个 / 三条 / 两种 … that count the essay's own points rather than things in the
+   world: 从三个方面, 三个层面, 三条路径, 两个维度 (an intro announcing its arguments). */
+static const char *const struct_nouns[] = {"方面", "层面", "维度", "角度", "路径", "途径",
+                                           "方向", "环节", "层次", "要点", "抓手", "着力点",
+                                           "关键", "部分", "板块", "原则", "举措", "对策"};
+
+/* True if a structural noun of struct_nouns starts at p. */
+__attribute__((noinline)) static bool struct_noun_at(const char *s, size_t n, size_t p)
+{
+    size_t l;
+    return match_list(s, n, p, struct_nouns, COUNT_OF(struct_nouns), &l) != NULL;
+}
+
+/* True if the units of a vague figure (十几, 数十, 两三千) make it no data: an age (十几岁),
+   a span of years or a date (数十年如一日, 几千年的文明). */
+__attribute__((noinline)) static bool vague_unit(const char *s, size_t n, const el_stat *st)
+{
+    size_t p = st->unit_off;
+    if (!st->unit_len)
+        return false;
+    return st->kind == EL_STAT_DATE || lit(s, n, p, "年") || lit(s, n, p, "岁") ||
+           lit(s, n, p, "周岁");
+}
+
+/* X/Y, a fraction in ASCII digits at j (1/3 的家庭, 2/3 以上), as a percentage: Y at most ten
+   and X below it, nothing like a date or a path around it (2023/5/1, 24/7, a/1/3). */
+__attribute__((noinline)) static bool parse_slash(const scan_t *t, size_t j, const num_t *m,
+                                                  el_stat *st, size_t *end)
+{
+    const char *s = t->s;
+    size_t n = t->n, at;
+    if (!m->integer || m->end >= n || s[m->end] != '/' || m->end + 1 >= n)
+        return false;
+    /* the denominator: one or two ASCII digits, then no digit, letter, '/' nor '.' (parsed
+       here: a second caller of parse_arabic would take it out of line from parse_num) */
+    size_t e = m->end + 1;
+    double y = 0;
+    while (e < n && e - m->end <= 3 && s[e] >= '0' && s[e] <= '9')
+        y = y * 10 + (s[e++] - '0');
+    if (e == m->end + 1 || y > 10 || m->value < 1 || m->value >= y)
+        return false;
+    if (e < n && (s[e] == '/' || s[e] == '.' || is_ascii_alnum((unsigned char)s[e])))
+        return false;
+    uint32_t p = cp_before(s, n, j, &at);
+    if (p == '/' || p == '-' || p == '.' || is_ascii_alnum(p))
+        return false;
+    st->value = m->value / y * 100;
+    st->kind = EL_STAT_PERCENT;
+    *end = e;
+    return true;
+}
+
 /* A number-led statistic whose number starts at j. *skip: where to resume on failure. */
 static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end,
                          size_t *skip)
@@ -1204,6 +1306,8 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
         return false;
     if (!m.chinese && is_list_label(s, n, j, m.end))
         return false;
+    if (!m.chinese && m.end < n && s[m.end] == '/' && parse_slash(t, j, &m, st, end))
+        return true;
 
     /* X分之Y: the first number is the denominator */
     if ((l = lit(s, n, m.end, "分之")) > 0) {
@@ -1242,8 +1346,12 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
 
     p = skip_sp(s, n, p);
     size_t qend = m.end;
-    if ((qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
+    if ((qpost = num_qual_at(s, n, p, &l)) != NULL) {
+        /* 几 "and some" only after a Chinese tens (十几, 二十几); 三几 五几 are no figures */
+        if (qpost == num_quals[2] && !(m.chinese && m.end >= 3 && lit(s, n, m.end - 3, "十")))
+            return false;
         qend = p + l, p = skip_sp(s, n, p + l);
+    }
     /* A bare 百/千 is a numeral only when the context says "about a hundred": a qualifier
        (近百亩, 超千人, 上百人), 余/多 (百余个) or a 万/亿 after it (百万人次, 达百万). Otherwise
        it is a word (百姓, 百年大计, 千家万户); and 千万 alone is mostly "by all means". */
@@ -1282,7 +1390,7 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
             *end = qend;
         } else {
             *end = p;
-            if (!qpost && (qpost = match_list(s, n, p, num_quals, COUNT_OF(num_quals), &l)) != NULL)
+            if (!qpost && (qpost = num_qual_at(s, n, p, &l)) != NULL)
                 p += l;
             p = skip_sp(s, n, p);
             unit_len = match_unit(t, p, &u);
@@ -1300,7 +1408,7 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
         unit_at = p;
         /* 两个多月, 三个多小时: the qualifier sits inside the unit */
         if (u && (u->flags & U_GE) && !qpost) {
-            const char *q2 = match_list(s, n, p + unit_len, num_quals, COUNT_OF(num_quals), &l);
+            const char *q2 = num_qual_at(s, n, p + unit_len, &l);
             const unit_def *u2;
             size_t l2 = q2 ? match_unit(t, p + unit_len + l, &u2) : 0;
             if (l2 && u2 && (u2->kind == EL_STAT_DURATION || (u2->flags & U_MONTH))) {
@@ -1327,6 +1435,11 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
         return false; /* 一个 一项 一次 一起 一公里: wording, not data */
     if (m.bare_two && kind == EL_STAT_COUNT)
         return false; /* 二次 二期: ordinal-like; a counted two is written 两 */
+    bool small = !qualified && !qpost && mult == 1 && m.integer && m.value <= 10;
+    if ((fl & U_WORDY) && small && m.chinese)
+        return false; /* 两度 "twice", 三口之家, 分为三档 */
+    if ((fl & U_STRUCT) && small && struct_noun_at(s, n, skip_sp(s, n, *end)))
+        return false; /* 从三个方面, 三条路径: the essay's own points */
 
     double v = m.value * mult;
     const char *q = qpost;
@@ -1367,7 +1480,11 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     st->value = v;
     st->kind = kind;
     st->unit_off = unit_at, st->unit_len = unit_len;
+    if (fl & U_GE_LEAD) /* 3 个小时: the unit is 小时 */
+        st->unit_off += 3, st->unit_len -= 3;
     st->qualifier = q;
+    if (q == num_quals[2] && vague_unit(s, n, st))
+        return false; /* 十几岁, 二十几年 */
     return true;
 }
 
@@ -1394,6 +1511,118 @@ static size_t fixed_phrase_rest(const char *s, size_t n, size_t j, uint32_t c, s
             best = pl;
     }
     return best;
+}
+
+/* Characters before 数 that make it the end of a noun (人数 次数 总数 指数 多数 …), not
+   "several" (数十万人, 数百家): the first characters of the units (人 次 户 件 …, by
+   is_follow, which also holds 多 余 点) and these. */
+static bool shu_ends_noun(uint32_t p)
+{
+    switch (p) {
+    case U'总':
+    case U'指':
+    case U'基':
+    case U'系':
+    case U'票':
+    case U'分':
+    case U'少':
+    case U'无':
+    case U'整':
+    case U'参':
+    case U'函':
+    case U'变':
+    case U'常':
+    case U'码':
+    case U'步':
+    case U'页':
+    case U'字':
+    case U'床':
+    case U'算':
+    case U'术':
+    case U'理':
+    case U'代':
+    case U'礼':
+    case U'招':
+    case U'路':
+    case U'心':
+    case U'气':
+    case U'定':
+    case U'复':
+    case U'倒':
+    case U'序':
+    case U'素':
+    case U'运':
+    case U'命':
+    case U'有':
+        return true;
+    default:
+        return p - 0x800 < 0xF800 && is_follow(UTF8_3(p));
+    }
+}
+
+/* A vague figure opened at the numeral c (l bytes) at s[i], as vague_start finds it: its
+   qualifier, where its figure proper starts (j), the factor on that figure's value and where
+   the statistic starts. */
+typedef struct {
+    const char *q;
+    size_t j, start;
+    double scale;
+} vague_t;
+
+/*
+ * Vague figures at the numeral c (l bytes) at s[i], with an approximate qualifier: 数十万人,
+ * 几百家 (数/几 before a 十 百 千 万 亿: value the order of magnitude, qualifier 数 or 几,
+ * the statistic starting at 数/几) and 两三千人, 三五百名 (two neighbouring digits before 百
+ * 千 万 亿: value their middle, qualifier 约). True if s[i] opens one: *v then says how the
+ * figure after it is read (by parse_figure, as after a qualifier) and vague_done judges it.
+ */
+__attribute__((noinline)) static bool vague_start(const scan_t *t, size_t i, uint32_t c, size_t l,
+                                                  vague_t *v)
+{
+    const char *s = t->s;
+    size_t n = t->n, at, at2, l2, l3;
+    v->j = v->start = i, v->scale = 1;
+    if (cn_unit(c) >= 10) {
+        uint32_t p = cp_before(s, n, i, &at);
+        if (p == U'数') {
+            if (shu_ends_noun(cp_before(s, n, at, &at2)))
+                return false;
+            v->q = "数";
+        } else if (p == U'几') {
+            v->q = "几";
+        } else {
+            return false;
+        }
+        v->start = at;
+        return true;
+    }
+    int d1 = cn_digit(c), d2;
+    uint32_t c2 = i + l < n ? el_text_cp(s, n, i + l, &l2) : 0;
+    d2 = cn_digit(c2);
+    if (d1 < 1 || d2 < 1 || !(d2 == d1 + 1 || (d1 == 3 && d2 == 5)))
+        return false;
+    uint32_t c3 = i + l + l2 < n ? el_text_cp(s, n, i + l + l2, &l3) : 0;
+    if (cn_unit(c3) < 100)
+        return false;
+    v->q = "约";
+    v->scale = (d1 + d2) / (2.0 * d2);
+    v->j = i + l;
+    return true;
+}
+
+/* True if st, the figure parse_figure read for the vague form v (ending at end), is one:
+   small ones stay wording (三五个人, 两三个小时, 七八十户, by vague_start), as do ages and
+   spans of years (十几岁, 数十年如一日) and a bare 数万 数亿 with no unit (the scan passes a
+   lone 万 before a mark by: follow_rejects). Scales the value and sets the qualifier. */
+__attribute__((noinline)) static bool vague_done(const scan_t *t, const vague_t *v, size_t l,
+                                                 size_t end, el_stat *st)
+{
+    if (vague_unit(t->s, t->n, st) || (!st->unit_len && end == v->j + l))
+        return false;
+    st->value *= v->scale;
+    if (!st->qualifier)
+        st->qualifier = v->q;
+    return true;
 }
 
 /* True if 上 at s[i] ends a word rather than meaning "as many as": after a numeral (成千上万,
@@ -1505,17 +1734,21 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
 
     memset(st, 0, sizeof *st);
     *cn = a_digit(c) < 0;
+    vague_t v = {NULL, 0, 0, 1};
+    bool vague = !q && numeral && vague_start(t, i, c, l, &v);
     if (c == U'翻') {
         ok = parse_fan(t, j, st, &end);
         skip = j + l;
-    } else if (per_or_half(t, j, c, q != NULL, st, &end)) {
+    } else if (!vague && per_or_half(t, j, c, q != NULL, st, &end)) {
         ok = true;
         skip = end;
     } else if (c == U'半') {
         ok = false;
         skip = j + l;
     } else {
-        ok = parse_figure(t, j, q != NULL, st, &end, &skip);
+        /* (one call, which the compiler inlines) */
+        ok = parse_figure(t, vague ? v.j : j, q != NULL || vague, st, &end, &skip) &&
+             (!vague || vague_done(t, &v, l, end, st));
     }
     if (!ok) {
         if (!q && skip > *next)
@@ -1525,8 +1758,8 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
     if (q)
         st->qualifier = q;
     tail_qualifier(t, &end, &st->qualifier);
-    st->off = i;
-    st->len = end - i;
+    st->off = vague ? v.start : i;
+    st->len = end - st->off;
     return true;
 }
 

@@ -16,20 +16,24 @@
 
 typedef enum {
     EL_STAT_COUNT, /* a number with a measure word (件 起 名 户 个 …) or a bare 万/亿 figure */
-    EL_STAT_PERCENT, /* 98%, 百分之六十, 近三成, 三分之一, 5 个百分点: value in percent units */
+    EL_STAT_PERCENT, /* 98%, 百分之六十, 近三成, 三分之一, 1/3, 一半: value in percent units */
     EL_STAT_MONEY,    /* 元 美元 …: value in the currency unit (1.5 亿元 → 150000000) */
     EL_STAT_DURATION, /* a span of time: 24 小时, 15 个工作日, 近 5 年, 十年 */
-    EL_STAT_DATE,     /* a point in time: 2023 年, 5 月, 2023 年 5 月 1 日, 80 年代 */
-    EL_STAT_OTHER /* a measurement (area 亩 公顷, length 公里, weight 斤 吨, age 岁, km kg)
-                     or a ratio: 3 倍, 翻一番 (value = the multiplier) */
+    EL_STAT_DATE, /* a point in time: 2023 年, 5 月, 2023 年 5 月 1 日, 80 年代; value and
+                     unit are those of its first part (2023 年, 4 月 of 4 月 23 日) */
+    EL_STAT_OTHER /* a measurement (area 亩 公顷, length 公里, weight 斤 吨, age 岁, km kg),
+                     a ratio: 3 倍, 翻一番 (value = the multiplier), or percentage points:
+                     5 个百分点 (a difference of percentages, not a share; unit 百分点) */
 } el_stat_kind;
 
 typedef struct el_stat {
     size_t off, len; /* the statistic as written, qualifiers and unit included */
     double value;    /* normalised: 1.2万 → 12000, 近三成 → 30, 百分之六十 → 60 */
-    size_t unit_off, unit_len; /* the unit after any 万/亿 multiplier (件 起 元 小时 % 成 番);
-                                  unit_len 0 = none (百分之六十, 三分之一, a bare 1.2 万) */
-    const char *qualifier; /* static string (近 超 约 超过 将近 不足 余 多 以上 左右 …) or NULL */
+    size_t unit_off, unit_len; /* the unit after any 万/亿 multiplier (件 起 元 小时 % 成 番;
+                                  小时 of 3 个小时); unit_len 0 = none (百分之六十, 三分之一,
+                                  a bare 1.2 万) */
+    const char *qualifier; /* static string (近 超 约 超过 将近 不足 余 多 以上 左右 …, and for
+                              the vague forms 数 几 约: 数十万人, 十几个, 两三千人) or NULL */
     el_stat_kind kind;
 } el_stat;
 

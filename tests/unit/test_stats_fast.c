@@ -245,17 +245,20 @@ static bool ref_try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, boo
 
     memset(st, 0, sizeof *st);
     *cn = a_digit(c) < 0;
+    vague_t v = {NULL, 0, 0, 1};
+    bool vague = !q && is_cn_numeral(c) && vague_start(t, i, c, l, &v);
     if (c == U'翻') {
         ok = parse_fan(t, j, st, &end);
         skip = j + l;
-    } else if (parse_per(t, j, st, &end) || parse_half(t, j, q != NULL, st, &end)) {
+    } else if (!vague && (parse_per(t, j, st, &end) || parse_half(t, j, q != NULL, st, &end))) {
         ok = true;
         skip = end;
     } else if (c == U'半') {
         ok = false;
         skip = j + l;
     } else {
-        ok = parse_figure(t, j, q != NULL, st, &end, &skip);
+        ok = parse_figure(t, vague ? v.j : j, q != NULL || vague, st, &end, &skip) &&
+             (!vague || vague_done(t, &v, l, end, st));
     }
     if (!ok) {
         if (!q && skip > *next)
@@ -265,8 +268,8 @@ static bool ref_try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, boo
     if (q)
         st->qualifier = q;
     tail_qualifier(t, &end, &st->qualifier);
-    st->off = i;
-    st->len = end - i;
+    st->off = vague ? v.start : i;
+    st->len = end - st->off;
     return true;
 }
 
