@@ -77,7 +77,8 @@ static int by_off(const void *a, const void *b)
     return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Every certain fix in the essay's own text (title and paragraphs), sorted, no overlaps. */
+/* Every certain fix in the essay's own text (title, headings and paragraphs), sorted, no
+ * overlaps. */
 static void collect_edits(const el_doc *doc, collect *C)
 {
     C->doc = doc;
@@ -92,6 +93,12 @@ static void collect_edits(const el_doc *doc, collect *C)
     for (size_t i = 0; i < doc->paras.n; i++) {
         C->span_off = doc->paras.v[i].txt.off;
         el_lint_punct_scan_doc(doc, doc->paras.v[i].txt.off, doc->paras.v[i].txt.len, on_fix, C);
+    }
+    for (size_t i = 0; i < doc->sections.n; i++) { /* headings on lines of their own */
+        if (!el_lint_heading(doc, i))
+            continue;
+        C->span_off = doc->sections.v[i].title.off;
+        el_lint_punct_scan_doc(doc, C->span_off, doc->sections.v[i].title.len, on_fix, C);
     }
     el_suppress_free(sup);
     C->sup = NULL;

@@ -16,6 +16,7 @@
 #include "lexicon.h"
 #include "rules.h"
 #include "section.h"
+#include "stats.h"
 #include "text.h"
 
 #include <stdint.h>
@@ -811,7 +812,7 @@ static size_t sentence_chars(const char *s, size_t n, size_t *chars)
         if (cp == '\n')
             break;
         c += !el_text_is_space(cp);
-        if (el_text_is_sentence_end(cp)) {
+        if (el_text_is_sentence_end(cp) || (cp == '.' && el_text_dot_ends(s, n, i - 1))) {
             size_t tail; /* marks and closers are never space */
             i = el_text_end_tail(s, n, i, &tail);
             c += tail;
@@ -1050,6 +1051,8 @@ static void rules_evidence(lint *L)
 /* ---- spans of essay text ------------------------------------------------------------------ */
 
 typedef void (*span_fn)(lint *L, const char *s, size_t n);
+static void span_marks(lint *L, const char *s, size_t n);
+static void heading_punct(lint *L, size_t i);
 
 /* Run fn over the title and every paragraph, with L->span_off/span_sec set. */
 static void each_span(lint *L, span_fn fn)
@@ -1060,11 +1063,20 @@ static void each_span(lint *L, span_fn fn)
         L->span_sec = -1;
         fn(L, str(L, doc->title), doc->title.len);
     }
+    size_t h = 0; /* the next section whose heading span_marks may scan */
     for (size_t i = 0; i < doc->paras.n; i++) {
+        /* span_marks: the punctuation of the headings before the paragraph first, so that the
+           findings are raised in text order (the per-rule cap keeps the first ones) */
+        for (; fn == span_marks && h < doc->sections.n &&
+               doc->sections.v[h].title.off < doc->paras.v[i].txt.off;
+             h++)
+            heading_punct(L, h);
         L->span_off = doc->paras.v[i].txt.off;
         L->span_sec = L->para_sec[i];
         fn(L, str(L, doc->paras.v[i].txt), doc->paras.v[i].txt.len);
     }
+    for (; fn == span_marks && h < doc->sections.n; h++)
+        heading_punct(L, h);
 }
 
 /* ---- quotes ------------------------------------------------------------------------------- */
@@ -1382,20 +1394,51 @@ static uint32_t prev_ns(const char *s, size_t i)
 }
 
 /*
- * Next code point at or after s[i] that is not white space (a soft line break included),
- * 0 at the end; *at gets the end of the spaces and tabs right after s[i] (what a fix removes).
+ * The character a half-width mark at s[i] stands after, for punct_at: prev_ns, but an ASCII "
+ * is looked through, as an English input method writes it for “ and ” alike: in "毒瘤". and
+ * "防护网",守好 the mark follows Chinese.
  */
-static uint32_t next_ns(const char *s, size_t n, size_t i, size_t *at)
+static uint32_t prev_mark(const char *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+        j--;
+    return prev_ns(s, j > 0 && s[j - 1] == '"' ? j - 1 : i);
+}
+
+/*
+ * Next code point at or after s[i] that is not white space (a soft line break included),
+ * 0 at the end; *at gets the end of the spaces and tabs right after s[i] (what a fix removes),
+ * *to the offset of the code point.
+ */
+static uint32_t next_ns(const char *s, size_t n, size_t i, size_t *at, size_t *to)
 {
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     *at = i;
     while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
         i++;
+    *to = i;
     if (i >= n)
         return 0;
     size_t k;
     return el_text_cp(s, n, i, &k);
+}
+
+/* The character a half-width mark at s[i] stands before: next_ns, an ASCII " looked through
+   (指出:"要, 思维."打击), as prev_mark does. */
+static uint32_t next_mark(const char *s, size_t n, size_t i, size_t *at)
+{
+    size_t to, at2;
+    uint32_t q = next_ns(s, n, i, at, &to);
+    return q == '"' ? next_ns(s, n, to + 1, &at2, &to) : q;
+}
+
+/* Whether s[j] is an ASCII ) right after a Han character (卡)). */
+static bool han_paren(const char *s, size_t j)
+{
+    size_t st;
+    return s[j] == ')' && j > 0 && el_text_is_han(el_text_prev_cp(s, j, &st));
 }
 
 /* Length of the run of the k-byte sequence seq starting at s[i]. */
@@ -1452,27 +1495,35 @@ static inline size_t punct_at(const char *s, size_t n, size_t i, el_punct_cb cb,
     if (c == '.' && i + 1 < n && s[i + 1] == '.')
         h = -1; /* a run of dots: an ellipsis, below */
     if (h >= 0) {
-        uint32_t p = prev_ns(s, i);
+        uint32_t p = prev_mark(s, i);
         size_t at;
-        uint32_t q = next_ns(s, n, i + 1, &at);
+        uint32_t q = next_mark(s, n, i + 1, &at);
         bool fire = false;
         size_t len = 1;
+        /* after Chinese: Han, a closing mark, or an ASCII ) right after Han, this mark right
+           after it (卡),查处: with a space after the mark, as in (…万元), then, it is English) */
+        bool chinese = el_text_is_han(p) || is_closing(p) ||
+                       (c != ')' && at == i + 1 && i > 0 && han_paren(s, i - 1));
         if (c == '(') {
             fire = el_text_is_han(q) || is_opening(q);
         } else if (c == ')') {
             fire = el_text_is_han(p) || is_closing(p);
-        } else if (el_text_is_han(p) || is_closing(p) || p == '%' || p - '0' < 10u) {
+        } else if (chinese || p == '%' || p - '0' < 10u) {
             /* after Chinese, or after a figure (5%,同比; 3.然后): a digit after the mark, as in
-               3,200 or 3.5, is ruled out below, since the next character must be Chinese */
+               3,200 or 3.5, is ruled out below, since the next character must be Chinese; after
+               Chinese a figure may follow (通报,2023年) */
+            bool figure = chinese && q - '0' < 10u && at == i + 1; /* (no space between) */
             if (c == '?' || c == '!')
-                fire = q == 0 || is_cjk(q) || q == '?' || q == '!';
+                fire = q == 0 || is_cjk(q) || q == '?' || q == '!' || figure;
             else if (c == '.') /* a full stop after Chinese: at the end, or before more */
-                fire = q == 0 || is_cjk(q) || is_opening(q);
+                fire = q == 0 || is_cjk(q) || is_opening(q) || figure;
             else
-                fire = el_text_is_han(q) || is_opening(q);
-            if (!el_text_is_han(p) && !is_closing(p) && (q == 0 || (c == '.' && p != '%')))
+                fire = el_text_is_han(q) || is_opening(q) || figure;
+            if (!chinese && (q == 0 || (c == '.' && p != '%')))
                 fire = false; /* 1. and 4.问题导向 are list numbers: a . after a figure only
                                  after a percentage (21.1%.发展), others before Chinese */
+            if (c == '.' && el_text_list_number(s, i))
+                fire = false; /* so are 一. and （三）. (a 。 there would be wrong) */
             if (fire && q != 0 && is_cjk(q))
                 len = at - i; /* the spaces after the mark go too */
         }
@@ -1513,9 +1564,10 @@ __attribute__((always_inline)) static inline bool may_spot(const char *s, size_t
     case '!':
     case '(':
     case '.': /* (a full stop after Chinese, or a run of dots) */
-        /* before a digit (3.5, 1,200, 10:30), the next character punct_at asks for is no
-           Chinese, nor an opening mark, nor a ? or !: no spot, and a step of one byte */
-        return left < 2 || u[1] - (unsigned)'0' >= 10u;
+        /* between digits (3.5, 1,200, 10:30), the mark is after no Chinese and the next
+           character punct_at asks for is no Chinese, nor an opening mark, nor a ? or !: no
+           spot, and a step of one byte (after Chinese, a figure may follow: 通报,2023年) */
+        return left < 2 || u[1] - (unsigned)'0' >= 10u || i == 0 || u[-1] - (unsigned)'0' >= 10u;
     case ')': /* (a spot after Chinese, whatever follows) */
         return true;
     case 0xC2: /* · */
@@ -1622,6 +1674,33 @@ static void span_punct(lint *L, const char *s, size_t n)
     el_lint_punct_scan_doc(L->doc, L->span_off, n, punct_hit, L);
 }
 
+bool el_lint_heading(const el_doc *doc, size_t i)
+{
+    const el_section *sec = &doc->sections.v[i];
+    el_span t = sec->title;
+    if (sec->kind != EL_SEC_ARGUMENT || t.len == 0 ||
+        (i > 0 && doc->sections.v[i - 1].title.off == t.off))
+        return false;
+    /* the section's first line is a label line (its heading), and the title comes before the
+       section's paragraphs, not from the first of them (a topic sentence) */
+    return sec->line >= 1 && sec->line <= doc->lines.n &&
+           doc->roles[sec->line - 1] == EL_ROLE_LABEL &&
+           (sec->npara == 0 || sec->para0 >= doc->paras.n ||
+            t.off < doc->paras.v[sec->para0].txt.off);
+}
+
+/* The punctuation rules over heading i, if it is one (el_lint_heading): the paragraphs and
+   the title are the spans of the other rules, and a heading is neither. */
+static void heading_punct(lint *L, size_t i)
+{
+    if (!el_lint_heading(L->doc, i))
+        return;
+    el_span t = L->doc->sections.v[i].title;
+    L->span_off = t.off;
+    L->span_sec = (int)i;
+    span_punct(L, str(L, t), t.len);
+}
+
 #if defined(__SSE2__)
 /* Bytes that must be readable at p for mark_hits16: the sixteen, and five more after them. */
 #define MARK_HITS_READ 21
@@ -1655,7 +1734,7 @@ static inline unsigned mark_hits16(const char *p)
     unsigned m = (unsigned)_mm_movemask_epi8(hit);
     if (_mm_movemask_epi8(v) == 0xFFFF)
         return m; /* no ASCII, nearly every block */
-    /* the half-width marks but ')', not before a digit (3.5, 1,200: see may_spot) */
+    /* the half-width marks but ')', not between digits (3.5, 1,200: see may_spot) */
     __m128i loud = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
     loud = _mm_or_si128(loud, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
@@ -1668,8 +1747,13 @@ static inline unsigned mark_hits16(const char *p)
     __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
     __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(next, _mm_set1_epi8((char)(0x80 - '0'))),
                                    _mm_set1_epi8((char)0x8A));
-    loud = _mm_or_si128(_mm_andnot_si128(digit, loud), _mm_cmpeq_epi8(v, _mm_set1_epi8(')')));
-    return m | (unsigned)_mm_movemask_epi8(loud);
+    __m128i digits = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+                                    _mm_set1_epi8((char)0x8A));
+    /* a digit before lane j is one in lane j - 1; lane 0's is not looked at (kept) */
+    unsigned between = (unsigned)_mm_movemask_epi8(digit) & (unsigned)_mm_movemask_epi8(digits)
+                                                                << 1;
+    unsigned marks = (unsigned)_mm_movemask_epi8(loud) & ~between;
+    return m | marks | (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(')')));
 }
 #endif
 
@@ -2250,6 +2334,69 @@ static bool essay_has_number(notes_ctx *N, const char *s, size_t n)
     return false;
 }
 
+/*
+ * Whether the essay has a statistic of value v (to a relative 1e-9), a percentage if pct,
+ * whose unit starts tail[0..tn) when that starts with Han (100条 is not 近百亩): a walk over
+ * them, paid from the notes' budget (true when it is spent: silent rather than slow).
+ */
+static bool essay_has_value(const el_doc *doc, notes_ctx *N, double v, bool pct, const char *tail,
+                            size_t tn)
+{
+    size_t cost = 16 * (doc->stats.n + 1), k;
+    if (N->budget < cost)
+        return true;
+    N->budget -= cost;
+    bool unit = tn > 0 && el_text_is_han(el_text_cp(tail, tn, 0, &k));
+    double tol = (v < 0 ? -v : v) * 1e-9;
+    for (size_t i = 0; i < doc->stats.n; i++) {
+        const el_stat_item *st = &doc->stats.v[i];
+        double d = st->value - v;
+        if (d > tol || -d > tol || pct != (st->kind == EL_STAT_PERCENT))
+            continue;
+        if (!unit || pct ||
+            (st->unit.len > 0 && st->unit.len <= tn &&
+             memcmp(el_doc_str(doc, st->unit), tail, st->unit.len) == 0))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Whether the number s[i..i+k) of a note (digits, inner , or .) is the value of one of the
+ * essay's statistics, times the 万/亿 after it, with the same unit (essay_has_value): a note
+ * writes in digits (1000亿元, 90%) what the essay writes in Chinese numerals (一千亿元, 九成).
+ */
+static bool essay_has_figure(const el_doc *doc, notes_ctx *N, const char *s, size_t n, size_t i,
+                             size_t k)
+{
+    static const char *const mults[] = {"万亿", "亿", "万", "千", NULL};
+    static const double times[] = {1e12, 1e8, 1e4, 1e3};
+    static const char *const pcts[] = {"%", "％", NULL}, *const about[] = {"余", "多", NULL};
+    double v = 0, scale = 0; /* scale: 0 before the point, then 0.1, 0.01, ... */
+    for (size_t j = i; j < i + k; j++) {
+        if (s[j] == '.')
+            scale = 0.1;
+        else if (is_digit(s[j]) && scale == 0)
+            v = v * 10 + (s[j] - '0');
+        else if (is_digit(s[j]))
+            v += (s[j] - '0') * scale, scale /= 10;
+    }
+    size_t at = i + k, m;
+    while (at < n && s[at] == ' ')
+        at++;
+    bool pct = el_text_prefix(s + at, n - at, pcts) > 0;
+    if (!pct && (m = el_text_prefix(s + at, n - at, mults)) > 0) {
+        for (size_t w = 0; mults[w]; w++)
+            if (strlen(mults[w]) == m && memcmp(s + at, mults[w], m) == 0)
+                v *= times[w];
+        at += m;
+    }
+    while (at < n && s[at] == ' ')
+        at++;
+    at += el_text_prefix(s + at, n - at, about);
+    return essay_has_value(doc, N, v, pct, s + at, n - at);
+}
+
 typedef struct note_scan {
     lint *L;
     notes_ctx *N;
@@ -2308,6 +2455,21 @@ static bool negated(const char *s, size_t at)
     return false;
 }
 
+/* Whether s[0..n) holds two adjacent Han characters (a word, where a pattern such as 以……
+   or 让……更…… holds none). */
+static bool han_pair(const char *s, size_t n)
+{
+    size_t k;
+    bool prev = false;
+    for (size_t i = 0; i < n; i += k) {
+        bool han = el_text_is_han(el_text_cp(s, n, i, &k));
+        if (han && prev)
+            return true;
+        prev = han;
+    }
+    return false;
+}
+
 /* The words of a formula of the essay's form (formula_term). */
 static const char *const form_words[] = {
     "动宾", "主谓", "主谓宾", "偏正", "并列",   "动补",   "述宾",   "定中", "状中", "四字",
@@ -2317,9 +2479,10 @@ static const char *const form_words[] = {
 
 /*
  * Whether the quoted term s[0..n) of a note is a formula of the essay's form rather than words
- * of its text: two or more of form_words joined by + or a dash (“动宾+动宾”, “总—分—总”,
- * “问题+对策”). Notes describe a title's or an outline's shape so. Names written with + (“互联网+
- * 教育”) are claims as any other term.
+ * of its text: two or more of form_words or patterns (an ellipsis and no word: han_pair)
+ * joined by + or a dash (“动宾+动宾”, “总—分—总”, “问题+对策”, “动宾+让……更……”). Notes
+ * describe a title's or an outline's shape so. Names written with + (“互联网+教育”) are
+ * claims as any other term.
  */
 static bool formula_term(const char *s, size_t n)
 {
@@ -2333,6 +2496,8 @@ static bool formula_term(const char *s, size_t n)
         bool word = false;
         for (size_t w = 0; form_words[w] && !word; w++)
             word = strlen(form_words[w]) == i - a && memcmp(s + a, form_words[w], i - a) == 0;
+        if (!word && memmem(s + a, i - a, "…", 3) && !han_pair(s + a, i - a))
+            word = true; /* a pattern: 让……更…… in “动宾+让……更……” */
         if (!word)
             return false;
         if (i == n)
@@ -2398,7 +2563,8 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs, con
         bool item = i == 0 && i + k < n &&
                     (s[i + k] == '.' || s[i + k] == ')' ||
                      el_text_prefix(s + i + k, n - i - k, item_marks));
-        if (digits >= 2 && !item && k < 40 && !essay_has_number(N, s + i, k)) {
+        if (digits >= 2 && !item && k < 40 && !essay_has_number(N, s + i, k) &&
+            !essay_has_figure(doc, N, s, n, i, k)) {
             /* the message shows the number as the note writes it: 300% */
             static const char *const pct[] = {"%", "％", NULL};
             claim(L, note, i, s + i, k + el_text_prefix(s + i + k, n - i - k, pct));
@@ -2864,7 +3030,7 @@ void el_lint(el_doc *doc, const el_config *cfg)
     rules_structure(&L);
     rules_length(&L);
     rules_evidence(&L);
-    each_span(&L, span_marks); /* and quote/unattributed */
+    each_span(&L, span_marks); /* and quote/unattributed; the headings' punctuation */
     /* style: nothing to find in a document whose lexicon hits hold neither category (the
        extractors have made them) and with no colloquial words of the configuration's own */
     char *const *extra;

@@ -36,6 +36,14 @@ void el_lint_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx);
  */
 void el_lint_punct_scan_doc(const el_doc *doc, size_t off, size_t n, el_punct_cb cb, void *ctx);
 
+/*
+ * Whether section i is an argument whose title is a heading on a line of its own
+ * (一、强化技术反制,筑牢…: the number left out), which the punctuation rules and their fixes
+ * scan besides the title and the paragraphs; false for a topic sentence inside a paragraph,
+ * a repeated title and the labels of the other sections (总领段, 结尾: no essay text).
+ */
+bool el_lint_heading(const el_doc *doc, size_t i);
+
 /* Inline suppression state of a document (from its essaylint comments). */
 typedef struct el_suppress el_suppress;
 /* Parse the document's essaylint comments; NULL when it has none. */

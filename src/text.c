@@ -44,8 +44,9 @@ static inline bool full_width_end(const unsigned char *u)
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
-/* The places among the sixteen at u that hold \n ! ? or the three bytes of 。！？ (u[0..18)
-   must be readable): see above, those bytes are the characters wherever they stand. */
+/* The places among the sixteen at u that hold \n ! ? . or the three bytes of 。！？ (u[0..18)
+   must be readable): see above, those bytes are the characters wherever they stand. A . is
+   only a candidate (el_text_dot_ends decides). */
 static inline unsigned end_mask16(const unsigned char *u)
 {
     __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)u);
@@ -53,7 +54,8 @@ static inline unsigned end_mask16(const unsigned char *u)
     __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(u + 2));
     __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('\n')),
                                               _mm_cmpeq_epi8(v0, _mm_set1_epi8('!'))),
-                                 _mm_cmpeq_epi8(v0, _mm_set1_epi8('?')));
+                                 _mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('?')),
+                                              _mm_cmpeq_epi8(v0, _mm_set1_epi8('.'))));
     __m128i stop = _mm_and_si128(/* 。 E3 80 82 */
                                  _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE3)),
                                                _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x80))),
@@ -93,15 +95,68 @@ size_t el_text_end_tail(const char *s, size_t n, size_t i, size_t *count)
     return i;
 }
 
-size_t el_text_sentence_end(const char *s, size_t n)
+/* Whether c is a Chinese numeral a list number is written with (一. 十二.). */
+static bool list_numeral(uint32_t c)
+{
+    return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D ||
+           c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341;
+}
+
+/* The code point before s[i] past up to four closers ("毒瘤". （一）.), 0 if none; *j gets
+   its offset. */
+static uint32_t before_closers(const char *s, size_t i, size_t *j)
+{
+    uint32_t p = 0;
+    *j = i;
+    for (int k = 0; *j > 0 && k < 4; k++) {
+        p = el_text_prev_cp(s, *j, j);
+        if (!el_text_is_closer(p))
+            return p;
+    }
+    return 0;
+}
+
+bool el_text_list_number(const char *s, size_t i)
+{
+    size_t j;
+    if (!list_numeral(before_closers(s, i, &j)))
+        return false;
+    uint32_t b = 0;
+    for (int k = 0; j > 0 && k < 3 && list_numeral(b = el_text_prev_cp(s, j, &j)); k++)
+        b = 0;
+    return !el_text_is_han(b) || b == 0x7B2C; /* 第 */
+}
+
+bool el_text_dot_ends_slow(const char *s, size_t n, size_t i)
+{
+    if ((i > 0 && s[i - 1] == '.') || (i + 1 < n && s[i + 1] == '.'))
+        return false; /* a run of dots: an ellipsis */
+    /* before it: Han, or a percentage (增长21.1%.发展), but no list number */
+    size_t j;
+    uint32_t p = before_closers(s, i, &j);
+    if ((!el_text_is_han(p) && p != '%' && p != 0xFF05) || el_text_list_number(s, i))
+        return false;
+    /* after it: the end, a line end or anything but a Latin letter (a URL, 中文.com) */
+    size_t q = i + 1;
+    while (q < n && (s[q] == ' ' || s[q] == '\t'))
+        q++;
+    unsigned char c = q < n ? (unsigned char)s[q] : 0;
+    return (unsigned)((c | 0x20) - 'a') >= 26u;
+}
+
+/* el_text_sentence_end of the sentence that starts at s[i], s[0..i) before it. */
+static size_t sentence_end_from(const char *s, size_t n, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, k, lim = n > 2 ? n - 2 : 0; /* i < lim: three bytes left */
+    size_t k, lim = n > 2 ? n - 2 : 0; /* i < lim: three bytes left */
 #if defined(__SSE2__) && defined(__GNUC__)
     /* Sixteen places at a time, while eighteen bytes can be read: the first place that holds
        an end is the end, and no place before it holds one. */
     while (n - i >= 18) {
         unsigned m = end_mask16(u + i);
+        while (m && u[i + (unsigned)__builtin_ctz(m)] == '.' &&
+               !el_text_dot_ends(s, n, i + (unsigned)__builtin_ctz(m)))
+            m &= m - 1; /* a . that ends nothing (3.5, e.g.) */
         if (m == 0) {
             i += 16;
             continue;
@@ -125,9 +180,14 @@ size_t el_text_sentence_end(const char *s, size_t n)
         unsigned char b = u[i++];
         if (b == '\n')
             return i;
-        if (b == '!' || b == '?')
+        if (b == '!' || b == '?' || (b == '.' && el_text_dot_ends(s, n, i - 1)))
             return el_text_end_tail(s, n, i, &k);
     }
+}
+
+size_t el_text_sentence_end(const char *s, size_t n)
+{
+    return sentence_end_from(s, n, 0);
 }
 
 size_t el_text_sentence_end_ncp(const char *s, size_t n, size_t *cps)
@@ -141,6 +201,9 @@ size_t el_text_sentence_end_ncp(const char *s, size_t n, size_t *cps)
     __m128i tally = _mm_setzero_si128();
     for (unsigned turns = 0; n - i >= 18; i += 16) {
         unsigned m = end_mask16(u + i);
+        while (m && u[i + (unsigned)__builtin_ctz(m)] == '.' &&
+               !el_text_dot_ends(s, n, i + (unsigned)__builtin_ctz(m)))
+            m &= m - 1; /* a . that ends nothing */
         /* as signed bytes, continuation bytes are below -64: the others are -1 here */
         __m128i starts = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i)),
                                         _mm_set1_epi8(-65));
@@ -168,7 +231,7 @@ size_t el_text_sentence_end_ncp(const char *s, size_t n, size_t *cps)
     }
     c += lanes_sum(tally);
 #endif
-    size_t e = i + el_text_sentence_end(s + i, n - i);
+    size_t e = sentence_end_from(s, n, i);
     *cps = c + el_text_ncp(s + i, e - i);
     return e;
 }
@@ -290,9 +353,11 @@ void el_text_count_sentences(const char *s, size_t n, size_t *chars, size_t *han
                 continue;
             }
             c += b > ' ' || (b != ' ' && b - '\t' > '\r' - '\t');
-            if (b != '!' && b != '?') {
-                /* and the ASCII cells after it (2023 GDP 3.5%), but ! and ?, at once */
-                while (i < n && u[i] - 0x22u <= 0x7Fu - 0x22u && u[i] != '?') {
+            if (b != '!' && b != '?' && (b != '.' || !el_text_dot_ends(s, n, i - 1))) {
+                /* and the ASCII cells after it (2023 GDP 3.5%), but ! ? and a . that may end
+                   a sentence (after " ) or %: el_text_dot_ends), at once */
+                while (i < n && u[i] - 0x22u <= 0x7Fu - 0x22u && u[i] != '?' &&
+                       (u[i] != '.' || (u[i - 1] != '"' && u[i - 1] != ')' && u[i - 1] != '%'))) {
                     c++;
                     i++;
                 }

@@ -147,8 +147,27 @@ static inline bool el_text_is_closer(uint32_t c)
            c == '"' || c == 0x300D || c == 0x300F;
 }
 /*
- * End of the sentence starting at s[0]: byte offset just past its final mark and any
- * closing quotes/brackets that follow it, or n when the text ends first.
+ * Whether the half-width . at s[i] of s[0..n) ends a sentence, as an English input method
+ * writes 。: after Han (closers passed over: "毒瘤".) or a percentage, not in a run of dots,
+ * not after a list number (一. （三）. 第一.), not before a Latin letter (spaces passed over).
+ * So 技术是反诈的利器.浙江 ends there; 3.5, e.g., www.gov.cn, 1. and 一.加强 do not.
+ * (el_text_dot_ends_slow: the same, without the quick test of the byte before.)
+ */
+bool el_text_dot_ends_slow(const char *s, size_t n, size_t i);
+static inline bool el_text_dot_ends(const char *s, size_t n, size_t i)
+{
+    /* only after a character of two or more bytes, a " a ) or a %: a decimal point (3.5), a
+       list number (1.), a URL or an abbreviation goes at once */
+    unsigned char b = i > 0 ? (unsigned char)s[i - 1] : 0;
+    return (b >= 0x80 || b == '"' || b == ')' || b == '%') && el_text_dot_ends_slow(s, n, i);
+}
+/* Whether s[0..i) ends in a list number of Chinese numerals, closers passed over: 一 or 十二
+   after no Han, （三）, 第一 (before a . that is then no full stop). */
+bool el_text_list_number(const char *s, size_t i);
+/*
+ * End of the sentence starting at s[0]: byte offset just past its final mark (。！？!? or a
+ * . that el_text_dot_ends) and any closing quotes/brackets that follow it, or n when the
+ * text ends first.
  */
 size_t el_text_sentence_end(const char *s, size_t n);
 /* el_text_sentence_end, and the code points of s[0..end) in *cps, in one pass. */

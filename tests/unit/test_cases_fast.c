@@ -276,7 +276,7 @@ static el_span ref_first_sentence(const el_doc *doc, el_span sp)
 
 static label_info ref_classify_label(const el_doc *doc, el_span sp, bool heading)
 {
-    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0, {0, 0}};
+    label_info li = {L_NONE, {sp.off + sp.len, 0}, {sp.off + sp.len, 0}, 0, {0, 0}, false};
     const char *s = doc->plain.v + sp.off;
     size_t n = sp.len;
     size_t a = 0, b = n;

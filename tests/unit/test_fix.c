@@ -66,6 +66,14 @@ static void test_replacements(void **state)
                  "书香社会\n　　共有3,200人，比例1:2。\n", 1);
     /* Nothing to fix: the bytes come back unchanged. */
     assert_fixed("c.txt", "书香社会\n　　一切正常。\n", "书香社会\n　　一切正常。\n", 0);
+    /* An argument heading on a line of its own is fixed as a paragraph is. */
+    assert_fixed(
+        "d.txt",
+        "书香社会\n\n开头段落写在这里。\n\n一、完善设施,让阅读触手可及\n\n设施是基础.内容是关键。"
+        "\n\n二、丰富内容,让阅读入脑入心\n\n内容要好。\n",
+        "书香社会\n\n开头段落写在这里。\n\n一、完善设施，让阅读触手可及\n\n设施是基础。内容是关键。"
+        "\n\n二、丰富内容，让阅读入脑入心\n\n内容要好。\n",
+        3);
 }
 
 static void test_line_endings(void **state)

@@ -280,24 +280,40 @@ static void ref_punct_scan(const char *s, size_t n, el_punct_cb cb, void *ctx)
             hm = NULL; /* a run of dots */
         if (hm) {
             int h = (int)(hm - marks);
-            uint32_t p = ref_prev_ns(s, i);
-            size_t at;
+            /* an ASCII " is looked through on either side (round 14: "毒瘤". 指出:"要) */
+            size_t j = i;
+            while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+                j--;
+            uint32_t p = ref_prev_ns(s, j > 0 && s[j - 1] == '"' ? j - 1 : i);
+            size_t at, at2, to = i + 1;
             uint32_t q = ref_next_ns(s, n, i + 1, &at);
+            while (to < n && (s[to] == ' ' || s[to] == '\t' || s[to] == '\n'))
+                to++;
+            if (q == '"')
+                q = ref_next_ns(s, n, to + 1, &at2);
             bool fire = false;
             size_t len = 1;
+            /* after Chinese: Han, a closing mark, or an ASCII ) right after Han and right
+               before any mark but ) with no space after the mark; a figure right after */
+            size_t st;
+            bool chinese = el_text_is_han(p) || ref_is_closing(p) ||
+                           (c != ')' && at == i + 1 && i >= 2 && s[i - 1] == ')' &&
+                            el_text_is_han(el_text_prev_cp(s, i - 1, &st)));
+            bool figure = chinese && q >= '0' && q <= '9' && at == i + 1; /* 通报,2023年 */
             if (c == '(') {
                 fire = el_text_is_han(q) || ref_is_opening(q);
             } else if (c == ')') {
                 fire = el_text_is_han(p) || ref_is_closing(p);
-            } else if (el_text_is_han(p) || ref_is_closing(p) || p == '%' ||
-                       (p >= '0' && p <= '9')) {
+            } else if (chinese || p == '%' || (p >= '0' && p <= '9')) {
                 if (c == '?' || c == '!')
-                    fire = q == 0 || ref_is_cjk(q) || q == '?' || q == '!';
+                    fire = q == 0 || ref_is_cjk(q) || q == '?' || q == '!' || figure;
                 else if (c == '.')
-                    fire = q == 0 || ref_is_cjk(q) || ref_is_opening(q);
+                    fire = q == 0 || ref_is_cjk(q) || ref_is_opening(q) || figure;
                 else
-                    fire = el_text_is_han(q) || ref_is_opening(q);
-                if (!el_text_is_han(p) && !ref_is_closing(p) && (q == 0 || (c == '.' && p != '%')))
+                    fire = el_text_is_han(q) || ref_is_opening(q) || figure;
+                if (!chinese && (q == 0 || (c == '.' && p != '%')))
+                    fire = false;
+                if (c == '.' && el_text_list_number(s, i))
                     fire = false;
                 if (fire && q != 0 && ref_is_cjk(q))
                     len = at - i;
@@ -465,6 +481,11 @@ static void check_marks(const char *name, const char *text)
         expect_marks(&w, doc, doc->title);
     for (size_t i = 0; i < doc->paras.n; i++)
         expect_marks(&w, doc, doc->paras.v[i].txt);
+    for (size_t i = 0; i < doc->sections.n; i++) { /* the headings' punctuation (round 14) */
+        expect_ctx E = {&w, doc, doc->sections.v[i].title.off};
+        if (el_lint_heading(doc, i))
+            el_lint_punct_scan_doc(doc, E.off, doc->sections.v[i].title.len, expect_punct, &E);
+    }
     uint64_t rules =
         BIT(EL_RULE_QUOTE_UNBALANCED) | BIT(EL_RULE_PUNCT_HALFWIDTH) | BIT(EL_RULE_PUNCT_ELLIPSIS);
     uint64_t args = BIT(EL_RULE_QUOTE_UNBALANCED) | BIT(EL_RULE_PUNCT_HALFWIDTH);

@@ -121,7 +121,7 @@ static size_t ref_sentence(const char *s, size_t n, size_t *chars)
         if (cp == '\n')
             break;
         c += !el_text_is_space(cp);
-        if (el_text_is_sentence_end(cp)) {
+        if (el_text_is_sentence_end(cp) || (cp == '.' && el_text_dot_ends(s, n, i - 1))) {
             while (i < n) {
                 uint32_t d = el_text_cp(s, n, i, &k);
                 if (!el_text_is_sentence_end(d) && !ref_closer(d))

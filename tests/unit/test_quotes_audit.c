@@ -212,14 +212,10 @@ static void test_new_lines(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_indirect_policy),
-        cmocka_unit_test(test_joint_speakers),
-        cmocka_unit_test(test_not_indirect),
-        cmocka_unit_test(test_indirect_hostile),
-        cmocka_unit_test(test_leading_word),
-        cmocka_unit_test(test_five),
-        cmocka_unit_test(test_bare_misquote),
-        cmocka_unit_test(test_classic_speaker),
+        cmocka_unit_test(test_indirect_policy), cmocka_unit_test(test_joint_speakers),
+        cmocka_unit_test(test_not_indirect),    cmocka_unit_test(test_indirect_hostile),
+        cmocka_unit_test(test_leading_word),    cmocka_unit_test(test_five),
+        cmocka_unit_test(test_bare_misquote),   cmocka_unit_test(test_classic_speaker),
         cmocka_unit_test(test_new_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,8 +22,8 @@ static inline bool ref_closer(uint32_t c)
            c == '"' || c == 0x300D || c == 0x300F;
 }
 
-/* End of the sentence at s[0]: past its mark and the marks and closers after it, past a line
-   end, or n. */
+/* End of the sentence at s[0]: past its mark (a . where el_text_dot_ends) and the marks and
+   closers after it, past a line end, or n. */
 static inline size_t ref_sentence_end(const char *s, size_t n)
 {
     size_t i = 0, k;
@@ -32,7 +32,7 @@ static inline size_t ref_sentence_end(const char *s, size_t n)
         i += k;
         if (c == '\n')
             return i;
-        if (el_text_is_sentence_end(c)) {
+        if (el_text_is_sentence_end(c) || (c == '.' && el_text_dot_ends(s, n, i - 1))) {
             while (i < n) {
                 uint32_t d = el_text_cp(s, n, i, &k);
                 if (!el_text_is_sentence_end(d) && !ref_closer(d))
