@@ -284,12 +284,14 @@ static inline unsigned class_at(const char *s, size_t n, size_t i, uint32_t *c, 
             unsigned a = ascii_class[u0 & 0x7F], m = block_class[block_row[lo]][u2 & 63];
             *c = ascii ? u0 : cp3(u);
             *k = ascii ? 1 : 3;
+            if (__builtin_expect(u0 == '.', 0)) /* 。 as an English input method types it */
+                a = el_text_dot_ends(s, n, i) ? CL_STOP : 0;
             return ascii ? a : m;
         }
     } else if (u[0] < 0x80) {
         *c = u[0];
         *k = 1;
-        return ascii_class[u[0]];
+        return u[0] == '.' && el_text_dot_ends(s, n, i) ? CL_STOP : ascii_class[u[0]];
     }
     *c = el_text_cp(s, n, i, k);
     return char_class(*c);
@@ -2047,6 +2049,19 @@ static size_t sentence_end_at(const struct dstate *st, const char *s, size_t n, 
     if (*m == st->marks.n)
         return n;
     size_t p = st->marks.v[*m];
+    if (s[p] == '.' && p > 0) {
+        /* a . ends a sentence by what comes before it: scan from the character before, and
+           before the closing marks there ("避风港".) */
+        size_t b = el_text_back(s, p), k;
+        for (int steps = 0;
+             b > 0 && steps < 8 &&
+             (s[b] == '"' || s[b] == ')' || el_text_is_closer(el_text_cp(s, n, b, &k)));
+             steps++)
+            b = el_text_back(s, b);
+        size_t e = b + el_text_sentence_end(s + b, n - b);
+        if (e > p)
+            return e;
+    }
     return p + el_text_sentence_end(s + p, n - p);
 }
 

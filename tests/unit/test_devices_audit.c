@@ -312,6 +312,29 @@ static void test_hostile(void **state)
     run_hostile("但一些地方存在甲、乙等问题。", 100000);
 }
 
+/* An ASCII . typed for 。 after Chinese ends the sentence a contrast runs to, also after an
+   ASCII closing quote; a decimal point does not. */
+static void test_ascii_full_stop(void **state)
+{
+    (void)state;
+    el_doc *doc =
+        parse("标题\n\n浙江推行改革成效明显.反观某些平台,对涉诈账号\"睁一只眼闭一只眼\",成为诈骗"
+              "分子的\"避风港\".强化技术反制,要推动数据共享.\n");
+    if (count(doc, EL_DEV_CONTRAST,
+              "反观某些平台,对涉诈账号\"睁一只眼闭一只眼\",成为诈骗分子的\"避风港\".") != 1) {
+        dump(doc);
+        fail();
+    }
+    el_doc_free(doc);
+    doc = parse(
+        "标题\n\n浙江推行改革成效明显。反观某县,投入3.5亿元却收效甚微,群众意见很大。再看别处。\n");
+    if (count(doc, EL_DEV_CONTRAST, "反观某县,投入3.5亿元却收效甚微,群众意见很大。") != 1) {
+        dump(doc);
+        fail();
+    }
+    el_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_antithesis_leadin),
         cmocka_unit_test(test_problem_statement),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_ascii_full_stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
