@@ -7,15 +7,19 @@
  * automaton; adjacent place hits are merged into chains (浙江省 + 宁波市 + 鄞州区) whose
  * candidates are narrowed by containment, which is how a repeated name (朝阳区 in 北京 and in
  * 长春) is resolved by the city or province written before it. A chain becomes a case anchor
- * only where a clause starts (after punctuation or a lead word such as 在/从/反观), since a
- * place in the middle of a clause is an object or a modifier (走出山西, 隋唐洛阳城), not the
- * actor of a practice. The case covers its clause group up to the next 。；！？ or the next
- * anchor; the statistics inside it are linked, the first quoted term (in “…” or in ASCII "…")
- * that is not a lexicon metaphor, an everyday word (“打卡”), a bare one- or two-character term
- * or an epithet of the place (浙江浦江郑义门“江南第一家”, 北京“朝阳群众”) names the
- * initiative (a numeral in that name, “十二条”, is no statistic), and a contrast marker
- * before it in the sentence (or, for an anonymised place, a problem word in it; or 却 and
- * a problem word in the place's clause) makes it a counter-example. An anonymised place
+ * only where a clause starts (after punctuation, an ASCII . that ends a sentence after Chinese
+ * text, or a lead word such as 在/从/反观), since a place in the middle of a clause is an object
+ * or a modifier (走出山西, 隋唐洛阳城, 苏州评弹), not the actor of a practice. The case covers
+ * its clause group up to the next 。；！？ (or such a .) or the next anchor; the statistics
+ * inside it are linked, the first quoted term (in “…” or in ASCII "…") that is not a lexicon
+ * metaphor, an everyday word (“打卡”), a bare one- or two-character term, an epithet of the
+ * place (浙江浦江郑义门“江南第一家”, 北京“朝阳群众”), a craft (“蛟龙”号), the essay's topic
+ * (a term of its title) or, past the place's clause, a qualifier of a noun (昔日“沙进人退”的
+ * 局面), unless a launch verb introduces it, names the initiative (a numeral in that name,
+ * “十二条”, is no statistic), and a contrast marker before it in the sentence (or, for an
+ * anonymised place, a problem word in it or 却 past its clause; or 却 and a problem word in
+ * the place's clause) makes it a counter-example, with no name, unless the case's own words
+ * tell a success (然而，杭州市…破解了拥堵难题). An anonymised place
  * inside quotation marks (编造“某地发生重大疫情”的谣言) is quoted words, no case. Places joined by
  * 与/和/、 tell one joint practice, one case per place (安徽省黄山市与浙江省杭州市共建…), unless 等
  * ends the list (北京、上海等城市: regions); a province, a comma and a place within it
@@ -115,17 +119,28 @@ static const uint64_t measure_actor_keys = 0 MEASURE_ACTOR_WORDS(SUFFIX_KEY);
 /* clang-format on */
 static const word lead_words[] = {LEAD_WORDS(WORD_ITEM)};
 static const uint64_t lead_words_keys = 0 LEAD_WORDS(SUFFIX_KEY);
-/* Written right after a place, these make it a modifier of an event, a spirit, an institution
-   or people (延安精神, 北京冬奥会, 浙江大学, 四川人民), not the actor of a practice. A party
-   committee (浙江省委, 杭州市委书记) is a speaker, found by 委 in modifier_at. */
+/* Written right after a place, these make it a modifier of an event, a spirit, an institution,
+   people, an art form or a product (延安精神, 北京冬奥会, 浙江大学, 四川人民, 苏州评弹,
+   山西老陈醋), not the actor of a practice. A party committee (浙江省委, 杭州市委书记) is a
+   speaker, found by 委 in modifier_at. */
 /* clang-format off */
 #define PLACE_MODIFIERS_WORDS(X)                                                                   \
     X("精神") X("冬奥") X("亚运") X("奥运") X("世博") X("进博") X("峰会") X("会议")                \
     X("合作组织") X("大学") X("宣言") X("共识") X("方言") X("人民") X("籍") X("话") X("菜")        \
     X("卫视")
+#define PLACE_ARTS_WORDS(X)                                                                        \
+    X("评弹") X("秦腔") X("川剧") X("昆曲") X("越剧") X("豫剧") X("京剧") X("粤剧") X("黄梅戏")    \
+    X("花鼓戏") X("老陈醋") X("陈醋") X("刺绣") X("剪纸") X("皮影") X("民歌") X("山歌") X("小吃")  \
+    X("特产")
 /* clang-format on */
 static const word place_modifiers[] = {PLACE_MODIFIERS_WORDS(WORD_ITEM)};
 static const uint64_t place_modifiers_keys = 0 PLACE_MODIFIERS_WORDS(PREFIX_KEY);
+/* Art forms and products: modifiers too, unless an institution of theirs follows (苏州刺绣
+   研究所建立…, 四川川剧院推出…: the place's own body acts). */
+static const word place_arts[] = {PLACE_ARTS_WORDS(WORD_ITEM)};
+static const uint64_t place_arts_keys = 0 PLACE_ARTS_WORDS(PREFIX_KEY);
+static const word arts_bodies[] = {W("院"),   W("团"),   W("所"),   W("馆"),   W("社"),
+                                   W("协会"), W("学会"), W("中心"), W("研究"), W("传承")};
 /* What may follow 某 to make an anonymised place (longest first wins via prefix match). */
 static const word anon_suffix[] = {W("小区"), W("街道"), W("社区"), W("乡镇"), W("村"),
                                    W("乡"),   W("镇"),   W("县"),   W("市"),   W("区"),
@@ -316,15 +331,28 @@ static bool is_clause_break(uint32_t c)
            el_text_is_space(c);
 }
 
-/* Whether a clause starts at s[i]: the paragraph start, a clause break just before, or a
-   closing quote that ends a quoted sentence (强调：“…。”朝阳区推行…). */
+/*
+ * Whether the ASCII . at s[i] of s[0..n) ends a sentence as 。 does (技术是反诈的利器.浙江省
+ * 杭州市…, typed with an English input method): written after Chinese text (a byte of a
+ * multibyte character, or an ASCII " or ) closing after it) and before neither a letter nor
+ * another dot. A number (3.5万), a word or an address (www.gov.cn) and the dots of ... are not.
+ */
+static bool ascii_period(const char *s, size_t n, size_t i)
+{
+    unsigned p = i > 0 ? (unsigned char)s[i - 1] : 0, x = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    return (p >= 0x80 || p == '"' || p == ')') && x != '.' && (x | 0x20u) - 'a' >= 26u;
+}
+
+/* Whether a clause starts at s[i], a character of the text: the paragraph start, a clause break
+   just before (an ASCII . that ends a sentence too), or a closing quote that ends a quoted
+   sentence (强调：“…。”朝阳区推行…). */
 static bool break_before(const char *s, size_t i)
 {
     if (i == 0)
         return true;
     size_t k, j = el_text_back(s, i);
     uint32_t c = el_text_cp(s, i, j, &k);
-    if (is_clause_break(c))
+    if (is_clause_break(c) || (c == '.' && ascii_period(s, i + 1, j)))
         return true;
     if ((c != 0x201D && c != 0x300D && c != 0x300F) || j == 0)
         return false;
@@ -364,7 +392,8 @@ static bool span_to(const char *s, size_t i)
         size_t p = el_text_back(s, j);
         uint32_t c = el_text_cp(s, j, p, &k);
         if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 ||
-            c == 0xFF1F || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n')
+            c == 0xFF1F || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ||
+            (c == '.' && ascii_period(s, i, p)))
             return false;
         if (c == 0x4ECE) { /* 从, after a break or a lead word after one (如今从) */
             if (break_before(s, p))
@@ -455,7 +484,10 @@ struct conf_place {
 };
 
 struct scan {
-    const char *s; /* the paragraph being scanned */
+    const char *s;     /* the paragraph being scanned */
+    const char *title; /* the essay's title (ntitle bytes; 0: none) */
+    size_t ntitle;
+    uint64_t title_keys; /* bit b: a byte of the title has b as its low six bits (in_title) */
     hit_vec places, metaphors;
     off_vec contrast, problems, ends;
     off_vec que; /* the contrast hits that are 却 (subset of contrast) */
@@ -603,7 +635,7 @@ mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qsta
 {
     unsigned char b = u[i];
     if (b < 0xE2) { /* the other punctuation (，、《》…) first: far more frequent */
-        if (b == ';' || b == '!' || b == '?')
+        if (b == ';' || b == '!' || b == '?' || (b == '.' && ascii_period((const char *)u, n, i)))
             *EL_VEC_PUSH(sc->ends) = i;
         else if (b == '"')
             ascii_quote(u, i, sc, q);
@@ -629,8 +661,9 @@ mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qsta
 }
 
 /*
- * The group ends (。；！？;!?) of s[0..n) and its pairs of “ and ” (innermost first, then sorted
- * by opening mark; unmatched marks are ignored), and apart from them, in sc->dq, its pairs of
+ * The group ends (。；！？;!?, and a . that ends a sentence: ascii_period) of s[0..n) and its
+ * pairs of “ and ” (innermost first, then sorted by opening mark; unmatched marks are
+ * ignored), and apart from them, in sc->dq, its pairs of
  * ASCII " (ascii_quote; take_ascii adds them to the quotes). The marks are matched as bytes: each
  * starts with a byte that never continues a UTF-8 sequence, so a match is always a whole code
  * point, the same one a decoding walk would see, and the matches at every offset, in order, are the
@@ -658,8 +691,8 @@ static void scan_marks(const char *s, size_t n, struct scan *sc)
         /* Pairs of marks told apart by one bit of one byte share a test: ; and ? (0x3B,
            0x3F) as 0x3F once bit 2 is set, “ and ” (0x9C, 0x9D) as 0x9D once bit 0 is, ；
            and ？ (0x9B, 0x9F) as 0x9F once bit 2 is. */
-        __m128i ascii = _mm_or_si128(EQ(_mm_or_si128(v, SET1(0x04)), '?'),
-                                     _mm_or_si128(EQ(v, '!'), EQ(v, '"'))); /* ;?!" */
+        __m128i ascii = _mm_or_si128(_mm_or_si128(EQ(_mm_or_si128(v, SET1(0x04)), '?'), EQ(v, '.')),
+                                     _mm_or_si128(EQ(v, '!'), EQ(v, '"'))); /* ;?.!" */
         __m128i quote =
             _mm_and_si128(EQ(v, 0xE2), EQ(_mm_or_si128(v2, SET1(0x01)), 0x9D)); /* “ ” */
         __m128i stop = _mm_and_si128(EQ(v, 0xE3), EQ(v2, 0x82));                /* 。 */
@@ -832,6 +865,9 @@ static bool modifier_at(const char *s, size_t n)
 {
     if (prefix_in(s, n, KEYED(place_modifiers)))
         return true;
+    size_t k = prefix_in(s, n, KEYED(place_arts));
+    if (k)
+        return !prefix_of(s + k, n - k, WORDS(arts_bodies));
     static const char wei[] = "委";
     if (n < 3 || memcmp(s, wei, 3) != 0)
         return false;
@@ -1249,7 +1285,7 @@ static bool epithet(const char *s, const qpair *q, size_t a, size_t b)
    after it (“九章”量子计算原型机, “村超”赛事, “人人持证、技能河北”工程). Unless a launch verb
    introduces it, a label of people (“景漂”青年, “朝阳群众”) or an epithet of the place (epithet)
    is no name either. a: where the case's place ends; b: where the case ends. */
-static bool name_like(const char *s, const qpair *q, size_t a, size_t b)
+static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool *launch)
 {
     size_t len = q->close - q->inner, k, ncp = 0;
     bool pause = false;
@@ -1270,7 +1306,9 @@ static bool name_like(const char *s, const qpair *q, size_t a, size_t b)
         (after < b && prefix_of(s + after, b - after, WORDS(people_after))))
         return false;
     bool launched =
-        suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words));
+        (suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))) ||
+        (ends_with(s, q->open, "出") && suffix_in(s, q->open - 3, KEYED(launch_verbs)));
+    /* (探索出“网上案件网上审”的新模式: 出 completes the verb) */
     /* After 了 a quote is what a verb came to (换来了“灰头土脸”, 成了“香饽饽”), not a practice,
        unless the verb launches one (推出了“林票”) */
     if (!launched && ends_with(s, q->open, "了")) {
@@ -1283,6 +1321,7 @@ static bool name_like(const char *s, const qpair *q, size_t a, size_t b)
         (suffix_of(s, q->close, WORDS(people_after)) ||
          (ncp <= 5 && suffix_of(s, q->close, WORDS(people_end))) || epithet(s, q, a, b)))
         return false;
+    *launch = launched;
     if ((ncp > 2 && !pause) || launched)
         return true;
     if (after >= b)
@@ -1340,9 +1379,25 @@ static bool paired(const char *s, const struct scan *sc, size_t i)
 static size_t clause_end(const char *s, size_t a, size_t b)
 {
     size_t k;
-    while (a < b && s[a] != '"' && !is_clause_break(el_text_cp(s, b, a, &k)))
+    while (a < b && s[a] != '"' && !(s[a] == '.' && ascii_period(s, b, a)) &&
+           !is_clause_break(el_text_cp(s, b, a, &k)))
         a += k;
     return a;
+}
+
+/*
+ * Whether the quoted term t[0..n), of two characters or more, is in the essay's title. Most
+ * terms are not: the keys of the title's characters (sc->title_keys, the low six bits of
+ * their last bytes) rule them out before the title is searched.
+ */
+static bool in_title(const struct scan *sc, const char *t, size_t n)
+{
+    if (n < 6 || n > sc->ntitle)
+        return false;
+    for (size_t i = 2; i < n; i += 3)
+        if (!(sc->title_keys >> ((unsigned char)t[i] & 63) & 1))
+            return false;
+    return memmem(sc->title, sc->ntitle, t, n) != NULL;
 }
 
 /*
@@ -1367,9 +1422,20 @@ static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t 
         const qpair *q = &sc->quotes.v[i];
         if (q->close > b)
             break;
-        if (!name_like(s, q, a, b) || is_metaphor(sc, q->inner, q->close) || paired(s, sc, i))
+        bool launched = false;
+        if (!name_like(s, q, a, b, &launched) || is_metaphor(sc, q->inner, q->close) ||
+            paired(s, sc, i))
             continue;
-        if (ends_with(s, q->open, "的")) {
+        if (!launched && in_title(sc, s + q->inner, q->close - q->inner))
+            continue; /* the essay's topic (点亮“夜经济”), not this place's initiative */
+        size_t after = past_close(s, q);
+        bool de_after = !launched && b - after >= 3 && memcmp(s + after, "的", 3) == 0;
+        if (!launched && b - after >= 3 && memcmp(s + after, "号", 3) == 0)
+            continue; /* a craft's name (“蛟龙”号、“深海勇士”号等大国重器), no practice */
+        if (ends_with(s, q->open, "的") || de_after) {
+            /* after 的, an adjective (昔日的“小众”艺术); before it, unlaunched, what qualifies a
+               noun (昔日“沙进人退”的局面得到扭转: the problem solved); past the place's own
+               clause, both are no name */
             if (*first_break == SIZE_MAX)
                 *first_break = clause_end(s, a, b);
             if (q->open > *first_break)
@@ -1544,6 +1610,106 @@ static const word other_places[] = {W("一些地方"), W("有的地方"), W("个
    against the sentence before, whichever way that went, so the place's own words decide. */
 static const word reversals[] = {W("与之相反"), W("与此相反"), W("恰恰相反"), W("相反")};
 
+/*
+ * Words that tell a practice's success (破解了拥堵难题, 值得借鉴, 有效缓解): written in a case
+ * after its place, they make it an example held up whatever the word that led to it (然而，
+ * 杭州市通过“城市大脑”破解了拥堵难题: the problem was before). Not 经验, which counter-examples
+ * copy (盲目照搬外地经验).
+ */
+/* clang-format off */
+#define SUCCESS_WORDS(X)                                                                           \
+    X("破解") X("值得借鉴") X("值得学习") X("可圈可点") X("有效") X("成功") X("走在前列")          \
+    X("走在全国前列") X("成效") X("率先") X("缓解") X("赢得") X("好评") X("标杆") X("样板")        \
+    X("典范") X("闯出") X("蹚出") X("探索出") X("脱颖而出") X("名列前茅") X("大幅") X("改善")      \
+    X("解决") X("焕然一新") X("扭转") X("摆脱") X("缩小") X("走出")
+/* clang-format on */
+static const word success_words[] = {SUCCESS_WORDS(WORD_ITEM)};
+static const uint64_t success_words_keys = 0 SUCCESS_WORDS(PREFIX_KEY);
+/* Written right after a success word, these take it back (成效不佳, 成效甚微). */
+static const word success_undone[] = {W("不"), W("甚微"), W("欠佳"), W("有限"), W("寥寥")};
+/* Written right before a success word, these deny it (未能有效, 难以破解, 亟待改善), and the
+   success word right after a denied one (未能有效解决). */
+static const word success_not[] = {W("未"),   W("不"),   W("没"),   W("无"),   W("未能"),
+                                   W("没能"), W("不能"), W("难以"), W("无法"), W("缺乏"),
+                                   W("缺少"), W("亟待"), W("有待"), W("尚未"), W("并未")};
+/* Problems of an anonymised place that the lexicon's problem words do not name (某县的差距明显,
+   把“扶贫车间”建成了空架子, 常年“铁将军把门”). */
+/* clang-format off */
+#define ANON_PROBLEMS_WORDS(X)                                                                     \
+    X("差距") X("空架子") X("空壳") X("铁将军把门") X("摆设") X("大打折扣") X("不尽如人意")        \
+    X("门庭冷落")
+/* clang-format on */
+static const word anon_problems[] = {ANON_PROBLEMS_WORDS(WORD_ITEM)};
+static const uint64_t anon_problems_keys = 0 ANON_PROBLEMS_WORDS(PREFIX_KEY);
+
+/* What the words of a case after its place say: where the first success word not denied is
+   (SIZE_MAX: none), and where the last of anon_problems is (SIZE_MAX: none). */
+struct verdict {
+    size_t success, problem;
+};
+
+/* The masks of the second bytes of the words of success_words and anon_problems, as list_keys
+   are of the third: a character whose two bytes are not both in their masks starts no word. */
+#define SECOND_KEY(x) | 1ULL << ((unsigned char)(x)[1] & 63)
+static const uint64_t success_words_keys1 = 0 SUCCESS_WORDS(SECOND_KEY);
+static const uint64_t anon_problems_keys1 = 0 ANON_PROBLEMS_WORDS(SECOND_KEY);
+
+/* The verdict of s[a..b), a starting a character: one walk over its characters outside
+   quotation marks (quoted words are figures or others' words: 群众直呼“走出”). The words of
+   both lists are Han: only a character of three bytes is tested, first on the keys of its
+   second and third bytes, which pass most characters over. The quotes are sorted by opening
+   mark. */
+static struct verdict case_words(const char *s, const struct scan *sc, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    struct verdict v = {SIZE_MAX, SIZE_MAX};
+    size_t denied = SIZE_MAX; /* just past a denied success word */
+    size_t qi = 0, hi = sc->quotes.n;
+    while (qi < hi) { /* the first quote opening at a or later */
+        size_t mid = qi + (hi - qi) / 2;
+        if (sc->quotes.v[mid].open < a)
+            qi = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t next = qi < sc->quotes.n ? sc->quotes.v[qi].open : SIZE_MAX;
+    for (size_t i = a; i < b;) {
+        if (i >= next) { /* pass the quote, and the quotes inside it */
+            size_t c = past_close(s, &sc->quotes.v[qi]);
+            if (c > i)
+                i = c;
+            while (qi < sc->quotes.n && sc->quotes.v[qi].open < i)
+                qi++;
+            next = qi < sc->quotes.n ? sc->quotes.v[qi].open : SIZE_MAX;
+            continue;
+        }
+        unsigned c0 = u[i];
+        if ((c0 & 0xF0) != 0xE0 || b - i < 6) {
+            i += c0 < 0xC0 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
+            continue;
+        }
+        unsigned c1 = u[i + 1] & 63, c2 = u[i + 2] & 63;
+        if (!((success_words_keys1 | anon_problems_keys1) >> c1 & 1)) {
+            i += 3;
+            continue;
+        }
+        size_t k;
+        if (v.success == SIZE_MAX && (success_words_keys1 >> c1 & 1) &&
+            (success_words_keys >> c2 & 1) && (k = prefix_of(s + i, b - i, WORDS(success_words)))) {
+            if (i == denied || suffix_of(s, i, WORDS(success_not)) ||
+                prefix_of(s + i + k, b - i - k, WORDS(success_undone)))
+                denied = i + k;
+            else
+                v.success = i;
+        }
+        if ((anon_problems_keys1 >> c1 & 1) && (anon_problems_keys >> c2 & 1) &&
+            prefix_of(s + i, b - i, WORDS(anon_problems)))
+            v.problem = i;
+        i += 3;
+    }
+    return v;
+}
+
 /* How far back from a place the clause mark of a comparison it answers is looked for. */
 #define EL_CASES_COMPARE_WINDOW 60
 
@@ -1561,7 +1727,8 @@ static bool compared_away(const char *s, size_t c, size_t p)
     size_t lo = p - c > EL_CASES_COMPARE_WINDOW ? p - EL_CASES_COMPARE_WINDOW : c, k;
     for (size_t j = p; j > lo;) { /* back to the mark that opens the place's clause */
         size_t b = el_text_back(s, j);
-        if (is_clause_break(el_text_cp(s, j, b, &k)))
+        uint32_t d = el_text_cp(s, j, b, &k);
+        if (is_clause_break(d) || (d == '.' && ascii_period(s, p, b)))
             return ends_with(s, b, "不同") || ends_with(s, b, "相比") || ends_with(s, b, "不一样");
         j = b;
     }
@@ -1763,6 +1930,30 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
                          !(que && !que_problem && prefix_of(s + cm, n - cm, WORDS(other_places))) &&
                          (problem || !prefix_of(s + cm, n - cm, WORDS(reversals)))) ||
                         (anon && problem) || que_problem;
+        if (anon && !negative && ui < sc->que.n && sc->que.v[ui] < end) {
+            /* 却 past an anonymised place's own clause turns what the place did (某县建成了
+               图书馆，却常年“铁将军把门”); in that clause it sets the place against others
+               (个别地方…，某县却坚持实干) */
+            if (fb == SIZE_MAX)
+                fb = clause_end(s, lm->e, end);
+            negative = any_in(&sc->que, fb, end);
+        }
+        /* The case's own words, read only for a counter-example so far or an anonymised place
+           (most cases are neither): a problem the lexicon lacks makes an anonymised place one
+           (某县的差距明显), and a success word not taken back (by a contrast marker after it
+           with a problem after that: 虽然成功引进了项目，却闲置多年) makes any case an example
+           held up, whatever led to it (然而，杭州市…破解了拥堵难题). */
+        if (negative || anon) {
+            struct verdict vd = case_words(s, sc, lm->e, end);
+            negative |= anon && vd.problem != SIZE_MAX;
+            if (negative && vd.success != SIZE_MAX) {
+                /* (a problem after a later marker is after the first one too) */
+                size_t ti = lower_bound(&sc->contrast, vd.success), tc;
+                negative =
+                    ti < sc->contrast.n && (tc = sc->contrast.v[ti]) < end &&
+                    (any_in(&sc->problems, tc, end) || (vd.problem != SIZE_MAX && vd.problem > tc));
+            }
+        }
         el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, &fb, end, base);
         /* where the last case's statistics end: the bound to start from, when the statistic
            before it lies before m (the cases go forward through the text) */
@@ -1970,6 +2161,10 @@ void el_extract_cases(el_doc *doc)
     memset(&mem, 0, sizeof mem);
     reserve(doc, &sc);
     mem.seen = xcalloc(el_lex_nplaces() / 8 + 1, 1);
+    sc.title = el_doc_str(doc, doc->title);
+    sc.ntitle = doc->title.len;
+    for (size_t i = 0; i < sc.ntitle; i++)
+        sc.title_keys |= 1ULL << ((unsigned char)sc.title[i] & 63);
     struct conf_place *conf = conf_places(doc->cfg, &sc.nconf);
     sc.conf = conf;
     if (sc.nconf)

@@ -117,7 +117,7 @@ static bool ref_digit_before(const char *s, size_t i)
 
 /* The byte-by-byte scan of group ends and quotation marks. */
 static const unsigned char ref_mark_lead[256] = {
-    [';'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    [';'] = 1, ['!'] = 1, ['?'] = 1, ['.'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 static void ref_scan_marks(const char *s, size_t n, struct scan *sc)
@@ -131,7 +131,11 @@ static void ref_scan_marks(const char *s, size_t n, struct scan *sc)
         if (!ref_mark_lead[b])
             continue;
         if (b < 0x80) {
-            *EL_VEC_PUSH(sc->ends) = i;
+            /* a . only after Chinese text (or a " or ) after it), before no letter or dot */
+            unsigned p = i > 0 ? u[i - 1] : 0, x = i + 1 < n ? u[i + 1] : 0;
+            if (b != '.' || ((p >= 0x80 || p == '"' || p == ')') && x != '.' &&
+                             !((x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z'))))
+                *EL_VEC_PUSH(sc->ends) = i;
             continue;
         }
         if (n - i < 3)

@@ -57,6 +57,12 @@ static inline void ref_scan_marks(const char *s, size_t n, struct scan *sc)
             if (l <= n - i && memcmp(s + i, ends[k], l) == 0)
                 *EL_VEC_PUSH(sc->ends) = i;
         }
+        /* an ASCII . after Chinese text (or a " or ) after it), before no letter and no dot */
+        if (s[i] == '.' && i > 0 &&
+            ((unsigned char)s[i - 1] >= 0x80 || s[i - 1] == '"' || s[i - 1] == ')') &&
+            !(i + 1 < n && (s[i + 1] == '.' || (s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+                            (s[i + 1] >= 'A' && s[i + 1] <= 'Z'))))
+            *EL_VEC_PUSH(sc->ends) = i;
         if (n - i >= 3 && memcmp(s + i, "“", 3) == 0 && depth < 16)
             stack[depth++] = i;
         if (n - i >= 3 && memcmp(s + i, "”", 3) == 0 && depth > 0) {
