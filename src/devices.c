@@ -2049,18 +2049,9 @@ static size_t sentence_end_at(const struct dstate *st, const char *s, size_t n, 
     if (*m == st->marks.n)
         return n;
     size_t p = st->marks.v[*m];
-    if (s[p] == '.' && p > 0) {
-        /* a . ends a sentence by what comes before it: scan from the character before, and
-           before the closing marks there ("避风港".) */
-        size_t b = el_text_back(s, p), k;
-        for (int steps = 0;
-             b > 0 && steps < 8 &&
-             (s[b] == '"' || s[b] == ')' || el_text_is_closer(el_text_cp(s, n, b, &k)));
-             steps++)
-            b = el_text_back(s, b);
-        size_t e = b + el_text_sentence_end(s + b, n - b);
-        if (e > p)
-            return e;
+    if (s[p] == '.') { /* in marks only where el_text_dot_ends, which needs what precedes it */
+        size_t tail;
+        return el_text_end_tail(s, n, p + 1, &tail);
     }
     return p + el_text_sentence_end(s + p, n - p);
 }

@@ -16,11 +16,10 @@
  * bare lines, lead-ins of quotes are looked up in a bounded window before the opening mark,
  * and the misquote search only compares a quote with a bounded number of lexicon lines: those
  * sharing a clause with it and those with an entry of similar length sharing its first or
- * last character (qindex.h: an index of the lexicon computed at build time, so nothing is
- * built at start-up). The answers for short quoted
- * texts are kept per thread, since the drafts of one exam quote the same terms over and over,
- * and the lead-in of a short quoted term is looked for only where it could make the term a
- * quote (after a colon).
+ * last character (qindex.h: an index of the lexicon computed at build time, which the program
+ * only reads). The answers for short quoted texts are kept per thread, since the drafts of one
+ * exam quote the same terms over and over, and the lead-in of a short quoted term is looked
+ * for only where it could make the term a quote (after a colon).
  */
 #include "quotes.h"
 
@@ -1775,6 +1774,16 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
     }
 }
 
+/* The prefix maxima of the ends of the block's pairs, for in_pairs: in small when they fit
+   (64 of them), else in a new array the caller frees (when it is not small). */
+static size_t *pair_maxend(const el_qpair_vec *pv, size_t *small)
+{
+    size_t *m = pv->n < 64 ? small : xmalloc((pv->n + 1) * sizeof *m);
+    for (size_t i = 0; i < pv->n; i++)
+        m[i] = i && m[i - 1] > pv->v[i].end ? m[i - 1] : pv->v[i].end;
+    return m;
+}
+
 /* True if offset a lies inside a quoted span of the block (maxend: prefix maxima of ends). */
 static bool in_pairs(const el_qpair_vec *pv, const size_t *maxend, size_t a)
 {
@@ -1799,9 +1808,7 @@ static void scan_bare(struct qstate *st, const char *s, size_t n, size_t base)
     if (maxb > CLASSICAL_MAX_BYTES)
         maxb = CLASSICAL_MAX_BYTES;
     size_t small[64];
-    size_t *maxend = st->pairs.n < 64 ? small : xmalloc((st->pairs.n + 1) * sizeof *maxend);
-    for (size_t i = 0; i < st->pairs.n; i++)
-        maxend[i] = i && maxend[i - 1] > st->pairs.v[i].end ? maxend[i - 1] : st->pairs.v[i].end;
+    size_t *maxend = pair_maxend(&st->pairs, small);
     /* Lead by lead, each in order of offset (the order quotes were always added in). */
     for (size_t lw = 0; bare_leads[lw].s; lw++) {
         size_t wl = bare_leads[lw].n;
@@ -1934,10 +1941,7 @@ static void scan_indirect(struct qstate *st, const char *s, size_t n, size_t bas
         if (!han_at_least(s, a, len, 4))
             continue;
         if (!maxend) { /* once per block, at the first candidate: the spans to stay out of */
-            maxend = st->pairs.n < 64 ? small : xmalloc((st->pairs.n + 1) * sizeof *maxend);
-            for (size_t p = 0; p < st->pairs.n; p++)
-                maxend[p] =
-                    p && maxend[p - 1] > st->pairs.v[p].end ? maxend[p - 1] : st->pairs.v[p].end;
+            maxend = pair_maxend(&st->pairs, small);
             nq = st->doc->quotes.n - q0;
             qoff = xmalloc((nq + 1) * sizeof *qoff);
             for (size_t q = 0; q < nq; q++)
@@ -1965,7 +1969,7 @@ static void scan_indirect(struct qstate *st, const char *s, size_t n, size_t bas
             break;
     }
     if (maxend != small)
-        free(maxend);
+        free(maxend); /* NULL when no sentence was looked at */
     free(qoff);
 }
 

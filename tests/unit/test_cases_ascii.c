@@ -280,24 +280,6 @@ static const char *const pieces[] = {
     "\x80", "\x9C", "\xEF\xBC", "é", "\x21", "\x23", "\x02", "\xA2", "\x22\x22",
 };
 
-static void quote_text(buf *b, size_t len)
-{
-    b->n = 0;
-    for (size_t k = test_below(16); k > 0; k--) /* shift the text against the blocks */
-        *EL_VEC_PUSH(*b) = (char)('a' + test_below(26));
-    while (b->n < len) {
-        uint32_t r = test_below(10);
-        if (r < 4)
-            for (size_t k = test_below(10); k > 0; k--)
-                put_han(b);
-        else if (r < 9)
-            puts_(b, pieces[test_below(sizeof pieces / sizeof *pieces)]);
-        else
-            for (size_t k = test_below(6); k > 0; k--)
-                *EL_VEC_PUSH(*b) = (char)test_below(256);
-    }
-}
-
 /* scan_marks leaves “…” and the ends as they were, and with take_ascii adds the ASCII pairs. */
 static void test_scan_ascii(void **state)
 {
@@ -309,7 +291,8 @@ static void test_scan_ascii(void **state)
     buf t = {0};
     size_t pairs = 0;
     for (int round = 0; round < 3000; round++) {
-        quote_text(&t, round % 20 == 0 ? 3000 : test_below(300));
+        pieces_text(&t, round % 20 == 0 ? 3000 : test_below(300), pieces,
+                    sizeof pieces / sizeof *pieces, true);
         for (size_t cut = t.n > 20 ? t.n - 20 : 0; cut <= t.n; cut++) {
             char *p = exact(t.v, cut);
             scan_marks(p, cut, &a);

@@ -111,22 +111,6 @@ static const char *const mark_pieces[] = {
     "\xE2\x81\x9D", "\xE3\x81\x82", "\xEF\xBD\x9F"};
 /* clang-format on */
 
-static void marks_text(buf *b, size_t len)
-{
-    b->n = 0;
-    while (b->n < len) {
-        uint32_t r = test_below(10);
-        if (r < 4)
-            for (size_t k = test_below(10); k > 0; k--)
-                put_han(b);
-        else if (r < 9)
-            puts_(b, mark_pieces[test_below(sizeof mark_pieces / sizeof *mark_pieces)]);
-        else
-            for (size_t k = test_below(6); k > 0; k--)
-                *EL_VEC_PUSH(*b) = (char)test_below(256);
-    }
-}
-
 /* scan_marks against the spelled-out marks on text crowded with their one-bit neighbours. */
 static void test_scan_marks_neighbours(void **state)
 {
@@ -137,7 +121,8 @@ static void test_scan_marks_neighbours(void **state)
     memset(&b, 0, sizeof b);
     buf t = {0};
     for (int round = 0; round < 3000; round++) {
-        marks_text(&t, round % 20 == 0 ? 3000 : test_below(300));
+        pieces_text(&t, round % 20 == 0 ? 3000 : test_below(300), mark_pieces,
+                    sizeof mark_pieces / sizeof *mark_pieces, false);
         for (size_t cut = t.n > 20 ? t.n - 20 : 0; cut <= t.n; cut++) {
             char *p = exact(t.v, cut);
             scan_marks(p, cut, &a);

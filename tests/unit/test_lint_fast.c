@@ -36,6 +36,7 @@
 
 #include "testbuf.h"
 #include "testrand.h"
+#include "testref.h"
 
 static const char *pick(const char *const *v, size_t n)
 {
@@ -531,36 +532,7 @@ static void test_marks(void **state)
 
 /* ---- length/sentence: the scan that stops when the rest of the paragraph is short ---- */
 
-static bool ref_closer(uint32_t c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == ')' || c == 0x300B || c == 0x3011 ||
-           c == '"' || c == 0x300D || c == 0x300F;
-}
-
-/* The end of the sentence at s[0] and its grid count, one el_text_cp per character. */
-static size_t ref_sentence(const char *s, size_t n, size_t *chars)
-{
-    size_t i = 0, c = 0, k;
-    while (i < n) {
-        uint32_t cp = el_text_cp(s, n, i, &k);
-        i += k;
-        if (cp == '\n')
-            break;
-        c += !el_text_is_space(cp);
-        if (el_text_is_sentence_end(cp)) {
-            while (i < n) {
-                uint32_t d = el_text_cp(s, n, i, &k);
-                if (!el_text_is_sentence_end(d) && !ref_closer(d))
-                    break;
-                c++;
-                i += k;
-            }
-            break;
-        }
-    }
-    *chars = c;
-    return i;
-}
+/* (ref_sentence and ref_closer: testref.h) */
 
 /* Pieces of any bytes at all: the premise must hold on invalid text too. */
 static const char *const any_pieces[] = {"甲",

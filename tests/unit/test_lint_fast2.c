@@ -111,31 +111,6 @@ static void test_is_cell(void **state)
     assert_true(cells > 0x9000); /* the letters and the usual marks */
 }
 
-/* The end of the sentence at s[0] and its grid count, one el_text_cp per character. */
-static size_t ref_sentence(const char *s, size_t n, size_t *chars)
-{
-    size_t i = 0, c = 0, k;
-    while (i < n) {
-        uint32_t cp = el_text_cp(s, n, i, &k);
-        i += k;
-        if (cp == '\n')
-            break;
-        c += !el_text_is_space(cp);
-        if (el_text_is_sentence_end(cp) || (cp == '.' && el_text_dot_ends(s, n, i - 1))) {
-            while (i < n) {
-                uint32_t d = el_text_cp(s, n, i, &k);
-                if (!el_text_is_sentence_end(d) && !ref_closer(d))
-                    break;
-                c++;
-                i += k;
-            }
-            break;
-        }
-    }
-    *chars = c;
-    return i;
-}
-
 static void test_sentences(void **state)
 {
     (void)state;

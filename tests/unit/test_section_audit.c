@@ -23,46 +23,7 @@
 #include "section.h"
 #include "text.h"
 
-static el_doc *parse(const char *name, const char *text)
-{
-    el_doc *doc = el_parse(name, text, strlen(text), NULL);
-    assert_true(el_doc_ok(doc));
-    return doc;
-}
-
-static void assert_span(const el_doc *doc, el_span s, const char *want)
-{
-    char *got = xstrndup(doc->plain.v + s.off, s.len);
-    if (strcmp(got, want) != 0)
-        print_error("got \"%s\", want \"%s\"\n", got, want);
-    assert_string_equal(got, want);
-    free(got);
-}
-
-/* The section kinds as a string like "IAAAC" (Intro Argument Conclusion Summary Other). */
-static void assert_kinds(const el_doc *doc, const char *want)
-{
-    char got[64] = {0};
-    for (size_t i = 0; i < doc->sections.n && i < 63; i++)
-        got[i] = "IACSO"[doc->sections.v[i].kind];
-    if (strcmp(got, want) != 0)
-        print_error("kinds %s, want %s\n", got, want);
-    assert_string_equal(got, want);
-}
-
-/* Every non-blank line has exactly one role; paragraphs and notes are where they say. */
-static void check_roles(const el_doc *doc)
-{
-    for (size_t ln = 1; ln <= doc->lines.n; ln++) {
-        size_t a = doc->lines.v[ln - 1];
-        size_t b = ln < doc->lines.n ? doc->lines.v[ln] - 1 : doc->len;
-        size_t lead = el_blocks_lead_ws(doc->text + a, b - a, NULL);
-        if (el_blocks_trim_end(doc->text + a + lead, b - a - lead) > 0)
-            assert_int_not_equal(doc->roles[ln - 1], EL_ROLE_NONE);
-    }
-    for (size_t i = 0; i < doc->paras.n; i++)
-        assert_int_equal(doc->roles[doc->paras.v[i].line - 1], EL_ROLE_PARAGRAPH);
-}
+#include "testsection.h"
 
 /* The line and column of the first occurrence of needle in the paragraph text. */
 static void assert_pos(const el_doc *doc, const char *needle, size_t line, size_t col)

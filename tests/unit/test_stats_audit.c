@@ -25,91 +25,7 @@
 #include "stats.h"
 #include "util.h"
 
-/* ---- The scanner alone ------------------------------------------------------------------- */
-
-struct found {
-    el_stat v[32];
-    size_t n;
-};
-
-static void collect(void *ctx, const el_stat *st)
-{
-    struct found *f = ctx;
-    if (f->n < 32)
-        f->v[f->n++] = *st;
-}
-
-/* Scan text (an exact-size copy, so that a read past its end shows under ASan). */
-static struct found scan(const char *text, char **copy)
-{
-    size_t n = strlen(text);
-    char *b = malloc(n ? n : 1);
-    assert_non_null(b);
-    memcpy(b, text, n);
-    struct found f = {.n = 0};
-    el_stats_scan(b, n, collect, &f);
-    *copy = b;
-    return f;
-}
-
-struct one {
-    const char *text, *span;
-    double value;
-    el_stat_kind kind;
-    const char *qual, *unit; /* NULL: none */
-};
-
-/* The text holds exactly the statistic described. */
-static void check_one(const struct one *c)
-{
-    char *b;
-    struct found f = scan(c->text, &b);
-    if (f.n != 1)
-        fail_msg("\"%s\": %zu statistics, want 1 (%s)", c->text, f.n, c->span);
-    const el_stat *st = &f.v[0];
-    if (st->len != strlen(c->span) || memcmp(b + st->off, c->span, st->len) != 0)
-        fail_msg("span: got [%.*s], want [%s]", (int)st->len, b + st->off, c->span);
-    if (fabs(st->value - c->value) > 1e-9 * fmax(1.0, fabs(c->value)))
-        fail_msg("[%s] value: got %.12g, want %.12g", c->span, st->value, c->value);
-    if (st->kind != c->kind)
-        fail_msg("[%s] kind: got %s, want %s", c->span, el_stats_kind_name(st->kind),
-                 el_stats_kind_name(c->kind));
-    if (!c->qual != !st->qualifier || (c->qual && strcmp(c->qual, st->qualifier) != 0))
-        fail_msg("[%s] qualifier: got %s, want %s", c->span, st->qualifier ? st->qualifier : "NULL",
-                 c->qual ? c->qual : "NULL");
-    if (!c->unit
-            ? st->unit_len != 0
-            : st->unit_len != strlen(c->unit) || memcmp(b + st->unit_off, c->unit, st->unit_len))
-        fail_msg("[%s] unit: got [%.*s], want [%s]", c->span, (int)st->unit_len, b + st->unit_off,
-                 c->unit ? c->unit : "none");
-    free(b);
-}
-
-static void check_ones(const struct one *cases, size_t cnt)
-{
-    for (size_t i = 0; i < cnt; i++)
-        check_one(&cases[i]);
-}
-
-/* The text holds no statistic. */
-static void check_nones(const char *const *texts, size_t cnt)
-{
-    for (size_t i = 0; i < cnt; i++) {
-        char *b;
-        struct found f = scan(texts[i], &b);
-        if (f.n != 0)
-            fail_msg("\"%s\": found [%.*s], want nothing", texts[i], (int)f.v[0].len,
-                     b + f.v[0].off);
-        free(b);
-    }
-}
-
-#define N(a) (sizeof(a) / sizeof *(a))
-#define C EL_STAT_COUNT
-#define P EL_STAT_PERCENT
-#define D EL_STAT_DURATION
-#define T EL_STAT_DATE
-#define O EL_STAT_OTHER
+#include "teststatones.h"
 
 /* T5: a count of the essay's own points is no statistic; the same words with things stay. */
 static void test_structural_counts(void **state)
@@ -130,8 +46,8 @@ static void test_structural_counts(void **state)
         {"涉及近十个方面", "近十个", 10, C, "近", "个"},
     };
     (void)state;
-    check_nones(nones, N(nones));
-    check_ones(ones, N(ones));
+    run_nones(nones, N(nones));
+    run_ones(ones, N(ones));
 }
 
 /* T4: 场次 is one unit; 个小时 and 个百分点 report the unit after 个; percentage points are
@@ -151,7 +67,7 @@ static void test_units(void **state)
         {"每年4月23日举办", "4月23日", 4, T, NULL, "月"},
     };
     (void)state;
-    check_ones(ones, N(ones));
+    run_ones(ones, N(ones));
 }
 
 /* T2: the measure words added to the table, and the wording they must not catch. */
@@ -177,8 +93,8 @@ static void test_measure_words(void **state)
         "他两度获得表彰", "一个三口之家", "收费分为三档", "开设两门课", "列出三单", "一度陷入困境",
     };
     (void)state;
-    check_ones(ones, N(ones));
-    check_nones(nones, N(nones));
+    run_ones(ones, N(ones));
+    run_nones(nones, N(nones));
 }
 
 /* T3: halves, fractions and the approximate forms, with the wording that must stay out. */
@@ -212,8 +128,8 @@ static void test_approximate(void **state)
         "版本 1/3/5",
     };
     (void)state;
-    check_ones(ones, N(ones));
-    check_nones(nones, N(nones));
+    run_ones(ones, N(ones));
+    run_nones(nones, N(nones));
 }
 
 /* ---- Hard-wrapped documents (T1) ---------------------------------------------------------- */

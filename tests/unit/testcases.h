@@ -35,6 +35,28 @@ static inline void put_han(buf *b)
     put_cp3(b, 0x4E00 + test_below(0x5200));
 }
 
+/* About len bytes of random text into b: runs of Han between pieces (one of the np), now and
+   then random bytes; with shift, up to fifteen ASCII letters first, to move the text against
+   sixteen-byte blocks. */
+static inline void pieces_text(buf *b, size_t len, const char *const *pieces, size_t np,
+                               bool shift)
+{
+    b->n = 0;
+    for (size_t k = shift ? test_below(16) : 0; k > 0; k--)
+        *EL_VEC_PUSH(*b) = (char)('a' + test_below(26));
+    while (b->n < len) {
+        uint32_t r = test_below(10);
+        if (r < 4)
+            for (size_t k = test_below(10); k > 0; k--)
+                put_han(b);
+        else if (r < 9)
+            puts_(b, pieces[test_below(np)]);
+        else
+            for (size_t k = test_below(6); k > 0; k--)
+                *EL_VEC_PUSH(*b) = (char)test_below(256);
+    }
+}
+
 /* An exact copy in a heap block of its own size, so that a read past it is caught (asan). */
 static inline char *exact(const char *s, size_t n)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The plain versions of text.c's scans, kept once for the differential tests that compare
- * the fast paths with them (test_text_scan*, test_section_fast*, test_lint_fast2): one
+ * the fast paths with them (test_text_scan*, test_section_fast*, test_lint_fast*, test_lint_audit): one
  * el_text_cp per character, straight from the contracts in text.h. Header-only: each test
  * file includes it once, after text.h.
  */
@@ -43,6 +43,32 @@ static inline size_t ref_sentence_end(const char *s, size_t n)
         }
     }
     return n;
+}
+
+/* The end of the sentence at s[0] of s[0..n) (a line end stops it too) and its grid count
+   (cells: code points that are not blank) in *chars, one el_text_cp per character. */
+static inline size_t ref_sentence(const char *s, size_t n, size_t *chars)
+{
+    size_t i = 0, c = 0, k;
+    while (i < n) {
+        uint32_t cp = el_text_cp(s, n, i, &k);
+        i += k;
+        if (cp == '\n')
+            break;
+        c += !el_text_is_space(cp);
+        if (el_text_is_sentence_end(cp) || (cp == '.' && el_text_dot_ends(s, n, i - 1))) {
+            while (i < n) {
+                uint32_t d = el_text_cp(s, n, i, &k);
+                if (!el_text_is_sentence_end(d) && !ref_closer(d))
+                    break;
+                c++;
+                i += k;
+            }
+            break;
+        }
+    }
+    *chars = c;
+    return i;
 }
 
 /* Cells and Han of s[0..n), added to *chars and *hanzi. */
