@@ -10,10 +10,14 @@
  * only where a clause starts (after punctuation, an ASCII . that ends a sentence after Chinese
  * text, or a lead word such as 在/从/反观), since a place in the middle of a clause is an object
  * or a modifier (走出山西, 隋唐洛阳城, 苏州评弹), not the actor of a practice. The case covers
- * its clause group up to the next 。；！？ (or such a .) or the next anchor; the statistics
- * inside it are linked, the first quoted term (in “…” or in ASCII "…") that is not a lexicon
- * metaphor, an everyday word (“打卡”), a bare one- or two-character term, an epithet of the
- * place (浙江浦江郑义门“江南第一家”, 北京“朝阳群众”), a craft (“蛟龙”号), the essay's topic
+ * its clause group up to the next 。；！？ (or such a .) or the next anchor. A place where no
+ * clause starts is an anchor too when the initiative's quoted name opens the clause and an
+ * origin link joins them (“枫桥经验”发源于浙江诸暨, “千万工程”在浙江率先实施: fronted); that
+ * case starts at the name and is named by it. The statistics inside a case are linked, the
+ * first quoted term (in “…”, 「…」, 『…』 or ASCII "…") that is not the object of a preposition
+ * (为“大国工匠”设立奖励), not a lexicon metaphor, an everyday word (“打卡”), a bare one- or
+ * two-character term, an epithet of the place (浙江浦江郑义门“江南第一家”, 北京“朝阳群众”), a
+ * craft (“蛟龙”号, but “X”号召 is a call the place made), the essay's topic
  * (a term of its title) or, past the place's clause, a qualifier of a noun (昔日“沙进人退”的
  * 局面), unless a launch verb introduces it, names the initiative (a numeral in that name,
  * “十二条”, is no statistic), and a contrast marker before it in the sentence (or, for an
@@ -457,6 +461,8 @@ typedef struct mention {
     bool list;           /* a member of a list of regions (北京、上海等城市) */
     bool joined;  /* joined to the mention before by 与/和/、 (黄山市与杭州市共建) */
     bool concept; /* followed by a modifier (延安精神, 浙江省委): not a case's place */
+    size_t fopen, fclose; /* a name written before the place (fronted): 1 + the offset of its
+                             opening mark, and of its closing one; 0 if none */
 } mention;
 
 /*
@@ -493,6 +499,7 @@ struct scan {
     off_vec que; /* the contrast hits that are 却 (subset of contrast) */
     EL_VEC(qpair) quotes;
     EL_VEC(qpair) dq;   /* the pairs of ASCII " (scan_marks), until take_ascii merges them */
+    EL_VEC(qpair) cq;   /* the pairs of 「」 and 『』 (scan_marks), until take_corners does */
     EL_VEC(qpair) qtmp; /* merge buffer for quotes */
     EL_VEC(mention) ments;
     EL_VEC(mention) tmp;           /* merge buffer for ments */
@@ -604,11 +611,15 @@ static int cmp_qpair(const void *a, const void *b)
     return x->open < y->open ? -1 : x->open > y->open;
 }
 
-/* The quotes opened and not yet closed (scan_marks), at most 16 deep, and the open ASCII ". */
+/* The quotes opened and not yet closed (scan_marks), at most 16 deep, and the open ASCII ";
+   apart from them, the corner brackets open (「 or 『: ck 0 or 2), at most 16 deep too. */
 struct qstack {
     size_t v[16], n;
     bool sorted;    /* the pairs found so far are in order of opening mark */
     size_t dq_open; /* offset of the ASCII " that is open, SIZE_MAX if none */
+    size_t cv[16], cn;
+    unsigned char ck[16];
+    bool cmixed; /* the corner pairs found so far are out of order of opening mark */
 };
 
 /*
@@ -627,6 +638,34 @@ static void ascii_quote(const unsigned char *u, size_t i, struct scan *sc, struc
     unsigned p = i > 0 ? u[i - 1] : ' ';
     if (!((p | 0x20u) - 'a' < 26u || p - '0' < 10u))
         q->dq_open = i;
+}
+
+/*
+ * A corner bracket at offset i, its last byte c2 (8C 「, 8D 」, 8E 『, 8F 』): an opening one
+ * is stacked; a closing one pairs with the innermost open of its own kind, and the opens above
+ * that one, left unclosed, are dropped (「甲『乙」: 『 is never closed). A close with none of its
+ * kind open is passed over. The stack has sixteen places: a walk down it is bounded.
+ */
+static void corner_quote(size_t i, unsigned char c2, struct scan *sc, struct qstack *q)
+{
+    unsigned char kind = c2 & 2;
+    if (!(c2 & 1)) {
+        if (q->cn < 16) {
+            q->cv[q->cn] = i;
+            q->ck[q->cn++] = kind;
+        }
+        return;
+    }
+    size_t d = q->cn;
+    while (d > 0 && q->ck[d - 1] != kind)
+        d--;
+    if (d == 0)
+        return;
+    size_t o = q->cv[d - 1];
+    q->cn = d - 1;
+    if (sc->cq.n && sc->cq.v[sc->cq.n - 1].open > o)
+        q->cmixed = true;
+    *EL_VEC_PUSH(sc->cq) = (qpair){o, o + 3, i};
 }
 
 /* Take the group end or quotation mark at offset i of u[0..n), if there is one. */
@@ -657,6 +696,8 @@ mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qsta
     } else if ((b == 0xE3 && c1 == 0x80 && c2 == 0x82) ||
                (b == 0xEF && c1 == 0xBC && (c2 == 0x9B || c2 == 0x81 || c2 == 0x9F))) {
         *EL_VEC_PUSH(sc->ends) = i; /* 。；！？ */
+    } else if (b == 0xE3 && c1 == 0x80 && (c2 | 3) == 0x8F) {
+        corner_quote(i, c2, sc, q); /* 「」『』 */
     }
 }
 
@@ -664,19 +705,25 @@ mark_at(const unsigned char *u, size_t n, size_t i, struct scan *sc, struct qsta
  * The group ends (。；！？;!?, and a . that ends a sentence: ascii_period) of s[0..n) and its
  * pairs of “ and ” (innermost first, then sorted by opening mark; unmatched marks are
  * ignored), and apart from them, in sc->dq, its pairs of
- * ASCII " (ascii_quote; take_ascii adds them to the quotes). The marks are matched as bytes: each
- * starts with a byte that never continues a UTF-8 sequence, so a match is always a whole code
- * point, the same one a decoding walk would see, and the matches at every offset, in order, are the
- * marks. With SSE2, sixteen offsets are tested at a time and only those whose bytes are one
- * of the marks are looked at; the Han characters and the other punctuation between them,
+ * ASCII " (ascii_quote; take_ascii adds them to the quotes) and in sc->cq its pairs of corner
+ * brackets (corner_quote, in order of opening mark; take_corners adds them). The marks are matched
+ * as bytes: each starts with a byte that never continues a UTF-8 sequence, so a match is always a
+ * whole code point, the same one a decoding walk would see, and the matches at every offset, in
+ * order, are the marks. With SSE2, sixteen offsets are tested at a time and only those whose bytes
+ * are one of the marks are looked at; the Han characters and the other punctuation between them,
  * nearly all of the text, cost a few vector operations per sixteen bytes. The rest, and the
  * whole text without SSE2, is tested byte by byte.
  */
 static void scan_marks(const char *s, size_t n, struct scan *sc)
 {
     const unsigned char *u = (const unsigned char *)s;
-    struct qstack q = {.n = 0, .sorted = true, .dq_open = SIZE_MAX};
-    sc->ends.n = sc->quotes.n = sc->dq.n = 0;
+    /* (field by field: the stacks are read only where written, and need no clearing) */
+    struct qstack q;
+    q.n = q.cn = 0;
+    q.sorted = true;
+    q.cmixed = false;
+    q.dq_open = SIZE_MAX;
+    sc->ends.n = sc->quotes.n = sc->dq.n = sc->cq.n = 0;
     size_t i = 0;
 #if CASES_SSE2
 #define SET1(b) _mm_set1_epi8((char)(b))
@@ -695,7 +742,9 @@ static void scan_marks(const char *s, size_t n, struct scan *sc)
                                      _mm_or_si128(EQ(v, '!'), EQ(v, '"'))); /* ;?.!" */
         __m128i quote =
             _mm_and_si128(EQ(v, 0xE2), EQ(_mm_or_si128(v2, SET1(0x01)), 0x9D)); /* “ ” */
-        __m128i stop = _mm_and_si128(EQ(v, 0xE3), EQ(v2, 0x82));                /* 。 */
+        __m128i stop = _mm_and_si128(
+            EQ(v, 0xE3), _mm_or_si128(EQ(v2, 0x82), EQ(_mm_or_si128(v2, SET1(0x03)), 0x8F)));
+        /* 。, and 「」『』 (0x8C to 0x8F) as 0x8F once bits 0 and 1 are set */
         __m128i full = _mm_and_si128(
             _mm_and_si128(EQ(v, 0xEF), EQ(v1, 0xBC)),
             _mm_or_si128(EQ(_mm_or_si128(v2, SET1(0x04)), 0x9F), EQ(v2, 0x81))); /* ；！？ */
@@ -711,24 +760,21 @@ static void scan_marks(const char *s, size_t n, struct scan *sc)
         mark_at(u, n, i, sc, &q);
     if (!q.sorted)
         qsort(sc->quotes.v, sc->quotes.n, sizeof *sc->quotes.v, cmp_qpair);
+    if (q.cmixed)
+        qsort(sc->cq.v, sc->cq.n, sizeof *sc->cq.v, cmp_qpair);
 }
 
-/*
- * Add the pairs of ASCII " that scan_marks set apart to the quotes, in order of opening mark:
- * from here on a "…" is read as a “…” is. Both lists are in that order (and no two pairs open
- * at one offset): one merge, and nothing at all for the text that has no ASCII quote.
- */
-static void take_ascii(struct scan *sc)
+/* Merge the pairs d[0..nd) into the quotes, both in order of opening mark (and no two pairs
+   open at one offset: their marks differ): one merge into the buffer, which then trades places
+   with the quotes. */
+static void merge_quotes(struct scan *sc, const qpair *d, size_t nd)
 {
-    size_t nq = sc->quotes.n, nd = sc->dq.n, i = 0, j = 0;
-    if (nd == 0)
-        return;
+    size_t nq = sc->quotes.n, i = 0, j = 0;
     sc->qtmp.n = 0;
     sc->qtmp.v = xgrow(sc->qtmp.v, &sc->qtmp.cap, nq + nd, sizeof *sc->qtmp.v);
     while (i < nq || j < nd)
-        sc->qtmp.v[sc->qtmp.n++] = j == nd || (i < nq && sc->quotes.v[i].open < sc->dq.v[j].open)
-                                       ? sc->quotes.v[i++]
-                                       : sc->dq.v[j++];
+        sc->qtmp.v[sc->qtmp.n++] =
+            j == nd || (i < nq && sc->quotes.v[i].open < d[j].open) ? sc->quotes.v[i++] : d[j++];
     qpair *v = sc->quotes.v; /* the merged list becomes the quotes; theirs, the buffer */
     size_t cap = sc->quotes.cap;
     sc->quotes.v = sc->qtmp.v;
@@ -736,7 +782,37 @@ static void take_ascii(struct scan *sc)
     sc->quotes.n = sc->qtmp.n;
     sc->qtmp.v = v;
     sc->qtmp.cap = cap;
-    sc->qtmp.n = sc->dq.n = 0;
+    sc->qtmp.n = 0;
+}
+
+/*
+ * Add the pairs of ASCII " that scan_marks set apart to the quotes, in order of opening mark:
+ * from here on a "…" is read as a “…” is. Nothing at all for the text that has no ASCII quote.
+ */
+static void take_ascii(struct scan *sc)
+{
+    if (sc->dq.n == 0)
+        return;
+    merge_quotes(sc, sc->dq.v, sc->dq.n);
+    sc->dq.n = 0;
+}
+
+/* Add the pairs of corner brackets that scan_marks set apart to the quotes, as take_ascii does
+   the ASCII ones: from here on a 「…」 or a 『…』 is read as a “…” is. */
+static void take_corners(struct scan *sc)
+{
+    if (sc->cq.n == 0)
+        return;
+    merge_quotes(sc, sc->cq.v, sc->cq.n);
+    sc->cq.n = 0;
+}
+
+/* The group ends and every pair of quotation marks of s[0..n), in order of opening mark. */
+static void find_quotes(const char *s, size_t n, struct scan *sc)
+{
+    scan_marks(s, n, sc);
+    take_ascii(sc);
+    take_corners(sc);
 }
 
 /* ---- place chains ------------------------------------------------------------------------ */
@@ -1233,6 +1309,9 @@ static const word institutions[] = {W("制度"), W("机制"), W("模式"), W("�
 /* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
 static const word yi_words[] = {W("可以"), W("所以"), W("难以"), W("加以"),
                                 W("予以"), W("得以"), W("足以"), W("是以")};
+/* Prepositions: a quote right after one is their object, whom or what the place acted for or
+   on (湖南省株洲市为“大国工匠”设立专项奖励, 向“小微企业”发放补贴), not what it did. */
+static const uint32_t prepositions[] = {U'为', U'向', U'对', U'给'};
 /* Characters after a quote that continue the sentence rather than a noun the quote names
    (“打卡”成为时尚, “九章”量子计算原型机 is a name). */
 static const uint32_t name_particles[] = {U'一', U'上', U'不', U'与', U'中', U'为', U'之', U'也',
@@ -1284,18 +1363,21 @@ static bool epithet(const char *s, const qpair *q, size_t a, size_t b)
    when a launch verb introduces it (推出“林票”, 实施“人人持证、技能河北”) or it names the noun
    after it (“九章”量子计算原型机, “村超”赛事, “人人持证、技能河北”工程). Unless a launch verb
    introduces it, a label of people (“景漂”青年, “朝阳群众”) or an epithet of the place (epithet)
-   is no name either. a: where the case's place ends; b: where the case ends. */
-static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool *launch)
+   is no name either; nor is the object of a preposition (为“大国工匠”设立奖励). a: where the
+   case's place ends; b: where the case ends. linked: an origin link joins the term to the place
+   after it (“林票”起源于福建三明, see fronted), which names it as a launch verb does. */
+static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool linked, bool *launch)
 {
     size_t len = q->close - q->inner, k, ncp = 0;
     bool pause = false;
-    if (len == 0)
+    /* (命名为“亲清在线”: 为 of a verb that gives the name) */
+    if (len == 0 || (ENDS_IN(s, q->open, prepositions) && !ends_with(s, q->open, "名为")))
         return false;
     for (size_t i = q->inner; i < q->close; i += k) {
         uint32_t c = el_text_cp(s, q->close, i, &k);
         if (c == 0xFF0C || c == ',' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
             c == 0xFF1A || c == '!' || c == '?' || c == ';' || c == 0x201C || c == '"' ||
-            c == 0x7684 /* 的 */ || c == 0x67D0 /* 某 */)
+            c == 0x300C || c == 0x300E || c == 0x7684 /* 的 */ || c == 0x67D0 /* 某 */)
             return false;
         pause |= c == 0x3001; /* 、 */
         ncp++;
@@ -1322,7 +1404,7 @@ static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool *l
          (ncp <= 5 && suffix_of(s, q->close, WORDS(people_end))) || epithet(s, q, a, b)))
         return false;
     *launch = launched;
-    if ((ncp > 2 && !pause) || launched)
+    if ((ncp > 2 && !pause) || launched || linked)
         return true;
     if (after >= b)
         return false;
@@ -1334,7 +1416,8 @@ static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool *l
 /* clang-format off */
 #define PAIR_LINKS_WORDS(X)                                                                        \
     X("与") X("和") X("同") X("到") X("回到") X("变") X("变为") X("变成") X("转为") X("转向")      \
-    X("走向") X("替代") X("代替")
+    X("走向") X("替代") X("代替") X("变成了") X("变为了") X("成了") X("成为") X("转变为")          \
+    X("蝶变为") X("蜕变为")
 /* clang-format on */
 static const word pair_links[] = {PAIR_LINKS_WORDS(WORD_ITEM)};
 static const uint64_t pair_links_keys = 0 PAIR_LINKS_WORDS(PREFIX_KEY);
@@ -1423,15 +1506,17 @@ static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t 
         if (q->close > b)
             break;
         bool launched = false;
-        if (!name_like(s, q, a, b, &launched) || is_metaphor(sc, q->inner, q->close) ||
+        if (!name_like(s, q, a, b, false, &launched) || is_metaphor(sc, q->inner, q->close) ||
             paired(s, sc, i))
             continue;
         if (!launched && in_title(sc, s + q->inner, q->close - q->inner))
             continue; /* the essay's topic (点亮“夜经济”), not this place's initiative */
         size_t after = past_close(s, q);
         bool de_after = !launched && b - after >= 3 && memcmp(s + after, "的", 3) == 0;
-        if (!launched && b - after >= 3 && memcmp(s + after, "号", 3) == 0)
-            continue; /* a craft's name (“蛟龙”号、“深海勇士”号等大国重器), no practice */
+        if (!launched && b - after >= 3 && memcmp(s + after, "号", 3) == 0 &&
+            !(b - after >= 6 && memcmp(s + after + 3, "召", 3) == 0))
+            continue; /* a craft's name (“蛟龙”号、“深海勇士”号等大国重器), no practice; 号召 is
+                         a call the place made */
         if (ends_with(s, q->open, "的") || de_after) {
             /* after 的, an adjective (昔日的“小众”艺术); before it, unlaunched, what qualifies a
                noun (昔日“沙进人退”的局面得到扭转: the problem solved); past the place's own
@@ -1444,6 +1529,99 @@ static el_span find_name(const char *s, const struct scan *sc, size_t a, size_t 
         return (el_span){base + q->inner, q->close - q->inner};
     }
     return (el_span){0, 0};
+}
+
+/* Links written between an initiative's quoted name and the place it started in (“枫桥经验”发源于
+   浙江诸暨, “最多跑一次”改革起步于浙江). */
+/* clang-format off */
+#define ORIGIN_LINKS_WORDS(X)                                                                      \
+    X("发源于") X("起源于") X("诞生于") X("始于") X("起步于") X("首创于") X("首倡于") X("发端于")  \
+    X("兴起于") X("萌芽于") X("肇始于") X("发轫于") X("源于") X("源自")
+/* clang-format on */
+static const word origin_links[] = {ORIGIN_LINKS_WORDS(WORD_ITEM)};
+static const uint64_t origin_links_keys = 0 ORIGIN_LINKS_WORDS(SUFFIX_KEY);
+/* Written right after the place, these make 在 before it a link of origin too (“千万工程”在浙江
+   率先实施); 在 alone (“千万工程”在浙江推行) tells where a practice goes on, not where it began. */
+static const word origin_acts[] = {W("率先"), W("首创"), W("首倡"), W("探索"), W("最早"),
+                                   W("首先"), W("最先"), W("发源"), W("起源"), W("诞生"),
+                                   W("起步"), W("兴起"), W("萌芽"), W("试点"), W("先行")};
+/* Written before the link, these tell a first time as well (“千万工程”最早在浙江实施). */
+static const word origin_first[] = {W("最早"), W("率先"), W("首先"), W("最先")};
+/* Nouns that may stand between a fronted name and its link, besides the institutions
+   (“两山”理念诞生于浙江安吉). */
+static const word fronted_nouns[] = {W("理念"), W("政策")};
+
+/* How many characters back from its closing mark the opening mark of a fronted name is looked
+   for: name_like takes no longer name. */
+#define EL_CASES_NAME_CHARS 21
+
+/*
+ * The quotation whose closing mark (” 」 』 or an ASCII ") ends s[0..i), into *q: its opening
+ * mark of the same kind, looked for over at most EL_CASES_NAME_CHARS characters back; false if
+ * there is none there or another quotation mark comes first.
+ */
+static bool quote_before(const char *s, size_t i, qpair *q)
+{
+    uint32_t open = 0;
+    size_t j = 0, k;
+    if (i >= 1 && s[i - 1] == '"') {
+        open = '"';
+        j = i - 1;
+    } else if (i >= 3) {
+        uint32_t c = el_text_cp(s, i, i - 3, &k);
+        open = c == 0x201D ? 0x201C : c == 0x300D ? 0x300C : c == 0x300F ? 0x300E : 0;
+        j = i - 3;
+    }
+    if (open == 0)
+        return false;
+    size_t close = j;
+    for (int chars = 0; j > 0 && chars < EL_CASES_NAME_CHARS; chars++) {
+        size_t p = el_text_back(s, j);
+        uint32_t c = el_text_cp(s, j, p, &k);
+        if (c == open) {
+            *q = (qpair){p, p + (open == '"' ? 1 : 3), close};
+            return true;
+        }
+        if (c == '"' || c == 0x201C || c == 0x201D || (c >= 0x300C && c <= 0x300F))
+            return false;
+        j = p;
+    }
+    return false;
+}
+
+/*
+ * Whether the place m, written where no clause starts, is the place an initiative named
+ * before it started in: the name in quotation marks opens the clause (after a break or lead
+ * words, clause_start), then maybe an institution noun (“最多跑一次”改革, “两山”理念), maybe an
+ * adverb of a first time (最早), then an origin link right before the place (发源于, 起步于…), or
+ * 在 with a first time before it or after the place (“千万工程”在浙江率先实施). The term must be a
+ * name (name_like, no lexicon metaphor). If so, the quotation is kept in m->fopen and m->fclose.
+ * Most places fail on the first test, a key of the link's last byte.
+ */
+static bool fronted(const char *s, size_t n, const struct scan *sc, mention *m)
+{
+    size_t i = m->s, k = suffix_in(s, i, KEYED(origin_links));
+    bool at = k == 0;
+    if (at) {
+        if (!ends_with(s, i, "在"))
+            return false;
+        k = 3;
+    }
+    i -= k;
+    size_t first = suffix_of(s, i, WORDS(origin_first));
+    if (at && !first && !prefix_of(s + m->e, n - m->e, WORDS(origin_acts)))
+        return false;
+    i -= first;
+    size_t noun = suffix_of(s, i, WORDS(institutions));
+    i -= noun ? noun : suffix_of(s, i, WORDS(fronted_nouns));
+    qpair q;
+    bool launched;
+    if (!quote_before(s, i, &q) || !clause_start(s, q.open) ||
+        !name_like(s, &q, m->e, m->s, true, &launched) || is_metaphor(sc, q.inner, q.close))
+        return false;
+    m->fopen = q.open + 1;
+    m->fclose = q.close + 1;
+    return true;
 }
 
 /* Index of the first statistic at or after plain offset x, known to be lo or later. */
@@ -1468,7 +1646,8 @@ static size_t stat_lower(const el_doc *doc, size_t x, size_t lo)
 static void scan_para(el_doc *doc, size_t base, size_t n, struct scan *sc)
 {
     sc->places.n = sc->metaphors.n = 0;
-    sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = sc->dq.n = sc->que.n = 0;
+    sc->contrast.n = sc->problems.n = sc->ends.n = sc->quotes.n = sc->dq.n = sc->cq.n = 0;
+    sc->que.n = 0;
     sc->ments.n = sc->cments.n = 0;
     sc->s = doc->plain.v + base;
     el_doc_lex_scan_cats(doc, base, n, SCAN_CATS, on_hit, sc);
@@ -1489,6 +1668,7 @@ static void scan_free(struct scan *sc)
     free(sc->ends.v);
     free(sc->quotes.v);
     free(sc->dq.v);
+    free(sc->cq.v);
     free(sc->qtmp.v);
     free(sc->ments.v);
     free(sc->tmp.v);
@@ -1801,10 +1981,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     bool any_anon = false; /* the marks are needed only for them, or once a case is kept */
     for (size_t i = 0; i < sc->ments.n && !any_anon; i++)
         any_anon = sc->ments.v[i].anon;
-    if (any_anon) {
-        scan_marks(s, n, sc);
-        take_ascii(sc);
-    }
+    if (any_anon)
+        find_quotes(s, n, sc);
     o = 0;
     bool prev_kept = false;
     size_t qi = 0, qclose = 0;
@@ -1814,12 +1992,15 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
         for (; qi < sc->quotes.n && sc->quotes.v[qi].open < m->s; qi++)
             if (sc->quotes.v[qi].close > qclose)
                 qclose = sc->quotes.v[qi].close;
-        if (m->anon)
+        if (m->anon) {
             keep = qclose <= m->s;
-        else if (m->list || m->concept || prefix_of(s + m->s, n - m->s, WORDS(place_idioms)))
+            /* (kept wherever it stands; a name written first still names it: “积分制”起源于某村) */
+            if (keep && !m->joined)
+                fronted(s, n, sc, m);
+        } else if (m->list || m->concept || prefix_of(s + m->s, n - m->s, WORDS(place_idioms)))
             keep = false;
         else
-            keep = m->joined ? prev_kept : clause_start(s, m->s);
+            keep = m->joined ? prev_kept : clause_start(s, m->s) || fronted(s, n, sc, m);
         if (keep && m->joined && !prev_kept)
             m->joined = false; /* the list's first member is not a case: this one starts */
         prev_kept = keep;
@@ -1829,10 +2010,8 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
     sc->ments.n = o;
     if (o == 0)
         return; /* no case */
-    if (!any_anon) {
-        scan_marks(s, n, sc);
-        take_ascii(sc);
-    }
+    if (!any_anon)
+        find_quotes(s, n, sc);
 
     /* A province or city, a comma, then a place within it (在广东，深圳市南山区推行…): the case
        is the more specific place, and the broader one resolves it. A configured place has no
@@ -1905,8 +2084,11 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
                (related(m, &sc->ments.v[j]) || (lm != m && related(lm, &sc->ments.v[j])) ||
                 back_reference(s, n, mem, &sc->ments.v[j])))
             j++;
-        if (j < sc->ments.n && sc->ments.v[j].s < end)
-            end = sc->ments.v[j].s;
+        if (j < sc->ments.n && sc->ments.v[j].s < end) {
+            /* (the next case starts at its name, when that is written first) */
+            const mention *nx = &sc->ments.v[j];
+            end = nx->fclose && nx->fopen - 1 >= lm->e ? nx->fopen - 1 : nx->s;
+        }
 
         bool anon = false;
         for (size_t k = i; k <= last && !anon; k++)
@@ -1954,13 +2136,23 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
                     (any_in(&sc->problems, tc, end) || (vd.problem != SIZE_MAX && vd.problem > tc));
             }
         }
-        el_span name = negative ? (el_span){0, 0} : find_name(s, sc, lm->e, &fb, end, base);
+        /* A case whose name is written first (“枫桥经验”发源于浙江诸暨) starts at that name and
+           is named by it, unless it is the essay's topic. */
+        size_t start = m->fclose ? m->fopen - 1 : m->s;
+        el_span name = {0, 0};
+        if (!negative && m->fclose) {
+            size_t in = start + (s[start] == '"' ? 1 : 3), len = m->fclose - 1 - in;
+            if (!in_title(sc, s + in, len))
+                name = (el_span){base + in, len};
+        } else if (!negative) {
+            name = find_name(s, sc, lm->e, &fb, end, base);
+        }
         /* where the last case's statistics end: the bound to start from, when the statistic
-           before it lies before m (the cases go forward through the text) */
+           before it lies before the case (the cases go forward through the text) */
         size_t from = sc->stat_next;
-        if (from > doc->stats.n || (from > 0 && doc->stats.v[from - 1].txt.off >= base + m->s))
+        if (from > doc->stats.n || (from > 0 && doc->stats.v[from - 1].txt.off >= base + start))
             from = 0;
-        size_t st0 = stat_lower(doc, base + m->s, from), st1 = stat_lower(doc, base + end, st0);
+        size_t st0 = stat_lower(doc, base + start, from), st1 = stat_lower(doc, base + end, st0);
         sc->stat_next = st1;
         for (size_t k = i; k <= last; k++) {
             const mention *mk = &sc->ments.v[k];
@@ -1974,7 +2166,7 @@ static void para_cases(el_doc *doc, struct scan *sc, struct memory *mem, size_t 
             el_case *c = EL_VEC_PUSH(doc->cases);
             memset(c, 0, sizeof *c);
             c->place = (el_span){base + mk->s, mk->e - mk->s};
-            c->span = (el_span){base + m->s, end - m->s};
+            c->span = (el_span){base + start, end - start};
             c->province = mk->province;
             c->section = section;
             c->negative = negative;

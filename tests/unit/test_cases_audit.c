@@ -23,67 +23,9 @@
 
 #include "cases.c"
 
+#include "testcasedoc.h"
 #include "testcases.h"
 #include "testrand.h"
-
-/* ---- the pipeline ------------------------------------------------------------------------ */
-
-/* A title line, then body as the only paragraph, parsed and extracted. */
-static el_doc *analyse_titled(const char *title, const char *body)
-{
-    size_t cap = strlen(title) + strlen(body) + 8;
-    char *text = malloc(cap);
-    assert_non_null(text);
-    snprintf(text, cap, "%s\n\n%s\n", title, body);
-    el_doc *doc = el_parse("t.txt", text, strlen(text), NULL);
-    free(text);
-    assert_true(el_doc_ok(doc));
-    el_extract_stats(doc);
-    el_extract_cases(doc);
-    el_extract_evidence(doc);
-    return doc;
-}
-
-static el_doc *analyse(const char *body)
-{
-    return analyse_titled("以制度创新优化基层治理", body);
-}
-
-static bool span_is(const el_doc *doc, el_span s, const char *want)
-{
-    if (!want)
-        return s.len == 0;
-    return s.len == strlen(want) && memcmp(doc->plain.v + s.off, want, s.len) == 0;
-}
-
-/* One draft and the cases it must give, in order: place, name (NULL: none), negative. */
-struct want {
-    const char *body;
-    size_t n;
-    const char *place[3], *name[3];
-    bool negative[3];
-};
-
-static void check_doc(el_doc *doc, const struct want *w)
-{
-    if (doc->cases.n != w->n)
-        fail_msg("%s: %zu cases, want %zu", w->body, doc->cases.n, w->n);
-    for (size_t k = 0; k < w->n; k++) {
-        const el_case *c = &doc->cases.v[k];
-        if (!span_is(doc, c->place, w->place[k]) || !span_is(doc, c->name, w->name[k]) ||
-            c->negative != w->negative[k])
-            fail_msg("%s: case %zu is %.*s / %.*s / %s", w->body, k, (int)c->place.len,
-                     doc->plain.v + c->place.off, (int)c->name.len, doc->plain.v + c->name.off,
-                     c->negative ? "negative" : "positive");
-    }
-    el_doc_free(doc);
-}
-
-static void check_wants(const struct want *w, size_t nw)
-{
-    for (size_t i = 0; i < nw; i++)
-        check_doc(analyse(w[i].body), &w[i]);
-}
 
 /* ---- C1: an ASCII . after Chinese text ----------------------------------------------------- */
 
