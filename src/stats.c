@@ -5,7 +5,8 @@
  *
  *   [pre-qualifier] number [余|多] [百|千][万][亿] [余|多] unit [以上|左右|…]
  *
- * plus the fixed forms 百分之N, X分之Y, N成, 翻N番 and date runs (2023 年 5 月 1 日),
+ * plus the fixed forms 百分之N, X分之Y, N成, 翻N番, date runs (2023 年 5 月 1 日) and ranges
+ * whose lower bound has no unit (2022-2023年, 3至5年, 30～40%: parse_range),
  * qualified halves (近半年, 超过一半, 一半以上) and decimal ratios after a ratio word
  * of their clause (收入倍差缩小到 1.86). A bare N 日 is a date (15 日召开) unless a verb
  * of duration stands before it (行政拘留 10 日) or 内/后 after it. 突破 is a qualifier
@@ -26,7 +27,11 @@
  *
  * Linearity: every attempt looks ahead a bounded distance past the numeral run it starts on,
  * and a failed attempt resumes after that whole run, so no run is rescanned more than a
- * constant number of times.
+ * constant number of times (a range reads its upper figure once more).
+ *
+ * Halves that open with a character the scan does not stop at (半数以上, 过半数, 过半) come
+ * from a separate search for 半 (el_stats_scan_halves): adding 半 and 过 to the scan's tables
+ * would stop it at every 通过 and 一半, and its tables are the ones the tests hold as reference.
  *
  * Speed: most characters can open nothing, and the pass steps over them by their bytes, two
  * Han characters at a time, through a small perfect hash table of those that can (see
@@ -766,7 +771,8 @@ static void parse_num(const char *s, size_t n, size_t i, int flags, num_t *r)
 
 /* True if the number s[i..end) is a list label: alone at the start of a line and followed by
    . 、 ) : (1. / 2、 / （3） / (4)). */
-static bool is_list_label(const char *s, size_t n, size_t i, size_t end)
+__attribute__((always_inline)) static inline bool is_list_label(const char *s, size_t n, size_t i,
+                                                                size_t end)
 {
     size_t l, k;
     uint32_t after = end < n ? el_text_cp(s, n, end, &l) : 0;
@@ -808,7 +814,8 @@ static uint32_t prev_nonspace(const char *s, size_t n, size_t i, size_t *at)
 }
 
 /* True if the context before the number at i makes it an ordinal, a weekday or vague. */
-static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
+__attribute__((always_inline)) static inline bool bad_prefix(const char *s, size_t n, size_t i,
+                                                             bool chinese)
 {
     size_t at0, at, at2;
     /* the character touching the number, and the one before it past any spaces (the same
@@ -853,7 +860,8 @@ static bool bad_prefix(const char *s, size_t n, size_t i, bool chinese)
 
 /* True if 成 at s[i] starts a word (成为, 成立, 成本 …) rather than meaning tenths. loose_one:
    the number is a bare 一 with no qualifier, likely the tail of a word (统一成果园). */
-static bool cheng_is_word(const char *s, size_t n, size_t i, bool loose_one)
+__attribute__((always_inline)) static inline bool cheng_is_word(const char *s, size_t n, size_t i,
+                                                                bool loose_one)
 {
     size_t l, l2;
     if (i >= n)
@@ -908,7 +916,7 @@ static const char *const day_span_before[] = {
 
 /* True if the bare N 日 whose number starts at j is a span of days: one of day_span_before
    right before it, and no 月 (每月 15 日 is a day of the month). */
-static bool day_span(const char *s, size_t n, size_t j)
+__attribute__((always_inline)) static inline bool day_span(const char *s, size_t n, size_t j)
 {
     size_t at, l;
     uint32_t p = prev_nonspace(s, n, j, &at);
@@ -930,7 +938,7 @@ static const char *const ratio_words[] = {"倍差", "之比", "比值", "收入�
 
 /* True if a ratio word stands before the number at j in its clause (back to the previous
    ， 。 ； ： ！ ？ 、 or line break, at most RATIO_LOOKBACK code points). */
-static bool ratio_context(const char *s, size_t n, size_t j)
+__attribute__((always_inline)) static inline bool ratio_context(const char *s, size_t n, size_t j)
 {
     size_t k = j;
     for (int steps = 0; steps < RATIO_LOOKBACK && k > 0; steps++) {
@@ -1086,7 +1094,8 @@ static const char *tail_qual_at(const char *s, size_t n, size_t p, size_t *len)
 }
 
 /* Trailing qualifier (以上 左右 …) after end: extends *end and fills *q if still empty. */
-static void tail_qualifier(const scan_t *t, size_t *end, const char **q)
+__attribute__((always_inline)) static inline void tail_qualifier(const scan_t *t, size_t *end,
+                                                                 const char **q)
 {
     size_t p = skip_sp(t->s, t->n, *end), l;
     const char *tq = tail_qual_at(t->s, t->n, p, &l);
@@ -1114,7 +1123,7 @@ static bool is_han(uint32_t c)
    at e: at the end of the text, before punctuation or a non-Chinese character, before 的 or
    a trailing qualifier (三十万以上). A Chinese character right after it makes the numeral part
    of a word or an idiom (十万火急, 九万里, 百万雄师, 千万工程). */
-static bool bare_wan_end(const scan_t *t, size_t e)
+__attribute__((always_inline)) static inline bool bare_wan_end(const scan_t *t, size_t e)
 {
     size_t p = skip_sp(t->s, t->n, e), l;
     if (p >= t->n)
@@ -1174,10 +1183,12 @@ static bool parse_per(const scan_t *t, size_t j, el_stat *st, size_t *end)
 }
 
 /*
- * Halves at j: 一半 and 半数 (50 percent) and 半 before a unit of time (半年, 半个月, 半小时: a
- * duration of 0.5). Only in a qualified figure — after 近/超过/不到… (近半年, 超过一半) or, for
- * 一半, before 以上/左右 (一半以上) — since 半 alone opens words and phrases (半导体, 半径,
- * 上半年, 一半是…) and 半年/半天 alone are often no measure (忙了半天).
+ * Halves at j: 一半 and 半数 (50 percent), 半 before a unit of time (半年, 半个月, 半小时: a
+ * duration of 0.5) and 半 ending its clause or before 的 (逾半。 近半的: 50 percent). Only in a
+ * qualified figure — after 近/超过/不到… (近半年, 超过一半) or, for 一半, before 以上/左右
+ * (一半以上) — since 半 alone opens words and phrases (半导体, 半径, 上半年, 一半是…) and
+ * 半年/半天 alone are often no measure (忙了半天). (半数以上 and 过半数, which no character the
+ * scan stops at opens, are el_stats_scan_halves'.)
  */
 static bool parse_half(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end)
 {
@@ -1207,8 +1218,18 @@ static bool parse_half(const scan_t *t, size_t j, bool qualified, el_stat *st, s
     }
     const unit_def *u;
     size_t ul = match_unit(t, j + l, &u);
-    if (!ul || !u || !(u->kind == EL_STAT_DURATION || (u->flags & U_YEAR)))
-        return false;
+    if (!ul || !u || !(u->kind == EL_STAT_DURATION || (u->flags & U_YEAR))) {
+        /* 占比逾半。, 近半的村民: a qualified 半 ending its clause or before 的 is a half, as
+           半数 is; before any other Han it opens a word (近半个人, 逾半径) */
+        size_t cl;
+        uint32_t c = j + l < t->n ? el_text_cp(t->s, t->n, j + l, &cl) : 0;
+        if (is_han(c) && c != U'的')
+            return false;
+        st->value = 50;
+        st->kind = EL_STAT_PERCENT;
+        *end = j + l;
+        return true;
+    }
     st->value = 0.5;
     st->kind = EL_STAT_DURATION;
     st->unit_off = j + l, st->unit_len = ul;
@@ -1278,9 +1299,25 @@ __attribute__((noinline)) static bool parse_slash(const scan_t *t, size_t j, con
     return true;
 }
 
-/* A number-led statistic whose number starts at j. *skip: where to resume on failure. */
-static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end,
-                         size_t *skip)
+/* What figure_one knows of a number without a unit, for a range it may open (3至5年,
+   2022-2023年): where it ends (0: it opens none), its value, whether that holds its own 万/亿
+   (2万至3万元), and whether it may be a year. */
+typedef struct {
+    size_t end;
+    double value;
+    bool own_mult, year;
+} range_low;
+
+/* A number-led statistic whose number starts at j. *skip: where to resume on failure. A number
+   with neither unit nor qualifier after it (a failure, or a bare 2万) is described in *lo.
+   Inlined into both callers (parse_figure, parse_range), as are the helpers it calls once
+   (is_list_label, bad_prefix, cheng_is_word, day_span, ratio_context, tail_qualifier,
+   bare_wan_end): out of line, or called from two copies, they were calls at every number
+   try_at reads, which cost more than the ranges they serve. */
+__attribute__((always_inline)) static inline bool figure_one(const scan_t *t, size_t j,
+                                                             bool qualified, el_stat *st,
+                                                             size_t *end, size_t *skip,
+                                                             range_low *lo)
 {
     const char *s = t->s;
     size_t n = t->n, p, l, unit_at = 0, unit_len = 0;
@@ -1384,8 +1421,14 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
                 *end = m.end;
                 return true;
             }
-            if (!m.wan_end || m.digit_string || !bare_wan_end(t, qend))
+            if (!m.wan_end || m.digit_string || !bare_wan_end(t, qend)) {
+                if (!qpost) {
+                    lo->end = qend, lo->value = m.value, lo->own_mult = m.wan_end;
+                    lo->year = m.integer && m.ndigits == 4 && (m.digit_string || !m.chinese) &&
+                               m.value >= 1900 && m.value <= 2100;
+                }
                 return false;
+            }
             bare_wan = true;
             *end = qend;
         } else {
@@ -1486,6 +1529,125 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     if (q == num_quals[2] && vague_unit(s, n, st))
         return false; /* 十几岁, 二十几年 */
     return true;
+}
+
+/* Length of the range mark at p (至 ～ 〜 ~ and a single — or –), 0 if none; with *hyphen set,
+   a hyphen (- －), which joins years and quantities (2022-2023年, 3-5 年) but no other dates:
+   3-5月 may be a numeric date, as 2023-05-01 is (and codes and phone numbers have no unit). */
+static size_t range_mark(const char *s, size_t n, size_t p, bool *hyphen)
+{
+    size_t l;
+    *hyphen = false;
+    if (p >= n)
+        return 0;
+    unsigned char b = (unsigned char)s[p];
+    if (b == '~')
+        return 1;
+    if (b == '-')
+        return *hyphen = true, 1;
+    if (b < 0xE2 || b > 0xEF) /* the others start E2 E3 E8 EF */
+        return 0;
+    if ((l = lit(s, n, p, "至")) || (l = lit(s, n, p, "～")) || (l = lit(s, n, p, "〜")) ||
+        (l = lit(s, n, p, "–")))
+        return l;
+    if ((l = lit(s, n, p, "—")))
+        return lit(s, n, p + l, "—") ? 0 : l; /* —— is a dash, no range */
+    if ((l = lit(s, n, p, "－")))
+        return *hyphen = true, l;
+    return 0;
+}
+
+/*
+ * The range whose lower bound, the number at j, is described by lo: a range mark, then a
+ * figure with a unit and no qualifier of its own, in the same numerals, above the lower bound.
+ * Years (2022-2023年) and other date parts (3至5月) make a date whose value is the lower
+ * bound, as a date run's value is its first part; quantities (3至5年, 30～40%, 2～3万元, the
+ * lower bound in the upper's unit and multiplier) make a figure whose value is the middle,
+ * qualifier 约 unless a trailing one (左右, 以上) follows, as for 两三千人. Fills *st with the
+ * upper figure made into the range (unit and kind its own), *end after it.
+ */
+__attribute__((noinline)) static bool parse_range(const scan_t *t, size_t j, const range_low *lo,
+                                                  el_stat *st, size_t *end)
+{
+    const char *s = t->s;
+    size_t n = t->n, at, l, l0;
+    bool hyphen;
+    size_t p = skip_sp(s, n, lo->end), ml = range_mark(s, n, p, &hyphen);
+    if (!ml)
+        return false;
+    size_t k = skip_sp(s, n, p + ml);
+    if (k >= n)
+        return false;
+    uint32_t c = el_text_cp(s, n, k, &l);
+    if (a_digit(el_text_cp(s, n, j, &l0)) < 0) {
+        /* a lone numeral (三至五年: the scan tries none before a character that opens no
+           figure, follow_rejects) and vague figures (两三千至…, 数十至…) open no range */
+        uint32_t b = cp_before(s, n, j, &at);
+        if (!is_cn_numeral(c) || j + l0 >= lo->end || is_cn_numeral(b) || b == U'数' || b == U'几')
+            return false;
+    } else if (a_digit(c) < 0) {
+        return false;
+    }
+    el_stat up;
+    size_t uend, uskip;
+    range_low ulo = {0, 0, false, false};
+    memset(&up, 0, sizeof up);
+    if (!figure_one(t, k, false, &up, &uend, &uskip, &ulo) || up.qualifier || !up.unit_len)
+        return false;
+    double v = lo->value;
+    if (up.kind == EL_STAT_DATE) {
+        if (lit(s, n, up.unit_off, "年") ? !lo->year
+                                         : hyphen || lo->own_mult || v < 1 || (double)(long)v != v)
+            return false;
+        if (v >= up.value)
+            return false;
+        up.value = v;
+    } else {
+        num_t um;
+        parse_num(s, n, k, CN_POINT | CN_HUNDRED_START | CN_WAN_START, &um);
+        if (!um.ok || um.value <= 0)
+            return false;
+        if (!lo->own_mult) {
+            /* the lower bound in the upper's unit and multiplier: 2～3万元, 3～5成, and
+               三十至五十万人, whose 万 is part of the upper numeral */
+            v *= up.value / um.value;
+            if (um.chinese && um.wan_end) {
+                if (um.end - k >= 6 && lit(s, n, um.end - 6, "万亿"))
+                    v *= 1e12;
+                else
+                    v *= lit(s, n, um.end - 3, "亿") ? 1e8 : 1e4;
+            }
+        }
+        if (!(v > 0 && v < up.value))
+            return false;
+        up.value = (v + up.value) / 2;
+        const char *tq = NULL;
+        size_t te = uend;
+        tail_qualifier(t, &te, &tq);
+        if (!tq)
+            up.qualifier = "约";
+    }
+    *st = up;
+    *end = uend;
+    return true;
+}
+
+/* figure_one at j, and the range it opens if it is a lower bound (parse_range). *skip: where
+   to resume on failure. */
+static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end,
+                         size_t *skip)
+{
+    range_low lo = {0, 0, false, false};
+    bool ok = figure_one(t, j, qualified, st, end, skip, &lo);
+    if (ok) {
+        /* a bare 2万 or 三万 may be a lower bound with its own multiplier (2万至3万元) */
+        if (st->unit_len || st->qualifier || st->kind != EL_STAT_COUNT)
+            return true;
+        lo.end = *end, lo.value = st->value, lo.own_mult = true, lo.year = false;
+    } else if (!lo.end) {
+        return false;
+    }
+    return parse_range(t, j, &lo, st, end) || ok;
 }
 
 /*
@@ -2288,6 +2450,193 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
             i = st.off + st.len > i ? st.off + st.len : i + l;
         } else {
             i = next;
+        }
+    }
+}
+
+/* ---- Halves no start character opens ------------------------------------------------------ */
+
+/* True if 过 at s[i] ends a word (通过 经过 度过 不过 …) rather than meaning "more than" before
+   半 (农户过半); 超过 is read by el_stats_scan. */
+static bool guo_in_word(const char *s, size_t n, size_t i)
+{
+    size_t at;
+    switch (cp_before(s, n, i, &at)) {
+    case U'超':
+    case U'通':
+    case U'经':
+    case U'度':
+    case U'越':
+    case U'跨':
+    case U'穿':
+    case U'渡':
+    case U'熬':
+    case U'错':
+    case U'闯':
+    case U'挺':
+    case U'撑':
+    case U'绕':
+    case U'走':
+    case U'不':
+    case U'没':
+    case U'未':
+    case U'难':
+    case U'太':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * The half whose 半 is at s[h], if no character el_stats_scan stops at opens it: 过半数 and
+ * 过半 (before 的 or the end of a clause: qualifier 过), 半数以上 / 半数左右 (the trailing
+ * qualifier), and 占半数 / 达到半数 ending a clause (as 占一半). A 半 after a qualifier the scan
+ * reads (近 逾 约 仅 超 不到 不足 突破 超过) or after a numeral (一半) is the scan's; after 大 多
+ * 少 上 下 前 后 小 it ends a word (大半, 多半), and 半 alone opens words (半年, 半径).
+ */
+static bool half_at(const scan_t *t, size_t h, el_stat *st)
+{
+    const char *s = t->s;
+    size_t n = t->n, at, at2, e = h + 3, l;
+    uint32_t b = cp_before(s, n, h, &at);
+    size_t shu = lit(s, n, e, "数");
+    memset(st, 0, sizeof *st);
+    st->value = 50;
+    st->kind = EL_STAT_PERCENT;
+    if (b == U'过') {
+        if (guo_in_word(s, n, at))
+            return false;
+        if (!shu) {
+            uint32_t c = e < n ? el_text_cp(s, n, e, &l) : 0;
+            if (is_han(c) && c != U'的')
+                return false; /* 过半年, 过半个月: 过 + a duration */
+        }
+        st->off = at, st->qualifier = "过";
+        e += shu;
+        tail_qualifier(t, &e, &st->qualifier);
+        st->len = e - at;
+        return true;
+    }
+    if (!shu || is_cn_numeral(b))
+        return false;
+    uint32_t p = prev_nonspace(s, n, h, &at2);
+    switch (p) {
+    case U'近':
+    case U'逾':
+    case U'约':
+    case U'仅':
+    case U'超':
+    case U'足':
+    case U'破':
+    case U'大':
+    case U'多':
+    case U'少':
+    case U'上':
+    case U'下':
+    case U'前':
+    case U'后':
+    case U'小':
+        return false;
+    case U'到': {
+        size_t at3;
+        if (cp_before(s, n, at2, &at3) == U'不')
+            return false;
+        break;
+    }
+    default:
+        break;
+    }
+    e += shu;
+    const char *q = NULL;
+    tail_qualifier(t, &e, &q);
+    if (!q) {
+        /* 占半数。, 达到半数, 的半数 ending a clause: a share, as 占一半 */
+        uint32_t c = e < n ? el_text_cp(s, n, skip_sp(s, n, e), &l) : 0;
+        if (!(b == U'占' || b == U'的' || b == U'达' || b == U'到') || is_han(c))
+            return false;
+    }
+    st->off = h, st->len = e - h, st->qualifier = q;
+    return true;
+}
+
+#if STATS_SSE2
+/* The bytes u[b + k] (k < 16) that end 8D 8A, the last two bytes of 半: a vector of 0xFF at
+   them (b >= 1). */
+static inline __m128i half_tail(const unsigned char *u, size_t b)
+{
+    __m128i last = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b)),
+                                  _mm_set1_epi8((char)0x8A)),
+            mid = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b - 1)),
+                                 _mm_set1_epi8((char)0x8D));
+    return _mm_and_si128(last, mid);
+}
+#endif
+
+/* Offset of the 半 ending at u[k] if it is one (its first byte E5: the two after it are known
+   to be 8D 8A), else SIZE_MAX. */
+static inline size_t half_lead(const unsigned char *u, size_t k)
+{
+    return u[k - 2] == 0xE5 ? k - 2 : SIZE_MAX;
+}
+
+/*
+ * Offset of the first 半 (E5 8D 8A) lying whole in s[i..n), n if none. Where SSE2 is there,
+ * sixty-four offsets at a time are tested for the end of its last two bytes (8D 8A, which end
+ * few other characters; its last byte alone ends one in a hundred), the last block of a span
+ * overlapping the one before (a byte loop over the ends of the spans, most of them a
+ * paragraph, cost more than the rest), and the lead byte of each one found is compared. This
+ * search is the cost of reading the halves: memchr called for each 8A cost twice as much.
+ */
+static size_t next_half(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = i + 2, h; /* k: where the last byte may be */
+#if STATS_SSE2
+    if (n >= i + 18) { /* every block of sixteen from k on lies in s[i..n) */
+        for (; n - k >= 64; k += 64) {
+            __m128i a = half_tail(u, k), b = half_tail(u, k + 16), c = half_tail(u, k + 32),
+                    d = half_tail(u, k + 48);
+            if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))))
+                continue;
+            uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(a) |
+                         (uint64_t)(unsigned)_mm_movemask_epi8(b) << 16 |
+                         (uint64_t)(unsigned)_mm_movemask_epi8(c) << 32 |
+                         (uint64_t)(unsigned)_mm_movemask_epi8(d) << 48;
+            for (; m; m &= m - 1)
+                if ((h = half_lead(u, k + (size_t)__builtin_ctzll(m))) != SIZE_MAX)
+                    return h;
+        }
+        while (k < n) { /* the rest: up to four blocks, the last ending at n */
+            size_t b = n - k >= 16 ? k : n - 16;
+            unsigned m = (unsigned)_mm_movemask_epi8(half_tail(u, b)) &
+                         (0xFFFFu << (k - b)); /* offsets below k are done */
+            for (; m; m &= m - 1)
+                if ((h = half_lead(u, b + (size_t)__builtin_ctz(m))) != SIZE_MAX)
+                    return h;
+            k = b + 16;
+        }
+        return n;
+    }
+#endif
+    for (; k < n; k++)
+        if (u[k] == 0x8A && u[k - 1] == 0x8D && (h = half_lead(u, k)) != SIZE_MAX)
+            return h;
+    return n;
+}
+
+void el_stats_scan_halves(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
+{
+    scan_t t = {s, n};
+    if (!s || !emit)
+        return;
+    for (size_t h = 0; (h = next_half(s, n, h)) < n;) {
+        el_stat st;
+        if (half_at(&t, h, &st)) {
+            emit(ctx, &st);
+            h = st.off + st.len;
+        } else {
+            h += 3;
         }
     }
 }

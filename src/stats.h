@@ -5,7 +5,8 @@
  * normalised, its unit, its qualifier and a kind (count, percent, money, duration, date, other).
  * Labels, ordinals, political slogans, idioms and the numerals of quoted classical lines
  * (“九层之台，起于累土”, checked against the classical lexicon) are left out.
- * One left-to-right pass, bounded look-ahead and look-behind; no allocation per call (a small
+ * One left-to-right pass, bounded look-ahead and look-behind, and a search for 半 for the halves
+ * that pass does not see (el_stats_scan_halves); no allocation per call (a small
  * read-only index of the unit table is built once per process; classical clauses are looked up
  * in the quote extractor's index of the lexicon, quotes.h).
  */
@@ -16,11 +17,14 @@
 
 typedef enum {
     EL_STAT_COUNT, /* a number with a measure word (件 起 名 户 个 …) or a bare 万/亿 figure */
-    EL_STAT_PERCENT, /* 98%, 百分之六十, 近三成, 三分之一, 1/3, 一半: value in percent units */
+    EL_STAT_PERCENT, /* 98%, 百分之六十, 近三成, 三分之一, 1/3, 一半, 半数以上, 过半: value
+                        in percent units */
     EL_STAT_MONEY,    /* 元 美元 …: value in the currency unit (1.5 亿元 → 150000000) */
     EL_STAT_DURATION, /* a span of time: 24 小时, 15 个工作日, 近 5 年, 十年 */
-    EL_STAT_DATE, /* a point in time: 2023 年, 5 月, 2023 年 5 月 1 日, 80 年代; value and
-                     unit are those of its first part (2023 年, 4 月 of 4 月 23 日) */
+    EL_STAT_DATE, /* a point in time: 2023 年, 5 月, 2023 年 5 月 1 日, 80 年代, or a span of
+                     them whose lower bound has no unit (2022-2023年, 3至5月); value and unit
+                     are those of its first part (2023 年, 4 月 of 4 月 23 日, 2022 and 年
+                     of 2022-2023年) */
     EL_STAT_OTHER /* a measurement (area 亩 公顷, length 公里, weight 斤 吨, age 岁, km kg),
                      a ratio: 3 倍, 翻一番 (value = the multiplier), or percentage points:
                      5 个百分点 (a difference of percentages, not a share; unit 百分点) */
@@ -28,7 +32,9 @@ typedef enum {
 
 typedef struct el_stat {
     size_t off, len; /* the statistic as written, qualifiers and unit included */
-    double value;    /* normalised: 1.2万 → 12000, 近三成 → 30, 百分之六十 → 60 */
+    double value; /* normalised: 1.2万 → 12000, 近三成 → 30, 百分之六十 → 60; a range of
+                     quantities whose lower bound has no unit is its middle, qualifier 约
+                     (3至5年 → 4, 30～40% → 35, as 两三千人 → 2500) */
     size_t unit_off, unit_len; /* the unit after any 万/亿 multiplier (件 起 元 小时 % 成 番;
                                   小时 of 3 个小时); unit_len 0 = none (百分之六十, 三分之一,
                                   a bare 1.2 万) */
@@ -43,6 +49,12 @@ typedef void (*el_stats_emit_fn)(void *ctx, const el_stat *st);
 /* Scan UTF-8 text s[0..n) (invalid bytes tolerated) and call emit for each statistic in text
    order, offsets relative to s. Linear in n; thread-safe. */
 void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx);
+
+/* The halves that open with no character el_stats_scan stops at, in s[0..n) as el_stats_scan
+   takes it: 半数以上 and 半数左右 (the trailing qualifier), 过半数 and 过半 (qualifier 过), 占半数
+   (none), all 50 percent with no unit. Disjoint from what el_stats_scan emits (近半数, 超过半数,
+   一半以上 are its); the two lists merge by offset. Cheap where 半 is absent (one memchr). */
+void el_stats_scan_halves(const char *s, size_t n, el_stats_emit_fn emit, void *ctx);
 
 /* "count" "percent" "money" "duration" "date" "other" (the JSON spelling); "other" if unknown. */
 const char *el_stats_kind_name(el_stat_kind k);
