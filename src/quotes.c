@@ -8,12 +8,17 @@
  * the lexicon's sources name (《论语》中说) or by a lead in the classical register (古人有言,
  * 孔子曰, 《菜根谭》有云: classical though the lexicon lacks the line, and no misquote), and
  * other quoted sentences with a speaker or a title that is neither (《人民日报》评论指出).
+ * Without quotation marks, a classical line is taken after a bare lead-in (古人云：…), at a
+ * block's first or last sentence, and amid a paragraph as whole clauses matched exactly
+ * (治理之道，千里之堤，溃于蚁穴，小问题…; 古人讲天下难事，必作于易；…，基层…).
  * 规定 and 称 introduce a quote only after a speaker or a document (《民法典》规定：,
  * 有关负责人称：), never in the words they end (号称, 堪称). Quoted terms (“红管家”,
  * “最后一公里”) are names or metaphors, never quotes.
  *
  * Everything is linear in the paragraph: one pass pairs the marks and finds the lead-ins of
- * bare lines, lead-ins of quotes are looked up in a bounded window before the opening mark,
+ * bare lines and the clause starts that open a clause of the lexicon (a bit table over their
+ * first three characters), lead-ins of quotes are looked up in a bounded window before the
+ * opening mark,
  * and the misquote search only compares a quote with a bounded number of lexicon lines: those
  * sharing a clause with it and those with an entry of similar length sharing its first or
  * last character (qindex.h: an index of the lexicon computed at build time, which the program
@@ -88,6 +93,12 @@ static const struct word bare_leads[] = {
     W("古人云"), W("古语有云"), W("古语云"),   W("正所谓"), W("俗话说"), W("常言道"),
     W("古人说"), W("古语道"),   W("古人有云"), W("诗云"),   W("子曰"),   {NULL, 0},
 };
+/* Lead-ins of the classical and saying lists that are not bare_leads, looked for only where a
+ * clause starts (古人讲天下难事，必作于易；…): scan_mid takes whole clauses after them. */
+static const struct word mid_leads[] = {
+    W("古人讲"), W("古人曰"), W("古语讲"), W("古训云"), W("先贤云"),
+    W("俗语说"), W("常言说"), W("老话说"), {NULL, 0},
+};
 /* Single-character saying verbs, accepted only before a colon. */
 static const struct word short_verbs[] = {
     W("说"), W("道"), W("云"), W("曰"), W("讲"), W("问"), W("言"), {NULL, 0},
@@ -150,6 +161,15 @@ static uint64_t look_leads[256];
  * last two bytes with one (look_leads) from it (wl_init). */
 static uint32_t lead_first[sizeof bare_leads / sizeof bare_leads[0]];
 static uint64_t lead_hash;
+/*
+ * The three characters a clause must open with for scan_mid to look at it: those of the
+ * classical index's clause openings (ci->starts) and the mid_leads, as a bit per hash of their
+ * nine bytes (open3_bit; 4 KiB, about one bit in twenty set). pair_scan tests the three
+ * characters after each clause mark against it, so nearly every clause is passed over with
+ * one table test.
+ */
+#define OPEN3_BITS 15
+static uint64_t open3[((size_t)1 << OPEN3_BITS) / 64];
 
 /* A word list and the last bytes (mod 64) of its words, so most ends fail in one test. */
 struct wordlist {
@@ -162,6 +182,24 @@ static struct wordlist wl_classical = {classical_leads, 0}, wl_saying = {saying_
                        wl_tails = {speaker_tails, 0}, wl_weak = {weak_verbs, 0},
                        wl_archaic = {archaic_verbs, 0}, wl_modal = {modal_words, 0};
 static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
+
+/* The bit in open3 of the nine bytes at u: a multiplicative hash (the same whatever the byte
+   order: both the builder and the scan read the bytes so). */
+static inline size_t open3_bit(const unsigned char *u)
+{
+    uint64_t w;
+    memcpy(&w, u, sizeof w);
+    return (size_t)(((w ^ u[8]) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - OPEN3_BITS));
+}
+
+/* Whether the three characters at u (nine bytes readable) may open a clause scan_mid takes. */
+static inline bool open3_has(const unsigned char *u)
+{
+    size_t x = open3_bit(u);
+    return (open3[x / 64] >> (x % 64)) & 1;
+}
+
+static void open3_init(void);
 
 static void wl_init(void)
 {
@@ -177,6 +215,10 @@ static void wl_init(void)
         lead_first[i] = (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | c[2];
         lead_hash |= (uint64_t)1 << ((c[0] + c[1] + c[2]) & 63);
     }
+    /* the clause marks after which scan_mid looks (，；：！？ EF BC 8C/9B/9A/81/9F) */
+    look_leads[0xBC] |= (uint64_t)1 << 0x0C | (uint64_t)1 << 0x1B | (uint64_t)1 << 0x1A |
+                        (uint64_t)1 << 0x01 | (uint64_t)1 << 0x1F;
+    open3_init();
 }
 
 /* ends_with_one past its test of the last byte. */
@@ -212,6 +254,8 @@ struct leadhit {
     size_t lead, at;
 };
 typedef EL_VEC(struct leadhit) leadhit_vec;
+/* Offsets where a clause scan_mid may look at starts (after a clause mark). */
+typedef EL_VEC(size_t) offset_vec;
 
 /* Masks over four bytes in memory order (whatever the byte order of a word): a three-byte
  * character is lead & F0 == E0 followed by two bytes & C0 == 80. */
@@ -266,11 +310,25 @@ struct pscan {
     size_t ascii_open;
     el_qpair_vec *out;
     leadhit_vec *leads;
+    offset_vec *cstarts; /* with leads: clause starts whose three characters are in open3 */
 };
 
+/*
+ * A character that may be a clause mark at offset i (a full-width form, lead byte EF: ，；：！？
+ * among them): the offset after it when the three characters there are in open3 (scan_mid checks
+ * the mark). Inlined: it runs at every comma.
+ */
+__attribute__((always_inline)) static inline void clause_mark(struct pscan *ps, size_t i)
+{
+    size_t a = i + 3;
+    if (ps->n - a >= 9 && open3_has(ps->u + a))
+        *EL_VEC_PUSH(*ps->cstarts) = a;
+}
+
 /* What starts at byte offset i, told from the bytes there alone: an ASCII quote, a mark (paired
- * or stacked), or (ps->leads) bare lead-ins; anything else is ignored. Inlined: a call cost
- * more than the test of most offsets. */
+ * or stacked), or (ps->leads) bare lead-ins and (ps->cstarts, where the marks are walked, not
+ * filtered: candidates leaves them to clause_mark) a clause mark; anything else is ignored.
+ * Inlined: a call cost more than the test of most offsets. */
 __attribute__((always_inline)) static inline void visit(struct pscan *ps, size_t i)
 {
     const unsigned char *u = ps->u;
@@ -303,6 +361,9 @@ __attribute__((always_inline)) static inline void visit(struct pscan *ps, size_t
             size_t ol = el_u8_len(u[o]);
             *EL_VEC_PUSH(*ps->out) = (el_qpair){o, o + ol, i, i + 3};
         }
+    } else if (b == 0xEF) {
+        if (ps->cstarts)
+            clause_mark(ps, i);
     } else if (ps->leads && ((lead_hash >> ((b + c1 + c2) & 63)) & 1)) {
         uint32_t v = (uint32_t)b << 16 | (uint32_t)c1 << 8 | c2;
         for (size_t w = 0; bare_leads[w].s; w++)
@@ -349,17 +410,30 @@ static inline unsigned candidates(const unsigned char *u, size_t i, bool leads)
 #undef EQ
     return (unsigned)_mm_movemask_epi8(m);
 }
+
+/* The offsets i + k (k < 16, as bit k) where a clause mark for clause_mark may start: a first
+   byte EF (the full-width forms, ，；：！？ among them; 。 is not needed, see scan_mid). The
+   load is candidates' own, which the compiler shares. */
+static inline unsigned clause_marks(const unsigned char *u, size_t i)
+{
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)));
+}
 #endif
 
 /*
- * el_quote_pairs, and (leads not NULL) every occurrence of a bare lead-in, in one pass over
- * the bytes. With SSE2, sixteen offsets a step are filtered at once (candidates) and the few
- * left are visited; the last bytes, or all of them without SSE2, are walked: every byte is
- * looked at except the two continuation bytes of a well-formed three-byte character. Marks
- * and lead-ins are well-formed and never start with a continuation byte, so either way this
- * finds exactly what decoding character by character (or memmem) would, whatever the input.
+ * el_quote_pairs, and (leads not NULL) every occurrence of a bare lead-in and (cstarts not NULL
+ * as well) the clause starts after ，；：！？ that open3 keeps (clause_mark), in one pass over
+ * the bytes. With SSE2, sixteen offsets a step are filtered at once (candidates, clause_marks)
+ * and the few left are visited; the last bytes, or all of them without SSE2, are walked: every byte
+ * is looked at except the two continuation bytes of a well-formed three-byte character. Marks and
+ * lead-ins are well-formed and never start with a continuation byte, so either way this finds
+ * exactly what decoding character by character (or memmem) would, whatever the input. The clause
+ * starts may differ between the two ways (the filter keeps any EF form, the walk fewer) but always
+ * hold those after ，；：！？, and scan_mid checks the mark.
  */
-static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *leads)
+static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *leads,
+                      offset_vec *cstarts)
 {
     const unsigned char *u = (const unsigned char *)s;
     struct pscan ps;
@@ -373,19 +447,27 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
     ps.ascii_open = SIZE_MAX;
     ps.out = out;
     ps.leads = leads;
+    ps.cstarts = leads ? cstarts : NULL;
     const uint64_t *look = look_marks;
     if (leads) {
         pthread_once(&wl_once, wl_init);
         leads->n = 0;
+        if (cstarts)
+            cstarts->n = 0;
         look = look_leads;
     }
     out->n = 0;
     size_t i = 0;
 #if QUOTES_SSE2
     /* The step reads u[i..i + 18): two bytes past the sixteen offsets it tests. */
-    for (; n - i >= 18; i += 16)
+    bool clauses = ps.cstarts != NULL;
+    for (; n - i >= 18; i += 16) {
+        unsigned cm = clauses ? clause_marks(u, i) : 0;
         for (unsigned m = candidates(u, i, leads != NULL); m; m &= m - 1)
             visit(&ps, i + (size_t)__builtin_ctz(m));
+        for (; cm; cm &= cm - 1)
+            clause_mark(&ps, i + (size_t)__builtin_ctz(cm));
+    }
     if (n >= 18) {
         /* The rest: one more step over the last eighteen bytes, the offsets before i (tested
            already) masked off, and the last two, where only a '"' fits. */
@@ -393,6 +475,8 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
         unsigned m = candidates(u, b, leads != NULL) >> (i - b) << (i - b);
         for (; m; m &= m - 1)
             visit(&ps, b + (size_t)__builtin_ctz(m));
+        for (unsigned cm = clauses ? clause_marks(u, b) >> (i - b) << (i - b) : 0; cm; cm &= cm - 1)
+            clause_mark(&ps, b + (size_t)__builtin_ctz(cm));
         visit(&ps, n - 2);
         visit(&ps, n - 1);
         i = n;
@@ -465,14 +549,14 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
 
 void el_quote_pairs(const char *s, size_t n, el_qpair_vec *out)
 {
-    pair_scan(s, n, out, NULL);
+    pair_scan(s, n, out, NULL, NULL);
 }
 
 void el_quote_leads(const char *s, size_t n, el_span_vec *out)
 {
     el_qpair_vec pairs = {0};
     leadhit_vec leads = {0};
-    pair_scan(s, n, &pairs, &leads);
+    pair_scan(s, n, &pairs, &leads, NULL);
     out->n = 0;
     for (size_t i = 0; i < leads.n; i++)
         *EL_VEC_PUSH(*out) = (el_span){leads.v[i].at, bare_leads[leads.v[i].lead].n};
@@ -532,6 +616,34 @@ static inline bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
 
 /* The index of the lexicon's lines (qindex.h), generated at build time. */
 static const struct el_qindex *const ci = &el_qindex;
+
+/* Set the bit of the nine bytes at u in open3. */
+static void open3_add(const unsigned char *u)
+{
+    size_t x = open3_bit(u);
+    open3[x / 64] |= (uint64_t)1 << (x % 64);
+}
+
+/* open3 from the index's clause openings, as ci->starts has them (qindex.c, build_edges: the
+   first nine bytes of the key at every clause of a line that is no leader's saying, and past
+   its leading connective), and mid_leads (wl_init, once per process). */
+static void open3_init(void)
+{
+    for (size_t i = 0; ci->cl0 && i < el_lex_nclassical(); i++) {
+        const el_classical *c = el_lex_classical(i);
+        if (c->speaker)
+            continue;
+        size_t kn = strlen(c->key);
+        for (uint32_t x = ci->cl0[i]; x < ci->cl0[i + 1]; x++) {
+            if (kn - ci->cl[x].ks >= 9)
+                open3_add((const unsigned char *)c->key + ci->cl[x].ks);
+            if (ci->cl[x].ms != ci->cl[x].ks && kn - ci->cl[x].ms >= 9)
+                open3_add((const unsigned char *)c->key + ci->cl[x].ms);
+        }
+    }
+    for (const struct word *w = mid_leads; w->s; w++)
+        open3_add((const unsigned char *)w->s);
+}
 
 /* Whether the word x has more than lim bits set (lim small). */
 static inline bool more_bits(uint64_t x, size_t lim)
@@ -1075,8 +1187,14 @@ static struct cmatch classical_match(const char *t, size_t n, bool fuzzy, bool a
     /* Too few code points to match anything (ci_min_ncp): a code point has at most 4 bytes,
        and one starts at every byte but a continuation byte. */
     if (n < 4 * ci->minncp) {
-        size_t cps = 0;
-        for (size_t i = 0; i < n; i++)
+        size_t cps = 0, i = 0;
+        for (; n - i >= 8; i += 8) { /* eight bytes a step: the bytes that are no 10xxxxxx */
+            uint64_t w;
+            memcpy(&w, t + i, sizeof w);
+            w = (~w >> 7 | w >> 6) & UINT64_C(0x0101010101010101);
+            cps += (size_t)((w * UINT64_C(0x0101010101010101)) >> 56);
+        }
+        for (; i < n; i++)
             cps += ((unsigned char)t[i] & 0xC0) != 0x80;
         if (cps < ci->minncp)
             return (struct cmatch){0, 0, 0, 0, 0, n};
@@ -1175,7 +1293,7 @@ static inline unsigned han3_bits(const unsigned char *p)
  * tested at once while sixteen bytes of the window are left (han3_bits at the offsets the walk
  * would test, i - 3 down to i - 15): a run costs a few vector operations per five characters.
  */
-static size_t han_back(const char *s, size_t i, size_t lo)
+__attribute__((always_inline)) static inline size_t han_back(const char *s, size_t i, size_t lo)
 {
     size_t b = i;
 #if QUOTES_SSE2
@@ -1518,6 +1636,7 @@ struct qstate {
     hit_vec hits;
     el_qpair_vec pairs;
     leadhit_vec leads;   /* bare lead-ins of the block, in order of offset */
+    offset_vec cstarts;  /* clause starts of the block scan_mid looks at, in order */
     struct cfgquote *cq; /* the configuration's quotations */
     size_t ncq;
 };
@@ -1998,6 +2117,10 @@ static size_t last_sentence(const char *s, size_t z, size_t lim, size_t *before)
  */
 static uint64_t kept3(const char *s, size_t a, size_t z, bool forward)
 {
+    /* three ideographs in a row at that end, the usual case: those, nothing to pass over */
+    size_t f = forward ? a : z - 9;
+    if (z - a >= 9 && han3(s, z, f) && han3(s, z, f + 3) && han3(s, z, f + 6))
+        return chars3((const unsigned char *)s + f);
     unsigned char b[9];
     size_t got = 0, k, j;
     for (int steps = 0; got < 3 && steps < 8 && a < z; steps++) {
@@ -2125,13 +2248,214 @@ static void scan_bare_edges(struct qstate *st, const char *s, size_t n, size_t b
     }
 }
 
+/* Han characters a classical line must have where it stands bare amid a paragraph, in the
+   whole clauses matched (千里之堤，溃于蚁穴; 天下大事，必作于细): fewer (防微杜渐, 上善若水,
+   民以食为天) read as the essay's own words. */
+#define MID_MIN_CP 8
+
+/* Bytes of the clause mark at s[q..n) for scan_mid (，；：！？。、 or , ; : ! ? and a line break),
+   0 if none there: told from the bytes. */
+static inline size_t mid_mark(const char *s, size_t n, size_t q)
+{
+    const unsigned char *u = (const unsigned char *)s + q;
+    if (q >= n)
+        return 0;
+    if (u[0] < 0x80)
+        return u[0] == ',' || u[0] == ';' || u[0] == ':' || u[0] == '!' || u[0] == '?' ||
+               u[0] == '\n';
+    if (n - q < 3)
+        return 0;
+    if (u[0] == 0xE3 && u[1] == 0x80 && (u[2] == 0x81 || u[2] == 0x82))
+        return 3;
+    return u[0] == 0xEF && u[1] == 0xBC &&
+                   (u[2] == 0x8C || u[2] == 0x9B || u[2] == 0x9A || u[2] == 0x81 || u[2] == 0x9F)
+               ? 3
+               : 0;
+}
+
+/*
+ * The longest run of whole clauses of s[a..n) (each a run of Han characters that a clause mark
+ * or the block's end closes) whose key is an entry of the index, of a line that is no leader's
+ * saying, of MID_MIN_CP Han or more: its entry, and its end in *end; NULL if none. Exact: a
+ * near wording amid a paragraph is the essay's own. Every run of a line's clauses of
+ * CLAUSE_MIN_CP or more is an entry, so the first run that long which is none ends the walk
+ * (the clauses written as the line's are): most walks end at their first or second clause.
+ */
+static const struct centry *mid_line(const char *s, size_t n, size_t a, size_t *end)
+{
+    char key[CLASSICAL_MAX_BYTES];
+    size_t lim = ci->maxklen < sizeof key ? ci->maxklen : sizeof key, klen = 0, p = a, k = 0;
+    const struct centry *best = NULL;
+    for (size_t nc = 0, q; nc < LINE_MAX_CLAUSES; nc++, p = q + k) {
+        q = el_text_han_run(s, n, p);
+        if (q == p || klen + (q - p) > lim)
+            break;
+        memcpy(key + klen, s + p, q - p);
+        klen += q - p;
+        k = mid_mark(s, n, q);
+        if (q < n && !k)
+            break;
+        long f = klen >= 3 * CLAUSE_MIN_CP ? ci_find(key, klen) : -1;
+        if (f < 0 && klen >= 3 * CLAUSE_MIN_CP)
+            break;
+        if (f >= 0 && klen >= 3 * MID_MIN_CP && el_lex_classical(ci->e[f].line)->speaker == NULL) {
+            best = &ci->e[f];
+            *end = q;
+        }
+        if (q >= n)
+            break;
+    }
+    return best;
+}
+
+/* Bytes of the mid_leads word s[a..n) starts with when Han follows it, else 0. */
+static size_t mid_lead(const char *s, size_t n, size_t a)
+{
+    /* the words open with 古 先 俗 常 老 (E5 8F A4, E5 85 88, E4 BF 97, E5 B8 B8, E8 80 81) */
+    const unsigned char *u = (const unsigned char *)s + a;
+    if (n - a < 9)
+        return 0;
+    uint32_t c = (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+    if (c != 0xE58FA4 && c != 0xE58588 && c != 0xE4BF97 && c != 0xE5B8B8 && c != 0xE88081)
+        return 0;
+    for (const struct word *w = mid_leads; w->s; w++)
+        if (w->n <= n - a && memcmp(s + a, w->s, w->n) == 0)
+            return han3(s, n, a + w->n) ? w->n : 0;
+    return 0;
+}
+
+/* The spans of the block's quotes found before scan_mid, in order of offset, with the prefix
+   maxima of their ends: whether one overlaps a span is a binary search. */
+struct qspans {
+    el_span *v;
+    size_t *maxend, n;
+};
+
+static int span_by_off(const void *a, const void *b)
+{
+    const el_span *x = a, *y = b;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Whether s[a..e) overlaps one of the spans. */
+static bool qspans_overlap(const struct qspans *q, size_t a, size_t e)
+{
+    size_t lo = 0, hi = q->n;
+    while (lo < hi) { /* spans starting before e */
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->v[mid].off < e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && q->maxend[lo - 1] > a;
+}
+
+/* Whether s[p..) starts a clause: at the block's start or after a clause mark. */
+static bool clause_opens(const char *s, size_t p)
+{
+    return p == 0 || mid_mark(s, p, p - 1) == 1 || (p >= 3 && mid_mark(s, p, p - 3) == 3);
+}
+
+/* The line scan_mid takes at the clause s[a..) (past a lead-in that opens it, mid_leads), or
+   NULL: its start in *at and its end in *end. The clause's first three characters are tested
+   against open3 first (mid_line finds exactly). */
+static const struct centry *mid_at(const char *s, size_t n, size_t a, size_t *at, size_t *end)
+{
+    a += mid_lead(s, n, a);
+    if (n - a < 9 || !open3_has((const unsigned char *)s + a))
+        return NULL;
+    *at = a;
+    return mid_line(s, n, a, end);
+}
+
+/*
+ * Classical lines standing bare amid a paragraph as whole clauses: after a clause mark (治理之道，
+ * 千里之堤，溃于蚁穴，小问题…), at the block's or a sentence's start (…做起。千里之行，始于足下。),
+ * or after a lead-in (古人讲天下难事，必作于易；天下大事，必作于细，基层…: the bare lead-ins
+ * anywhere, mid_leads where a clause starts), followed by the essay's own words or not. Only the
+ * clauses after ，；：！？ whose first three characters may open a clause of the index (open3) are
+ * looked at, as pair_scan kept them; each is tried with the clause before it first, when that
+ * one opens after a mark or the block's start (a line's first clause after 。 or at the block's
+ * start is reached from its second, which keeps 。 out of pair_scan's filter: a line of one
+ * clause would need MID_MIN_CP in it), then alone, each where its first three characters pass
+ * open3 again. A line is taken when a run of its clauses is matched exactly (mid_line), no quote
+ * or quotation marks hold it, and it is no leader's saying. Candidates are looked at in order
+ * and never inside a line taken, each walk bounded by the longest key: linear.
+ */
+__attribute__((noinline)) static void scan_mid(struct qstate *st, const char *s, size_t n,
+                                               size_t base, size_t q0)
+{
+    size_t nq0 = st->doc->quotes.n, ic = 0, il = 0, done = 0, small[64], *maxend = NULL;
+    struct qspans qs = {NULL, NULL, 0};
+    const offset_vec *cs = &st->cstarts;
+    const leadhit_vec *ld = &st->leads;
+    for (;;) {
+        size_t la = il < ld->n ? ld->v[il].at + bare_leads[ld->v[il].lead].n : SIZE_MAX;
+        size_t ca = ic < cs->n ? cs->v[ic] : SIZE_MAX, a, at = 0, e = 0;
+        const struct centry *m = NULL;
+        if (la == SIZE_MAX && ca == SIZE_MAX)
+            break;
+        if (!maxend) /* once per block: the quoted spans to stay out of */
+            maxend = pair_maxend(&st->pairs, small);
+        if (la < ca) { /* right after a bare lead-in */
+            a = la;
+            il++;
+            if (a < done || n - a < 9 || !open3_has((const unsigned char *)s + a) ||
+                in_pairs(&st->pairs, maxend, a))
+                continue;
+            at = a;
+            m = mid_line(s, n, a, &e);
+        } else {
+            a = ca;
+            ic++;
+            /* after a clause mark (pair_scan kept any full-width form), not quoted */
+            if (a < done + 3 || mid_mark(s, a, a - 3) != 3 || in_pairs(&st->pairs, maxend, a))
+                continue;
+            /* the clause before it first, whole (a line's first clause) */
+            size_t lo = a - 3 > done + ci->maxklen ? a - 3 - ci->maxklen : done;
+            size_t p = a - 3 - han_back(s, a - 3, lo);
+            if (p < a - 3 && p >= done && clause_opens(s, p))
+                m = mid_at(s, n, p, &at, &e);
+            if (!m)
+                m = mid_at(s, n, a, &at, &e);
+        }
+        if (!m)
+            continue;
+        if (!qs.v) { /* once per block, at the first line: the quotes it must stay out of */
+            qs.n = nq0 - q0;
+            qs.v = xmalloc((qs.n + 1) * sizeof *qs.v);
+            qs.maxend = xmalloc((qs.n + 1) * sizeof *qs.maxend);
+            for (size_t i = 0; i < qs.n; i++) {
+                el_span t = st->doc->quotes.v[q0 + i].txt;
+                qs.v[i] = (el_span){t.off - base, t.len};
+            }
+            qsort(qs.v, qs.n, sizeof *qs.v, span_by_off);
+            for (size_t i = 0; i < qs.n; i++) {
+                size_t end = qs.v[i].off + qs.v[i].len;
+                qs.maxend[i] = i && qs.maxend[i - 1] > end ? qs.maxend[i - 1] : end;
+            }
+        }
+        if (qspans_overlap(&qs, at, e))
+            continue;
+        if (!add_lex_quote(st, base, (el_span){at, e - at}, (el_span){0, 0}, NULL,
+                           el_lex_classical(m->line)))
+            break;
+        done = e;
+    }
+    if (maxend && maxend != small)
+        free(maxend);
+    free(qs.v);
+    free(qs.maxend);
+}
+
 static void scan_block(struct qstate *st, el_span blk)
 {
     const char *s = st->doc->plain.v + blk.off;
     size_t n = blk.len;
     if (n == 0 || st->doc->quotes.n >= EL_QUOTES_MAX)
         return;
-    pair_scan(s, n, &st->pairs, &st->leads);
+    pair_scan(s, n, &st->pairs, &st->leads, &st->cstarts);
     st->hits.n = 0; /* the speakers, documents and verbs of lead-ins */
     el_doc_lex_scan_cats(st->doc, blk.off, n, QUOTE_CATS, collect_hit, &st->hits);
     size_t q0 = st->doc->quotes.n;
@@ -2139,6 +2463,8 @@ static void scan_block(struct qstate *st, el_span blk)
     scan_bare(st, s, n, blk.off);
     scan_indirect(st, s, n, blk.off, q0);
     scan_bare_edges(st, s, n, blk.off, q0);
+    if (st->cstarts.n || st->leads.n)
+        scan_mid(st, s, n, blk.off, q0);
 }
 
 /* Whether span t lies inside one of the paragraphs of section sc. */
@@ -2211,7 +2537,7 @@ static int by_txt(const void *a, const void *b)
 
 void el_extract_quotes(el_doc *doc)
 {
-    struct qstate st = {doc, EL_RULE_QUOTE_MISQUOTED, {0}, {0}, {0}, NULL, 0};
+    struct qstate st = {doc, EL_RULE_QUOTE_MISQUOTED, {0}, {0}, {0}, {0}, NULL, 0};
     const el_config_quote *cfgq;
     size_t ncfg = el_config_quotes(doc->cfg, &cfgq);
     if (ncfg) {
@@ -2248,6 +2574,7 @@ void el_extract_quotes(el_doc *doc)
     free(st.hits.v);
     free(st.pairs.v);
     free(st.leads.v);
+    free(st.cstarts.v);
     for (size_t i = 0; i < st.ncq; i++)
         free(st.cq[i].key);
     free(st.cq);

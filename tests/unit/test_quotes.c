@@ -422,10 +422,12 @@ static void test_bare_classical(void **state)
     assert_memory_equal(doc->plain.v + sp.off, c->text, sp.len);
     el_doc_free(doc);
 
-    /* Without a lead, an unquoted line amid a paragraph is not reported. */
+    /* Without a lead, an unquoted line amid a paragraph is found as whole clauses (scan_mid). */
     snprintf(buf, sizeof buf, "筑牢基层治理根基\n\n基层治理千头万绪。%s基层治理亦然。\n", c->text);
     doc = parse(buf);
-    assert_int_equal(doc->quotes.n, 0);
+    assert_int_equal(doc->quotes.n, 1);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+    assert_string_equal(doc->quotes.v[0].source_lex, c->source);
     el_doc_free(doc);
 }
 

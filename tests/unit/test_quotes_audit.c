@@ -22,29 +22,7 @@
 #include "lexicon.h"
 #include "quotes.h"
 #include "rules.h"
-
-static el_doc *parse(const char *s)
-{
-    el_doc *doc = el_parse("t.txt", s, strlen(s), NULL);
-    assert_true(doc->ok);
-    el_extract_quotes(doc);
-    return doc;
-}
-
-static bool span_is(const el_doc *doc, el_span sp, const char *want)
-{
-    return want ? sp.len == strlen(want) && memcmp(doc->plain.v + sp.off, want, sp.len) == 0
-                : sp.len == 0;
-}
-
-static size_t misquotes(const el_doc *doc)
-{
-    int r = el_rule_find("quote/misquoted");
-    size_t n = 0;
-    for (size_t i = 0; i < doc->findings.n; i++)
-        n += doc->findings.v[i].rule == r;
-    return n;
-}
+#include "testquotedoc.h"
 
 /* The only quote of the essay s: kind, text, speaker (NULL: none) and source (NULL: none,
    else the 《…》 of the lexicon or the span written). */
