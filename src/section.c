@@ -1726,6 +1726,27 @@ static size_t numbered_run(const ev *evs, size_t a, size_t b)
     return marked >= 2 ? first : b;
 }
 
+/*
+ * Under an intro label in a draft with no argument label or heading, whether evs[a..b) is the
+ * whole essay written on without numbering (【总论点】text, then paragraphs of prose): no
+ * paragraph numbered at its start (numbering is numbered_run's, and a lone 其次， in an intro is
+ * prose), and paragraphs enough for the intro, two arguments and, unless a conclusion label
+ * follows (concl_label), the conclusion. Its sections are then inferred as an unlabelled
+ * draft's are; an essay is never all introduction.
+ */
+static bool unnumbered_body(const ev *evs, size_t a, size_t b, bool concl_label)
+{
+    size_t np = 0;
+    for (size_t i = a; i < b; i++) {
+        if (evs[i].type != EV_PARA)
+            continue;
+        if (evs[i].num > 0)
+            return false;
+        np++;
+    }
+    return np >= (concl_label ? 3u : 4u);
+}
+
 /* Pass 2: the sections of the zones in evs (inferred when there are none). */
 static void build_zones(builder *bd, ev_vec *evs)
 {
@@ -1790,6 +1811,11 @@ static void build_zones(builder *bd, ev_vec *evs)
         case Z_INTRO: {
             size_t split = any_arg ? end : numbered_run(v, i + 1, end);
             open_section(bd, EL_SEC_INTRO, zv->label, zv->line);
+            if (!any_arg && split == end && unnumbered_body(v, i + 1, end, bd->have_concl)) {
+                /* the intro's paragraphs join the section the label opened */
+                infer_run(bd, v, i + 1, end, true, !bd->have_concl);
+                break;
+            }
             emit_range(bd, v, i + 1, split);
             if (split < end) /* the arguments numbered at paragraph start, then maybe the end */
                 infer_run(bd, v, split, end, false, !bd->have_concl);
