@@ -1620,7 +1620,8 @@ static int leadin_pair(struct dstate *st, const char *s, size_t n, size_t base, 
  * sentence, equal in length (4..12 code points) with their marks at the same places, and
  * - sharing characters at >= 1/3 of the positions and differing at >= 2 (基层强则国家强，
  *   基层安则天下安), or
- * - opening with the same frame character and differing at >= 4 (在“小事”中…，在“细节”处…), or
+ * - opening with the same frame character, not 要, and differing at >= 4 (在“小事”中…，在“细节”
+ *   处…; 要加强领导，要落实责任 lists two tasks), or
  * - being the whole sentence, of 5..7 code points each, sharing a Han character in place that
  *   is neither the first nor the last and differing at >= 3 (独木难成林，百川汇成海): so short
  *   a sentence in two equal halves is rarely plain prose, while a shared first character
@@ -1657,7 +1658,8 @@ static void find_antithesis(struct dstate *st, const char *s, size_t n, size_t b
         size_t m = u.m, same = u.same;
         bool whole = (i == 0 || cl[i - 1].sentence_end) && (i + 2 == st->cl.n || y->sentence_end);
         bool balanced = 3 * same >= m && m - same >= 2 && u.samehan > 0;
-        bool framed = u.framed && m - same >= 4;
+        /* (not the modal 要: 要加强领导，要落实责任 lists tasks, as a 排比 of two would) */
+        bool framed = u.framed && m - same >= 4 && x->lead[0] != 0x8981;
         /* Five or seven characters a half, the lengths of classical verse, and none of the
            particles, pronouns and adverbs of prose (村里修了路，村民笑开颜): a shared word at
            either end is enough (路通百业兴，路畅民心顺; 修好致富路，铺就幸福路). */

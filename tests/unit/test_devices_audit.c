@@ -189,6 +189,26 @@ static void test_antithesis_leadin(void **state)
 
 /* ---- 正反对比 ------------------------------------------------------------------------ */
 
+/* Two clauses opening with the modal 要 list tasks: no 对偶 (and three make a 排比); the
+   prepositional frames stay 对偶. */
+static void test_antithesis_modal(void **state)
+{
+    (void)state;
+    el_doc *doc = para("做好安全生产工作，要加强领导，要落实责任。各地要把安全放在首位。");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    el_doc_free(doc);
+    doc = para("要加强领导，要落实责任，要强化监管。");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 0);
+    EXPECT(doc, EL_DEV_PARALLELISM, "要加强领导，要落实责任，要强化监管", 1);
+    el_doc_free(doc);
+    doc = para("基层治理千头万绪。在“小事”中彰显初心，在“细节”处传递温度。");
+    EXPECT(doc, EL_DEV_ANTITHESIS, "在“小事”中彰显初心，在“细节”处传递温度", 1);
+    el_doc_free(doc);
+    doc = para("我们要以节水优先为笔，以人水和谐为墨。");
+    EXPECT(doc, EL_DEV_ANTITHESIS, NO, 1);
+    el_doc_free(doc);
+}
+
 static void test_problem_statement(void **state)
 {
     (void)state;
@@ -295,13 +315,10 @@ static void test_ascii_full_stop(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pairs_frame_second),
-        cmocka_unit_test(test_pairs_traps),
-        cmocka_unit_test(test_lists),
-        cmocka_unit_test(test_antithesis_verse),
-        cmocka_unit_test(test_antithesis_leadin),
-        cmocka_unit_test(test_problem_statement),
-        cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_pairs_frame_second), cmocka_unit_test(test_pairs_traps),
+        cmocka_unit_test(test_antithesis_modal),   cmocka_unit_test(test_lists),
+        cmocka_unit_test(test_antithesis_verse),   cmocka_unit_test(test_antithesis_leadin),
+        cmocka_unit_test(test_problem_statement),  cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_ascii_full_stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
