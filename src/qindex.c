@@ -138,6 +138,41 @@ static void build_edges(struct el_qindex *q)
     q->starts.mask = q->ends.mask = cap - 1;
 }
 
+/* Set the bit of the nine bytes at u in open3. */
+static void open3_add(uint64_t *open3, const unsigned char *u)
+{
+    size_t x = open3_bit(u);
+    open3[x / 64] |= (uint64_t)1 << (x % 64);
+}
+
+/* The mid lead-ins as strings; each is three characters, the nine bytes open3 hashes. */
+#define MID_STRING(x) x,
+#define MID_IS_NINE(x) _Static_assert(sizeof(x) == 10, "a mid lead-in is three characters");
+QINDEX_MID_LEADS(MID_IS_NINE)
+
+/* open3 from the clause openings that starts holds (the first nine bytes of the key at every
+   clause of a line that is no leader's saying, and past its leading connective), taken from
+   the clauses of the index (build_entries first), and the mid lead-ins. */
+static void build_open3(struct el_qindex *q)
+{
+    static const char *const mid[] = {QINDEX_MID_LEADS(MID_STRING)};
+    memset(q->open3, 0, sizeof q->open3);
+    for (size_t i = 0; q->cl0 && i < el_lex_nclassical(); i++) {
+        const el_classical *c = el_lex_classical(i);
+        if (c->speaker)
+            continue;
+        size_t kn = strlen(c->key);
+        for (uint32_t x = q->cl0[i]; x < q->cl0[i + 1]; x++) {
+            if (kn - q->cl[x].ks >= 9)
+                open3_add(q->open3, (const unsigned char *)c->key + q->cl[x].ks);
+            if (q->cl[x].ms != q->cl[x].ks && kn - q->cl[x].ms >= 9)
+                open3_add(q->open3, (const unsigned char *)c->key + q->cl[x].ms);
+        }
+    }
+    for (size_t i = 0; i < sizeof mid / sizeof mid[0]; i++)
+        open3_add(q->open3, (const unsigned char *)mid[i]);
+}
+
 /* The entries, their exact hash and fuzzy chains, and the clause chains. */
 static void build_entries(struct el_qindex *q)
 {
@@ -279,6 +314,7 @@ void el_qindex_build(struct el_qindex *q)
     build_entries(q);
     build_titles(q);
     build_edges(q);
+    build_open3(q);
 }
 
 /* The builder's arrays are its own: the const of the view is for the generated tables. */

@@ -2,8 +2,9 @@
 /*
  * The index of the classical lines that quotes.c matches quotations against: entries for
  * every line and every run of whole clauses of a line (an exact hash and fuzzy chains by
- * first and last character), the clauses of every line, the works the sources name, and the
+ * first and last character), the clauses of every line, the works the sources name, the
  * three-character openings and endings of the clauses that a bare sentence is first tested
+ * against, and the bit table of openings (open3) a clause amid a paragraph is first tested
  * against. It is computed from the lexicon at build time (src/data/mkqindex.c runs
  * el_qindex_build and writes the result as C, build/qindex_data.c): the program reads the
  * tables el_qindex points at and builds nothing at start-up.
@@ -32,6 +33,19 @@
 #define LINE_MAX_CLAUSES 16
 /* Bits of a keyset's bitmap. */
 #define KEYSET_BITS 8192
+/* log2 of the bits of the open3 table (4 KiB). */
+#define OPEN3_BITS 15
+
+/*
+ * Lead-ins of the classical and saying lists of quotes.c that are not its bare lead-ins,
+ * looked for only where a clause starts (古人讲天下难事，必作于易；…): scan_mid takes whole
+ * clauses after them. An X-macro list, X("古人讲") …, so that quotes.c (which looks for them)
+ * and the builder (which puts their nine bytes in open3) read the same words.
+ */
+/* clang-format off */
+#define QINDEX_MID_LEADS(X)                                                                        \
+    X("古人讲") X("古人曰") X("古语讲") X("古训云") X("先贤云") X("俗语说") X("常言说") X("老话说")
+/* clang-format on */
 
 /*
  * Entries are the lexicon lines themselves (full) and every run of whole clauses of a line
@@ -120,6 +134,11 @@ struct el_qindex {
        as chars3 values; and the longest line's text in bytes. */
     struct keyset starts, ends;
     size_t maxtlen;
+    /* The three characters a clause must open with for quotes.c's scan_mid to look at it: the
+       nine bytes of every key in starts and of every QINDEX_MID_LEADS word, as a bit per hash
+       (open3_bit; about one bit in twenty set), so that nearly every clause of an essay is
+       passed over with one table test. */
+    uint64_t open3[((size_t)1 << OPEN3_BITS) / 64];
 };
 
 /* The index of the built-in lexicon, generated at build time (build/qindex_data.c). */
@@ -240,6 +259,15 @@ static inline size_t keyset_slot(size_t mask, uint64_t key)
 static inline size_t keyset_bit(uint64_t key)
 {
     return (size_t)(key * UINT64_C(0x9E3779B97F4A7C15) >> 51) & (KEYSET_BITS - 1);
+}
+
+/* The bit in open3 of the nine bytes at u: a multiplicative hash of the bytes as a word in the
+   machine's byte order, like key_hash (the generator runs on the machine that builds). */
+static inline size_t open3_bit(const unsigned char *u)
+{
+    uint64_t w;
+    memcpy(&w, u, sizeof w);
+    return (size_t)(((w ^ u[8]) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - OPEN3_BITS));
 }
 
 /* Whether key (0: none) is in ks. */

@@ -29,7 +29,6 @@
 #include "quotes.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -77,44 +76,71 @@ struct word {
 #define W(lit) {lit, sizeof lit - 1}
 /* clang-format on */
 
+/*
+ * The lists searched by their ends are written once as X-macros (DOC_SUFFIXES(X) X("决定") …)
+ * that give both the list and, as a constant, the mask of the last bytes of its words (mod 64:
+ * continuation bytes in CJK, told apart by their low six bits) that ends_with_one tests first,
+ * as cases.c does with its word lists: the compiler computes every mask, the program builds
+ * none. The bare lead-ins give look_leads, lead_first and lead_hash the same way (below).
+ */
+#define WORD_ITEM(x) W(x),
+#define LAST_KEY(x) | (uint64_t)1 << ((unsigned char)(x)[sizeof(x) - 2] & 63)
+/* A word list and the last bytes (mod 64) of its words, so most ends fail in one test. */
+struct wordlist {
+    const struct word *w;
+    uint64_t last;
+};
+/* clang-format off */
+/* The list of the X-macro list NAME(X), ended by {NULL, 0}, with its mask. */
+#define WORDLIST(NAME) {(const struct word[]){NAME(WORD_ITEM) {NULL, 0}}, 0 NAME(LAST_KEY)}
+
 /* Words that introduce a classical line (the quote needs no lexicon match to be classical). */
-static const struct word classical_leads[] = {
-    W("古人云"), W("古语云"), W("古语有云"), W("古语道"), W("古人说"), W("古人讲"),   W("古人曰"),
-    W("先贤云"), W("古训云"), W("诗云"),     W("子曰"),   W("古语讲"), W("古人有云"), {NULL, 0},
-};
+#define CLASSICAL_LEADS(X)                                                                         \
+    X("古人云") X("古语云") X("古语有云") X("古语道") X("古人说") X("古人讲") X("古人曰")          \
+    X("先贤云") X("古训云") X("诗云") X("子曰") X("古语讲") X("古人有云")
 /* Words that introduce a saying of nobody in particular. */
-static const struct word saying_leads[] = {
-    W("俗话说"), W("常言道"), W("俗语说"), W("有人说"), W("人们常说"),
-    W("正所谓"), W("常言说"), W("老话说"), {NULL, 0},
-};
+#define SAYING_LEADS(X)                                                                            \
+    X("俗话说") X("常言道") X("俗语说") X("有人说") X("人们常说") X("正所谓") X("常言说")          \
+    X("老话说")
 /* Lead-ins before a bare (unquoted) classical line. None ends with its own first character,
- * so occurrences of one lead never overlap. */
-static const struct word bare_leads[] = {
-    W("古人云"), W("古语有云"), W("古语云"),   W("正所谓"), W("俗话说"), W("常言道"),
-    W("古人说"), W("古语道"),   W("古人有云"), W("诗云"),   W("子曰"),   {NULL, 0},
-};
-/* Lead-ins of the classical and saying lists that are not bare_leads, looked for only where a
- * clause starts (古人讲天下难事，必作于易；…): scan_mid takes whole clauses after them. */
-static const struct word mid_leads[] = {
-    W("古人讲"), W("古人曰"), W("古语讲"), W("古训云"), W("先贤云"),
-    W("俗语说"), W("常言说"), W("老话说"), {NULL, 0},
-};
+ * so occurrences of one lead never overlap. X(a, word): a is passed through (look_leads). */
+#define BARE_LEADS(X, a)                                                                           \
+    X(a, "古人云") X(a, "古语有云") X(a, "古语云") X(a, "正所谓") X(a, "俗话说") X(a, "常言道")    \
+    X(a, "古人说") X(a, "古语道") X(a, "古人有云") X(a, "诗云") X(a, "子曰")
 /* Single-character saying verbs, accepted only before a colon. */
-static const struct word short_verbs[] = {
-    W("说"), W("道"), W("云"), W("曰"), W("讲"), W("问"), W("言"), {NULL, 0},
-};
+#define SHORT_VERBS(X) X("说") X("道") X("云") X("曰") X("讲") X("问") X("言")
 /* Endings of 《…》 titles that name a Party or state document (classics are told apart first:
  * 《孙子兵法》 ends with 法). */
-static const struct word doc_suffixes[] = {
-    W("决定"), W("意见"), W("规划"), W("纲要"), W("报告"), W("条例"), W("法"),     W("通知"),
-    W("方案"), W("建议"), W("办法"), W("规定"), W("决议"), W("公报"), W("白皮书"), W("计划"),
-    W("纲领"), W("章程"), W("准则"), W("宪法"), W("讲话"), W("纪要"), W("文件"),   W("法典"),
-    W("指南"), W("行动"), W("要点"), W("细则"), W("措施"), W("摘编"), {NULL, 0},
-};
+#define DOC_SUFFIXES(X)                                                                            \
+    X("决定") X("意见") X("规划") X("纲要") X("报告") X("条例") X("法") X("通知") X("方案")        \
+    X("建议") X("办法") X("规定") X("决议") X("公报") X("白皮书") X("计划") X("纲领") X("章程")    \
+    X("准则") X("宪法") X("讲话") X("纪要") X("文件") X("法典") X("指南") X("行动") X("要点")      \
+    X("细则") X("措施") X("摘编")
 /* Verbs that introduce a quote only after a speaker, a document or a 《…》 title
  * (《民法典》规定：, 有关负责人称：): alone they are nouns or end other words (规定 the noun,
  * 号称, 堪称, 简称). */
-static const struct word weak_verbs[] = {W("规定"), W("称"), {NULL, 0}};
+#define WEAK_VERBS(X) X("规定") X("称")
+/* Verbs of the classical register: a 《…》 title or a speaker before them (《菜根谭》有云,
+ * 孔子曰) cites a classic. */
+#define ARCHAIC_VERBS(X) X("云") X("曰") X("有云") X("有言")
+/* Adverbs that sit between a speaker and the verb (他曾说, 老李也说). */
+#define SPEAKER_TAILS(X) X("曾经") X("曾") X("也") X("常") X("就") X("所") X("还") X("都")
+/* What a policy quote often opens with after its verb (强调，要“…”; 指出必须“…”): words of the
+ * quote's own sentence, not of its lead, stepped over to reach the verb. */
+#define MODAL_WORDS(X) X("要") X("必须") X("应当") X("应该") X("务必") X("就要") X("更要")
+/* clang-format on */
+
+#define BARE_ITEM(a, x) W(x),
+static const struct word bare_leads[] = {BARE_LEADS(BARE_ITEM, ){NULL, 0}};
+/* Lead-ins of the classical and saying lists that are not bare_leads, looked for only where a
+ * clause starts: the list of qindex.h, whose builder puts them in open3 too. */
+static const struct word mid_leads[] = {QINDEX_MID_LEADS(WORD_ITEM){NULL, 0}};
+
+static const struct wordlist wl_classical = WORDLIST(CLASSICAL_LEADS),
+                             wl_saying = WORDLIST(SAYING_LEADS), wl_short = WORDLIST(SHORT_VERBS),
+                             wl_doc = WORDLIST(DOC_SUFFIXES), wl_tails = WORDLIST(SPEAKER_TAILS),
+                             wl_weak = WORDLIST(WEAK_VERBS), wl_archaic = WORDLIST(ARCHAIC_VERBS),
+                             wl_modal = WORDLIST(MODAL_WORDS);
 /* Characters before 称 that make it part of a word, not "says" (号称 堪称 简称 俗称 …); not 人
  * (负责人称 is a speaker's verb) nor 学 官 相 (大学称, 法官称, 首相称). */
 static const char *const cheng_words[] = {
@@ -122,9 +148,6 @@ static const char *const cheng_words[] = {
     "职", "名", "泛", "美", "合", "尊", "谦", "别", "又", "亦", "或", "可",
     "誉", "著", "素", "自", "匀", "指", "改", "敬", "雅", "全", NULL,
 };
-/* Verbs of the classical register: a 《…》 title or a speaker before them (《菜根谭》有云,
- * 孔子曰) cites a classic. */
-static const struct word archaic_verbs[] = {W("云"), W("曰"), W("有云"), W("有言"), {NULL, 0}};
 /* Speakers that stand for the classics (古人有言, 正如古人所说, 先贤有言). */
 static const char *const ancient_speakers[] = {
     "古人", "古语", "古话", "古训", "先贤", "先哲", "先人", "前人", "圣人", "古圣先贤", NULL,
@@ -132,15 +155,6 @@ static const char *const ancient_speakers[] = {
 /* Openers that make the words before 规定/称 a reference, not a speaker (按照有关规定：). */
 static const char *const weak_not_speaker[] = {"按照", "根据", "依照", "依据",
                                                "遵照", "按",   "依",   NULL};
-/* Adverbs that sit between a speaker and the verb (他曾说, 老李也说). */
-static const struct word speaker_tails[] = {
-    W("曾经"), W("曾"), W("也"), W("常"), W("就"), W("所"), W("还"), W("都"), {NULL, 0},
-};
-/* What a policy quote often opens with after its verb (强调，要“…”; 指出必须“…”): words of the
- * quote's own sentence, not of its lead, stepped over to reach the verb. */
-static const struct word modal_words[] = {
-    W("要"), W("必须"), W("应当"), W("应该"), W("务必"), W("就要"), W("更要"), {NULL, 0},
-};
 /* Words for people that name no one: never the speaker of a classic. */
 static const char *const pronouns[] = {"我",   "我们", "咱们", "你",   "你们", "他",   "她",
                                        "他们", "她们", "大家", "人们", "有人", "我国", NULL};
@@ -151,74 +165,52 @@ static const char *const speaker_heads[] = {"正如", "诚如", "就像", "如",
  * The three-byte characters that need a closer look, as a bitmap indexed by their second byte
  * (as it is: no masking in the scan loop) of words over their third (mod 64): the marks
  * (“” E2 80 9C/9D, 「」『』 E3 80 8C..8F) and, in look_leads, the first characters of the
- * bare lead-ins too (wl_init). Everything else, nearly all of the text, is skipped with one
- * table test a character. Only rows 0x80..0xBF are ever read.
+ * bare lead-ins and the clause marks after which scan_mid looks too. Everything else, nearly
+ * all of the text, is skipped with one table test a character. Only rows 0x80..0xBF are ever
+ * read, and only they are set.
  */
-static const uint64_t look_marks[256] = {[0x80] = (uint64_t)3 << 0x1C | (uint64_t)15 << 0x0C};
-static uint64_t look_leads[256];
+#define MARK_BITS ((uint64_t)3 << 0x1C | (uint64_t)15 << 0x0C) /* row 0x80 */
+/* ，；：！？ (EF BC 8C/9B/9A/81/9F), row 0xBC */
+#define CLAUSE_MARK_BITS                                                                           \
+    ((uint64_t)1 << 0x0C | (uint64_t)1 << 0x1B | (uint64_t)1 << 0x1A | (uint64_t)1 << 0x01 |       \
+     (uint64_t)1 << 0x1F)
+static const uint64_t look_marks[256] = {[0x80] = MARK_BITS};
+/* Row r of look_leads: the marks, the clause marks and the bit of every bare lead whose first
+   character has r for its second byte, as constant expressions. */
+/* clang-format off */
+#define LEAD_ROW_BIT(r, x)                                                                         \
+    | ((unsigned char)(x)[1] == (r) ? (uint64_t)1 << ((unsigned char)(x)[2] & 63) : 0)
+#define LOOK_ROW(r)                                                                                \
+    [r] = ((r) == 0x80 ? MARK_BITS : 0) | ((r) == 0xBC ? CLAUSE_MARK_BITS : 0)                     \
+          BARE_LEADS(LEAD_ROW_BIT, r)
+/* clang-format on */
+#define LOOK_ROWS4(r) LOOK_ROW(r), LOOK_ROW(r + 1), LOOK_ROW(r + 2), LOOK_ROW(r + 3)
+#define LOOK_ROWS16(r) LOOK_ROWS4(r), LOOK_ROWS4(r + 4), LOOK_ROWS4(r + 8), LOOK_ROWS4(r + 12)
+static const uint64_t look_leads[256] = {LOOK_ROWS16(0x80), LOOK_ROWS16(0x90), LOOK_ROWS16(0xA0),
+                                         LOOK_ROWS16(0xB0)};
 /* The first character of each bare lead, as its three bytes in one word, and the set of those
  * characters by the sum of their bytes mod 64, which tells most characters that share their
- * last two bytes with one (look_leads) from it (wl_init). */
-static uint32_t lead_first[sizeof bare_leads / sizeof bare_leads[0]];
-static uint64_t lead_hash;
-/*
- * The three characters a clause must open with for scan_mid to look at it: those of the
- * classical index's clause openings (ci->starts) and the mid_leads, as a bit per hash of their
- * nine bytes (open3_bit; 4 KiB, about one bit in twenty set). pair_scan tests the three
- * characters after each clause mark against it, so nearly every clause is passed over with
- * one table test.
- */
-#define OPEN3_BITS 15
-static uint64_t open3[((size_t)1 << OPEN3_BITS) / 64];
+ * last two bytes with one (look_leads) from it. */
+#define LEAD_FIRST(a, x)                                                                           \
+    ((uint32_t)(unsigned char)(x)[0] << 16 | (uint32_t)(unsigned char)(x)[1] << 8 |                \
+     (uint32_t)(unsigned char)(x)[2]),
+#define LEAD_HASH_BIT(a, x)                                                                        \
+    | (uint64_t)1 << (((unsigned char)(x)[0] + (unsigned char)(x)[1] + (unsigned char)(x)[2]) & 63)
+static const uint32_t lead_first[sizeof bare_leads / sizeof bare_leads[0]] = {
+    BARE_LEADS(LEAD_FIRST, )};
+static const uint64_t lead_hash = 0 BARE_LEADS(LEAD_HASH_BIT, );
 
-/* A word list and the last bytes (mod 64) of its words, so most ends fail in one test. */
-struct wordlist {
-    const struct word *w;
-    uint64_t last;
-};
+/* The index of the lexicon's lines (qindex.h), generated at build time. */
+static const struct el_qindex *const ci = &el_qindex;
 
-static struct wordlist wl_classical = {classical_leads, 0}, wl_saying = {saying_leads, 0},
-                       wl_short = {short_verbs, 0}, wl_doc = {doc_suffixes, 0},
-                       wl_tails = {speaker_tails, 0}, wl_weak = {weak_verbs, 0},
-                       wl_archaic = {archaic_verbs, 0}, wl_modal = {modal_words, 0};
-static pthread_once_t wl_once = PTHREAD_ONCE_INIT;
-
-/* The bit in open3 of the nine bytes at u: a multiplicative hash (the same whatever the byte
-   order: both the builder and the scan read the bytes so). */
-static inline size_t open3_bit(const unsigned char *u)
-{
-    uint64_t w;
-    memcpy(&w, u, sizeof w);
-    return (size_t)(((w ^ u[8]) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - OPEN3_BITS));
-}
-
-/* Whether the three characters at u (nine bytes readable) may open a clause scan_mid takes. */
+/* Whether the three characters at u (nine bytes readable) may open a clause scan_mid takes:
+ * those of the classical index's clause openings (ci->starts) and the mid_leads, as the bit
+ * table the generator computed (qindex.h, open3). pair_scan tests the three characters after
+ * each clause mark against it, so nearly every clause is passed over with one table test. */
 static inline bool open3_has(const unsigned char *u)
 {
     size_t x = open3_bit(u);
-    return (open3[x / 64] >> (x % 64)) & 1;
-}
-
-static void open3_init(void);
-
-static void wl_init(void)
-{
-    struct wordlist *all[] = {&wl_classical, &wl_saying, &wl_short,   &wl_doc,
-                              &wl_tails,     &wl_weak,   &wl_archaic, &wl_modal};
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        for (const struct word *w = all[i]->w; w->s; w++)
-            all[i]->last |= (uint64_t)1 << ((unsigned char)w->s[w->n - 1] & 63);
-    memcpy(look_leads, look_marks, sizeof look_leads);
-    for (size_t i = 0; bare_leads[i].s; i++) {
-        const unsigned char *c = (const unsigned char *)bare_leads[i].s;
-        look_leads[c[1]] |= (uint64_t)1 << (c[2] & 63);
-        lead_first[i] = (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | c[2];
-        lead_hash |= (uint64_t)1 << ((c[0] + c[1] + c[2]) & 63);
-    }
-    /* the clause marks after which scan_mid looks (，；：！？ EF BC 8C/9B/9A/81/9F) */
-    look_leads[0xBC] |= (uint64_t)1 << 0x0C | (uint64_t)1 << 0x1B | (uint64_t)1 << 0x1A |
-                        (uint64_t)1 << 0x01 | (uint64_t)1 << 0x1F;
-    open3_init();
+    return (ci->open3[x / 64] >> (x % 64)) & 1;
 }
 
 /* ends_with_one past its test of the last byte. */
@@ -232,7 +224,7 @@ static size_t ends_with_scan(const char *s, size_t i, const struct wordlist *l)
     return best;
 }
 
-/* Byte length of the longest word of l that s[0..i) ends with, 0 if none (wl_init done). Most
+/* Byte length of the longest word of l that s[0..i) ends with, 0 if none. Most
  * ends are told apart by their last byte, inline. */
 static inline size_t ends_with_one(const char *s, size_t i, const struct wordlist *l)
 {
@@ -450,7 +442,6 @@ static void pair_scan(const char *s, size_t n, el_qpair_vec *out, leadhit_vec *l
     ps.cstarts = leads ? cstarts : NULL;
     const uint64_t *look = look_marks;
     if (leads) {
-        pthread_once(&wl_once, wl_init);
         leads->n = 0;
         if (cstarts)
             cstarts->n = 0;
@@ -613,37 +604,6 @@ static inline bool is_dropped(const char *s, size_t n, size_t i, size_t *k)
 }
 
 /* ---- the classical index -------------------------------------------------------------- */
-
-/* The index of the lexicon's lines (qindex.h), generated at build time. */
-static const struct el_qindex *const ci = &el_qindex;
-
-/* Set the bit of the nine bytes at u in open3. */
-static void open3_add(const unsigned char *u)
-{
-    size_t x = open3_bit(u);
-    open3[x / 64] |= (uint64_t)1 << (x % 64);
-}
-
-/* open3 from the index's clause openings, as ci->starts has them (qindex.c, build_edges: the
-   first nine bytes of the key at every clause of a line that is no leader's saying, and past
-   its leading connective), and mid_leads (wl_init, once per process). */
-static void open3_init(void)
-{
-    for (size_t i = 0; ci->cl0 && i < el_lex_nclassical(); i++) {
-        const el_classical *c = el_lex_classical(i);
-        if (c->speaker)
-            continue;
-        size_t kn = strlen(c->key);
-        for (uint32_t x = ci->cl0[i]; x < ci->cl0[i + 1]; x++) {
-            if (kn - ci->cl[x].ks >= 9)
-                open3_add((const unsigned char *)c->key + ci->cl[x].ks);
-            if (ci->cl[x].ms != ci->cl[x].ks && kn - ci->cl[x].ms >= 9)
-                open3_add((const unsigned char *)c->key + ci->cl[x].ms);
-        }
-    }
-    for (const struct word *w = mid_leads; w->s; w++)
-        open3_add((const unsigned char *)w->s);
-}
 
 /* Whether the word x has more than lim bits set (lim small). */
 static inline bool more_bits(uint64_t x, size_t lim)
@@ -1807,7 +1767,6 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
 {
     if (st->pairs.n == 0)
         return;
-    pthread_once(&wl_once, wl_init);
     size_t covered = 0; /* end of the last accepted quote: quotes inside it are not quotes */
     struct lead chain = {LEAD_NONE, false, {0, 0}, {0, 0}};
     size_t chain_end = SIZE_MAX;

@@ -3,7 +3,8 @@
  * mkqindex: the classical index of quotes.c (src/qindex.h), computed at build time. It links
  * the lexicon that mklex generated, builds the index with el_qindex_build (src/qindex.c), the
  * code the unit tests check the result against, and prints it as C on standard output
- * (build/qindex_data.c), so that the program builds no table at start-up.
+ * (build/qindex_data.c), so that the program builds no table at start-up: open3, the bit table
+ * of clause openings quotes.c's scan_mid tests, among them.
  *
  * The index's keys and titles are slices of the lexicon's strings, kept as a line and an
  * offset: the generated tables hold numbers only (no pointer into the strings for the loader to
@@ -119,7 +120,10 @@ int main(void)
     keyset_fields("starts", &q.starts);
     printf(",\n    .ends = ");
     keyset_fields("ends", &q.ends);
-    printf(",\n    .maxtlen = %zu,\n};\n", q.maxtlen);
+    printf(",\n    .maxtlen = %zu,\n    .open3 = {", q.maxtlen);
+    for (size_t i = 0; i < sizeof q.open3 / sizeof q.open3[0]; i++)
+        printf("%s0x%" PRIx64 "u,", i % 4 ? " " : "\n        ", q.open3[i]);
+    printf("\n    },\n};\n");
 
     el_qindex_free(&q);
     if (fflush(stdout) != 0 || ferror(stdout))

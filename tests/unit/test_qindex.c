@@ -5,8 +5,9 @@
  * Then what quotes.c relies on, checked on the generated tables by brute force: every entry's
  * key is a slice of its line's key and is found by its exact hash, each fuzzy chain lists its
  * entries under their first or last character, every clause is in its chain, every title is a
- * slice of a source between 《 and 》, and every clause of a line that may stand bare has its
- * opening in starts and its ending in ends.
+ * slice of a source between 《 and 》, every clause of a line that may stand bare has its
+ * opening in starts and its ending in ends, and open3 holds every such opening and every mid
+ * lead-in (QINDEX_MID_LEADS) and few other bits.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -95,6 +96,8 @@ static void test_generated_equals_built(void **state)
             assert_true(ks[k][0]->v[i] == ks[k][1]->v[i]);
         assert_memory_equal(ks[k][0]->bits, ks[k][1]->bits, sizeof ks[k][1]->bits);
     }
+    for (size_t i = 0; i < sizeof q.open3 / sizeof q.open3[0]; i++)
+        assert_true(gen->open3[i] == q.open3[i]);
     el_qindex_free(&q);
 }
 
@@ -196,8 +199,16 @@ static void test_titles(void **state)
     assert_true(lunyu);
 }
 
-/* Every clause of a line that may stand bare opens a key in starts and ends one in ends; a
-   line's text is never longer than maxtlen. */
+/* Whether the nine bytes at u have their bit in the generated open3. */
+static bool in_open3(const char *u)
+{
+    size_t x = open3_bit((const unsigned char *)u);
+    return gen->open3[x / 64] >> (x % 64) & 1;
+}
+
+/* Every clause of a line that may stand bare opens a key in starts and ends one in ends, and
+   its opening (and the one past its leading connective) is in open3; a line's text is never
+   longer than maxtlen. */
 static void test_edges(void **state)
 {
     (void)state;
@@ -210,14 +221,38 @@ static void test_edges(void **state)
         size_t kn = strlen(key);
         for (uint32_t x = gen->cl0[i]; x < gen->cl0[i + 1]; x++) {
             const struct lclause *cl = &gen->cl[x];
-            if (kn - cl->ks >= 9)
+            if (kn - cl->ks >= 9) {
                 assert_true(keyset_has(&gen->starts, chars3((const unsigned char *)key + cl->ks)));
+                assert_true(in_open3(key + cl->ks));
+            }
+            if (kn - cl->ms >= 9)
+                assert_true(in_open3(key + cl->ms));
             if (cl->ke >= 9)
                 assert_true(
                     keyset_has(&gen->ends, chars3((const unsigned char *)key + cl->ke - 9)));
         }
     }
     assert_false(keyset_has(&gen->starts, 0));
+}
+
+/* The mid lead-ins are in open3, and the table stays sparse: under one bit in eight set, or a
+   clause of an essay would seldom be passed over on its one test. */
+#define MID_STRING(x) x,
+static void test_open3(void **state)
+{
+    (void)state;
+    static const char *const mid[] = {QINDEX_MID_LEADS(MID_STRING)};
+    assert_int_equal(sizeof mid / sizeof mid[0], 8);
+    for (size_t i = 0; i < sizeof mid / sizeof mid[0]; i++) {
+        assert_int_equal(strlen(mid[i]), 9);
+        assert_true(in_open3(mid[i]));
+    }
+    size_t set = 0;
+    for (size_t i = 0; i < sizeof gen->open3 / sizeof gen->open3[0]; i++)
+        for (uint64_t w = gen->open3[i]; w; w &= w - 1)
+            set++;
+    assert_true(set > 500);
+    assert_true(set < ((size_t)1 << OPEN3_BITS) / 8);
 }
 
 int main(void)
@@ -228,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_clauses),
         cmocka_unit_test(test_titles),
         cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_open3),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -277,7 +277,6 @@ static void test_kept3(void **state)
 static void test_open3(void **state)
 {
     (void)state;
-    pthread_once(&wl_once, wl_init);
     size_t nl = el_lex_nclassical(), seen = 0;
     for (size_t i = 0; i < nl; i++) {
         const el_classical *c = el_lex_classical(i);

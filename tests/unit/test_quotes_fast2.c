@@ -122,7 +122,6 @@ static void test_candidates(void **state)
 {
     (void)state;
 #if QUOTES_SSE2
-    pthread_once(&wl_once, wl_init);
     const char *marks[] = {"“", "”", "「", "」", "『", "』", "\""};
     const char *all[sizeof marks / sizeof marks[0] + sizeof bare_leads / sizeof bare_leads[0]];
     size_t na = 0;
