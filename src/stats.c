@@ -27,11 +27,13 @@
  *
  * Linearity: every attempt looks ahead a bounded distance past the numeral run it starts on,
  * and a failed attempt resumes after that whole run, so no run is rescanned more than a
- * constant number of times (a range reads its upper figure once more).
+ * constant number of times (a range reads its upper figure once more, as 过半数 reads the
+ * figure after it).
  *
- * Halves that open with a character the scan does not stop at (半数以上, 过半数, 过半) come
- * from a separate search for 半 (el_stats_scan_halves): adding 半 and 过 to the scan's tables
- * would stop it at every 通过 and 一半, and its tables are the ones the tests hold as reference.
+ * Halves that no qualifier opens (半数以上, 过半数, 过半, 占半数) are read where the scan stops
+ * at 半, one of its start characters, by looking back for 过 占 达 到 (half_at): 过, frequent
+ * in 通过 and 经过, is no stop. They used to come from a second search of every paragraph for
+ * 半, merged in text order, which cost more than the stops at 半 do.
  *
  * Speed: most characters can open nothing, and the pass steps over them by their bytes, two
  * Han characters at a time, through a small perfect hash table of those that can (see
@@ -491,8 +493,10 @@ static bool is_ascii_alnum(uint32_t c)
     ((0xE0u | (uint32_t)(c) >> 12) | (0x80u | ((uint32_t)(c) >> 6 & 0x3F)) << 8 |                  \
      (0x80u | ((uint32_t)(c)&0x3F)) << 16)
 /* Slot of such bytes in those tables: a multiplier searched for so that no two of their keys
-   share a slot (see cc_table). */
-#define CC_SLOT(key) ((uint32_t)(key)*0x58E173E1u >> 24)
+   share a slot (see cc_table). It was found by a small C program, run once: the keys of
+   CC_LIST, each multiplier tried in turn, odd ones upward from the one before (0x58E173E1,
+   under which 半 shared 约's slot), until all 72 slots differed (30876 tries). */
+#define CC_SLOT(key) ((uint32_t)(key)*0x58E26519u >> 24)
 
 /* The Chinese numerals by their bytes (cn_keys, in their slots of cc_table), and what each
    means (cn_meaning): digit + 1 (1..10) or 16 + the power of ten of a unit (十 百 千 万 亿).
@@ -1187,8 +1191,8 @@ static bool parse_per(const scan_t *t, size_t j, el_stat *st, size_t *end)
  * duration of 0.5) and 半 ending its clause or before 的 (逾半。 近半的: 50 percent). Only in a
  * qualified figure — after 近/超过/不到… (近半年, 超过一半) or, for 一半, before 以上/左右
  * (一半以上) — since 半 alone opens words and phrases (半导体, 半径, 上半年, 一半是…) and
- * 半年/半天 alone are often no measure (忙了半天). (半数以上 and 过半数, which no character the
- * scan stops at opens, are el_stats_scan_halves'.)
+ * 半年/半天 alone are often no measure (忙了半天). (半数以上 and 过半数, which no qualifier
+ * opens, are half_at's, where the scan stops at 半.)
  */
 static bool parse_half(const scan_t *t, size_t j, bool qualified, el_stat *st, size_t *end)
 {
@@ -1834,9 +1838,136 @@ static inline bool yi_may_open(uint32_t d)
            d == U'倍' || d == U'国';
 }
 
+/* ---- Halves no qualifier opens ------------------------------------------------------------ */
+
+/* True if 过 at s[i] ends a word (通过 经过 度过 不过 …) rather than meaning "more than" before
+   半 (农户过半); 超过 is a qualifier of the scan's (pre_qualifier). */
+static bool guo_in_word(const char *s, size_t n, size_t i)
+{
+    size_t at;
+    switch (cp_before(s, n, i, &at)) {
+    case U'超':
+    case U'通':
+    case U'经':
+    case U'度':
+    case U'越':
+    case U'跨':
+    case U'穿':
+    case U'渡':
+    case U'熬':
+    case U'错':
+    case U'闯':
+    case U'挺':
+    case U'撑':
+    case U'绕':
+    case U'走':
+    case U'不':
+    case U'没':
+    case U'未':
+    case U'难':
+    case U'太':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *cn);
+
+/* The qualifier of 过半 (half_at), which alone may start before the character the scan
+   stopped at and overlap the statistic before it. */
+static const char q_guo[] = "过";
+
+/*
+ * The half whose 半 is at s[h], where the scan stops, if no qualifier opens it: 过半数 and 过半
+ * (before 的 or the end of a clause: qualifier 过), 半数以上 / 半数左右 (the trailing qualifier),
+ * and 占半数 / 达到半数 ending a clause (as 占一半). A 半 after a qualifier the scan reads (近 逾
+ * 约 仅 超 不到 不足 突破 超过) or after a numeral (一半) is parse_half's; after 大 多 少 上 下 前
+ * 后 小 it ends a word (大半, 多半), and 半 alone opens words (半年, 半径). The 过 before 半 may
+ * not end the last statistic emitted (el_stats_scan checks that, by the qualifier q_guo), and
+ * 数 may not open a vague figure (过半数十万人: 数十万人, vague_start), which the scan reads
+ * after 半 instead: as when a search of its own found the halves, and those that overlapped a
+ * figure of the scan were dropped. Not a half, the scan resumes after 半.
+ */
+static bool half_at(const scan_t *t, size_t h, el_stat *st)
+{
+    const char *s = t->s;
+    size_t n = t->n, at, at2, e = h + 3, l;
+    uint32_t b = cp_before(s, n, h, &at);
+    size_t shu = lit(s, n, e, "数");
+    if (b != U'过' && !shu)
+        return false; /* 一半, 半年, 半径, 上半年: most of the 半 the scan stops at */
+    memset(st, 0, sizeof *st);
+    st->value = 50;
+    st->kind = EL_STAT_PERCENT;
+    if (b == U'过') {
+        if (guo_in_word(s, n, at))
+            return false;
+        if (shu && e + shu < n && is_cn_numeral(el_text_cp(s, n, e + shu, &l))) {
+            el_stat v;
+            size_t next;
+            bool cn;
+            if (try_at(t, e + shu, &v, &next, &cn)) /* (a figure at the numeral is vague) */
+                return false;
+        }
+        if (!shu) {
+            uint32_t c = e < n ? el_text_cp(s, n, e, &l) : 0;
+            if (is_han(c) && c != U'的')
+                return false; /* 过半年, 过半个月: 过 + a duration */
+        }
+        st->off = at, st->qualifier = q_guo;
+        e += shu;
+        tail_qualifier(t, &e, &st->qualifier);
+        st->len = e - at;
+        return true;
+    }
+    if (!shu || is_cn_numeral(b))
+        return false;
+    uint32_t p = prev_nonspace(s, n, h, &at2);
+    switch (p) {
+    case U'近':
+    case U'逾':
+    case U'约':
+    case U'仅':
+    case U'超':
+    case U'足':
+    case U'破':
+    case U'大':
+    case U'多':
+    case U'少':
+    case U'上':
+    case U'下':
+    case U'前':
+    case U'后':
+    case U'小':
+        return false;
+    case U'到': {
+        size_t at3;
+        if (cp_before(s, n, at2, &at3) == U'不')
+            return false;
+        break;
+    }
+    default:
+        break;
+    }
+    e += shu;
+    const char *q = NULL;
+    tail_qualifier(t, &e, &q);
+    if (!q) {
+        /* 占半数。, 达到半数, 的半数 ending a clause: a share, as 占一半 */
+        size_t after = skip_sp(s, n, e); /* (spaces may end the text: 占半数 ) */
+        uint32_t c = after < n ? el_text_cp(s, n, after, &l) : 0;
+        if (!(b == U'占' || b == U'的' || b == U'达' || b == U'到') || is_han(c))
+            return false;
+    }
+    st->off = h, st->len = e - h, st->qualifier = q;
+    return true;
+}
+
 /* Tries a statistic at i. On success fills *st and *cn (whether its number is written in
-   Chinese numerals); otherwise *next is where scanning resumes. Kept out of line: inlined
-   into el_stats_scan, its many live values would push the scan loop's out of registers. */
+   Chinese numerals); otherwise *next is where scanning resumes. At 半, the halves no
+   qualifier opens (half_at). Kept out of line: inlined into el_stats_scan, its many live
+   values would push the scan loop's out of registers. */
 __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next,
                                              bool *cn)
 {
@@ -1855,6 +1986,10 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
         size_t dl;
         if (!yi_may_open(el_text_cp(s, n, i + l, &dl)))
             return false;
+    }
+    if (c == U'半') {
+        *cn = false; /* (not looked up among classical lines: the search for 半 did not) */
+        return half_at(t, i, st);
     }
     bool numeral = is_cn_numeral(c);
     if (numeral) {
@@ -2000,6 +2135,8 @@ enum { CC_NONE, CC_START, CC_OPEN, CC_CLOSE, CC_MARK };
     X(U'翻', CC_START) X(U'超', CC_START) X(U'将', CC_START) X(U'接', CC_START)                  \
     X(U'不', CC_START) X(U'大', CC_START) X(U'约', CC_START) X(U'近', CC_START)                  \
     X(U'逾', CC_START) X(U'仅', CC_START) X(U'上', CC_START) X(U'突', CC_START)                  \
+    /* 半 of the halves no qualifier opens (half_at) */                                         \
+    X(U'半', CC_START)                                                                           \
     /* full-width digits */                                                                      \
     X(0xFF10, CC_START) X(0xFF11, CC_START) X(0xFF12, CC_START) X(0xFF13, CC_START)              \
     X(0xFF14, CC_START) X(0xFF15, CC_START) X(0xFF16, CC_START) X(0xFF17, CC_START)              \
@@ -2016,7 +2153,7 @@ enum { CC_NONE, CC_START, CC_OPEN, CC_CLOSE, CC_MARK };
 /*
  * CC_LIST in a perfect hash table keyed by a character's three bytes as read from the text
  * (first byte lowest): the scan asks about every character of the text, and a load, a
- * multiply and a compare answer it where a switch over these 71 characters took a walk down
+ * multiply and a compare answer it where a switch over these 72 characters took a walk down
  * a decision tree and needed the character decoded first. Each slot holds the key in its low
  * 24 bits and the class above (0: an empty slot, which matches no key). The multiplier was
  * searched for so that no two keys share a slot; two sharing one would be a slot initialised
@@ -2432,7 +2569,7 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
     scan_t t = {s, n};
     /* in_quote: an opening quote was met and no closing one yet as far as known */
     quote_t qs = {false, 0, 0, false};
-    size_t i = 0, known = 0, amark = 0;
+    size_t i = 0, known = 0, amark = 0, done = 0; /* done: the end of the last one emitted */
 
     if (!s || !emit)
         return;
@@ -2443,200 +2580,19 @@ void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
         if ((i = next_start(s, n, i, &amark, &l)) >= n)
             break;
         if (try_at(&t, i, &st, &next, &cn)) {
+            if (st.off < done && st.qualifier == q_guo) { /* its 过 ends the last one */
+                i += l;
+                continue;
+            }
             if (cn)
                 quote_catch_up(s, i, amark, &known, &qs);
-            if (!cn || !in_classical_quote(&t, &qs, &st))
+            if (!cn || !in_classical_quote(&t, &qs, &st)) {
                 emit(ctx, &st);
+                done = st.off + st.len;
+            }
             i = st.off + st.len > i ? st.off + st.len : i + l;
         } else {
             i = next;
-        }
-    }
-}
-
-/* ---- Halves no start character opens ------------------------------------------------------ */
-
-/* True if 过 at s[i] ends a word (通过 经过 度过 不过 …) rather than meaning "more than" before
-   半 (农户过半); 超过 is read by el_stats_scan. */
-static bool guo_in_word(const char *s, size_t n, size_t i)
-{
-    size_t at;
-    switch (cp_before(s, n, i, &at)) {
-    case U'超':
-    case U'通':
-    case U'经':
-    case U'度':
-    case U'越':
-    case U'跨':
-    case U'穿':
-    case U'渡':
-    case U'熬':
-    case U'错':
-    case U'闯':
-    case U'挺':
-    case U'撑':
-    case U'绕':
-    case U'走':
-    case U'不':
-    case U'没':
-    case U'未':
-    case U'难':
-    case U'太':
-        return true;
-    default:
-        return false;
-    }
-}
-
-/*
- * The half whose 半 is at s[h], if no character el_stats_scan stops at opens it: 过半数 and
- * 过半 (before 的 or the end of a clause: qualifier 过), 半数以上 / 半数左右 (the trailing
- * qualifier), and 占半数 / 达到半数 ending a clause (as 占一半). A 半 after a qualifier the scan
- * reads (近 逾 约 仅 超 不到 不足 突破 超过) or after a numeral (一半) is the scan's; after 大 多
- * 少 上 下 前 后 小 it ends a word (大半, 多半), and 半 alone opens words (半年, 半径).
- */
-static bool half_at(const scan_t *t, size_t h, el_stat *st)
-{
-    const char *s = t->s;
-    size_t n = t->n, at, at2, e = h + 3, l;
-    uint32_t b = cp_before(s, n, h, &at);
-    size_t shu = lit(s, n, e, "数");
-    memset(st, 0, sizeof *st);
-    st->value = 50;
-    st->kind = EL_STAT_PERCENT;
-    if (b == U'过') {
-        if (guo_in_word(s, n, at))
-            return false;
-        if (!shu) {
-            uint32_t c = e < n ? el_text_cp(s, n, e, &l) : 0;
-            if (is_han(c) && c != U'的')
-                return false; /* 过半年, 过半个月: 过 + a duration */
-        }
-        st->off = at, st->qualifier = "过";
-        e += shu;
-        tail_qualifier(t, &e, &st->qualifier);
-        st->len = e - at;
-        return true;
-    }
-    if (!shu || is_cn_numeral(b))
-        return false;
-    uint32_t p = prev_nonspace(s, n, h, &at2);
-    switch (p) {
-    case U'近':
-    case U'逾':
-    case U'约':
-    case U'仅':
-    case U'超':
-    case U'足':
-    case U'破':
-    case U'大':
-    case U'多':
-    case U'少':
-    case U'上':
-    case U'下':
-    case U'前':
-    case U'后':
-    case U'小':
-        return false;
-    case U'到': {
-        size_t at3;
-        if (cp_before(s, n, at2, &at3) == U'不')
-            return false;
-        break;
-    }
-    default:
-        break;
-    }
-    e += shu;
-    const char *q = NULL;
-    tail_qualifier(t, &e, &q);
-    if (!q) {
-        /* 占半数。, 达到半数, 的半数 ending a clause: a share, as 占一半 */
-        uint32_t c = e < n ? el_text_cp(s, n, skip_sp(s, n, e), &l) : 0;
-        if (!(b == U'占' || b == U'的' || b == U'达' || b == U'到') || is_han(c))
-            return false;
-    }
-    st->off = h, st->len = e - h, st->qualifier = q;
-    return true;
-}
-
-#if STATS_SSE2
-/* The bytes u[b + k] (k < 16) that end 8D 8A, the last two bytes of 半: a vector of 0xFF at
-   them (b >= 1). */
-static inline __m128i half_tail(const unsigned char *u, size_t b)
-{
-    __m128i last = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b)),
-                                  _mm_set1_epi8((char)0x8A)),
-            mid = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b - 1)),
-                                 _mm_set1_epi8((char)0x8D));
-    return _mm_and_si128(last, mid);
-}
-#endif
-
-/* Offset of the 半 ending at u[k] if it is one (its first byte E5: the two after it are known
-   to be 8D 8A), else SIZE_MAX. */
-static inline size_t half_lead(const unsigned char *u, size_t k)
-{
-    return u[k - 2] == 0xE5 ? k - 2 : SIZE_MAX;
-}
-
-/*
- * Offset of the first 半 (E5 8D 8A) lying whole in s[i..n), n if none. Where SSE2 is there,
- * sixty-four offsets at a time are tested for the end of its last two bytes (8D 8A, which end
- * few other characters; its last byte alone ends one in a hundred), the last block of a span
- * overlapping the one before (a byte loop over the ends of the spans, most of them a
- * paragraph, cost more than the rest), and the lead byte of each one found is compared. This
- * search is the cost of reading the halves: memchr called for each 8A cost twice as much.
- */
-static size_t next_half(const char *s, size_t n, size_t i)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = i + 2, h; /* k: where the last byte may be */
-#if STATS_SSE2
-    if (n >= i + 18) { /* every block of sixteen from k on lies in s[i..n) */
-        for (; n - k >= 64; k += 64) {
-            __m128i a = half_tail(u, k), b = half_tail(u, k + 16), c = half_tail(u, k + 32),
-                    d = half_tail(u, k + 48);
-            if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))))
-                continue;
-            uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(a) |
-                         (uint64_t)(unsigned)_mm_movemask_epi8(b) << 16 |
-                         (uint64_t)(unsigned)_mm_movemask_epi8(c) << 32 |
-                         (uint64_t)(unsigned)_mm_movemask_epi8(d) << 48;
-            for (; m; m &= m - 1)
-                if ((h = half_lead(u, k + (size_t)__builtin_ctzll(m))) != SIZE_MAX)
-                    return h;
-        }
-        while (k < n) { /* the rest: up to four blocks, the last ending at n */
-            size_t b = n - k >= 16 ? k : n - 16;
-            unsigned m = (unsigned)_mm_movemask_epi8(half_tail(u, b)) &
-                         (0xFFFFu << (k - b)); /* offsets below k are done */
-            for (; m; m &= m - 1)
-                if ((h = half_lead(u, b + (size_t)__builtin_ctz(m))) != SIZE_MAX)
-                    return h;
-            k = b + 16;
-        }
-        return n;
-    }
-#endif
-    for (; k < n; k++)
-        if (u[k] == 0x8A && u[k - 1] == 0x8D && (h = half_lead(u, k)) != SIZE_MAX)
-            return h;
-    return n;
-}
-
-void el_stats_scan_halves(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
-{
-    scan_t t = {s, n};
-    if (!s || !emit)
-        return;
-    for (size_t h = 0; (h = next_half(s, n, h)) < n;) {
-        el_stat st;
-        if (half_at(&t, h, &st)) {
-            emit(ctx, &st);
-            h = st.off + st.len;
-        } else {
-            h += 3;
         }
     }
 }

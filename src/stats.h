@@ -5,8 +5,7 @@
  * normalised, its unit, its qualifier and a kind (count, percent, money, duration, date, other).
  * Labels, ordinals, political slogans, idioms and the numerals of quoted classical lines
  * (“九层之台，起于累土”, checked against the classical lexicon) are left out.
- * One left-to-right pass, bounded look-ahead and look-behind, and a search for 半 for the halves
- * that pass does not see (el_stats_scan_halves); no allocation per call (a small
+ * One left-to-right pass, bounded look-ahead and look-behind; no allocation per call (a small
  * read-only index of the unit table is built once per process; classical clauses are looked up
  * in the quote extractor's index of the lexicon, quotes.h).
  */
@@ -49,12 +48,6 @@ typedef void (*el_stats_emit_fn)(void *ctx, const el_stat *st);
 /* Scan UTF-8 text s[0..n) (invalid bytes tolerated) and call emit for each statistic in text
    order, offsets relative to s. Linear in n; thread-safe. */
 void el_stats_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx);
-
-/* The halves that open with no character el_stats_scan stops at, in s[0..n) as el_stats_scan
-   takes it: 半数以上 and 半数左右 (the trailing qualifier), 过半数 and 过半 (qualifier 过), 占半数
-   (none), all 50 percent with no unit. Disjoint from what el_stats_scan emits (近半数, 超过半数,
-   一半以上 are its); the two lists merge by offset. Cheap where 半 is absent (one memchr). */
-void el_stats_scan_halves(const char *s, size_t n, el_stats_emit_fn emit, void *ctx);
 
 /* "count" "percent" "money" "duration" "date" "other" (the JSON spelling); "other" if unknown. */
 const char *el_stats_kind_name(el_stat_kind k);

@@ -3,8 +3,7 @@
  * Statistics of the essay: runs the statistics scanner (stats.c) over the title and every
  * 正文 paragraph (never notes) and stores each figure as an el_stat_item whose spans point
  * into `plain`, with the section it sits in. The case extractor links cases to these items
- * by offset, so they are kept in text order: the halves of the second scanner
- * (el_stats_scan_halves: 半数以上, 过半数), rare, are merged into the first one's figures.
+ * by offset, so they are kept in text order.
  * A hard-wrapped paragraph reaches `plain` with its lines joined; where the wrap cut a figure
  * written in ASCII (60|00万, 1|.8万, 9|8%), the joiner put one unmapped space between the two
  * halves, as it does between Latin words. Such a space is no part of the figure: the paragraph
@@ -28,14 +27,6 @@ struct emit_ctx {
     int section;
     const size_t *cut;
     size_t ncut, k;
-    el_stat *half; /* the halves of the buffer (el_stats_scan_halves) not yet stored, nhalf */
-    size_t nhalf;
-};
-
-/* The halves of a buffer as el_stats_scan_halves gives them. */
-struct halves {
-    el_stat *v;
-    size_t n, cap;
 };
 
 /* Offset in the span of offset x of the buffer scanned without the cut spaces, x at or after
@@ -73,42 +64,6 @@ static void on_stat(void *ctx, const el_stat *st)
     it->qualifier = st->qualifier;
     it->kind = (int)st->kind;
     it->section = e->section;
-}
-
-/* el_stats_emit_fn of el_stats_scan_halves: keep st in the growing array at ctx. */
-static void on_half(void *ctx, const el_stat *st)
-{
-    struct halves *h = ctx;
-    h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof *h->v);
-    h->v[h->n++] = *st;
-}
-
-/* on_stat for el_stats_scan when halves are pending: the halves that end before st first, in
-   text order (on_stat wants it), and any that overlaps st dropped (none should). */
-static void on_stat_merged(void *ctx, const el_stat *st)
-{
-    struct emit_ctx *e = ctx;
-    for (; e->nhalf && e->half->off < st->off + st->len; e->half++, e->nhalf--)
-        if (e->half->off + e->half->len <= st->off)
-            on_stat(e, e->half);
-    on_stat(e, st);
-}
-
-/* Scan the buffer b[0..m) with both scanners (el_stats_scan, el_stats_scan_halves) and store
-   their statistics in text order. */
-static void scan_buf(const char *b, size_t m, struct emit_ctx *e)
-{
-    struct halves h = {NULL, 0, 0};
-    el_stats_scan_halves(b, m, on_half, &h);
-    if (h.n == 0) {
-        el_stats_scan(b, m, on_stat, e);
-        return;
-    }
-    e->half = h.v, e->nhalf = h.n;
-    el_stats_scan(b, m, on_stat_merged, e);
-    for (; e->nhalf; e->half++, e->nhalf--)
-        on_stat(e, e->half);
-    free(h.v);
 }
 
 /* Index of the first segment of `plain` that ends after offset x (segs.n if none), from *cur
@@ -160,7 +115,7 @@ static void scan_span(el_doc *doc, el_span sp, int section, size_t *cur)
     if (sp.len == 0)
         return;
     const char *s = doc->plain.v + sp.off;
-    struct emit_ctx e = {doc, sp.off, section, NULL, 0, 0, NULL, 0};
+    struct emit_ctx e = {doc, sp.off, section, NULL, 0, 0};
     size_t *cut = NULL, ncut = 0, cap = 0;
     /* The separators are the bytes between two segments (mostly none: a paragraph that is
        one line is one segment); a space at either end of the span joins nothing. */
@@ -181,7 +136,7 @@ static void scan_span(el_doc *doc, el_span sp, int section, size_t *cur)
     }
     *cur = k; /* the next span starts in this segment or after it */
     if (ncut == 0) {
-        scan_buf(s, sp.len, &e);
+        el_stats_scan(s, sp.len, on_stat, &e);
         return;
     }
     char *copy = xmalloc(sp.len);
@@ -194,7 +149,7 @@ static void scan_span(el_doc *doc, el_span sp, int section, size_t *cur)
     memcpy(copy + m, s + from, sp.len - from);
     m += sp.len - from;
     e.cut = cut, e.ncut = ncut;
-    scan_buf(copy, m, &e);
+    el_stats_scan(copy, m, on_stat, &e);
     free(copy);
     free(cut);
 }

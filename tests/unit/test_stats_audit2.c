@@ -9,9 +9,10 @@
  * date run's value is its first part) and a range of quantities one figure (value the middle,
  * qualifier 约, as for 两三千人). Ranges whose ends both carry a unit (2023 年至 2024 年,
  * 30%-40%) stay two statistics, and a hyphen joins years only (3-5 年 stays 5 年, phone
- * numbers, 1-2 headings and ISO dates stay no statistic). The halves no start character of the
- * scan opens come from el_stats_scan_halves, a search by blocks of bytes: a half is found at
- * every offset of spans of every length, among characters that end like 半.
+ * numbers, 1-2 headings and ISO dates stay no statistic). The halves no qualifier opens are
+ * read where the scan stops at 半 (it came from a search of its own by blocks of bytes, which
+ * the scan's stop replaced): a half is found at every offset of spans of every length, among
+ * characters that end like 半.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -59,8 +60,8 @@ static void test_qualified_halves(void **state)
     run_nones(nones, N(nones));
 }
 
-/* The halves found by el_stats_scan_halves in text[0..n) (an exact-size copy), as a count, and
-   the offset of the first in *first. */
+/* The statistics el_stats_scan finds in text[0..n) (an exact-size copy), all halves, as a
+   count, and the offset of the first in *first. */
 static size_t scan_halves(const char *text, size_t n, size_t *first)
 {
     char *b = malloc(n ? n : 1);
@@ -68,7 +69,7 @@ static size_t scan_halves(const char *text, size_t n, size_t *first)
     memcpy(b, text, n);
     struct found f;
     f.n = 0;
-    el_stats_scan_halves(b, n, collect, &f);
+    el_stats_scan(b, n, collect, &f);
     for (size_t i = 0; i < f.n; i++) {
         assert_true(f.v[i].off + f.v[i].len <= n && f.v[i].len > 0);
         assert_true(f.v[i].kind == EL_STAT_PERCENT && f.v[i].value == 50 && f.v[i].unit_len == 0);
@@ -78,9 +79,9 @@ static size_t scan_halves(const char *text, size_t n, size_t *first)
     return f.n;
 }
 
-/* A half is found wherever it lies in a span of any length (the search tests blocks of bytes,
-   the last one overlapping the one before), and characters that end like 半 (上 ends in 8A,
-   荊 in 8D 8A) are no 半; cut short, a half is no half. */
+/* A half is found wherever it lies in a span of any length (as when a search of blocks of
+   bytes, the last one overlapping the one before, found them), and characters that end like 半 (上
+   ends in 8A, 荊 in 8D 8A) are no 半; cut short, a half is no half. */
 static void test_halves_everywhere(void **state)
 {
     (void)state;
@@ -159,6 +160,12 @@ static void test_unqualified_halves(void **state)
     expect_stats("半数村民，经过半年的努力，通过半小时，不过半天，过半年再说。", "");
     expect_stats("半导体，半径，多半是，大半天，一半时间", "");
     expect_stats("近半年来，超过一半的人", "近半年|0.5|近\n超过一半|50|超过\n");
+    /* spaces ending the text after 占半数 (their end was read as a character, past the text) */
+    char *b;
+    struct found f = scan_copy("赞成票占半数  ", &b);
+    assert_int_equal(f.n, 1);
+    check_stat(b, &f.v[0], "半数", 50, P, NULL, NULL);
+    free(b);
 
     /* the kind and unit of a half: a percentage, no unit of its own */
     const char *text = "以数字看变化\n\n全县半数以上的村通了网。\n";

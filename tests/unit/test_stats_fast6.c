@@ -249,7 +249,7 @@ static void test_pair_rejects(void **state)
             free(exact);
         }
     }
-    assert_int_equal(nstart, 44 + 10); /* numerals, 翻, qualifiers; full-width digits */
+    assert_int_equal(nstart, 45 + 10); /* numerals, 翻, qualifiers, 半; full-width digits */
 }
 
 /* pair_before holds exactly where no_figure_at lets 大 将 接 上 through, for every three
