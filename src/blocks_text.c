@@ -20,8 +20,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A line shorter than this (code points) is never taken for a hard-wrapped line. */
+/*
+ * A line shorter than this (code points) is never taken for a hard-wrapped line, unless it
+ * fills EL_WRAP_MIN_COLS display columns, indentation included, and the line under it is no
+ * wider than a cut would leave it: a draft cut at 28 columns has lines of 14 Chinese
+ * characters (12 on a paragraph's first line, after its 　　), while a short heading has a
+ * long paragraph line under it.
+ */
 #define EL_WRAP_MIN 16
+#define EL_WRAP_MIN_COLS 24
 
 void el_blocks_reserve(el_doc *doc, size_t segs, size_t blocks)
 {
@@ -264,11 +271,24 @@ static size_t line_width(const el_doc *doc, const line_info *li)
     return li->width + el_text_width(doc->text + li->start + li->lead, li->len);
 }
 
-/* A line that may be a hard wrap: long enough and cut inside a sentence. */
-static bool wrap_candidate(const el_doc *doc, const line_info *li)
+/* Whether line li, with line next under it, is long enough to be a hard-wrapped one (see
+   EL_WRAP_MIN). */
+static bool wrap_long(const el_doc *doc, const line_info *li, const line_info *next)
 {
     const char *s = doc->text + li->start + li->lead;
-    return !li->blank && !ends_sentence(s, li->len) && el_text_ncp(s, li->len) >= EL_WRAP_MIN;
+    if (el_text_ncp(s, li->len) >= EL_WRAP_MIN)
+        return true;
+    /* (the widths, a pass of the library over a line each, only for the short lines) */
+    size_t w = line_width(doc, li);
+    return w >= EL_WRAP_MIN_COLS && line_width(doc, next) * 4 <= w * 5;
+}
+
+/* A line that may be a hard wrap (with line next under it): long enough and cut inside a
+   sentence. */
+static bool wrap_candidate(const el_doc *doc, const line_info *li, const line_info *next)
+{
+    const char *s = doc->text + li->start + li->lead;
+    return !li->blank && !ends_sentence(s, li->len) && wrap_long(doc, li, next);
 }
 
 /*
@@ -296,9 +316,9 @@ static size_t wrap_width(const el_doc *doc, const line_info *lines)
         if (!li.blank && !prev.blank) {
             /* prev is followed by a line of its block */
             const char *ps = doc->text + prev.start + prev.lead;
-            if (el_text_ncp(ps, prev.len) >= EL_WRAP_MIN && !starts_own_block(ps, prev.len)) {
+            if (wrap_long(doc, &prev, &li) && !starts_own_block(ps, prev.len)) {
                 inner++;
-                if (wrap_candidate(doc, &prev)) {
+                if (wrap_candidate(doc, &prev, &li)) {
                     if (w == NULL)
                         w = xmalloc(nlines * sizeof *w);
                     w[nw++] = ln - 1;
@@ -420,11 +440,13 @@ static bool continues_above(const char *s, size_t n)
  * cut there by the width as any other. Not when the line above is a heading, nor when s is
  * marked (二、 （二） 1. 【…】) or a short line without a stop (a label: 结语).
  */
-static bool full_stop_wrap(const el_doc *doc, const line_info *last, const char *s, size_t n,
+static bool full_stop_wrap(const el_doc *doc, const line_info *last, const line_info *li,
                            size_t wrap_need)
 {
     const char *ls = doc->text + last->start + last->lead;
-    if (last->blank || !ends_sentence(ls, last->len) || el_text_ncp(ls, last->len) < EL_WRAP_MIN ||
+    const char *s = doc->text + li->start + li->lead;
+    size_t n = li->len;
+    if (last->blank || !ends_sentence(ls, last->len) || !wrap_long(doc, last, li) ||
         line_width(doc, last) < wrap_need || heading_line(ls, last->len) ||
         starts_own_block(s, n) || (n >= 3 && memcmp(s, "【", 3) == 0))
         return false;
@@ -490,7 +512,7 @@ void el_blocks_text(el_doc *doc)
         }
         if (open && wrap_need && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
             !(open->flags & EL_BF_CENTERED) &&
-            (wrap_candidate(doc, &last) || full_stop_wrap(doc, &last, s, li.len, wrap_need)) &&
+            (wrap_candidate(doc, &last, &li) || full_stop_wrap(doc, &last, &li, wrap_need)) &&
             line_width(doc, &last) >= wrap_need && !el_blocks_item_start(s, li.len)) {
             /* Chinese joins wrapped lines with nothing; keep a space between Latin words. */
             unsigned char a = (unsigned char)doc->plain.v[doc->plain.n - 1];

@@ -2335,6 +2335,52 @@ static bool essay_has_number(notes_ctx *N, const char *s, size_t n)
 }
 
 /*
+ * The 万/亿 multiplier written after the number ending at s[at] (spaces and 余/多 skipped):
+ * 1 万, 2 亿, 3 万亿, 0 none. 千 is left out: it also starts units (千瓦, 千米).
+ */
+static int scale_after(const char *s, size_t n, size_t at)
+{
+    static const char *const about[] = {"余", "多", NULL};
+    while (at < n && s[at] == ' ')
+        at++;
+    at += el_text_prefix(s + at, n - at, about);
+    while (at < n && s[at] == ' ')
+        at++;
+    if (n - at >= 6 && memcmp(s + at, "万亿", 6) == 0)
+        return 3;
+    if (n - at >= 3 && memcmp(s + at, "万", 3) == 0)
+        return 1;
+    if (n - at >= 3 && memcmp(s + at, "亿", 3) == 0)
+        return 2;
+    return 0;
+}
+
+/*
+ * Whether the essay writes the number s[i..i+k) of a note (found among its numbers) at the
+ * same 万/亿 scale somewhere: a note's 300 余处 is not the essay's 300 万人次. A walk over the
+ * essay, paid from the notes' budget (true when it is spent: silent rather than slow).
+ */
+static bool essay_same_scale(notes_ctx *N, const char *s, size_t n, size_t i, size_t k)
+{
+    if (N->budget < N->len)
+        return true;
+    N->budget -= N->len;
+    int want = scale_after(s, n, i + k);
+    char key[64], e[64];
+    size_t kn = number_key(s + i, k, key, sizeof key), count = 0;
+    for (size_t j = 0; (j = next_digit(N->essay, N->len, j)) < N->len;) {
+        size_t m = number_at(N->essay, N->len, j);
+        if (count++ >= EL_NOTES_MAX_NUMBERS)
+            return true;
+        if (m <= sizeof e && number_key(N->essay + j, m, e, m) == kn && memcmp(e, key, kn) == 0 &&
+            scale_after(N->essay, N->len, j + m) == want)
+            return true;
+        j += m;
+    }
+    return false;
+}
+
+/*
  * Whether the essay has a statistic of value v (to a relative 1e-9), a percentage if pct,
  * whose unit starts tail[0..tn) when that starts with Han (100条 is not 近百亩): a walk over
  * them, paid from the notes' budget (true when it is spent: silent rather than slow).
@@ -2563,7 +2609,10 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs, con
         bool item = i == 0 && i + k < n &&
                     (s[i + k] == '.' || s[i + k] == ')' ||
                      el_text_prefix(s + i + k, n - i - k, item_marks));
-        if (digits >= 2 && !item && k < 40 && !essay_has_number(N, s + i, k) &&
+        /* a prompt's score, （40 分）, is no claim about the essay */
+        static const char *const score[] = {"分）", "分)", " 分）", " 分)", NULL};
+        if (digits >= 2 && !item && k < 40 && !el_text_prefix(s + i + k, n - i - k, score) &&
+            !(essay_has_number(N, s + i, k) && essay_same_scale(N, s, n, i, k)) &&
             !essay_has_figure(doc, N, s, n, i, k)) {
             /* the message shows the number as the note writes it: 300% */
             static const char *const pct[] = {"%", "％", NULL};

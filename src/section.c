@@ -1019,7 +1019,29 @@ typedef struct pass1 {
     bool run_items;          /* the run's lines are items (numbered, bulleted, label：) */
     bool last_numbered;      /* the run's last note line was numbered (1. ① （1）) */
     size_t pending_num_line; /* line of a number-only note line waiting for its text */
+    bool bold_heads;         /* the draft heads its arguments with **bold** lines (bold_head) */
 } pass1;
+
+/* Shortest whole-bold line taken for a heading (结语, 写作分析 are labels). */
+#define EL_BOLD_HEAD_MIN 6
+
+/*
+ * Whether block b is a short whole-bold paragraph without a final stop over a paragraph
+ * that is not: a Markdown draft heading its arguments with **…** lines instead of ##.
+ */
+static bool bold_head(const el_doc *doc, const el_block *b)
+{
+    if (b->type != EL_BLOCK_PARA || b->bold_len == 0 || b->bold_len < b->txt.len ||
+        (b->flags & (EL_BF_QUOTE | EL_BF_LIST)) || b + 1 >= doc->blocks.v + doc->blocks.n)
+        return false;
+    const el_block *next = b + 1;
+    if (next->type != EL_BLOCK_PARA || next->bold_len >= next->txt.len)
+        return false;
+    el_span sp = trim_span(doc, b->txt);
+    const char *s = doc->plain.v + sp.off;
+    size_t ncp = el_text_ncp(s, sp.len);
+    return ncp >= EL_BOLD_HEAD_MIN && ncp <= EL_TITLE_MAX && !ends_with_stop(s, sp.len);
+}
 
 /*
  * A 【范文】 / 【背景材料】 marker after the text that followed lead-in noise: that text was
@@ -1285,6 +1307,16 @@ static void one_block(pass1 *p, const el_block *b)
     }
     p->notes = NM_NONE;
     p->pending_num_line = 0;
+
+    /* In a draft of **bold** headings (two or more), one opens an argument. */
+    if (p->bold_heads && !heading && !quote && li.kind == L_NONE && p->seen_title && p->seen_text &&
+        bold_head(doc, b)) {
+        size_t k = f.mk;
+        push_zone(&p->evs, Z_ARG, trim_span(doc, (el_span){sp.off + k, n - k}), sp, b->line,
+                  f.mnum);
+        set_role(doc, b, EL_ROLE_LABEL);
+        return;
+    }
 
     /* A fully bold paragraph after the essay has begun is an annotation. */
     if (!heading && b->bold_len && b->bold_len >= b->txt.len && p->seen_title && !quote &&
@@ -1942,6 +1974,12 @@ void el_section_build(el_doc *doc)
         p.evs.cap = EL_EVS_ON_STACK;
     } else
         p.evs.v = xgrow(NULL, &p.evs.cap, 2 * doc->blocks.n + 1, sizeof *p.evs.v);
+    if (doc->format == EL_INPUT_MARKDOWN) {
+        size_t heads = 0;
+        for (size_t i = 0; i < doc->blocks.n && heads < 2; i++)
+            heads += bold_head(doc, &doc->blocks.v[i]);
+        p.bold_heads = heads >= 2;
+    }
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);
     build_sections(doc, &p.evs);

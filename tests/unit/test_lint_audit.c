@@ -27,6 +27,7 @@
 #include "doc.h"
 #include "lint.c"
 
+#include "testanalyse.h"
 #include "testbuf.h"
 #include "testrand.h"
 #include "testref.h"
@@ -111,15 +112,6 @@ static void test_halfwidth_leaves(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         if (strcmp(fired(cases[i], out), "") != 0)
             fail_msg("\"%s\": \"%s\" reported", cases[i], out);
-}
-
-/* Parse and analyse text as name. */
-static el_doc *analyse(const char *name, const char *text)
-{
-    el_doc *doc = el_parse(name, text, strlen(text), NULL);
-    assert_true(el_doc_ok(doc));
-    el_analyze(doc, NULL);
-    return doc;
 }
 
 /* Findings of rule on line ln of doc. */
@@ -335,17 +327,6 @@ static void test_formula_patterns(void **state)
         if (formula_term(s, strlen(s)) != cases[i].formula)
             fail_msg("\"%s\": %d, expected %d", s, !cases[i].formula, cases[i].formula);
     }
-}
-
-/* The notes/claim-not-found arguments of doc, '|'-separated. */
-static const char *claims(const el_doc *doc, char *out, size_t cap)
-{
-    size_t o = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < doc->findings.n; i++)
-        if (doc->findings.v[i].rule == EL_RULE_NOTES_CLAIM_NOT_FOUND && doc->findings.v[i].arg)
-            o += (size_t)snprintf(out + o, cap - o, "%s%s", o ? "|" : "", doc->findings.v[i].arg);
-    return out;
 }
 
 static void test_note_figures(void **state)
