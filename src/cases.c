@@ -2385,14 +2385,20 @@ struct evscan {
  * 反观, 但也有) and a countermeasure word (one of a single character only where a
  * clause starts or after a lead word, so that 要 in 重要 or 需 in 需求 is not taken for 要/需).
  */
-/* A one-character countermeasure word that starts a noun instead (要素, 应急, 需求). */
+/* A one-character countermeasure word that starts a noun instead (要素, 应急, 需求): 用, 急
+   and 届 only after 应 and 需 (应用, 应届; 要用好… is a measure). */
 static bool starts_noun(const struct evscan *ev, const el_lex_hit *h)
 {
-    static const uint32_t noun_next[] = {U'素', U'点', U'件', U'闻', U'害', U'务',
-                                         U'求', U'用', U'急', U'届', 0};
+    static const uint32_t noun_next[] = {U'素', U'点', U'件', U'闻', U'害', U'务', U'求', 0};
+    static const uint32_t ying_next[] = {U'用', U'急', U'届', 0};
     size_t l;
     uint32_t next = h->end < ev->n ? el_text_cp(ev->s, ev->n, h->end, &l) : 0;
     for (const uint32_t *q = noun_next; *q; q++)
+        if (next == *q)
+            return true;
+    if (h->end - h->start == 3 && memcmp(ev->s + h->start, "要", 3) == 0)
+        return false;
+    for (const uint32_t *q = ying_next; *q; q++)
         if (next == *q)
             return true;
     return false;

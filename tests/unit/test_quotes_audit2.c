@@ -301,13 +301,31 @@ static void test_open3(void **state)
         assert_true(open3_has((const unsigned char *)w->s));
 }
 
+/* Both wordings of 李商隐's line are right to cite: the received 破由奢 and the cited 败由奢. */
+static void test_received_wording(void **state)
+{
+    (void)state;
+    el_doc *doc = parse("勤俭节约\n\n“历览前贤国与家，成由勤俭破由奢。”勤俭是美德。古人云："
+                        "“成由勤俭败由奢。”\n");
+    assert_int_equal(doc->quotes.n, 2);
+    assert_int_equal(doc->quotes.v[0].kind, EL_QUOTE_CLASSICAL);
+    assert_int_equal(doc->quotes.v[1].kind, EL_QUOTE_CLASSICAL);
+    assert_int_equal(misquotes(doc), 0);
+    el_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mid_clauses), cmocka_unit_test(test_mid_leads),
-        cmocka_unit_test(test_mid_more),    cmocka_unit_test(test_not_mid),
-        cmocka_unit_test(test_found_once),  cmocka_unit_test(test_mid_hostile),
-        cmocka_unit_test(test_kept3),       cmocka_unit_test(test_open3),
+        cmocka_unit_test(test_mid_clauses),
+        cmocka_unit_test(test_mid_leads),
+        cmocka_unit_test(test_mid_more),
+        cmocka_unit_test(test_not_mid),
+        cmocka_unit_test(test_found_once),
+        cmocka_unit_test(test_mid_hostile),
+        cmocka_unit_test(test_kept3),
+        cmocka_unit_test(test_open3),
+        cmocka_unit_test(test_received_wording),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
