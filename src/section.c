@@ -1019,7 +1019,8 @@ typedef struct pass1 {
     bool run_items;          /* the run's lines are items (numbered, bulleted, label：) */
     bool last_numbered;      /* the run's last note line was numbered (1. ① （1）) */
     size_t pending_num_line; /* line of a number-only note line waiting for its text */
-    bool bold_heads;         /* the draft heads its arguments with **bold** lines (bold_head) */
+    bool bold_heads; /* the draft heads its arguments with **bold** lines or plain heading lines
+                        without numbers (unnumbered_head) */
 } pass1;
 
 /* Shortest whole-bold line taken for a heading (结语, 写作分析 are labels). */
@@ -1041,6 +1042,44 @@ static bool bold_head(const el_doc *doc, const el_block *b)
     const char *s = doc->plain.v + sp.off;
     size_t ncp = el_text_ncp(s, sp.len);
     return ncp >= EL_BOLD_HEAD_MIN && ncp <= EL_TITLE_MAX && !ends_with_stop(s, sp.len);
+}
+
+/*
+ * Whether block b of a plain-text draft is a heading line written without a number: one short
+ * line without a stop, right over the first line of a paragraph at least twice as long (no
+ * blank line between), as a draft copied from a page that set its headings in bold or
+ * larger type has them (强化党建引领把稳治理方向 over its paragraph).
+ */
+static bool plain_head(const el_doc *doc, const el_block *b)
+{
+    if (b->type != EL_BLOCK_PARA || b->line != b->end_line ||
+        (b->flags & (EL_BF_QUOTE | EL_BF_LIST)) || b + 1 >= doc->blocks.v + doc->blocks.n)
+        return false;
+    const el_block *next = b + 1;
+    if (next->type != EL_BLOCK_PARA || next->line != b->end_line + 1)
+        return false;
+    el_span sp = trim_span(doc, b->txt), nx = trim_span(doc, next->txt);
+    const char *s = doc->plain.v + sp.off;
+    size_t ncp = el_text_ncp(s, sp.len);
+    if (ncp < EL_BOLD_HEAD_MIN || ncp > EL_TITLE_MAX || ends_with_stop(s, sp.len) ||
+        el_text_ncp(doc->plain.v + nx.off, nx.len) < 2 * ncp)
+        return false;
+    /* a bullet opens an item (· 对策具体), not a heading */
+    if (el_text_prefix(s, sp.len, bullets) || s[0] == '-' || s[0] == '*')
+        return false;
+    /* a heading is one phrase: a stop inside is a sentence cut short (a stray wrapped line) */
+    static const char *const stops[] = {"。", "！", "？", "；"};
+    for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++)
+        if (memmem(s, sp.len, stops[i], 3))
+            return false;
+    return true;
+}
+
+/* The heading lines without numbers of the draft's form: bold_head's in Markdown, plain_head's
+   in plain text. */
+static bool unnumbered_head(const el_doc *doc, const el_block *b)
+{
+    return doc->format == EL_INPUT_MARKDOWN ? bold_head(doc, b) : plain_head(doc, b);
 }
 
 /*
@@ -1308,9 +1347,10 @@ static void one_block(pass1 *p, const el_block *b)
     p->notes = NM_NONE;
     p->pending_num_line = 0;
 
-    /* In a draft of **bold** headings (two or more), one opens an argument. */
+    /* In a draft of **bold** headings, or of heading lines without numbers (two or more), one
+       opens an argument. */
     if (p->bold_heads && !heading && !quote && li.kind == L_NONE && p->seen_title && p->seen_text &&
-        bold_head(doc, b)) {
+        unnumbered_head(doc, b)) {
         size_t k = f.mk;
         push_zone(&p->evs, Z_ARG, trim_span(doc, (el_span){sp.off + k, n - k}), sp, b->line,
                   f.mnum);
@@ -1974,10 +2014,11 @@ void el_section_build(el_doc *doc)
         p.evs.cap = EL_EVS_ON_STACK;
     } else
         p.evs.v = xgrow(NULL, &p.evs.cap, 2 * doc->blocks.n + 1, sizeof *p.evs.v);
-    if (doc->format == EL_INPUT_MARKDOWN) {
+    {
+        /* (from the second block: the first is the title, whatever is under it) */
         size_t heads = 0;
-        for (size_t i = 0; i < doc->blocks.n && heads < 2; i++)
-            heads += bold_head(doc, &doc->blocks.v[i]);
+        for (size_t i = 1; i < doc->blocks.n && heads < 2; i++)
+            heads += unnumbered_head(doc, &doc->blocks.v[i]);
         p.bold_heads = heads >= 2;
     }
     for (size_t i = 0; i < doc->blocks.n; i++)

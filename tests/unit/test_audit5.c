@@ -141,8 +141,49 @@ static void test_wrap_short_headings(void **state)
                               "来，各地积极探索，涌现出一批好经验好做法，值得认真总结推广。\n"
                               "\n");
     check_roles(doc);
-    assert_int_equal(doc->paras.n, 8);
+    /* not joined to their paragraphs, and heading them: three arguments titled by the lines */
+    assert_int_equal(doc->paras.n, 5);
+    assert_kinds(doc, "IAAAC");
+    assert_span(doc, doc->sections.v[1].title, "强化党建引领把稳治理方向");
+    assert_span(doc, doc->sections.v[3].title, "激发群众参与凝聚治理合力");
     el_doc_free(doc);
+}
+
+#define PLAIN_PARA                                                                                                                               \
+    "基层治理是国家治理的基石，关系到群众的切身利益和社会的长治久安。各地积极探索，涌现出一批好经" \
+    "验。\n"
+
+/* Lines that head nothing: one alone, a line holding a full stop (a sentence cut short), a
+   bulleted item, a line over a paragraph no longer than it, a line with a blank line under it. */
+static void test_plain_heads_near_misses(void **state)
+{
+    (void)state;
+    static const char *const drafts[] = {
+        /* one heading line only: no pattern */
+        "以多元共治夯实基层治理根基\n\n" PLAIN_PARA "\n强化党建引领把稳治理方向\n" PLAIN_PARA
+        "\n" PLAIN_PARA "\n" PLAIN_PARA,
+        /* stops inside */
+        "以多元共治夯实基层治理根基\n\n" PLAIN_PARA "\n强化党建引领。把稳治理方向\n" PLAIN_PARA
+        "\n推动科技赋能。提升治理效能\n" PLAIN_PARA "\n" PLAIN_PARA,
+        /* bullets */
+        "以多元共治夯实基层治理根基\n\n" PLAIN_PARA "\n· 强化党建引领把稳治理方向\n" PLAIN_PARA
+        "\n· 推动科技赋能提升治理效能\n" PLAIN_PARA "\n" PLAIN_PARA,
+        /* a blank line under the short lines */
+        "以多元共治夯实基层治理根基\n\n" PLAIN_PARA "\n强化党建引领把稳治理方向\n\n" PLAIN_PARA
+        "\n推动科技赋能提升治理效能\n\n" PLAIN_PARA "\n" PLAIN_PARA,
+    };
+    for (size_t i = 0; i < sizeof drafts / sizeof drafts[0]; i++) {
+        el_doc *doc = parse("near.txt", drafts[i]);
+        check_roles(doc);
+        for (size_t k = 0; k < doc->sections.n; k++) {
+            const el_span ti = doc->sections.v[k].title;
+            if (ti.len && doc->sections.v[k].npara == 0)
+                fail_msg("draft %zu: section %zu has a title and no paragraph", i, k);
+        }
+        /* every short line is still a paragraph of its own */
+        assert_true(doc->paras.n >= 5);
+        el_doc_free(doc);
+    }
 }
 
 /* ---- **bold** argument headings ---- */
@@ -251,8 +292,11 @@ static void test_note_scale(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_wrap_narrow),   cmocka_unit_test(test_wrap_short_headings),
-        cmocka_unit_test(test_bold_headings), cmocka_unit_test(test_bold_near_misses),
+        cmocka_unit_test(test_wrap_narrow),
+        cmocka_unit_test(test_wrap_short_headings),
+        cmocka_unit_test(test_plain_heads_near_misses),
+        cmocka_unit_test(test_bold_headings),
+        cmocka_unit_test(test_bold_near_misses),
         cmocka_unit_test(test_note_scale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
