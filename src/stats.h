@@ -5,9 +5,9 @@
  * normalised, its unit, its qualifier and a kind (count, percent, money, duration, date, other).
  * Labels, ordinals, political slogans, idioms and the numerals of quoted classical lines
  * (“九层之台，起于累土”, checked against the classical lexicon) are left out.
- * One left-to-right pass, bounded look-ahead and look-behind; no allocation per call (a small
- * read-only index of the unit table is built once per process; classical clauses are looked up
- * in the quote extractor's index of the lexicon, quotes.h).
+ * One left-to-right pass, bounded look-ahead and look-behind; no allocation per call and no
+ * table built at run time (the index of the unit table is a compile-time constant; classical
+ * clauses are looked up in the quote extractor's index of the lexicon, quotes.h).
  */
 #ifndef EL_STATS_H
 #define EL_STATS_H
