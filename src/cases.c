@@ -1817,7 +1817,7 @@ static const word success_not[] = {W("未"),   W("不"),   W("没"),   W("无"),
 /* clang-format off */
 #define ANON_PROBLEMS_WORDS(X)                                                                     \
     X("差距") X("空架子") X("空壳") X("铁将军把门") X("摆设") X("大打折扣") X("不尽如人意")        \
-    X("门庭冷落")
+    X("门庭冷落") X("意见很大") X("怨声载道")
 /* clang-format on */
 static const word anon_problems[] = {ANON_PROBLEMS_WORDS(WORD_ITEM)};
 static const uint64_t anon_problems_keys = 0 ANON_PROBLEMS_WORDS(PREFIX_KEY);
