@@ -1019,8 +1019,8 @@ typedef struct pass1 {
     bool run_items;          /* the run's lines are items (numbered, bulleted, label：) */
     bool last_numbered;      /* the run's last note line was numbered (1. ① （1）) */
     size_t pending_num_line; /* line of a number-only note line waiting for its text */
-    bool bold_heads; /* the draft heads its arguments with **bold** lines or plain heading lines
-                        without numbers (unnumbered_head) */
+    bool unnumbered_heads;   /* the draft heads its arguments with **bold** lines or plain heading
+                          lines   without numbers (unnumbered_head) */
 } pass1;
 
 /* Shortest whole-bold line taken for a heading (结语, 写作分析 are labels). */
@@ -1349,8 +1349,8 @@ static void one_block(pass1 *p, const el_block *b)
 
     /* In a draft of **bold** headings, or of heading lines without numbers (two or more), one
        opens an argument. */
-    if (p->bold_heads && !heading && !quote && li.kind == L_NONE && p->seen_title && p->seen_text &&
-        unnumbered_head(doc, b)) {
+    if (p->unnumbered_heads && !heading && !quote && li.kind == L_NONE && p->seen_title &&
+        p->seen_text && unnumbered_head(doc, b)) {
         size_t k = f.mk;
         push_zone(&p->evs, Z_ARG, trim_span(doc, (el_span){sp.off + k, n - k}), sp, b->line,
                   f.mnum);
@@ -2019,7 +2019,7 @@ void el_section_build(el_doc *doc)
         size_t heads = 0;
         for (size_t i = 1; i < doc->blocks.n && heads < 2; i++)
             heads += unnumbered_head(doc, &doc->blocks.v[i]);
-        p.bold_heads = heads >= 2;
+        p.unnumbered_heads = heads >= 2;
     }
     for (size_t i = 0; i < doc->blocks.n; i++)
         one_block(&p, &doc->blocks.v[i]);

@@ -545,36 +545,10 @@ static void test_metaphor_contrast_pair(void **state)
 
 /* ---- hostile -------------------------------------------------------------------------- */
 
-#define HOSTILE_SECONDS 4.0 /* optimised builds take well under a second; room for sanitizers */
-
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
+/* unit repeated `times` as one paragraph. */
 static void run_hostile(const char *unit, size_t times)
 {
-    size_t k = strlen(unit), n = k * times;
-    el_doc *doc = el_doc_failed("t.txt", "x", "x");
-    doc->ok = true;
-    doc->plain.v = xmalloc(n + 1);
-    for (size_t i = 0; i < times; i++)
-        memcpy(doc->plain.v + i * k, unit, k);
-    doc->plain.v[n] = '\0';
-    doc->plain.n = doc->plain.cap = n;
-    el_para *p = EL_VEC_PUSH(doc->paras);
-    memset(p, 0, sizeof *p);
-    p->txt = (el_span){0, n};
-    double t0 = seconds();
-    el_extract_quotes(doc);
-    el_extract_devices(doc);
-    double dt = seconds() - t0;
-    assert_true(doc->devices.n <= 10000);
-    if (dt > HOSTILE_SECONDS)
-        fail_msg("hostile %s x%zu took %.2fs", unit, times, dt);
-    el_doc_free(doc);
+    run_hostile_after("", unit, times);
 }
 
 static void test_hostile(void **state)

@@ -241,39 +241,10 @@ static void test_problem_statement(void **state)
 
 /* ---- hostile -------------------------------------------------------------------------- */
 
-#define HOSTILE_SECONDS 4.0 /* optimised builds take well under a second; room for sanitizers */
-
-static double seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* unit repeated `times` as one paragraph, with evidence (a place) before it. */
 static void run_hostile(const char *unit, size_t times)
 {
-    static const char lead[] = "杭州市推出新举措。";
-    size_t k = strlen(unit), l = strlen(lead), n = l + k * times;
-    el_doc *doc = el_doc_failed("t.txt", "x", "x");
-    doc->ok = true;
-    doc->plain.v = xmalloc(n + 1);
-    memcpy(doc->plain.v, lead, l);
-    for (size_t i = 0; i < times; i++)
-        memcpy(doc->plain.v + l + i * k, unit, k);
-    doc->plain.v[n] = '\0';
-    doc->plain.n = doc->plain.cap = n;
-    el_para *p = EL_VEC_PUSH(doc->paras);
-    memset(p, 0, sizeof *p);
-    p->txt = (el_span){0, n};
-    double t0 = seconds();
-    el_extract_quotes(doc);
-    el_extract_devices(doc);
-    double dt = seconds() - t0;
-    assert_true(doc->devices.n <= 10000);
-    if (dt > HOSTILE_SECONDS)
-        fail_msg("hostile %s x%zu took %.2fs", unit, times, dt);
-    el_doc_free(doc);
+    run_hostile_after("杭州市推出新举措。", unit, times);
 }
 
 static void test_hostile(void **state)

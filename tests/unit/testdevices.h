@@ -2,16 +2,19 @@
 /*
  * Helpers of the devices tests (test_devices, test_devices_audit): parse a draft and run the
  * extractors devices depend on, count the devices of a type (and text), and EXPECT, which
- * prints the devices found when the count is wrong. Include after cmocka.h.
+ * prints the devices found when the count is wrong, and the hostile-input runner. Include after
+ * cmocka.h.
  */
 #ifndef EL_TESTDEVICES_H
 #define EL_TESTDEVICES_H
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "analyze.h"
 #include "doc.h"
+#include "util.h"
 
 /* The draft s parsed, without extraction. */
 static inline el_doc *parse_only(const char *s)
@@ -65,5 +68,42 @@ static inline void dump(const el_doc *doc)
     } while (0)
 
 static const char *const NO = NULL;
+
+/* ---- hostile input ---------------------------------------------------------------------- */
+
+#define HOSTILE_SECONDS 4.0 /* optimised builds take well under a second; room for sanitizers */
+
+static inline double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* lead, then unit repeated `times`, as one paragraph: the quotes and devices extracted within
+   HOSTILE_SECONDS and under the cap. */
+static inline void run_hostile_after(const char *lead, const char *unit, size_t times)
+{
+    size_t k = strlen(unit), l = strlen(lead), n = l + k * times;
+    el_doc *doc = el_doc_failed("t.txt", "x", "x");
+    doc->ok = true;
+    doc->plain.v = xmalloc(n + 1);
+    memcpy(doc->plain.v, lead, l);
+    for (size_t i = 0; i < times; i++)
+        memcpy(doc->plain.v + l + i * k, unit, k);
+    doc->plain.v[n] = '\0';
+    doc->plain.n = doc->plain.cap = n;
+    el_para *p = EL_VEC_PUSH(doc->paras);
+    memset(p, 0, sizeof *p);
+    p->txt = (el_span){0, n};
+    double t0 = seconds();
+    el_extract_quotes(doc);
+    el_extract_devices(doc);
+    double dt = seconds() - t0;
+    assert_true(doc->devices.n <= 10000);
+    if (dt > HOSTILE_SECONDS)
+        fail_msg("hostile %s x%zu took %.2fs", unit, times, dt);
+    el_doc_free(doc);
+}
 
 #endif
