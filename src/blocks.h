@@ -25,6 +25,12 @@ void el_blocks_reserve(el_doc *doc, size_t segs, size_t blocks);
 size_t el_blocks_lead_ws(const char *s, size_t n, size_t *width);
 /* Length of s[0..n) without trailing whitespace. */
 size_t el_blocks_trim_end(const char *s, size_t n);
+/* Whether a line break between p[0..pn) (pn > 0: the paragraph so far) and s[0..n) (n > 0:
+ * the next line) splits an ASCII figure: a digit on both sides, or a decimal point or thousands
+ * comma on one side with a digit beyond it (20|60 年, 1|.8 万, 3,|200). The readers join such a
+ * break with nothing, where they put a space between Latin words: two numbers a space apart are
+ * rare in Chinese prose, a figure cut by a hard wrap is not. */
+bool el_blocks_split_figure(const char *p, size_t pn, const char *s, size_t n);
 /* True when s[0..n) opens like an annotation item rather than essay prose: a list number
  * (1. 1、 （1） ① or a number alone), a bullet (· • ●), a 【label】, or a short `label：` head
  * that is not a speech verb (总书记指出：) or a connective (综上所述：). */

@@ -214,9 +214,15 @@ static void append_node(md_leaf *lf, cmark_node *c)
     }
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK: {
-        /* Chinese joins wrapped lines with nothing; keep a space between Latin words. */
+        /* Chinese joins wrapped lines with nothing; keep a space between Latin words, but
+           not inside a figure the wrap cut (el_blocks_split_figure). */
         size_t n = doc->plain.n;
-        if (n > 0 && (unsigned char)doc->plain.v[n - 1] < 0x80 && doc->plain.v[n - 1] != ' ') {
+        cmark_node *next = cmark_node_next(c);
+        const char *lit = next && cmark_node_get_type(next) == CMARK_NODE_TEXT
+                              ? cmark_node_get_literal(next)
+                              : NULL;
+        if (n > 0 && (unsigned char)doc->plain.v[n - 1] < 0x80 && doc->plain.v[n - 1] != ' ' &&
+            !(lit && lit[0] && el_blocks_split_figure(doc->plain.v, n, lit, lit[1] ? 2 : 1))) {
             el_doc_plain_sep(doc);
             doc->plain.v[doc->plain.n - 1] = ' ';
         }

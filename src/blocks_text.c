@@ -65,6 +65,19 @@ size_t el_blocks_lead_ws(const char *s, size_t n, size_t *width)
     return i;
 }
 
+static bool is_digit(unsigned char c)
+{
+    return (unsigned)c - '0' < 10u;
+}
+
+bool el_blocks_split_figure(const char *p, size_t pn, const char *s, size_t n)
+{
+    unsigned char a = (unsigned char)p[pn - 1], b = (unsigned char)s[0];
+    if (is_digit(a))
+        return is_digit(b) || ((b == '.' || b == ',') && n >= 2 && is_digit((unsigned char)s[1]));
+    return (a == '.' || a == ',') && pn >= 2 && is_digit((unsigned char)p[pn - 2]) && is_digit(b);
+}
+
 size_t el_blocks_trim_end(const char *s, size_t n)
 {
     while (n > 0) {
@@ -197,9 +210,21 @@ bool el_blocks_item_start(const char *s, size_t n)
 
 typedef struct line_info {
     size_t start, lead, len; /* len: content length after lead, trimmed */
-    size_t width;
+    size_t width;            /* of the indentation (lead) */
+    size_t tail;             /* of the whitespace trimmed off the end */
     bool blank;
 } line_info;
+
+/* Display width of the whitespace s[0..n) (spaces, tabs, 　, no-break spaces). */
+static size_t ws_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        w += c == '\t' ? 4 : c == 0xE3 ? 2 : c < 0x80 || c == 0xC2;
+    }
+    return w;
+}
 
 /* Line ln (0-based) of the text, measured: every pass below reads the array line_infos()
  * fills once. */
@@ -213,6 +238,8 @@ static line_info line_at(const el_doc *doc, size_t ln)
     li.lead = el_blocks_lead_ws(s, n, &li.width);
     li.len = el_blocks_trim_end(s + li.lead, n - li.lead);
     li.blank = li.len == 0;
+    if (!li.blank && li.lead + li.len < n)
+        li.tail = ws_width(s + li.lead + li.len, n - li.lead - li.len);
     return li;
 }
 
@@ -265,10 +292,11 @@ static int cmp_size(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Display width of a line, indentation included (what a fixed-width cut measures). */
+/* Display width of a line, indentation and trailing whitespace included (what a fixed-width
+   cut measures: 农业大棚 1200 余个，5G | 网络 fills its line with the space after 5G). */
 static size_t line_width(const el_doc *doc, const line_info *li)
 {
-    return li->width + el_text_width(doc->text + li->start + li->lead, li->len);
+    return li->width + el_text_width(doc->text + li->start + li->lead, li->len) + li->tail;
 }
 
 /* Whether line li, with line next under it, is long enough to be a hard-wrapped one (see
@@ -396,6 +424,11 @@ static bool heading_line(const char *s, size_t n)
 {
     if (!starts_own_block(s, n))
         return false;
+    /* a full stop inside: the heading's sentence, then its paragraph, cut at the line's end
+       (二、以人才振兴筑牢根基。四川省成都市郫都区实施“新农人” | 培育计划…) */
+    const char *stop = memmem(s, n, "。", 3);
+    if (stop && stop + 3 < s + n)
+        return false;
     size_t k;
     while (n > 0) {
         size_t j = el_text_back(s, n);
@@ -510,13 +543,20 @@ void el_blocks_text(el_doc *doc)
                 continue;
             }
         }
-        if (open && wrap_need && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
-            !(open->flags & EL_BF_CENTERED) &&
+        /* A cut at a space leaves it leading the next line (超过\n 200 万户): no indentation. */
+        bool cut_space =
+            open && wrap_need && li.lead == 1 && s[-1] == ' ' && wrap_candidate(doc, &last, &li);
+        if (open && wrap_need && !comment && (li.width == 0 || cut_space) &&
+            open->type == EL_BLOCK_PARA && !(open->flags & EL_BF_CENTERED) &&
             (wrap_candidate(doc, &last, &li) || full_stop_wrap(doc, &last, &li, wrap_need)) &&
             line_width(doc, &last) >= wrap_need && !el_blocks_item_start(s, li.len)) {
-            /* Chinese joins wrapped lines with nothing; keep a space between Latin words. */
+            /* Chinese joins wrapped lines with nothing; keep a space between Latin words, but
+               not inside a number the cut split (20\n60 年). */
             unsigned char a = (unsigned char)doc->plain.v[doc->plain.n - 1];
-            if (a < 0x80 && a != ' ' && (unsigned char)s[0] < 0x80 && s[0] != ' ') {
+            if (cut_space) {
+                li.lead = 0, li.len++; /* the space is the text's own: kept */
+            } else if (a < 0x80 && a != ' ' && (unsigned char)s[0] < 0x80 && s[0] != ' ' &&
+                       !el_blocks_split_figure(doc->plain.v, doc->plain.n, s, li.len)) {
                 el_doc_plain_sep(doc);
                 doc->plain.v[doc->plain.n - 1] = ' ';
             }
