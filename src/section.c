@@ -894,9 +894,10 @@ typedef struct ev {
     el_span txt;    /* paragraph / note text; zone: argument title */
     el_span label;  /* note label; zone: the label text */
     size_t line;
-    int num;      /* paragraph: argument-marker number (0 none); zone: argument number */
-    size_t mlen;  /* paragraph: marker length */
-    bool heading; /* zone came from a label/heading line */
+    size_t end_line; /* paragraph / note: its last line (a hard-wrapped one spans several) */
+    int num;         /* paragraph: argument-marker number (0 none); zone: argument number */
+    size_t mlen;     /* paragraph: marker length */
+    bool heading;    /* zone came from a label/heading line */
 } ev;
 
 typedef EL_VEC(ev) ev_vec;
@@ -937,7 +938,7 @@ static void push_zone(ev_vec *evs, enum zone z, el_span title, el_span label, si
 }
 
 /* Split a note item into label and text, and push it. */
-static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line)
+static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line, size_t end_line)
 {
     const char *s = doc->plain.v + sp.off;
     size_t k = note_number(s, sp.len);
@@ -987,6 +988,7 @@ static void push_note(el_doc *doc, ev_vec *evs, el_span sp, size_t line)
     e->txt = sp;
     e->label = label;
     e->line = line;
+    e->end_line = end_line > line ? end_line : line;
 }
 
 /*
@@ -1210,6 +1212,7 @@ static void push_para(pass1 *p, const el_block *b, el_span txt, int num, size_t 
     e->type = EV_PARA;
     e->txt = txt;
     e->line = b->line;
+    e->end_line = b->end_line > b->line ? b->end_line : b->line;
     e->num = num;
     e->mlen = mlen;
     p->seen_text = true;
@@ -1322,7 +1325,7 @@ static void one_block(pass1 *p, const el_block *b)
         p->last_numbered = li.rest.len && numbered_line(doc->plain.v + li.rest.off, li.rest.len);
         p->pending_num_line = 0;
         if (li.rest.len)
-            push_note(doc, &p->evs, li.rest, b->line);
+            push_note(doc, &p->evs, li.rest, b->line, b->end_line);
         return;
     }
     bool structural = li.kind != L_NONE || heading;
@@ -1336,7 +1339,8 @@ static void one_block(pass1 *p, const el_block *b)
         if (fact_only(&f, s, n)) {
             p->pending_num_line = b->line;
         } else {
-            push_note(doc, &p->evs, sp, p->pending_num_line ? p->pending_num_line : b->line);
+            push_note(doc, &p->evs, sp, p->pending_num_line ? p->pending_num_line : b->line,
+                      b->end_line);
             p->pending_num_line = 0;
         }
         p->run_notes++;
@@ -1362,7 +1366,7 @@ static void one_block(pass1 *p, const el_block *b)
     if (!heading && b->bold_len && b->bold_len >= b->txt.len && p->seen_title && !quote &&
         li.kind == L_NONE && doc->sections.n + p->evs.n > 0 && el_text_ncp(s, n) > 20) {
         set_role(doc, b, EL_ROLE_NOTE);
-        push_note(doc, &p->evs, sp, b->line);
+        push_note(doc, &p->evs, sp, b->line, b->end_line);
         return;
     }
 
@@ -1390,7 +1394,7 @@ static void one_block(pass1 *p, const el_block *b)
                   b->line, 0);
         set_role(doc, b, li.rest.len ? EL_ROLE_NOTE : EL_ROLE_LABEL);
         if (li.rest.len)
-            push_note(doc, &p->evs, li.rest, b->line);
+            push_note(doc, &p->evs, li.rest, b->line, b->end_line);
         p->notes = NM_SUMMARY;
         p->notes_indented = false;
         p->pending_num_line = 0;
@@ -1468,6 +1472,7 @@ typedef struct builder {
     bool have_concl;     /* an explicit conclusion exists somewhere */
     size_t pending;      /* notes met before any section (on the title): the next one's */
     size_t pending_line; /* the line of the first of them */
+    size_t pending_end;  /* the last line of the last of them */
 } builder;
 
 static el_section *open_section(builder *bd, enum el_section_kind kind, el_span title, size_t line)
@@ -1497,8 +1502,8 @@ static void add_para(builder *bd, const ev *e)
     el_text_count_sentences(doc->plain.v + e->txt.off, e->txt.len, &p->chars, &p->hanzi,
                             &p->sentences);
     bd->cur->npara++;
-    if (e->line > bd->cur->end_line)
-        bd->cur->end_line = e->line;
+    if (e->end_line > bd->cur->end_line)
+        bd->cur->end_line = e->end_line;
 }
 
 /* A note before any section (【写作分析】标题采用…, right under the title) goes with the section
@@ -1513,11 +1518,12 @@ static void add_note(builder *bd, const ev *e)
     if (bd->cur == NULL) {
         if (bd->pending++ == 0)
             bd->pending_line = e->line;
+        bd->pending_end = e->end_line;
         return;
     }
     bd->cur->nnote++;
-    if (e->line > bd->cur->end_line)
-        bd->cur->end_line = e->line;
+    if (e->end_line > bd->cur->end_line)
+        bd->cur->end_line = e->end_line;
 }
 
 /* The topic sentence of a paragraph: its first sentence after the marker, without the stop. */
@@ -1961,7 +1967,7 @@ static void build_sections(el_doc *doc, ev_vec *evs)
     build_zones(&bd, evs);
     if (bd.pending) {
         el_section *s = open_section(&bd, EL_SEC_OTHER, (el_span){0, 0}, bd.pending_line);
-        s->end_line = doc->notes.v[doc->notes.n - 1].line;
+        s->end_line = bd.pending_end;
     }
 }
 
@@ -1991,10 +1997,17 @@ static void count(el_doc *doc)
             inside = s->title.off >= t.off && s->title.off < t.off + t.len;
         }
         if (!inside) {
-            size_t ch = 0, hz = 0;
-            el_text_count(doc->plain.v + s->title.off, s->title.len, &ch, &hz);
-            c->chars += ch;
-            c->hanzi += hz;
+            /* as written: with the full stop the title was taken without (【分论点一】…起来。),
+               which then ends a sentence */
+            size_t a = s->title.off, z = a + s->title.len, k;
+            if (z < doc->plain.n &&
+                el_text_is_sentence_end(el_text_cp(doc->plain.v, doc->plain.n, z, &k))) {
+                z = el_text_end_tail(doc->plain.v, doc->plain.n, z, &k);
+                el_text_count_sentences(doc->plain.v + a, z - a, &c->chars, &c->hanzi,
+                                        &c->sentences);
+            } else {
+                el_text_count(doc->plain.v + a, z - a, &c->chars, &c->hanzi);
+            }
         }
     }
 }

@@ -5,7 +5,8 @@
  * paragraph. The cut falls anywhere as the width changes: inside numbers (20 | 60 年), right
  * before a space (超过 | 200 万户, which leaves the space leading the next line), after a
  * full stop. Text is compared without ASCII spaces, which a cut may drop (at a line's end)
- * or a join may add (between Latin words).
+ * or a join may add (between Latin words). Each section ends on the last line of its last
+ * paragraph.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -129,6 +130,17 @@ static void check_widths(bool md)
                             want, r->value);
             assert_true(g->value == r->value);
             assert_string_equal(got, want);
+        }
+        /* each section ends on its paragraph's last line, a blank line before the next */
+        for (size_t k = 0; k < doc->sections.n; k++) {
+            const el_section *sec = &doc->sections.v[k];
+            /* (the draft ends in a blank line and the empty one after the last newline) */
+            size_t want =
+                k + 1 < doc->sections.n ? doc->sections.v[k + 1].line - 2 : doc->lines.n - 2;
+            if (sec->end_line != want)
+                print_error("width %zu: section %zu ends on line %zu, want %zu\n", cols, k,
+                            sec->end_line, want);
+            assert_int_equal(sec->end_line, want);
         }
         el_doc_free(doc);
         free(text);
