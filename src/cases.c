@@ -12,27 +12,29 @@
  * or a modifier (走出山西, 隋唐洛阳城, 苏州评弹), not the actor of a practice. The case covers
  * its clause group up to the next 。；！？ (or such a .) or the next anchor. A place where no
  * clause starts is an anchor too when the initiative's quoted name opens the clause and an
- * origin link joins them (“枫桥经验”发源于浙江诸暨, “千万工程”在浙江率先实施: fronted); that
- * case starts at the name and is named by it. The statistics inside a case are linked, the
- * first quoted term (in “…”, 「…」, 『…』 or ASCII "…") that is not the object of a preposition
- * (为“大国工匠”设立奖励), not a lexicon metaphor, an everyday word (“打卡”), a bare one- or
- * two-character term, an epithet of the place (浙江浦江郑义门“江南第一家”, 北京“朝阳群众”), a
- * craft (“蛟龙”号, but “X”号召 is a call the place made), the essay's topic
- * (a term of its title) or, past the place's clause, a qualifier of a noun (昔日“沙进人退”的
- * 局面), unless a launch verb introduces it, names the initiative (a numeral in that name,
- * “十二条”, is no statistic), and a contrast marker before it in the sentence (or, for an
- * anonymised place, a problem word in it or 却 past its clause; or 却 and a problem word in
- * the place's clause) makes it a counter-example, with no name, unless the case's own words
- * tell a success (然而，杭州市…破解了拥堵难题). An anonymised place
- * inside quotation marks (编造“某地发生重大疫情”的谣言) is quoted words, no case. Places joined by
- * 与/和/、 tell one joint practice, one case per place (安徽省黄山市与浙江省杭州市共建…), unless 等
- * ends the list (北京、上海等城市: regions); a province, a comma and a place within it
- * (在广东，深圳市南山区…) give the specific place (a configured place there takes the province:
- * 在浙江，书香新区…); a place that was already a case, followed by 的经验/的做法…, refers back and
- * is no new case. Places added in the configuration (lexicon.places: 书香新区) are found by memmem,
- * only when there are any, and then take every step above like gazetteer places: a configured name
- * wins over the lexicon words inside it, a gazetteer place written right before it gives it
- * a province (浙江省书香新区), and a name that is also a gazetteer surface stays the gazetteer's.
+ * origin link joins them (“枫桥经验”发源于浙江诸暨, “千万工程”始于2003年的浙江, “千万工程”在浙江
+ * 率先实施), or 在 and a verb of carrying it out with an adverb of scope (“最多跑一次”改革在浙江
+ * 全面推行: fronted); that case starts at the name and is named by it. The statistics inside a
+ * case are linked, the first quoted term (in “…”, 「…」, 『…』 or ASCII "…") that is not the
+ * object of a preposition (为“大国工匠”设立奖励; 命名为“X” and 更名为“X” name it, 改为“X” does
+ * not, and the old name before 更名为 is none), not a lexicon metaphor, an everyday word
+ * (“打卡”), a bare one- or two-character term, an epithet of the place (浙江浦江郑义门
+ * “江南第一家”, 北京“朝阳群众”), a craft (“蛟龙”号, but “X”号召 is a call the place made), the
+ * essay's topic (a term of its title) or, past the place's clause, a qualifier of a noun
+ * (昔日“沙进人退”的局面), unless a launch verb introduces it, names the initiative (a numeral in
+ * that name, “十二条”, is no statistic), and a contrast marker before it in the sentence (or, for
+ * an anonymised place, a problem word in it or 却 past its clause; or 却 and a problem word in the
+ * place's clause) makes it a counter-example, with no name, unless the case's own words tell a
+ * success (然而，杭州市…破解了拥堵难题). An anonymised place inside quotation marks
+ * (编造“某地发生重大疫情”的谣言) is quoted words, no case. Places joined by 与/和/、 tell one joint
+ * practice, one case per place (安徽省黄山市与浙江省杭州市共建…), unless 等 ends the list
+ * (北京、上海等城市: regions); a province, a comma and a place within it (在广东，深圳市南山区…)
+ * give the specific place (a configured place there takes the province: 在浙江，书香新区…); a place
+ * that was already a case, followed by 的经验/的做法…, refers back and is no new case. Places added
+ * in the configuration (lexicon.places: 书香新区) are found by memmem, only when there are any, and
+ * then take every step above like gazetteer places: a configured name wins over the lexicon words
+ * inside it, a gazetteer place written right before it gives it a province (浙江省书香新区), and a
+ * name that is also a gazetteer surface stays the gazetteer's.
  *
  * Every step is a forward pass or a binary search over sorted offsets, so a paragraph of any
  * length with any number of places stays O(n log n).
@@ -1306,6 +1308,14 @@ static const word epithet_ends[] = {W("之乡"), W("之都")};
 static const word institutions[] = {W("制度"), W("机制"), W("模式"), W("工程"), W("行动"),
                                     W("改革"), W("经验"), W("做法"), W("计划"), W("项目"),
                                     W("活动"), W("品牌"), W("建设"), W("战略"), W("体系")};
+/* Written right after a quote, these make it the old name of what was renamed (将“城管局”更名为
+   “综合执法局”): the name is the one after them, which 名为 lets through (see name_like). */
+/* clang-format off */
+#define RENAMES_WORDS(X)                                                                           \
+    X("更名") X("改名") X("易名") X("定名为") X("命名为")
+/* clang-format on */
+static const word renames[] = {RENAMES_WORDS(WORD_ITEM)};
+static const uint64_t renames_keys = 0 RENAMES_WORDS(PREFIX_KEY);
 /* Words ending in 以 that are no preposition (可以“刷脸”, 难以“出圈”). */
 static const word yi_words[] = {W("可以"), W("所以"), W("难以"), W("加以"),
                                 W("予以"), W("得以"), W("足以"), W("是以")};
@@ -1385,7 +1395,8 @@ static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool li
     size_t after = past_close(s, q);
     if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)) ||
         suffix_of(s, q->open, WORDS(title_verbs)) ||
-        (after < b && prefix_of(s + after, b - after, WORDS(people_after))))
+        (after < b && (prefix_of(s + after, b - after, WORDS(people_after)) ||
+                       prefix_in(s + after, b - after, KEYED(renames)))))
         return false;
     bool launched =
         (suffix_in(s, q->open, KEYED(launch_verbs)) && !suffix_of(s, q->open, WORDS(yi_words))) ||
@@ -1412,12 +1423,14 @@ static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool li
     return el_text_is_han(c) && !IN_SET(c, name_particles);
 }
 
-/* Links that join the two halves of a figurative pair of quotes. */
+/* Links that join the two halves of a figurative pair of quotes, or of a change from one term
+   to another (将“审批制”改为“备案制”: 改为 tells what changed, not what is called what, so
+   neither term names the place's initiative; 更名为 does, see renames). */
 /* clang-format off */
 #define PAIR_LINKS_WORDS(X)                                                                        \
     X("与") X("和") X("同") X("到") X("回到") X("变") X("变为") X("变成") X("转为") X("转向")      \
     X("走向") X("替代") X("代替") X("变成了") X("变为了") X("成了") X("成为") X("转变为")          \
-    X("蝶变为") X("蜕变为")
+    X("蝶变为") X("蜕变为") X("改为") X("改成")
 /* clang-format on */
 static const word pair_links[] = {PAIR_LINKS_WORDS(WORD_ITEM)};
 static const uint64_t pair_links_keys = 0 PAIR_LINKS_WORDS(PREFIX_KEY);
@@ -1550,6 +1563,55 @@ static const word origin_first[] = {W("最早"), W("率先"), W("首先"), W("�
 /* Nouns that may stand between a fronted name and its link, besides the institutions
    (“两山”理念诞生于浙江安吉). */
 static const word fronted_nouns[] = {W("理念"), W("政策")};
+/* Written after 在 and the place, a verb of carrying a practice out, maybe after an adverb of
+   scope or manner, says the place took it up as its own (“千万工程”在浙江推行, “最多跑一次”改革在
+   浙江全面推行, “河长制”在江苏全省推开): a case as an origin is. */
+static const word carry_adverbs[] = {W("全面"), W("广泛"), W("大力"), W("深入"), W("普遍"),
+                                     W("逐步"), W("全域"), W("全省"), W("全市"), W("全县"),
+                                     W("全区"), W("全境"), W("成功"), W("正式"), W("相继"),
+                                     W("陆续"), W("先后"), W("积极")};
+static const word carry_verbs[] = {W("推行"), W("推广"), W("实施"), W("施行"), W("落地"), W("开展"),
+                                   W("试点"), W("推开"), W("铺开"), W("展开"), W("推进")};
+/* Characters of a date written between an origin link and the place (始于2003年的浙江, 发源于
+   上世纪60年代的浙江诸暨), besides the digits: the numerals and the words of a time. */
+static const uint32_t date_chars[] = {U'〇', U'一', U'七', U'三', U'上', U'世', U'九',
+                                      U'二', U'五', U'代', U'八', U'六', U'初', U'十',
+                                      U'四', U'年', U'月', U'末', U'本', U'纪', U'零'};
+/* How many characters a date between an origin link and the place may have. */
+#define EL_CASES_DATE_CHARS 12
+
+/* Whether s[a..) opens with a carry_verbs word, maybe after a carry_adverbs word (推行, 全面推行).
+ */
+static bool carried_out(const char *s, size_t a, size_t n)
+{
+    size_t k = prefix_of(s + a, n - a, WORDS(carry_adverbs));
+    return prefix_of(s + a + k, n - a - k, WORDS(carry_verbs));
+}
+
+/*
+ * Length of the date and 的 that end s[0..i) (2003年的, 上世纪60年代的), 0 if none: a run of
+ * digits and date_chars with a digit or numeral in it, ending in 年, 代, 纪, 月, 初 or 末, then 的.
+ */
+static size_t date_de(const char *s, size_t i)
+{
+    if (!ends_with(s, i, "的"))
+        return 0;
+    size_t j = i - 3, k;
+    if (!(ends_with(s, j, "年") || ends_with(s, j, "代") || ends_with(s, j, "纪") ||
+          ends_with(s, j, "月") || ends_with(s, j, "初") || ends_with(s, j, "末")))
+        return 0;
+    bool number = false;
+    for (int chars = 0; j > 0 && chars < EL_CASES_DATE_CHARS; chars++) {
+        size_t p = el_text_back(s, j);
+        uint32_t c = el_text_cp(s, j, p, &k);
+        bool digit = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+        if (!digit && !(j - p == 3 && IN_SET(c, date_chars)))
+            break;
+        number |= digit || (j - p == 3 && IN_SET(c, cn_numerals));
+        j = p;
+    }
+    return number ? i - j : 0;
+}
 
 /* How many characters back from its closing mark the opening mark of a fronted name is looked
    for: name_like takes no longer name. */
@@ -1593,23 +1655,31 @@ static bool quote_before(const char *s, size_t i, qpair *q)
  * Whether the place m, written where no clause starts, is the place an initiative named
  * before it started in: the name in quotation marks opens the clause (after a break or lead
  * words, clause_start), then maybe an institution noun (“最多跑一次”改革, “两山”理念), maybe an
- * adverb of a first time (最早), then an origin link right before the place (发源于, 起步于…), or
- * 在 with a first time before it or after the place (“千万工程”在浙江率先实施). The term must be a
- * name (name_like, no lexicon metaphor). If so, the quotation is kept in m->fopen and m->fclose.
- * Most places fail on the first test, a key of the link's last byte.
+ * adverb of a first time (最早), then an origin link right before the place (发源于, 起步于…) or
+ * before a date and 的 there (始于2003年的浙江), or 在 with a first time before it or after the
+ * place (“千万工程”在浙江率先实施), or 在 with an adverb and a verb of carrying it out after the
+ * place (“最多跑一次”改革在浙江全面推行, carried_out). The term must be a name (name_like, no
+ * lexicon metaphor). If so, the quotation is kept in m->fopen and m->fclose. Most places fail on
+ * the first tests, a key of the link's last byte and 的 or 在 before the place.
  */
 static bool fronted(const char *s, size_t n, const struct scan *sc, mention *m)
 {
     size_t i = m->s, k = suffix_in(s, i, KEYED(origin_links));
     bool at = k == 0;
     if (at) {
-        if (!ends_with(s, i, "在"))
+        size_t d = date_de(s, i);
+        if (d && (k = suffix_in(s, i - d, KEYED(origin_links))) != 0) {
+            at = false; /* 始于2003年的浙江: the date is the origin's */
+            i -= d;
+        } else if (!ends_with(s, i, "在"))
             return false;
-        k = 3;
+        else
+            k = 3;
     }
     i -= k;
     size_t first = suffix_of(s, i, WORDS(origin_first));
-    if (at && !first && !prefix_of(s + m->e, n - m->e, WORDS(origin_acts)))
+    if (at && !first && !prefix_of(s + m->e, n - m->e, WORDS(origin_acts)) &&
+        !carried_out(s, m->e, n))
         return false;
     i -= first;
     size_t noun = suffix_of(s, i, WORDS(institutions));

@@ -74,6 +74,7 @@ static void test_fronted(void **state)
          {"枫桥经验"},
          {false}},
         {"“千万工程”在浙江率先实施，造就了万千美丽乡村。", 1, {"浙江"}, {"千万工程"}, {false}},
+        {"“千万工程”在浙江推行。", 1, {"浙江"}, {"千万工程"}, {false}},
         {"“最多跑一次”改革起步于浙江，如今已推广到全国。", 1, {"浙江"}, {"最多跑一次"}, {false}},
         {"“枫桥经验”起源于浙江省诸暨市。", 1, {"浙江省诸暨市"}, {"枫桥经验"}, {false}},
         {"“河长制”诞生于江苏省无锡市，后在全国推开。", 1, {"江苏省无锡市"}, {"河长制"}, {false}},
@@ -142,7 +143,6 @@ static void test_fronted_not(void **state)
     static const struct want w[] = {
         /* no origin link */
         {"“枫桥经验”传遍浙江大地。", 0, {NULL}, {NULL}, {false}},
-        {"“千万工程”在浙江推行。", 0, {NULL}, {NULL}, {false}},
         {"“最多跑一次”让浙江群众受益。", 0, {NULL}, {NULL}, {false}},
         {"“枫桥经验”的精神发源于浙江诸暨。", 0, {NULL}, {NULL}, {false}},
         /* no quotes, or a quote that does not open its clause */
