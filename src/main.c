@@ -508,10 +508,19 @@ static void run_job(const cli *c, wctx *wx, const job *j, result *r, el_jw *into
     el_doc_free(doc);
 }
 
-/* Make r own copies of the buffers it borrows from its worker, so the worker can go on. */
-static void result_keep(result *r)
+/* Make r own the buffers it borrows from its worker, so the worker can go on: the JSON report
+   is handed over whole and the worker starts a buffer of that size for its next (a copy of
+   every report cost the -j N runs more than the allocation does); the rest are copied. */
+static void result_keep(result *r, wctx *wx)
 {
-    r->out = dup_bytes(r->out, r->outlen);
+    if (r->out && r->out == wx->json.v) {
+        size_t cap = r->outlen + r->outlen / 4 < 32768 ? 32768 : r->outlen + r->outlen / 4;
+        wx->json.v = xmalloc(cap);
+        wx->json.cap = cap;
+        wx->json.n = 0;
+    } else {
+        r->out = dup_bytes(r->out, r->outlen);
+    }
     r->err = dup_bytes(r->err, r->errlen);
     r->artifact = dup_bytes(r->artifact, r->artifactlen);
     r->note = dup_bytes(r->note, r->notelen);
@@ -634,7 +643,7 @@ static void *worker(void *arg)
     while (take_job(p, &j)) {
         result r = {0};
         run_job(p->c, &wx, &j, &r, NULL);
-        result_keep(&r);
+        result_keep(&r, &wx);
         wctx_trim(&wx);
         job_free(&j);
         pthread_mutex_lock(&p->mx);
