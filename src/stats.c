@@ -6,14 +6,16 @@
  *   [pre-qualifier] number [余|多] [百|千][万][亿] [余|多] unit [以上|左右|…]
  *
  * plus the fixed forms 百分之N, X分之Y, N成, 翻N番, date runs (2023 年 5 月 1 日) and ranges
- * whose lower bound has no unit (2022-2023年, 3至5年, 30～40%: parse_range),
+ * whose lower bound has no unit (2022-2023年, 3至5年, 30～40%, 三至五年: parse_range) or the
+ * same unit as the upper one (2022年至2023年, 3年到5年, 30%-40%),
  * qualified halves (近半年, 超过一半, 一半以上) and decimal ratios after a ratio word
  * of their clause (收入倍差缩小到 1.86). A bare N 日 is a date (15 日召开) unless a verb
  * of duration stands before it (行政拘留 10 日) or 内/后 after it. 突破 is a qualifier
  * like 超过 (突破 70 万辆). Chinese numbers take a 点 decimal (三点五亿元) and, in
  * context, a bare 百/千 (近百亩, 百余个, 百万) or a bare 万/亿 (近万人, 万余人, 上亿元).
  * 上 before 百/千/万/亿 is an approximate qualifier like 近/超 (上千万元 is ten million
- * yuan, qualifier 上).
+ * yuan, qualifier 上). 对 counts pairs right after an integer (300多对新人: pair_measure),
+ * but not as "towards" or "versus" (对此, 1对1, 一对一).
  * Vague figures take an approximate qualifier (vague_start): 数十万人 and 几百家 (value the
  * order of magnitude, qualifier 数/几), 十几个 (value 10, qualifier 几), 两三千人 (value the
  * middle, 2500, qualifier 约); a fraction in ASCII digits (1/3) is a percentage.
@@ -971,7 +973,8 @@ typedef struct {
  * phrase the scan must see whole. They are the first characters of the units (their groups'
  * keys, the only ASCII one %), and FOLLOW_EXTRA: the characters after the numeral of the
  * fixed phrases that are neither (三严三实, 三番五次 are skipped whole, so their inner
- * numerals are never tried), 点 余 多 (三点五亿, 三百余, 万多) and the ideographic space.
+ * numerals are never tried), 点 余 多 (三点五亿, 三百余, 万多), the ideographic space, 对
+ * (两对夫妻) and 至 (三至五年).
  * A perfect hash table keyed by the bytes, as cc_table, for two questions asked at nearly
  * every number: whether and which units may start here (match_unit, by unit_group), and
  * whether a numeral can open anything before the character that follows it (follow_rejects).
@@ -985,7 +988,10 @@ typedef struct {
        两学一做 opens 学时) */ \
     X(U'国') X(U'区') X(U'严') X(U'会') X(U'番') \
     /* decimals (分之 and 百分点 have their 分 above), 余 多 几, the ideographic space */ \
-    X(U'点') X(U'余') X(U'多') X(U'几') X(0x3000)
+    X(U'点') X(U'余') X(U'多') X(U'几') X(0x3000) \
+    /* 对, a measure word no unit of the table (两对新人: pair_measure), and 至 after the \
+       lower bound of a range (三至五年: parse_range) */ \
+    X(U'对') X(U'至')
 /* clang-format on */
 /* The bytes of the character c as read from the text, first byte lowest (c < 0x80 or
    U+0800..U+FFFF, which all units start with). */
@@ -1303,6 +1309,92 @@ __attribute__((noinline)) static bool parse_slash(const scan_t *t, size_t j, con
     return true;
 }
 
+/* 对 counting pairs (300多对新人, 两对夫妻), which the unit table leaves out: it is as often
+   "towards" or "versus". */
+static const unit_def pair_unit = {"对", K_COUNT, 0};
+
+/* Characters after 对 that make it "towards", "versus" or a word of its own (对于 对此 对比
+   对照 对接 对标 对其 对待 对外 对应 对象 对话 对策 对抗 对立), not the measure word. */
+static bool pair_word_after(uint32_t c)
+{
+    switch (c) {
+    case U'于':
+    case U'此':
+    case U'比':
+    case U'照':
+    case U'接':
+    case U'标':
+    case U'其':
+    case U'待':
+    case U'外':
+    case U'应':
+    case U'象':
+    case U'话':
+    case U'策':
+    case U'抗':
+    case U'立':
+    case U'多':
+    case U'少':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* True if 对 at s[p] counts pairs after the number m (whose 余/多 qualifier, if any, is qpost):
+   an integer that is no plain year (2023对…: a year whose 年 was left out), and after 对 no
+   number nor one of pair_word_after (一对一, 1对1, 3对2, 一对多, 对此 对于) nor 关系 矛盾.
+   (一对 is no figure anyway, as 一个 is not; a number with a unit of its own, 3个部门对此,
+   never reaches its 对.) */
+__attribute__((noinline)) static bool pair_measure(const char *s, size_t n, size_t p,
+                                                   const num_t *m, const char *qpost)
+{
+    size_t l;
+    if (!m->integer || m->digit_string ||
+        (!m->chinese && !qpost && m->ndigits == 4 && m->value >= 1900 && m->value <= 2100))
+        return false;
+    size_t k = skip_sp(s, n, p + 3);
+    if (k >= n)
+        return true;
+    uint32_t c = el_text_cp(s, n, k, &l);
+    if (a_digit(c) >= 0 || is_cn_numeral(c) || is_ascii_alnum(c) || pair_word_after(c))
+        return false;
+    /* 处理好三对关系, 两对矛盾: the essay's own points, as 三个方面 */
+    return !lit(s, n, k, "关系") && !lit(s, n, k, "矛盾");
+}
+
+/* True if the 一 at s[j] ends a word or an ordinal (统一 唯一 同一 逐一 单一 第一 周一 初一 …),
+   so that 一至 is no range's lower bound (统一至三年, 第一至三章, 周一至周五). */
+__attribute__((noinline)) static bool yi_ends_word(const char *s, size_t n, size_t j)
+{
+    size_t at;
+    switch (cp_before(s, n, j, &at)) {
+    case U'统':
+    case U'唯':
+    case U'同':
+    case U'逐':
+    case U'单':
+    case U'专':
+    case U'划':
+    case U'归':
+    case U'合':
+    case U'之':
+    case U'其':
+    case U'另':
+    case U'任':
+    case U'均':
+    case U'纯':
+    case U'整':
+    case U'齐':
+    case U'如':
+    case U'始':
+    case U'不':
+        return true;
+    default:
+        return bad_prefix(s, n, j, true);
+    }
+}
+
 /* What figure_one knows of a number without a unit, for a range it may open (3至5年,
    2022-2023年): where it ends (0: it opens none), its value, whether that holds its own 万/亿
    (2万至3万元), and whether it may be a year. */
@@ -1340,8 +1432,11 @@ __attribute__((always_inline)) static inline bool figure_one(const scan_t *t, si
            so everything else is settled here, before the unit table is consulted */
         size_t b = skip_sp(s, n, m.end), bl;
         uint32_t c = b < n ? el_text_cp(s, n, b, &bl) : 0;
-        if (c != U'成' && c != U'倍')
+        if (c != U'成' && c != U'倍') {
+            if (c == U'至' && (qualified || !yi_ends_word(s, n, j)))
+                lo->end = m.end, lo->value = 1; /* 一至三年 (parse_range) */
             return false;
+        }
     }
     if (!qualified && bad_prefix(s, n, j, m.chinese))
         return false;
@@ -1416,7 +1511,9 @@ __attribute__((always_inline)) static inline bool figure_one(const scan_t *t, si
             if ((l = lit(s, n, p, "亿")) > 0)
                 mult *= 1e8, p += l;
         }
-        if (p == q0) {
+        if (p == q0 && lit(s, n, p, "对") && pair_measure(s, n, p, &m, qpost)) {
+            unit_len = 3, u = &pair_unit; /* 300多对新人 */
+        } else if (p == q0) {
             /* no unit, no multiplier: a bare number, unless it ends with its own 万/亿 or
                is a decimal ratio (收入倍差缩小到 1.86) */
             if (!m.chinese && !m.integer && !qpost && ratio_context(s, n, j)) {
@@ -1535,10 +1632,11 @@ __attribute__((always_inline)) static inline bool figure_one(const scan_t *t, si
     return true;
 }
 
-/* Length of the range mark at p (至 ～ 〜 ~ and a single — or –), 0 if none; with *hyphen set,
-   a hyphen (- －), which joins years and quantities (2022-2023年, 3-5 年) but no other dates:
-   3-5月 may be a numeric date, as 2023-05-01 is (and codes and phone numbers have no unit). */
-static size_t range_mark(const char *s, size_t n, size_t p, bool *hyphen)
+/* Length of the range mark at p (至 ～ 〜 ~ and a single — or –, and with dao 到), 0 if none;
+   with *hyphen set, a hyphen (- －), which joins years and quantities (2022-2023年, 3-5 年)
+   but no other dates: 3-5月 may be a numeric date, as 2023-05-01 is (and codes and phone
+   numbers have no unit). */
+static size_t range_mark(const char *s, size_t n, size_t p, bool dao, bool *hyphen)
 {
     size_t l;
     *hyphen = false;
@@ -1549,7 +1647,7 @@ static size_t range_mark(const char *s, size_t n, size_t p, bool *hyphen)
         return 1;
     if (b == '-')
         return *hyphen = true, 1;
-    if (b < 0xE2 || b > 0xEF) /* the others start E2 E3 E8 EF */
+    if (b < 0xE2 || b > 0xEF) /* the others start E2 E3 E5 E8 EF */
         return 0;
     if ((l = lit(s, n, p, "至")) || (l = lit(s, n, p, "～")) || (l = lit(s, n, p, "〜")) ||
         (l = lit(s, n, p, "–")))
@@ -1558,7 +1656,26 @@ static size_t range_mark(const char *s, size_t n, size_t p, bool *hyphen)
         return lit(s, n, p + l, "—") ? 0 : l; /* —— is a dash, no range */
     if ((l = lit(s, n, p, "－")))
         return *hyphen = true, l;
-    return 0;
+    return dao ? lit(s, n, p, "到") : 0;
+}
+
+/* True if a range mark of range_mark (到 included) may start at p, past spaces: its first
+   bytes, compared without a call, after every figure that ends with its unit (most are
+   followed by a character that is none). */
+__attribute__((always_inline)) static inline bool range_mark_ahead(const char *s, size_t n,
+                                                                   size_t p)
+{
+    p = skip_sp(s, n, p);
+    if (p >= n)
+        return false;
+    const unsigned char *u = (const unsigned char *)s + p;
+    if (u[0] == '-' || u[0] == '~')
+        return true;
+    if (n - p < 3)
+        return false;
+    uint32_t x = u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16;
+    return x == UTF8_3(U'至') || x == UTF8_3(U'到') || x == UTF8_3(U'～') || x == UTF8_3(U'〜') ||
+           x == UTF8_3(0x2013) || x == UTF8_3(0x2014) || x == UTF8_3(U'－');
 }
 
 /*
@@ -1569,14 +1686,19 @@ static size_t range_mark(const char *s, size_t n, size_t p, bool *hyphen)
  * lower bound in the upper's unit and multiplier) make a figure whose value is the middle,
  * qualifier 约 unless a trailing one (左右, 以上) follows, as for 两三千人. Fills *st with the
  * upper figure made into the range (unit and kind its own), *end after it.
+ * With low, the lower bound is that figure, with a unit of its own that ends it (2022年至2023年,
+ * 3年至5年, 30%至40%): the upper one must have the same unit and kind (2022年至2023年5月,
+ * 1990年至2000年代 and 2022年1月至3月 stay two), and 到 joins them too (2022年到2023年), but
+ * not quantities after 从 or 由, a change rather than a range (从30%到40%); *st, the lower
+ * bound, keeps its unit and takes the range's span, value and qualifier.
  */
 __attribute__((noinline)) static bool parse_range(const scan_t *t, size_t j, const range_low *lo,
-                                                  el_stat *st, size_t *end)
+                                                  const el_stat *low, el_stat *st, size_t *end)
 {
     const char *s = t->s;
     size_t n = t->n, at, l, l0;
     bool hyphen;
-    size_t p = skip_sp(s, n, lo->end), ml = range_mark(s, n, p, &hyphen);
+    size_t p = skip_sp(s, n, lo->end), ml = range_mark(s, n, p, low != NULL, &hyphen);
     if (!ml)
         return false;
     size_t k = skip_sp(s, n, p + ml);
@@ -1584,10 +1706,12 @@ __attribute__((noinline)) static bool parse_range(const scan_t *t, size_t j, con
         return false;
     uint32_t c = el_text_cp(s, n, k, &l);
     if (a_digit(el_text_cp(s, n, j, &l0)) < 0) {
-        /* a lone numeral (三至五年: the scan tries none before a character that opens no
-           figure, follow_rejects) and vague figures (两三千至…, 数十至…) open no range */
+        /* vague figures (两三千至…, 数十至…) open no range; a lone numeral does before 至
+           (三至五年), the only mark of follow_keys (the scan tries no lone numeral before the
+           others: follow_rejects) */
         uint32_t b = cp_before(s, n, j, &at);
-        if (!is_cn_numeral(c) || j + l0 >= lo->end || is_cn_numeral(b) || b == U'数' || b == U'几')
+        if (!is_cn_numeral(c) || is_cn_numeral(b) || b == U'数' || b == U'几' ||
+            (!low && j + l0 >= lo->end && !lit(s, n, p, "至")))
             return false;
     } else if (a_digit(c) < 0) {
         return false;
@@ -1598,10 +1722,16 @@ __attribute__((noinline)) static bool parse_range(const scan_t *t, size_t j, con
     memset(&up, 0, sizeof up);
     if (!figure_one(t, k, false, &up, &uend, &uskip, &ulo) || up.qualifier || !up.unit_len)
         return false;
+    if (low && (up.kind != low->kind || up.unit_off + up.unit_len != uend ||
+                up.unit_len != low->unit_len ||
+                memcmp(s + up.unit_off, s + low->unit_off, up.unit_len) != 0))
+        return false;
     double v = lo->value;
     if (up.kind == EL_STAT_DATE) {
-        if (lit(s, n, up.unit_off, "年") ? !lo->year
-                                         : hyphen || lo->own_mult || v < 1 || (double)(long)v != v)
+        /* (with low, a date as the upper one is: 2022年, 3月, 1990年代) */
+        if (!low && (lit(s, n, up.unit_off, "年")
+                         ? !lo->year
+                         : hyphen || lo->own_mult || v < 1 || (double)(long)v != v))
             return false;
         if (v >= up.value)
             return false;
@@ -1611,7 +1741,11 @@ __attribute__((noinline)) static bool parse_range(const scan_t *t, size_t j, con
         parse_num(s, n, k, CN_POINT | CN_HUNDRED_START | CN_WAN_START, &um);
         if (!um.ok || um.value <= 0)
             return false;
-        if (!lo->own_mult) {
+        if (low) {
+            uint32_t b = cp_before(s, n, j, &at);
+            if (b == U'从' || b == U'由')
+                return false;
+        } else if (!lo->own_mult) {
             /* the lower bound in the upper's unit and multiplier: 2～3万元, 3～5成, and
                三十至五十万人, whose 万 is part of the upper numeral */
             v *= up.value / um.value;
@@ -1631,6 +1765,13 @@ __attribute__((noinline)) static bool parse_range(const scan_t *t, size_t j, con
         if (!tq)
             up.qualifier = "约";
     }
+    if (low) {
+        /* (value and qualifier of the range, unit the lower bound's: its first part) */
+        double rv = up.value;
+        const char *rq = up.qualifier;
+        up = *low;
+        up.value = rv, up.qualifier = rq;
+    }
     *st = up;
     *end = uend;
     return true;
@@ -1644,14 +1785,24 @@ static bool parse_figure(const scan_t *t, size_t j, bool qualified, el_stat *st,
     range_low lo = {0, 0, false, false};
     bool ok = figure_one(t, j, qualified, st, end, skip, &lo);
     if (ok) {
+        if (st->unit_len) {
+            /* 2022年至2023年, 3年至5年: a lower bound that ends with its own unit */
+            if (st->qualifier || st->unit_off + st->unit_len != *end ||
+                !range_mark_ahead(t->s, t->n, *end))
+                return true;
+            el_stat low = *st;
+            lo.end = *end, lo.value = st->value, lo.own_mult = true;
+            parse_range(t, j, &lo, &low, st, end);
+            return true;
+        }
         /* a bare 2万 or 三万 may be a lower bound with its own multiplier (2万至3万元) */
-        if (st->unit_len || st->qualifier || st->kind != EL_STAT_COUNT)
+        if (st->qualifier || st->kind != EL_STAT_COUNT)
             return true;
         lo.end = *end, lo.value = st->value, lo.own_mult = true, lo.year = false;
     } else if (!lo.end) {
         return false;
     }
-    return parse_range(t, j, &lo, st, end) || ok;
+    return parse_range(t, j, &lo, NULL, st, end) || ok;
 }
 
 /*
@@ -1721,6 +1872,9 @@ static bool shu_ends_noun(uint32_t p)
     case U'命':
     case U'有':
         return true;
+    case U'对':
+    case U'至':
+        return false; /* (in follow_keys, yet 对数十家企业, 增至数万人 hold a vague figure) */
     default:
         return p - 0x800 < 0xF800 && is_follow(UTF8_3(p));
     }
@@ -1831,11 +1985,12 @@ static bool shang_in_word(const char *s, size_t n, size_t i)
 }
 
 /* False if 一 followed by d can open no figure: d is no numeral, 点 decimal, 半, 成 or 倍,
-   nor a space (a numeral may follow it), nor the 国 of 一国两制. */
+   nor a space (a numeral may follow it), nor the 国 of 一国两制, nor the 至 of a range
+   (一至三年). */
 static inline bool yi_may_open(uint32_t d)
 {
     return is_cn_numeral(d) || is_space(d) || d == U'点' || d == U'半' || d == U'成' ||
-           d == U'倍' || d == U'国';
+           d == U'倍' || d == U'国' || d == U'至';
 }
 
 /* ---- Halves no qualifier opens ------------------------------------------------------------ */
@@ -2336,7 +2491,7 @@ static inline bool pair_rejects(uint32_t c, uint32_t d)
     bool yi = ((d & 0xC0C0F0) == 0x8080E0) & (cn_keys[CC_SLOT(d)] != d) & (d != UTF8_3(0x3000)) &
               (d != UTF8_3(' ')) & (d != UTF8_3('\t')) & (d != UTF8_3(0xA0)) &
               (d != UTF8_3(U'点')) & (d != UTF8_3(U'半')) & (d != UTF8_3(U'成')) &
-              (d != UTF8_3(U'倍')) & (d != UTF8_3(U'国'));
+              (d != UTF8_3(U'倍')) & (d != UTF8_3(U'国')) & (d != UTF8_3(U'至'));
     return r == PAIR_YI ? yi : (r != PAIR_NONE) & none;
 }
 

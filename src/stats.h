@@ -15,15 +15,17 @@
 #include <stddef.h>
 
 typedef enum {
-    EL_STAT_COUNT, /* a number with a measure word (件 起 名 户 个 …) or a bare 万/亿 figure */
+    EL_STAT_COUNT, /* a number with a measure word (件 起 名 户 个 对 …) or a bare 万/亿
+                      figure */
     EL_STAT_PERCENT, /* 98%, 百分之六十, 近三成, 三分之一, 1/3, 一半, 半数以上, 过半: value
                         in percent units */
     EL_STAT_MONEY,    /* 元 美元 …: value in the currency unit (1.5 亿元 → 150000000) */
     EL_STAT_DURATION, /* a span of time: 24 小时, 15 个工作日, 近 5 年, 十年 */
     EL_STAT_DATE, /* a point in time: 2023 年, 5 月, 2023 年 5 月 1 日, 80 年代, or a span of
-                     them whose lower bound has no unit (2022-2023年, 3至5月); value and unit
-                     are those of its first part (2023 年, 4 月 of 4 月 23 日, 2022 and 年
-                     of 2022-2023年) */
+                     them whose lower bound has no unit (2022-2023年, 3至5月) or the upper
+                     one's (2022年至2023年, 2022年到2023年); value and unit are those of its
+                     first part (2023 年, 4 月 of 4 月 23 日, 2022 and 年 of 2022-2023年 and
+                     of 2022年至2023年) */
     EL_STAT_OTHER /* a measurement (area 亩 公顷, length 公里, weight 斤 吨, age 岁, km kg),
                      a ratio: 3 倍, 翻一番 (value = the multiplier), or percentage points:
                      5 个百分点 (a difference of percentages, not a share; unit 百分点) */
@@ -32,8 +34,9 @@ typedef enum {
 typedef struct el_stat {
     size_t off, len; /* the statistic as written, qualifiers and unit included */
     double value; /* normalised: 1.2万 → 12000, 近三成 → 30, 百分之六十 → 60; a range of
-                     quantities whose lower bound has no unit is its middle, qualifier 约
-                     (3至5年 → 4, 30～40% → 35, as 两三千人 → 2500) */
+                     quantities whose lower bound has no unit or the upper one's is its
+                     middle, qualifier 约 (3至5年, 三至五年, 3年至5年 → 4, 30%-40% → 35, as
+                     两三千人 → 2500) */
     size_t unit_off, unit_len; /* the unit after any 万/亿 multiplier (件 起 元 小时 % 成 番;
                                   小时 of 3 个小时); unit_len 0 = none (百分之六十, 三分之一,
                                   a bare 1.2 万) */

@@ -595,8 +595,13 @@ static void test_ranges_and_labels(void **state)
     check_stat(b, &f.v[0], "19 例", 19, C, NULL, "例");
     free(b);
 
-    /* two dates in a row stay two statistics */
+    /* two years joined by 至 are one range of years, from the first (test_stats_audit3.c);
+       joined by 和 they stay two statistics */
     f = scan_copy("2023 年至 2024 年", &b);
+    assert_int_equal(f.n, 1);
+    check_stat(b, &f.v[0], "2023 年至 2024 年", 2023, T, NULL, "年");
+    free(b);
+    f = scan_copy("2023 年和 2024 年", &b);
     assert_int_equal(f.n, 2);
     check_stat(b, &f.v[0], "2023 年", 2023, T, NULL, "年");
     check_stat(b, &f.v[1], "2024 年", 2024, T, NULL, "年");
