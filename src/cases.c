@@ -18,23 +18,24 @@
  * case are linked, the first quoted term (in “…”, 「…」, 『…』 or ASCII "…") that is not the
  * object of a preposition (为“大国工匠”设立奖励; 命名为“X” and 更名为“X” name it, 改为“X” does
  * not, and the old name before 更名为 is none), not a lexicon metaphor, an everyday word
- * (“打卡”), a bare one- or two-character term, an epithet of the place (浙江浦江郑义门
- * “江南第一家”, 北京“朝阳群众”), a craft (“蛟龙”号, but “X”号召 is a call the place made), the
- * essay's topic (a term of its title) or, past the place's clause, a qualifier of a noun
- * (昔日“沙进人退”的局面), unless a launch verb introduces it, names the initiative (a numeral in
- * that name, “十二条”, is no statistic), and a contrast marker before it in the sentence (or, for
- * an anonymised place, a problem word in it or 却 past its clause; or 却 and a problem word in the
- * place's clause) makes it a counter-example, with no name, unless the case's own words tell a
- * success (然而，杭州市…破解了拥堵难题). An anonymised place inside quotation marks
- * (编造“某地发生重大疫情”的谣言) is quoted words, no case. Places joined by 与/和/、 tell one joint
- * practice, one case per place (安徽省黄山市与浙江省杭州市共建…), unless 等 ends the list
- * (北京、上海等城市: regions); a province, a comma and a place within it (在广东，深圳市南山区…)
- * give the specific place (a configured place there takes the province: 在浙江，书香新区…); a place
- * that was already a case, followed by 的经验/的做法…, refers back and is no new case. Places added
- * in the configuration (lexicon.places: 书香新区) are found by memmem, only when there are any, and
- * then take every step above like gazetteer places: a configured name wins over the lexicon words
- * inside it, a gazetteer place written right before it gives it a province (浙江省书香新区), and a
- * name that is also a gazetteer surface stays the gazetteer's.
+ * (“打卡”), a figure, a descriptor or an effect by its shape (与专家“面对面”, “小而美”的车型,
+ * 村民“出门就能取件”), a product (推销“不知火”柑橘), a bare one- or two-character term, an epithet
+ * of the place (浙江浦江郑义门“江南第一家”, 北京“朝阳群众”), a craft (“蛟龙”号, but “X”号召 is a
+ * call the place made), the essay's topic (a term of its title) or, past the place's clause, a
+ * qualifier of a noun (昔日“沙进人退”的局面), unless a launch verb introduces it, names the
+ * initiative (a numeral in that name, “十二条”, is no statistic), and a contrast marker before it
+ * in the sentence (or, for an anonymised place, a problem word in it or 却 past its clause; or 却
+ * and a problem word in the place's clause) makes it a counter-example, with no name, unless the
+ * case's own words tell a success (然而，杭州市…破解了拥堵难题). An anonymised place inside
+ * quotation marks (编造“某地发生重大疫情”的谣言) is quoted words, no case. Places joined by
+ * 与/和/、 tell one joint practice, one case per place (安徽省黄山市与浙江省杭州市共建…), unless 等
+ * ends the list (北京、上海等城市: regions); a province, a comma and a place within it
+ * (在广东，深圳市南山区…) give the specific place (a configured place there takes the province:
+ * 在浙江，书香新区…); a place that was already a case, followed by 的经验/的做法…, refers back and
+ * is no new case. Places added in the configuration (lexicon.places: 书香新区) are found by memmem,
+ * only when there are any, and then take every step above like gazetteer places: a configured name
+ * wins over the lexicon words inside it, a gazetteer place written right before it gives it a
+ * province (浙江省书香新区), and a name that is also a gazetteer surface stays the gazetteer's.
  *
  * Every step is a forward pass or a binary search over sorted offsets, so a paragraph of any
  * length with any number of places stays O(n log n).
@@ -1271,7 +1272,7 @@ static bool is_metaphor(const struct scan *sc, size_t a, size_t b)
 #define COMMON_QUOTED_WORDS(X)                                                                     \
     X("打卡") X("网红") X("出圈") X("破圈") X("爆款") X("流量") X("点赞") X("刷屏") X("种草")      \
     X("带货") X("躺平") X("内卷") X("顶流") X("热搜") X("小事") X("大事") X("颜值") X("面子")      \
-    X("里子") X("接地气") X("烟火气")
+    X("里子") X("接地气") X("烟火气") X("零距离")
 /* clang-format on */
 static const word common_quoted[] = {COMMON_QUOTED_WORDS(WORD_ITEM)};
 static const uint64_t common_quoted_keys = 0 COMMON_QUOTED_WORDS(PREFIX_KEY);
@@ -1366,9 +1367,72 @@ static bool epithet(const char *s, const qpair *q, size_t a, size_t b)
            !(after < b && prefix_of(s + after, b - after, WORDS(institutions)));
 }
 
+/* The middle of a figure A X A: a verb of contact, which makes a manner of meeting or working
+   (面对面, 心贴心, 手拉手, 肩并肩, 背靠背, 实打实, 硬碰硬), or 不/没, which makes a question
+   (好不好, 有没有); sorted. A verb of a deed in the middle names a practice (“老帮老”). */
+static const uint32_t figure_links[] = {U'不', U'对', U'并', U'打', U'拉', U'挤', U'挨',
+                                        U'挽', U'没', U'牵', U'碰', U'贴', U'连', U'靠'};
+/* Adverbs that, before 能 or 可 (maybe after 不), make a clause of what one can do (出门就能
+   取件, 扫码即可办理, 一个都不能少); sorted. */
+static const uint32_t modal_adverbs[] = {U'也', U'便', U'即', U'就', U'还', U'都'};
+
+/* The shape of a quoted term, read one character at a time (shape_add) by name_like as it reads
+   the term for punctuation, so that the term is decoded once. */
+struct shape {
+    uint32_t c[4], prev, prev2; /* the first four characters; the last two */
+    size_t ncp;
+    bool han, modal; /* the four all Han; an adverb of modal_adverbs, maybe 不, then 能 or 可 */
+};
+/* Adds character x to the shape h. */
+static inline void shape_add(struct shape *h, uint32_t x)
+{
+    if ((x == U'能' || x == U'可') &&
+        (IN_SET(h->prev, modal_adverbs) || (h->prev == U'不' && IN_SET(h->prev2, modal_adverbs))))
+        h->modal = true;
+    if (h->ncp < 4) { /* (a figure has three or four characters: no more is kept) */
+        h->c[h->ncp] = x;
+        h->han &= el_text_is_han(x);
+    }
+    h->ncp++;
+    h->prev2 = h->prev;
+    h->prev = x;
+}
+
+/*
+ * Whether a term of shape h is a figure, a descriptor or an effect rather than a name: three Han
+ * characters A X A with X of figure_links; a reduplication AABB or ABB (实实在在, 暖洋洋:
+ * adjectives; AAB, “村村响”, is a name); 而 joining two words (小而美, 和而不同); or an adverb of
+ * modal_adverbs then 能 or 可 (村民“出门就能取件”: what the practice gives, not what it is
+ * called; 就 or 即 alone is in names: “马上就办”, “接诉即办”).
+ */
+static bool shape_figure(const struct shape *h)
+{
+    const uint32_t *c = h->c;
+    if (h->modal)
+        return true;
+    if (!h->han || (h->ncp != 3 && h->ncp != 4))
+        return false;
+    if (c[1] == U'而')
+        return true;
+    if (h->ncp == 4)
+        return c[0] == c[1] && c[2] == c[3] && c[0] != c[2];
+    return (c[0] == c[2] && IN_SET(c[1], figure_links)) || (c[1] == c[2] && c[0] != c[1]);
+}
+
+/* Verbs of selling or growing: the quote after one is a product or a variety (推销“不知火”
+   柑橘, 种植“红美人”), not a practice; nor is a quote that 品种 follows (“红颜”品种). */
+/* clang-format off */
+#define TRADE_VERBS_WORDS(X)                                                                       \
+    X("推销") X("销售") X("售卖") X("出售") X("种植") X("栽种") X("引种") X("养殖")
+/* clang-format on */
+static const word trade_verbs[] = {TRADE_VERBS_WORDS(WORD_ITEM)};
+static const uint64_t trade_verbs_keys = 0 TRADE_VERBS_WORDS(SUFFIX_KEY);
+static const word variety_after[] = {W("品种")};
+
 /* A quoted term usable as an initiative name: short, no sentence punctuation, no 的
    (“宋元中国的世界海洋商贸中心” is a title, not an initiative), no 某 (编造“某地发生重大疫情”
-   quotes a rumour), not an everyday word (common_quoted). A term of one or two characters,
+   quotes a rumour), not an everyday word (common_quoted), a figure by its shape (shape_figure)
+   or a product (推销“不知火”, “红颜”品种), launched or not. A term of one or two characters,
    or a pair of phrases joined by 、 (a motto: 晋商“诚信为本、以义制利”的传统), is a name only
    when a launch verb introduces it (推出“林票”, 实施“人人持证、技能河北”) or it names the noun
    after it (“九章”量子计算原型机, “村超”赛事, “人人持证、技能河北”工程). Unless a launch verb
@@ -1378,8 +1442,9 @@ static bool epithet(const char *s, const qpair *q, size_t a, size_t b)
    after it (“林票”起源于福建三明, see fronted), which names it as a launch verb does. */
 static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool linked, bool *launch)
 {
-    size_t len = q->close - q->inner, k, ncp = 0;
+    size_t len = q->close - q->inner, k;
     bool pause = false;
+    struct shape h = {.han = true};
     /* (命名为“亲清在线”: 为 of a verb that gives the name) */
     if (len == 0 || (ENDS_IN(s, q->open, prepositions) && !ends_with(s, q->open, "名为")))
         return false;
@@ -1390,12 +1455,14 @@ static bool name_like(const char *s, const qpair *q, size_t a, size_t b, bool li
             c == 0x300C || c == 0x300E || c == 0x7684 /* 的 */ || c == 0x67D0 /* 某 */)
             return false;
         pause |= c == 0x3001; /* 、 */
-        ncp++;
+        shape_add(&h, c);
     }
+    size_t ncp = h.ncp;
     size_t after = past_close(s, q);
-    if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)) ||
-        suffix_of(s, q->open, WORDS(title_verbs)) ||
+    if (ncp > 20 || one_in(s + q->inner, len, KEYED(common_quoted)) || shape_figure(&h) ||
+        suffix_of(s, q->open, WORDS(title_verbs)) || suffix_in(s, q->open, KEYED(trade_verbs)) ||
         (after < b && (prefix_of(s + after, b - after, WORDS(people_after)) ||
+                       prefix_of(s + after, b - after, WORDS(variety_after)) ||
                        prefix_in(s + after, b - after, KEYED(renames)))))
         return false;
     bool launched =
