@@ -13,7 +13,9 @@
  * (治理之道，千里之堤，溃于蚁穴，小问题…; 古人讲天下难事，必作于易；…，基层…).
  * 规定 and 称 introduce a quote only after a speaker or a document (《民法典》规定：,
  * 有关负责人称：), never in the words they end (号称, 堪称). Quoted terms (“红管家”,
- * “最后一公里”) are names or metaphors, never quotes.
+ * “最后一公里”) are names or metaphors, never quotes, and so is a question in quotation marks
+ * that nobody is said to ask (“村里有没有一个能取件的地方？”这是村民最关心的问题): the essay's
+ * 设问.
  *
  * Everything is linear in the paragraph: one pass pairs the marks and finds the lead-ins of
  * bare lines and the clause starts that open a clause of the lexicon (a bit table over their
@@ -1762,6 +1764,60 @@ static bool trail_follows(const char *s, size_t n, size_t end)
     return trail_start(s, n, end, &dash) != SIZE_MAX;
 }
 
+/*
+ * Whether quoted text t[0..n) is a question and nothing more: it ends with a question mark and
+ * every sentence in it does (“村里有没有一个能取件的地方？”, “钱从哪里来？人往哪里去？”),
+ * in the modern register: a particle of the classical one (乎 哉 耶 欤 兮) marks a line
+ * quoted from a text (“天下事有难易乎？”), whether or not the lexicon has it.
+ */
+static bool bare_question(const char *t, size_t n)
+{
+    static const char *const particles[] = {"乎", "哉", "耶", "欤", "兮", NULL};
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+        n--;
+    if (n == 0 || n > SHAPE_BYTES)
+        return false;
+    uint32_t c = 0;
+    for (size_t i = 0, k; i < n; i += k) {
+        c = el_text_cp(t, n, i, &k);
+        if (el_text_is_sentence_end(c) && c != 0xFF1F && c != '?')
+            return false;
+        if (k == 3)
+            for (const char *const *w = particles; *w; w++)
+                if (memcmp(t + i, *w, 3) == 0)
+                    return false;
+    }
+    return c == 0xFF1F || c == '?';
+}
+
+/* Code points after a question searched for the word that says someone asked it. */
+#define ASKED_MAX 10
+
+/*
+ * Whether the question quoted from s[open] to s[end] is given as someone's: a dash right
+ * before it (著名的“钱学森之问”——“…？”) or right after it (“…？”——钱学森), or 问 before the
+ * clause after it ends (“…？”他问 / 一位村民这样问道；not 问题: “…？”这是村民最关心的问题).
+ */
+static bool asked_by(const char *s, size_t n, size_t open, size_t end)
+{
+    size_t a = open, k;
+    while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+        a--;
+    if (a >= 3 && memcmp(s + a - 3, "\xE2\x80\x94", 3) == 0) /* — */
+        return true;
+    bool dash;
+    if (trail_start(s, n, end, &dash) != SIZE_MAX && dash)
+        return true;
+    for (size_t z = end, cps = 0; z < n && cps < ASKED_MAX; z += k, cps++) {
+        uint32_t c = el_text_cp(s, n, z, &k);
+        if (is_clause_mark(c))
+            break;
+        if (c == 0x95EE && !(n - z >= 6 && memcmp(s + z + 3, "题", 3) == 0)) /* 问 */
+            return true;
+    }
+    return false;
+}
+
 /* Quoted spans of one block (the title or a paragraph) at plain offset base. */
 static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
 {
@@ -1831,8 +1887,13 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
             ok = add_quote(st, base, EL_QUOTE_POLICY, txt, L.speaker, L.source, NULL);
         } else if (L.type == LEAD_CLASSICAL && ncp >= 4) {
             ok = add_quote(st, base, EL_QUOTE_CLASSICAL, txt, L.speaker, L.source, NULL);
-        } else if ((sentence && ncp >= 4) ||
-                   ((L.type == LEAD_SAYING || L.type == LEAD_POLICY) && ncp >= 8)) {
+        } else if (((sentence && ncp >= 4) ||
+                    ((L.type == LEAD_SAYING || L.type == LEAD_POLICY) && ncp >= 8)) &&
+                   /* a question in quotation marks with nothing that makes it anyone's words
+                      (no lead, no colon, no dash, no 问) is a 设问 of the essay, not a quote:
+                      “村里有没有一个能取件的地方？”这是村民最关心的问题 */
+                   !(L.type == LEAD_NONE && !L.colon && bare_question(t, len) &&
+                     !asked_by(s, n, p->open, p->end))) {
             el_span sp = L.type == LEAD_SAYING || L.type == LEAD_POLICY ? L.speaker : none;
             /* 《人民日报》评论指出：the paper is the source of an other quote. */
             el_span src = L.type == LEAD_SAYING ? L.source : none;
