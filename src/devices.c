@@ -1050,6 +1050,61 @@ static bool frame_place(const struct dstate *st, const struct clause *c, size_t 
     return false;
 }
 
+/* 之, the classical particle of short_frame and zhi_pair. */
+#define CP_ZHI 0x4E4Bu
+
+/*
+ * Whether three-character items that share, with a, the first of them, the positions in mask
+ * (bit k: position k) make a 排比 rather than a list: a frame around the character that varies
+ * (不信谣、不传谣、不造谣), a verb, 得 and its complement (开得动、充得上、修得好), verbs with the
+ * pronoun 之 (保护之，活化之，共享之), 一 and a measure word (一家人、一本账、一盘棋). One shared
+ * character otherwise makes a list (不平衡、不充分、不协调; 进企业、进社区; 市场化、法治化;
+ * 获得感、幸福感).
+ */
+static bool short_frame(const uint32_t *a, unsigned mask)
+{
+    return (mask & 5u) == 5u || ((mask & 2u) && a[1] == 0x5F97) ||             /* 得 */
+           ((mask & 4u) && a[2] == CP_ZHI) || ((mask & 1u) && a[0] == 0x4E00); /* 一 */
+}
+
+/*
+ * End of the run of three-character items from clause i, if it is a 排比 of three or more
+ * (short_frame), else i + 1: the first item is the last three characters of clause i, which
+ * may carry a lead-in (要引导网民做到不信谣、…), the others whole clauses of three Han
+ * characters in the same sentence, joined by 、 or ，. Items differing in a numeral count
+ * (第一名、第二名、第三名), places are a list, and the run stops at the first item that
+ * breaks the frame: linear.
+ */
+static size_t short_run(const struct dstate *st, const char *s, size_t i)
+{
+    const struct clause *cl = st->cl.v;
+    uint32_t a[3];
+    size_t e = cl[i].end, k;
+    for (size_t t = 3; t-- > 0; e = k) {
+        if (e <= cl[i].start || !el_text_is_han(a[t] = el_text_prev_cp(s, e, &k)))
+            return i + 1;
+    }
+    unsigned mask = 7u;
+    size_t j = i + 1;
+    for (; j < st->cl.n; j++) {
+        const struct clause *c = &cl[j];
+        if (cl[j - 1].sentence_end || c->ncp != 3 || !han3(c) || c->places || c->in_par)
+            break;
+        unsigned m = 0;
+        bool count = false;
+        for (size_t t = 0; t < 3; t++) {
+            if (c->lead[t] == a[t])
+                m |= 1u << t;
+            else
+                count |= cn_numeral(c->lead[t]) || cn_numeral(a[t]);
+        }
+        if (count || m == 7u || !short_frame(a, mask & m))
+            break;
+        mask &= m;
+    }
+    return j - i >= 3 ? j : i + 1;
+}
+
 /* ---- members: the halves of a sentence split by ； --------------------------------- */
 
 /*
@@ -1367,6 +1422,40 @@ static void find_parallel(struct dstate *st, const char *s, size_t len, size_t b
     }
 }
 
+/*
+ * 排比 of three-character items (short_run) that find_parallel leaves: a 、 list is no framed
+ * run there, and three characters share no shape. A pass of its own, after find_parallel
+ * (whose clauses it leaves alone). A run from clause i needs clauses i + 1 and i + 2 of three
+ * code points, which few are: where clause i + 2 is not, no run starts at i or i + 1, and the
+ * scan moves on two clauses at once.
+ */
+static void find_short_parallel(struct dstate *st, const char *s, size_t len, size_t base)
+{
+    struct clause *cl = st->cl.v;
+    size_t n = st->cl.n;
+    for (size_t i = 0; i + 2 < n;) {
+        if (cl[i + 2].ncp != 3) {
+            i += 2;
+            continue;
+        }
+        const struct clause *h = &cl[i], *nx = &cl[i + 1];
+        if (!((nx->ncp == 3) & (h->nhan >= 3) &
+              ((h->sentence_end | nx->sentence_end | h->in_par | h->places) == 0))) {
+            i++;
+            continue;
+        }
+        size_t j = short_run(st, s, i);
+        if (j - i < 3) {
+            i++;
+            continue;
+        }
+        add_balanced(st, EL_DEV_PARALLELISM, s, len, base, cl[i].start, cl[j - 1].end);
+        for (size_t k = i; k < j; k++)
+            cl[k].in_par = true;
+        i = j;
+    }
+}
+
 /* How two clauses of equal length line up, position by position (compare). */
 struct lineup {
     size_t m;       /* code points of each */
@@ -1616,6 +1705,41 @@ static int leadin_pair(struct dstate *st, const char *s, size_t n, size_t base, 
 }
 
 /*
+ * The 对偶 of clauses i and i + 1 joined by 、 (not ，, not a sentence end): two items alone
+ * between other marks, the second a clause of four to seven Han characters and the first the
+ * tail of clause i as long (一体之两翼、驱动之双轮 after 发展与安全是; 立国之本、强国之基), with
+ * 之 at the same place inside both and the words before it and after it differing (城乡之间、
+ * 区域之间, 任务之一、内容之一 are lists). 1 if added, 0 if none, -1 at the cap.
+ */
+static int zhi_pair(struct dstate *st, const char *s, size_t n, size_t base, size_t i)
+{
+    const struct clause *cl = st->cl.v, *x = &cl[i], *y = &cl[i + 1];
+    size_t m = y->ncp;
+    if ((i > 0 && !cl[i - 1].comma_after && !cl[i - 1].sentence_end) ||
+        !(y->comma_after || y->sentence_end || i + 2 == st->cl.n) || x->in_par || y->in_par ||
+        x->places || y->places || m < 4 || m > 7 || x->ncp < m || !han3(y))
+        return 0;
+    uint32_t a[7], b[7];
+    cut_clause_cps(s, y, b, 7);
+    size_t e = x->end, k;
+    for (size_t t = m; t-- > 0; e = k)
+        if (e <= x->start || !el_text_is_han(a[t] = el_text_prev_cp(s, e, &k)))
+            return 0;
+    size_t z = 1;
+    while (z + 1 < m && !(a[z] == CP_ZHI && b[z] == CP_ZHI))
+        z++;
+    if (z + 1 >= m)
+        return 0;
+    bool before = false, after = false;
+    for (size_t t = 0; t < m; t++)
+        if (a[t] != b[t])
+            *(t < z ? &before : &after) = true;
+    if (!before || !after)
+        return 0;
+    return add_balanced(st, EL_DEV_ANTITHESIS, s, n, base, e, y->end) ? 1 : -1;
+}
+
+/*
  * 对偶: first the two-member kind (find_member_antithesis), then two clauses of one
  * sentence, equal in length (4..12 code points) with their marks at the same places, and
  * - sharing characters at >= 1/3 of the positions and differing at >= 2 (基层强则国家强，
@@ -1642,12 +1766,17 @@ static void find_antithesis(struct dstate *st, const char *s, size_t n, size_t b
             /* A lead-in of one to three characters (我们要, 让我们) before the character y
                opens with: nearly every pair fails on the character. */
             size_t o = x->ncp - y->ncp;
-            if (o - 1 < LEADIN_PAIR && x->lead[o] == y->lead[0]) {
-                int r = leadin_pair(st, s, n, base, i);
-                if (r < 0)
-                    return;
-                i += (size_t)r;
-            }
+            int r = 0;
+            if (o - 1 < LEADIN_PAIR && x->lead[o] == y->lead[0])
+                r = leadin_pair(st, s, n, base, i);
+            /* Two items joined by 、 with 之 inside the second (zhi_pair): nearly every pair
+               is joined otherwise or has no 之 there. */
+            else if (!x->comma_after && !x->sentence_end && x->ncp >= y->ncp &&
+                     (y->lead[2] == CP_ZHI || y->lead[1] == CP_ZHI || y->lead[3] == CP_ZHI))
+                r = zhi_pair(st, s, n, base, i);
+            if (r < 0)
+                return;
+            i += (size_t)r;
             continue;
         }
         bool y_last = i + 2 == st->cl.n || y->sentence_end || y->semi;
@@ -2095,14 +2224,41 @@ static const char *find_han(const char *s, size_t n, const char *c)
     return NULL;
 }
 
+/* Words that say problems persist or loom in general (仍存在, 依然存在, 面临, 亟待解决): the
+   wording of an introduction's inventory of problems, not of a counter-example to a case. */
+static const char *const general_words[] = {"仍",   "依然", "依旧", "面临",     "还存在",
+                                            "尚存", "亟待", "日益", "不容忽视", NULL};
+
+/* Whether one of words (each starting with a three-byte character) occurs in s[a..e). */
+static bool has_word(const char *s, size_t a, size_t e, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++) {
+        size_t wl = strlen(*w);
+        for (size_t i = a; i + wl <= e;) {
+            const char *p = find_han(s + i, e - i, *w);
+            if (p == NULL)
+                break;
+            i = (size_t)(p - s);
+            if (i + wl <= e && memcmp(p, *w, wl) == 0)
+                return true;
+            i += 3;
+        }
+    }
+    return false;
+}
+
 /*
  * Whether s[a..e), the sentence of a contrast marker, states problems in general rather than
  * setting a counter-example against the cases: it lists them, ending in 等 and a problem
  * noun (一些地方仍存在用水粗放、管网漏损等问题; 但夜间消费仍面临业态单一等瓶颈), and names no
  * place and no anonymised one (某县, 某地一家企业): a case in it is the 反 of a 正反 pair.
+ * After a place of the paragraph (after_place), a case told, such a list is a counter-example
+ * to it (…设置夜间临时停车位3000余个。然而，有的地方停车难等问题突出) unless it says the
+ * problems persist in general (general_words), as an introduction does after its examples.
  * Asked of contrast candidates alone.
  */
-static bool problem_statement(const struct dstate *st, const char *s, size_t a, size_t e)
+static bool problem_statement(const struct dstate *st, const char *s, size_t a, size_t e,
+                              bool after_place)
 {
     bool listed = false;
     for (size_t i = a; !listed && i + 3 <= e; i += 3) {
@@ -2119,7 +2275,7 @@ static bool problem_statement(const struct dstate *st, const char *s, size_t a, 
         if (x->cat == EL_LEX_PLACE && x->start >= a && !(el_lex_flags(x->entry) & EL_LEX_WEAK))
             return false;
     }
-    return true;
+    return !after_place || has_word(s, a, e, general_words);
 }
 
 /*
@@ -2157,7 +2313,7 @@ static void find_contrast(struct dstate *st, const char *s, size_t n, size_t bas
         /* Markers come in order: m, the next sentence mark, only moves on. A sentence of
            problems is looked at once, whatever markers it holds. */
         size_t e = sentence_end_at(st, s, n, h->start, &m);
-        if (problem_statement(st, s, h->start, e)) {
+        if (problem_statement(st, s, h->start, e, first_place < h->start)) {
             skip = e;
             continue;
         }
@@ -2343,6 +2499,7 @@ static void scan_block(struct dstate *st, el_span blk)
     find_member_parallel(st, s, n, blk.off);
     find_pair_parallel(st, s, n, blk.off);
     find_parallel(st, s, n, blk.off);
+    find_short_parallel(st, s, n, blk.off);
     find_antithesis(st, s, n, blk.off);
     find_metaphors(st, s, n, blk.off);
     find_contrast(st, s, n, blk.off);
