@@ -1876,7 +1876,9 @@ static void scan_pairs(struct qstate *st, const char *s, size_t n, size_t base)
                 el_finding_add(st->doc, st->misquote_rule, el_doc_src(st->doc, base + p->inner),
                                el_doc_section_at(st->doc, base + p->inner), cq->text);
         } else if (m.how) {
-            el_span src = L.type == LEAD_CLASSICAL ? L.source : none;
+            /* (a title written before a saying, 《增广贤文》中说：, is reported where the
+               lexicon names no work: 俗语) */
+            el_span src = L.type == LEAD_CLASSICAL || L.type == LEAD_SAYING ? L.source : none;
             ok = add_lex_quote(st, base, txt, src, &L, el_lex_classical(m.line));
             if (ok && m.how == 2)
                 raise_misquote(st, base + p->inner, &m);

@@ -249,6 +249,22 @@ static void wcases(rj *r)
     el_jw_arr_end(w);
 }
 
+/*
+ * The work a lexicon source names, which is what a quote's source reports (the contract: the
+ * work, not its author): the source from its first 《 when it ends with that title (屈原《离骚》
+ * → 《离骚》, 语本顾炎武《日知录·正始》 → 《日知录·正始》); NULL when it names no titled work
+ * (俗语, 民谚, 郑板桥（书斋联）), when the title written before the quote, if any, is
+ * reported instead. The lexicon keeps the author for its readers.
+ */
+static const char *source_work(const char *src)
+{
+    const char *t = strstr(src, "\xE3\x80\x8A"); /* 《 */
+    if (t == NULL)
+        return NULL;
+    size_t n = strlen(t);
+    return n >= 6 && memcmp(t + n - 3, "\xE3\x80\x8B", 3) == 0 ? t : NULL; /* 》 */
+}
+
 static void wquotes(rj *r)
 {
     static const lit kinds[] = {LIT("policy"), LIT("classical"), LIT("other")};
@@ -266,9 +282,10 @@ static void wquotes(rj *r)
         else
             wspan(r, q->speaker);
         EL_JW_KEY(w, "source");
-        if (q->source_lex)
-            el_jw_str(w, q->source_lex);
-        else
+        const char *work = q->source_lex ? source_work(q->source_lex) : NULL;
+        if (work)
+            el_jw_str(w, work);
+        else /* the title written before it, if any */
             wspan(r, q->source);
         EL_JW_KEY(w, "text");
         wspan(r, q->txt);

@@ -476,14 +476,70 @@ static void test_summary_table(void **state)
     }
 }
 
+/* The source of each quote of text's JSON report, '|'-separated ("-" for null), into out. */
+static const char *quote_sources(const char *text, char *out, size_t cap)
+{
+    el_doc *doc = analysed("q.txt", text);
+    mem jm;
+    assert_int_equal(el_report_json(doc, NULL, mem_open(&jm)), 0);
+    char *json = mem_close(&jm);
+    cJSON *file = cJSON_Parse(json);
+    assert_non_null(file);
+    size_t o = 0;
+    out[0] = '\0';
+    const cJSON *q;
+    cJSON_ArrayForEach(q, get(file, "quotes"))
+    {
+        const cJSON *src = get(q, "source");
+        o += (size_t)snprintf(out + o, cap - o, "%s%s", o ? "|" : "",
+                              cJSON_IsString(src) ? src->valuestring : "-");
+    }
+    cJSON_Delete(file);
+    free(json);
+    el_doc_free(doc);
+    return out;
+}
+
+/* A quote's source is the work (the contract's 《淮南子》): a lexicon source that names its
+   author too reports the title alone, one that names no work (俗语) reports null, unless the
+   essay wrote a title before the quote. */
+static void test_json_quote_source_is_the_work(void **state)
+{
+    (void)state;
+    char got[512];
+    assert_string_equal(
+        quote_sources("以家风涵养民风\n\n“勿以恶小而为之，勿以善小而不为。”家风建设贵在日常。\n",
+                      got, sizeof got),
+        "《遗诏敕后主》");
+    assert_string_equal(
+        quote_sources(
+            "以网络文明涵养清朗空间\n\n“良言一句三冬暖，恶语伤人六月寒。”网络空间需要清朗。\n", got,
+            sizeof got),
+        "-");
+    assert_string_equal(quote_sources("以法治护航发展\n\n《韩非子》有言：“法不阿贵，绳不挠曲。”"
+                                      "法治是最好的营商环境。\n",
+                                      got, sizeof got),
+                        "《韩非子·有度》");
+    assert_string_equal(
+        quote_sources("以网络文明涵养清朗空间\n\n《增广贤文》中说：“良言一句三冬暖，"
+                      "恶语伤人六月寒。”网络空间需要清朗。\n",
+                      got, sizeof got),
+        "《增广贤文》");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text_outline_rows),     cmocka_unit_test(test_text_outline_alignment),
-        cmocka_unit_test(test_text_outline_controls), cmocka_unit_test(test_text_findings),
-        cmocka_unit_test(test_sarif_shape),           cmocka_unit_test(test_csv_quoting),
-        cmocka_unit_test(test_csv_quoting_trap),      cmocka_unit_test(test_json_summary),
+        cmocka_unit_test(test_text_outline_rows),
+        cmocka_unit_test(test_text_outline_alignment),
+        cmocka_unit_test(test_text_outline_controls),
+        cmocka_unit_test(test_text_findings),
+        cmocka_unit_test(test_sarif_shape),
+        cmocka_unit_test(test_csv_quoting),
+        cmocka_unit_test(test_csv_quoting_trap),
+        cmocka_unit_test(test_json_summary),
         cmocka_unit_test(test_summary_table),
+        cmocka_unit_test(test_json_quote_source_is_the_work),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
