@@ -2588,19 +2588,31 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs, con
     const char *s = str(L, nt->txt);
     size_t n = nt->txt.len;
 
-    /* Quoted terms (《…》 titles are not claims: notes name the sources essays only adapt). */
+    /* Quoted terms (《…》 titles are not claims: notes name the sources essays only adapt).
+       missed[t]: term t is reported, and so one claim: its numbers are not reported again on
+       their own (“2.3万个”, not “2.3万个” and “2.3”). The numbers of a term found are checked
+       alone, as the term's words may be there with another figure (“500亿元”: 500). */
+    bool missed_small[16], *missed = nterms <= 16 ? missed_small : xmalloc(nterms * sizeof *missed);
     for (size_t t = 0; t < nterms; t++) {
         size_t a = terms[t].off, z = a + terms[t].len;
-        if (!formula_term(s + a, z - a) && !term_found(N, s + a, z - a))
+        missed[t] = !formula_term(s + a, z - a) && !term_found(N, s + a, z - a);
+        if (missed[t])
             claim(L, note, a - 3, s + a, z - a);
     }
 
     /* Numbers of two or more digits (a leading item number is not a claim). */
     static const char *const item_marks[] = {"、", "．", "）", NULL};
+    size_t t = 0; /* the first term that does not end before i */
     for (size_t i = 0; (i = next_digit(s, n, i)) < n;) {
         size_t k = i == 0 || !is_digit(s[i - 1]) ? number_at(s, n, i) : 0;
         if (k == 0) {
             i++;
+            continue;
+        }
+        while (t < nterms && terms[t].off + terms[t].len <= i)
+            t++;
+        if (t < nterms && terms[t].off <= i && missed[t]) {
+            i = terms[t].off + terms[t].len; /* in a term reported: reported with it */
             continue;
         }
         size_t digits = 0;
@@ -2620,6 +2632,8 @@ static void check_note(lint *L, notes_ctx *N, size_t note, const bool *devs, con
         }
         i += k;
     }
+    if (missed != missed_small)
+        free(missed);
 
     /* Places (strong surfaces only), leftmost-longest. */
     note_scan S = {L, N, note, s, {.emit = emit_note_place}};
