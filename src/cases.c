@@ -2523,11 +2523,12 @@ struct evscan {
  * clause starts or after a lead word, so that 要 in 重要 or 需 in 需求 is not taken for 要/需).
  */
 /* A one-character countermeasure word that starts a noun instead (要素, 应急, 需求): 用, 急
-   and 届 only after 应 and 需 (应用, 应届; 要用好… is a measure). */
+   and 届 only after 应 and 需 (应用, 应届; 要用好… is a measure); 该 too, as 应该 is a word of
+   its own (and 应该说 none: opinion_word). */
 static bool starts_noun(const struct evscan *ev, const el_lex_hit *h)
 {
     static const uint32_t noun_next[] = {U'素', U'点', U'件', U'闻', U'害', U'务', U'求', 0};
-    static const uint32_t ying_next[] = {U'用', U'急', U'届', 0};
+    static const uint32_t ying_next[] = {U'用', U'急', U'届', U'该', 0};
     size_t l;
     uint32_t next = h->end < ev->n ? el_text_cp(ev->s, ev->n, h->end, &l) : 0;
     for (const uint32_t *q = noun_next; *q; q++)
@@ -2550,6 +2551,105 @@ static bool actor_measure(const struct evscan *ev, const el_lex_hit *h)
     return suffix_in(ev->s, h->start, KEYED(measure_actor)) > 0 && !starts_noun(ev, h);
 }
 
+/* Whether c is one of the code points of set (0-terminated). */
+static bool cp_in(uint32_t c, const uint32_t *set)
+{
+    for (; *set; set++)
+        if (c == *set)
+            return true;
+    return false;
+}
+
+/*
+ * 要/应/需/须 after a short subject (活化利用要坚持适度原则, 保护应以修缮为主): a modal word
+ * proposes what is to be done after a subject as much as at a clause start, the way 必须 and
+ * 应当 count wherever they stand. The subject is one to eight Han characters from a clause
+ * start. Not taken: a word the character ends (主要, 重要, 摘要, 只要, 相应, 响应, 适应, 效应,
+ * 供应) or starts (要素, 要是, 要么, 应用, 应对, 需求, 须知), and a descriptive clause: one
+ * with a figure or 几 after the word (村民要走10公里, 要花几个小时), a subject that tells
+ * how things go (往往, 常常, 总是, 每月, 过去) or a story's condition (见了长辈要问好).
+ */
+static bool subject_measure(const struct evscan *ev, const el_lex_hit *h)
+{
+    static const uint32_t yao_before[] = {U'主', U'重', U'需', U'摘', U'只', U'纲', U'概', U'提',
+                                          U'紧', U'必', U'想', U'首', U'次', U'简', U'扼', U'机',
+                                          U'显', U'不', U'索', U'将', U'快', U'纪', U'政', U'险',
+                                          U'权', U'枢', U'撮', U'切', U'要', U'为', U'靠', 0};
+    static const uint32_t ying_before[] = {U'相', U'响', U'适', U'效', U'供', U'反', U'对',
+                                           U'回', U'感', U'呼', U'照', U'答', U'顺', U'报',
+                                           U'内', U'接', U'承', U'策', 0};
+    static const uint32_t xu_before[] = {U'必', U'急', U'军', U'所', U'按', U'无', U'毋',
+                                         U'胡', U'触', U'莫', U'亟', U'供', 0};
+    static const uint32_t yao_next[] = {U'素', U'是', U'么', U'职', U'冲', U'塞', U'地',
+                                        U'道', U'员', U'案', U'领', U'诀', U'旨', U'义',
+                                        U'目', U'隘', U'挟', U'账', U'价', U'命', 0};
+    static const uint32_t ying_next[] = {U'对', U'变', U'聘', U'征', U'试', U'验', U'邀', U'酬',
+                                         U'运', U'声', U'答', U'和', U'允', U'承', U'付', U'收',
+                                         U'然', U'景', U'该', U'届', U'用', U'急', 0};
+    static const uint32_t xu_next[] = {U'求', U'知', U'臾', U'发', U'要', 0};
+    static const char *const telling[] = {"往往", "常常", "经常", "总是", "每天",
+                                          "每年", "一直", "曾经", "过去", "以前",
+                                          "当时", "有时", "每月", "每周", "每次"};
+    static const uint32_t telling_first[] = {U'往', U'常', U'经', U'总', U'每', U'一',
+                                             U'曾', U'过', U'以', U'当', U'有', 0};
+    if (h->end - h->start != 3 || h->start == 0)
+        return false;
+    size_t k, i = h->start;
+    uint32_t w = el_text_cp(ev->s, ev->n, i, &k);
+    const uint32_t *before, *next_set;
+    if (w == U'要')
+        before = yao_before, next_set = yao_next;
+    else if (w == U'应')
+        before = ying_before, next_set = ying_next;
+    else if (w == U'需' || w == U'须')
+        before = xu_before, next_set = xu_next;
+    else
+        return false;
+    /* the words around first: they turn most hits away (重要, 需要, 主要) */
+    size_t j = el_text_back(ev->s, i);
+    if (cp_in(el_text_cp(ev->s, i, j, &k), before))
+        return false;
+    uint32_t next = h->end < ev->n ? el_text_cp(ev->s, ev->n, h->end, &k) : 0;
+    if (!el_text_is_han(next) || cp_in(next, next_set) || starts_noun(ev, h))
+        return false; /* a modal word is followed by what is to be done */
+    /* 要不来, 要不然, 要不是 (but 要不断 proposes) */
+    static const char *const yao_bu[] = {"不来", "不到", "不然", "不是", "不得", "不起"};
+    for (size_t t = 0; w == U'要' && t < sizeof yao_bu / sizeof yao_bu[0]; t++)
+        if (h->end + 6 <= ev->n && memcmp(ev->s + h->end, yao_bu[t], 6) == 0)
+            return false;
+    /* the subject: one to eight Han characters back to a clause start, none telling how
+       things go or a story's condition */
+    size_t a = i, cps = 0;
+    while (!break_before(ev->s, a)) {
+        j = el_text_back(ev->s, a);
+        uint32_t c = el_text_cp(ev->s, a, j, &k);
+        if (!el_text_is_han(c) || c == U'了' || ++cps > 8)
+            return false;
+        for (size_t t = 0; cp_in(c, telling_first) && t < sizeof telling / sizeof telling[0]; t++)
+            if (j + 6 <= i && memcmp(ev->s + j, telling[t], 6) == 0)
+                return false;
+        a = j;
+    }
+    if (cps == 0)
+        return false;
+    /* the rest of the clause: no figure */
+    for (size_t e = h->end; e < ev->n; e += k) {
+        uint32_t c = el_text_cp(ev->s, ev->n, e, &k);
+        if ((c >= '0' && c <= '9') || c == U'几' || (c >= 0xFF10 && c <= 0xFF19))
+            return false;
+        if (!el_text_is_han(c) && !el_text_is_space(c) && is_clause_break(c))
+            break;
+    }
+    return true;
+}
+
+/* 应该说 (one may say): an opinion announced, not a measure, for all its 应该. */
+static bool opinion_word(const struct evscan *ev, const el_lex_hit *h)
+{
+    return h->end - h->start == 6 && memcmp(ev->s + h->start, "应该", 6) == 0 &&
+           h->end + 3 <= ev->n && memcmp(ev->s + h->end, "说", 3) == 0;
+}
+
 /* The categories on_evidence_hit looks at: the walk skips the others. */
 #define EVIDENCE_CATS                                                                              \
     (EL_LEX_CAT_BIT(EL_LEX_CONTRAST) | EL_LEX_CAT_BIT(EL_LEX_COUNTERMEASURE) |                     \
@@ -2566,11 +2666,12 @@ static void on_evidence_hit(void *ctx, const el_lex_hit *h)
     else if (h->cat == EL_LEX_CONTRAST && !ev->counter)
         ev->counter = len >= 6;
     else if (h->cat == EL_LEX_COUNTERMEASURE && !ev->measure)
-        ev->measure = len > 3 ||
-                      ((break_before(ev->s, h->start) ||
-                        suffix_in(ev->s, h->start, KEYED(measure_lead)) > 0) &&
-                       !starts_noun(ev, h)) ||
-                      actor_measure(ev, h);
+        ev->measure =
+            !opinion_word(ev, h) && (len > 3 ||
+                                     ((break_before(ev->s, h->start) ||
+                                       suffix_in(ev->s, h->start, KEYED(measure_lead)) > 0) &&
+                                      !starts_noun(ev, h)) ||
+                                     actor_measure(ev, h) || subject_measure(ev, h));
 }
 
 /* Set the evidence flags of every argument section; needs cases and statistics. */
