@@ -2036,12 +2036,16 @@ typedef struct notes_ctx {
     char *keys;              /* the essay's numbers without separators, back to back */
     EL_VEC(el_span) numbers; /* spans of keys, sorted by text */
     bool numbers_built;
-    bool too_many; /* the essay has more numbers than are worth indexing */
-    int walks;     /* numbers looked up before the index was built */
-    size_t budget; /* bytes of memmem left */
-    bigrams pairs; /* the pairs of adjacent Han characters of the notes' quoted terms */
-    size_t swept;  /* ... flagged PAIR_SEEN where essay[0..swept) has them (len: all) */
+    bool too_many;      /* the essay has more numbers than are worth indexing */
+    int walks;          /* numbers looked up before the index was built */
+    size_t budget;      /* bytes of memmem left */
+    bigrams pairs;      /* the pairs of adjacent Han characters of the notes' quoted terms */
+    size_t swept;       /* ... flagged PAIR_SEEN where essay[0..swept) has them (len: all) */
+    uint32_t chars[64]; /* essay_has_char's answers: a code point, CHAR_PRESENT if there */
 } notes_ctx;
+
+/* Flag of an answer of essay_has_char (code points need 21 bits). */
+#define CHAR_PRESENT ((uint32_t)1 << 31)
 
 static void on_essay_place(void *ctx, const el_lex_hit *h)
 {
@@ -2164,11 +2168,89 @@ static bool figures_gloss(notes_ctx *N, const char *s, size_t n)
 }
 
 /*
- * Whether the essay has a quoted term of a note: some pair of adjacent Han characters of the
- * term occurs in the essay. Notes gloss as often as they quote (“旧邦新命” for 周虽旧邦，其命
- * 维新), so only a term none of whose parts the essay has is reported. Terms without two
- * adjacent Han characters (“以……”) are patterns, not claims: found.
+ * Whether the essay has the character c, encoded s[0..k): N->chars remembers the answers (a
+ * term asks again at each turn of term_found's sweep). A three-byte character is looked for by
+ * its last byte, which memchr finds far less often in Chinese text than a lead byte (E4–E9
+ * lead nearly every character). A search paid from the notes' budget (true when it is spent:
+ * silent rather than slow).
  */
+static bool essay_has_char(notes_ctx *N, uint32_t c, const char *s, size_t k)
+{
+    uint32_t *slot = &N->chars[c % (sizeof N->chars / sizeof N->chars[0])];
+    if ((*slot & ~CHAR_PRESENT) == c)
+        return (*slot & CHAR_PRESENT) != 0;
+    if (N->budget < N->len)
+        return true;
+    N->budget -= N->len;
+    bool has = false;
+    if (k == 3) {
+        for (const char *p = N->essay + 2, *e = N->essay + N->len; !has && p < e; p++) {
+            p = memchr(p, s[2], (size_t)(e - p));
+            if (p == NULL)
+                break;
+            has = p[-2] == s[0] && p[-1] == s[1];
+        }
+    } else {
+        has = memmem(N->essay, N->len, s, k) != NULL;
+    }
+    *slot = c | (has ? CHAR_PRESENT : 0);
+    return has;
+}
+
+/*
+ * What the pairs of adjacent Han characters of the term s[0..n) found so far say (pair_seen,
+ * essay[0..N->swept)): 1 found, 0 not, -1 not yet known (sweep on). final: the sweep is over.
+ *
+ * The rule: a character of the term is covered when a pair it is part of is in the essay. The
+ * term is found when some pair is and every run of two or more uncovered characters (a word
+ * of the term the essay lacks) at least has its characters somewhere in the essay. So a note
+ * may gloss (“旧邦新命” for 周虽旧邦，其命维新: 新命 uncovered, but 新 and 命 are there) and
+ * may differ by a character (“一屏观天下” for 一屏看天下: 观 alone uncovered), but a term
+ * whose distinctive word is not written at all is reported (“无障碍地图” where the essay has
+ * 无障碍 but neither 地 nor 图; “人数地图” where it has only 人数). A term without two
+ * adjacent Han characters (“以……”) is a pattern, not a claim: found.
+ *
+ * Before the sweep is over the verdict is often known already: more pairs found only split
+ * the runs, so a run whose characters are all there stays fine, and two adjacent characters
+ * the essay lacks can never be covered (no pair with them is there).
+ */
+static int term_verdict(notes_ctx *N, const char *s, size_t n, bool final)
+{
+    enum { MAX = EL_TERM_MAX + 1 };
+    size_t at[MAX + 1], k, m = 0;
+    uint32_t cp[MAX];
+    bool han[MAX], cov[MAX] = {false}, pairs = false, seen = false;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < n && m < MAX; i += k, m++) {
+        uint32_t c = el_text_cp(s, n, i, &k);
+        at[m] = i;
+        cp[m] = c;
+        han[m] = el_text_is_han(c);
+        if (han[m] && prev) {
+            pairs = true;
+            if (pair_seen(N, prev, c))
+                seen = cov[m - 1] = cov[m] = true;
+        }
+        prev = han[m] ? c : 0;
+    }
+    at[m] = n;
+    if (!pairs)
+        return 1;
+    if (!seen)
+        return final ? 0 : -1;
+    for (size_t i = 0, j; i < m; i = j + 1) {
+        for (j = i; j < m && han[j] && !cov[j]; j++)
+            ;
+        if (j - i >= 2 && !final)
+            return -1; /* pairs further on may cover the run */
+        for (size_t q = i; j - i >= 2 && q < j; q++)
+            if (!essay_has_char(N, cp[q], s + at[q], at[q + 1] - at[q]))
+                return 0;
+    }
+    return 1;
+}
+
+/* Whether the essay has a quoted term of a note (term_verdict's rule, or a gloss). */
 static bool term_found(notes_ctx *N, const char *s, size_t n)
 {
     if (numbered_gloss(N, s, n) || figures_gloss(N, s, n))
@@ -2176,22 +2258,9 @@ static bool term_found(notes_ctx *N, const char *s, size_t n)
     /* Each turn asks the pairs against the part of the essay swept so far, then sweeps on to
        the next pair flagged: at most one turn per pair of the notes, each over a short term. */
     for (;;) {
-        bool any = false;
-        uint32_t prev = 0;
-        size_t k;
-        for (size_t i = 0; i < n; i += k) {
-            uint32_t c = el_text_cp(s, n, i, &k);
-            if (el_text_is_han(c) && prev) {
-                any = true;
-                if (pair_seen(N, prev, c))
-                    return true;
-            }
-            prev = el_text_is_han(c) ? c : 0;
-        }
-        if (!any)
-            return true;
-        if (N->swept >= N->len)
-            return false;
+        int v = term_verdict(N, s, n, N->swept >= N->len);
+        if (v >= 0)
+            return v == 1;
         sweep_on(N);
     }
 }

@@ -294,21 +294,37 @@ static bool has_pair(const char *essay, size_t len, uint32_t a, uint32_t b)
     return memmem(essay, len, pat, (size_t)(k + m)) != NULL;
 }
 
-/* term_found without numbered_gloss: whether the essay has a pair of the term (or it has none). */
+/* term_found without the glosses, plainly (term_verdict's rule): some pair of adjacent Han
+   characters of the term is in the essay, and every run of two or more characters that no such pair
+   covers has each of its characters in the essay; a term with no pair is found. */
 static bool plain_term_found(const char *essay, size_t len, const char *s, size_t n)
 {
-    bool any = false;
-    uint32_t prev = 0;
-    for (size_t i = 0, k; i < n; i += k) {
-        uint32_t c = el_text_cp(s, n, i, &k);
-        if (el_text_is_han(c) && prev) {
+    uint32_t c[16];
+    size_t m = 0, k;
+    for (size_t i = 0; i < n && m < 16; i += k)
+        c[m++] = el_text_cp(s, n, i, &k);
+    bool cov[16] = {false}, any = false, has = false;
+    for (size_t i = 0; i + 1 < m; i++)
+        if (el_text_is_han(c[i]) && el_text_is_han(c[i + 1])) {
             any = true;
-            if (has_pair(essay, len, prev, c))
-                return true;
+            if (has_pair(essay, len, c[i], c[i + 1]))
+                has = cov[i] = cov[i + 1] = true;
         }
-        prev = el_text_is_han(c) ? c : 0;
+    if (!any)
+        return true;
+    if (!has)
+        return false;
+    for (size_t i = 0, j; i < m; i = j + 1) {
+        for (j = i; j < m && el_text_is_han(c[j]) && !cov[j]; j++)
+            ;
+        for (size_t q = i; j - i >= 2 && q < j; q++) {
+            uint8_t p[4];
+            int l = u8_uctomb(p, c[q], 4);
+            if (memmem(essay, len, p, (size_t)l) == NULL)
+                return false;
+        }
     }
-    return !any;
+    return true;
 }
 
 static void test_terms(void **state)
