@@ -27,6 +27,7 @@
 #include "lint.c"
 
 #include "testbuf.h"
+#include "testclaims.h"
 #include "testrand.h"
 #include "testref.h"
 
@@ -530,47 +531,6 @@ static void test_probe(void **state)
         free(t.v);
         free(keys.v);
     }
-}
-
-/* Whether the essay has the pair of adjacent Han characters a, b: a search of its bytes. */
-static bool ref_has_pair(const char *essay, size_t len, uint32_t a, uint32_t b)
-{
-    uint8_t pat[8];
-    int k = u8_uctomb(pat, a, 4), m = u8_uctomb(pat + k, b, 4);
-    return memmem(essay, len, pat, (size_t)(k + m)) != NULL;
-}
-
-/* A quoted term's verdict, plainly (term_verdict's rule): some pair of adjacent Han characters
-   of the term is in the essay, and every run of two or more characters that no such pair
-   covers has each of its characters in the essay; a term with no pair is found. */
-static bool ref_term_in(const char *essay, size_t len, const char *s, size_t n)
-{
-    uint32_t c[16];
-    size_t m = 0, k;
-    for (size_t i = 0; i < n && m < 16; i += k)
-        c[m++] = el_text_cp(s, n, i, &k);
-    bool cov[16] = {false}, any = false, has = false;
-    for (size_t i = 0; i + 1 < m; i++)
-        if (el_text_is_han(c[i]) && el_text_is_han(c[i + 1])) {
-            any = true;
-            if (ref_has_pair(essay, len, c[i], c[i + 1]))
-                has = cov[i] = cov[i + 1] = true;
-        }
-    if (!any)
-        return true;
-    if (!has)
-        return false;
-    for (size_t i = 0, j; i < m; i = j + 1) {
-        for (j = i; j < m && el_text_is_han(c[j]) && !cov[j]; j++)
-            ;
-        for (size_t q = i; j - i >= 2 && q < j; q++) {
-            uint8_t p[4];
-            int l = u8_uctomb(p, c[q], 4);
-            if (memmem(essay, len, p, (size_t)l) == NULL)
-                return false;
-        }
-    }
-    return true;
 }
 
 /* Notes of several sections quoting terms found early, late or never in a longer essay: the
