@@ -16,6 +16,10 @@
  * 上 before 百/千/万/亿 is an approximate qualifier like 近/超 (上千万元 is ten million
  * yuan, qualifier 上). 对 counts pairs right after an integer (300多对新人: pair_measure),
  * but not as "towards" or "versus" (对此, 1对1, 一对一).
+ * 款 counts models right after an integer (200余款应用: model_measure), but not a model
+ * year (2023款). Bounds are qualifiers met by looking back from the number (bound_before),
+ * as the scan stops at neither 不 nor 最: 不超过 不少于 不低于 不高于 不多于 不超出
+ * (不超过30分钟 is at most 30 minutes, not 超过) and 最高 最低 最多 最少 (最高50万元).
  * Vague figures take an approximate qualifier (vague_start): 数十万人 and 几百家 (value the
  * order of magnitude, qualifier 数/几), 十几个 (value 10, qualifier 几), 两三千人 (value the
  * middle, 2500, qualifier 约); a fraction in ASCII digits (1/3) is a percentage.
@@ -408,6 +412,12 @@ static const char *const *fixed_phrases(uint32_t c, size_t *cnt)
 #undef FP
 }
 
+/* Upper and lower bounds before a number: 不超过30分钟 is at most 30 minutes, the opposite of
+   超过30分钟, and 最高50万元 a ceiling. No scan stops at their first character (不 and 最 are
+   too common): try_at looks back for them from where it stops (bound_before). */
+static const char *const bu_bounds[] = {"不超过", "不少于", "不低于", "不高于", "不多于", "不超出"};
+static const char *const zui_bounds[] = {"最高", "最低", "最多", "最少"};
+
 /* Qualifier opening a statistic at s[i], whose first code point c is l bytes long: a static
    string (its length in *len), or NULL. A switch on c: 不 and 大 are among the commonest
    characters and must cost next to nothing when they open no qualifier. */
@@ -418,10 +428,13 @@ static const char *pre_qualifier(const char *s, size_t n, size_t i, uint32_t c, 
     const char *q = NULL;
     *len = l;
     switch (c) {
-    case U'超':
+    case U'超': {
+        size_t at;
         if ((k = lit(s, n, i + l, "过")) > 0)
             return *len = l + k, "超过";
-        return "超";
+        /* 不超5%: an upper bound, no 超 "over" (不超过 opens at 不, below) */
+        return cp_before(s, n, i, &at) == U'不' ? NULL : "超";
+    }
     case U'将':
         q = "将近";
         break;
@@ -433,6 +446,17 @@ static const char *pre_qualifier(const char *s, size_t n, size_t i, uint32_t c, 
             return *len = l + k, "不足";
         if ((k = lit(s, n, i + l, "到")) > 0)
             return *len = l + k, "不到";
+        /* bounds of three characters (不超过 不少于 …): the scan meets them by looking back
+           from the number (try_at) */
+        for (size_t b = 0; b < COUNT_OF(bu_bounds); b++)
+            if ((k = lit(s, n, i, bu_bounds[b])) > 0)
+                return *len = k, bu_bounds[b];
+        return NULL;
+    case U'最':
+        /* 最高50万元, 最多3天: bounds the scan meets by looking back from the number */
+        for (size_t b = 0; b < COUNT_OF(zui_bounds); b++)
+            if ((k = lit(s, n, i, zui_bounds[b])) > 0)
+                return *len = k, zui_bounds[b];
         return NULL;
     case U'大':
         q = "大约";
@@ -991,7 +1015,9 @@ typedef struct {
     X(U'点') X(U'余') X(U'多') X(U'几') X(0x3000) \
     /* 对, a measure word no unit of the table (两对新人: pair_measure), and 至 after the \
        lower bound of a range (三至五年: parse_range) */ \
-    X(U'对') X(U'至')
+    X(U'对') X(U'至') \
+    /* 款, a measure word no unit of the table (两款产品: model_measure) */ \
+    X(U'款')
 /* clang-format on */
 /* The bytes of the character c as read from the text, first byte lowest (c < 0x80 or
    U+0800..U+FFFF, which all units start with). */
@@ -1313,6 +1339,22 @@ __attribute__((noinline)) static bool parse_slash(const scan_t *t, size_t j, con
    "towards" or "versus". */
 static const unit_def pair_unit = {"对", K_COUNT, 0};
 
+/* 款 counting models or products (200余款应用, 三款车型), which the unit table leaves out
+   as it does 对: after a number it is as often the model year of a car (2023款). */
+static const unit_def model_unit = {"款", K_COUNT, 0};
+
+/* True if 款 at s[p] counts models after the number m (whose 余/多 qualifier, if any, is
+   qpost): an integer that is no plain year (2023款: a car's model year), and 款 no part of
+   款项 款式 (3款项目 is rare next to 5笔款项). Ordinals (第3款 of a law) never get here. */
+__attribute__((noinline)) static bool model_measure(const char *s, size_t n, size_t p,
+                                                    const num_t *m, const char *qpost)
+{
+    if (!m->integer || m->digit_string ||
+        (!m->chinese && !qpost && m->ndigits == 4 && m->value >= 1900 && m->value <= 2100))
+        return false;
+    return !lit(s, n, p + 3, "项") && !lit(s, n, p + 3, "式");
+}
+
 /* Characters after 对 that make it "towards", "versus" or a word of its own (对于 对此 对比
    对照 对接 对标 对其 对待 对外 对应 对象 对话 对策 对抗 对立), not the measure word. */
 static bool pair_word_after(uint32_t c)
@@ -1513,6 +1555,8 @@ __attribute__((always_inline)) static inline bool figure_one(const scan_t *t, si
         }
         if (p == q0 && lit(s, n, p, "对") && pair_measure(s, n, p, &m, qpost)) {
             unit_len = 3, u = &pair_unit; /* 300多对新人 */
+        } else if (p == q0 && lit(s, n, p, "款") && model_measure(s, n, p, &m, qpost)) {
+            unit_len = 3, u = &model_unit; /* 200余款应用 */
         } else if (p == q0) {
             /* no unit, no multiplier: a bare number, unless it ends with its own 万/亿 or
                is a decimal ratio (收入倍差缩小到 1.86) */
@@ -2027,7 +2071,7 @@ static bool guo_in_word(const char *s, size_t n, size_t i)
     }
 }
 
-static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *cn);
+static bool try_one(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *cn);
 
 /* The qualifier of 过半 (half_at), which alone may start before the character the scan
    stopped at and overlap the statistic before it. */
@@ -2062,7 +2106,7 @@ static bool half_at(const scan_t *t, size_t h, el_stat *st)
             el_stat v;
             size_t next;
             bool cn;
-            if (try_at(t, e + shu, &v, &next, &cn)) /* (a figure at the numeral is vague) */
+            if (try_one(t, e + shu, &v, &next, &cn)) /* (a figure at the numeral is vague) */
                 return false;
         }
         if (!shu) {
@@ -2123,8 +2167,8 @@ static bool half_at(const scan_t *t, size_t h, el_stat *st)
    Chinese numerals); otherwise *next is where scanning resumes. At 半, the halves no
    qualifier opens (half_at). Kept out of line: inlined into el_stats_scan, its many live
    values would push the scan loop's out of registers. */
-__attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next,
-                                             bool *cn)
+__attribute__((noinline)) static bool try_one(const scan_t *t, size_t i, el_stat *st, size_t *next,
+                                              bool *cn)
 {
     const char *s = t->s;
     size_t n = t->n, l, ql, j, end = 0, skip;
@@ -2213,6 +2257,57 @@ __attribute__((noinline)) static bool try_at(const scan_t *t, size_t i, el_stat 
     st->off = vague ? v.start : i;
     st->len = end - st->off;
     return true;
+}
+
+/*
+ * Where a bound of bu_bounds or zui_bounds that ends right before s[i] starts (past at most
+ * MAX_SPACES spaces before a number; 不 right before the 超 of 不超过), or SIZE_MAX. The scan
+ * stops at neither 不 (unless 不足 不到) nor 最, but at the number after them, or at 超 or 半.
+ * First a look at the character before: most stops have none of the bounds' last characters.
+ */
+__attribute__((noinline)) static size_t bound_before(const char *s, size_t n, size_t i)
+{
+    size_t at, k = i;
+    uint32_t p = cp_before(s, n, i, &at);
+    for (int sp = 0; is_space(p) && sp < MAX_SPACES; sp++)
+        k = at, p = cp_before(s, n, k, &at);
+    switch (p) {
+    case U'不':
+        return k == i && lit(s, n, i, "超过") ? at : SIZE_MAX;
+    case U'于':
+    case U'出':
+        return k >= 9 && memcmp(s + k - 9, "不", 3) == 0 ? k - 9 : SIZE_MAX;
+    case U'高':
+    case U'低':
+    case U'多':
+    case U'少':
+        return k >= 6 && memcmp(s + k - 6, "最", 3) == 0 ? k - 6 : SIZE_MAX;
+    default:
+        return SIZE_MAX;
+    }
+}
+
+/* The last bytes of the characters bound_before looks at (于 出 高 低 多 少 不, and the spaces
+   ' ' '\t' U+3000 U+00A0), as a 256-bit set: one test rules out most stops. */
+#define BIT_OF(b) (UINT64_C(1) << ((b)&63))
+static const uint64_t bound_last[4] = {
+    [0] = BIT_OF(' ') | BIT_OF('\t'),
+    [2] = BIT_OF(0x8E) | BIT_OF(0x98) | BIT_OF(0x9A) | BIT_OF(0x91) | BIT_OF(0x8D) | BIT_OF(0x80) |
+          BIT_OF(0xBA) | BIT_OF(0xA0),
+};
+#undef BIT_OF
+
+/* try_one at i, or at the bound before i that opens a statistic (不超过30分钟, 最高50万元):
+   the statistic a scan stopping at every 不 and 最 would have found first. */
+static inline bool try_at(const scan_t *t, size_t i, el_stat *st, size_t *next, bool *cn)
+{
+    unsigned char b = i ? (unsigned char)t->s[i - 1] : 0;
+    if (bound_last[b >> 6] >> (b & 63) & 1) {
+        size_t from = bound_before(t->s, t->n, i), bn;
+        if (from != SIZE_MAX && try_one(t, from, st, &bn, cn))
+            return true;
+    }
+    return try_one(t, i, st, next, cn);
 }
 
 /* ---- Classical quotations ------------------------------------------------------------------ */

@@ -15,7 +15,7 @@
 #include <stddef.h>
 
 typedef enum {
-    EL_STAT_COUNT, /* a number with a measure word (件 起 名 户 个 对 …) or a bare 万/亿
+    EL_STAT_COUNT, /* a number with a measure word (件 起 名 户 个 对 款 …) or a bare 万/亿
                       figure */
     EL_STAT_PERCENT, /* 98%, 百分之六十, 近三成, 三分之一, 1/3, 一半, 半数以上, 过半: value
                         in percent units */
@@ -40,7 +40,8 @@ typedef struct el_stat {
     size_t unit_off, unit_len; /* the unit after any 万/亿 multiplier (件 起 元 小时 % 成 番;
                                   小时 of 3 个小时); unit_len 0 = none (百分之六十, 三分之一,
                                   a bare 1.2 万) */
-    const char *qualifier; /* static string (近 超 约 超过 将近 不足 余 多 以上 左右 …, and for
+    const char *qualifier; /* static string (近 超 约 超过 将近 不足 余 多 以上 左右,
+                              the bounds 不超过 不少于 最高 最多 …, and for
                               the vague forms 数 几 约: 数十万人, 十几个, 两三千人) or NULL */
     el_stat_kind kind;
 } el_stat;
