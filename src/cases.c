@@ -2522,13 +2522,13 @@ struct evscan {
  * 反观, 但也有) and a countermeasure word (one of a single character only where a
  * clause starts or after a lead word, so that 要 in 重要 or 需 in 需求 is not taken for 要/需).
  */
-/* A one-character countermeasure word that starts a noun instead (要素, 应急, 需求): 用, 急
-   and 届 only after 应 and 需 (应用, 应届; 要用好… is a measure); 该 too, as 应该 is a word of
-   its own (and 应该说 none: opinion_word). */
+/* A one-character countermeasure word that starts a noun instead (要素, 应急, 需求): 用, 急,
+   届, 收 and 付 only after 应 and 需 (应用, 应届, 应收账款; 要用好… is a measure); 该 too, as
+   应该 is a word of its own (and 应该说 none: opinion_word). */
 static bool starts_noun(const struct evscan *ev, const el_lex_hit *h)
 {
     static const uint32_t noun_next[] = {U'素', U'点', U'件', U'闻', U'害', U'务', U'求', 0};
-    static const uint32_t ying_next[] = {U'用', U'急', U'届', U'该', 0};
+    static const uint32_t ying_next[] = {U'用', U'急', U'届', U'该', U'收', U'付', 0};
     size_t l;
     uint32_t next = h->end < ev->n ? el_text_cp(ev->s, ev->n, h->end, &l) : 0;
     for (const uint32_t *q = noun_next; *q; q++)
@@ -2583,9 +2583,9 @@ static bool subject_measure(const struct evscan *ev, const el_lex_hit *h)
     static const uint32_t yao_next[] = {U'素', U'是', U'么', U'职', U'冲', U'塞', U'地',
                                         U'道', U'员', U'案', U'领', U'诀', U'旨', U'义',
                                         U'目', U'隘', U'挟', U'账', U'价', U'命', 0};
-    static const uint32_t ying_next[] = {U'对', U'变', U'聘', U'征', U'试', U'验', U'邀', U'酬',
-                                         U'运', U'声', U'答', U'和', U'允', U'承', U'付', U'收',
-                                         U'然', U'景', U'该', U'届', U'用', U'急', 0};
+    static const uint32_t ying_next[] = {
+        U'对', U'变', U'聘', U'征', U'试', U'验', U'邀', U'酬', U'运', U'声', U'答', U'和', U'允',
+        U'承', U'付', U'收', U'然', U'景', U'该', U'届', U'用', U'急', U'收', U'付', 0};
     static const uint32_t xu_next[] = {U'求', U'知', U'臾', U'发', U'要', 0};
     static const char *const telling[] = {"往往", "常常", "经常", "总是", "每天",
                                           "每年", "一直", "曾经", "过去", "以前",

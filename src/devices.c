@@ -1061,10 +1061,41 @@ static bool frame_place(const struct dstate *st, const struct clause *c, size_t 
  * character otherwise makes a list (不平衡、不充分、不协调; 进企业、进社区; 市场化、法治化;
  * 获得感、幸福感).
  */
+/* Characters that open the items of a 排比 framed by its first and last character (不信谣、
+   不传谣、不造谣; 有温度、有力度、有深度): negations and the like, not the first character of
+   a word (洗衣机、洗碗机、洗地机 and 公交车、公务车、公用车 are lists). */
+static bool frame_opener(uint32_t c)
+{
+    switch (c) {
+    case 0x4E0D: /* 不 */
+    case 0x65E0: /* 无 */
+    case 0x6CA1: /* 没 */
+    case 0x83AB: /* 莫 */
+    case 0x52FF: /* 勿 */
+    case 0x6709: /* 有 */
+    case 0x96F6: /* 零 */
+    case 0x591A: /* 多 */
+    case 0x5C11: /* 少 */
+    case 0x66F4: /* 更 */
+    case 0x6700: /* 最 */
+    case 0x771F: /* 真 */
+    case 0x5FC5: /* 必 */
+    case 0x8981: /* 要 */
+    case 0x80FD: /* 能 */
+    case 0x6562: /* 敢 */
+    case 0x8BB2: /* 讲 */
+    case 0x5B88: /* 守 */
+    case 0x91CD: /* 重 */
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool short_frame(const uint32_t *a, unsigned mask)
 {
-    return (mask & 5u) == 5u || ((mask & 2u) && a[1] == 0x5F97) ||             /* 得 */
-           ((mask & 4u) && a[2] == CP_ZHI) || ((mask & 1u) && a[0] == 0x4E00); /* 一 */
+    return ((mask & 5u) == 5u && frame_opener(a[0])) || ((mask & 2u) && a[1] == 0x5F97) || /* 得 */
+           ((mask & 4u) && a[2] == CP_ZHI) || ((mask & 1u) && a[0] == 0x4E00);             /* 一 */
 }
 
 /*
@@ -1709,7 +1740,8 @@ static int leadin_pair(struct dstate *st, const char *s, size_t n, size_t base, 
  * between other marks, the second a clause of four to seven Han characters and the first the
  * tail of clause i as long (一体之两翼、驱动之双轮 after 发展与安全是; 立国之本、强国之基), with
  * 之 at the same place inside both and the words before it and after it differing (城乡之间、
- * 区域之间, 任务之一、内容之一 are lists). 1 if added, 0 if none, -1 at the cap.
+ * 区域之间, 任务之一、内容之一 are lists, 三分之一、五分之二 fractions). 1 if added, 0 if none,
+ * -1 at the cap.
  */
 static int zhi_pair(struct dstate *st, const char *s, size_t n, size_t base, size_t i)
 {
@@ -1728,7 +1760,7 @@ static int zhi_pair(struct dstate *st, const char *s, size_t n, size_t base, siz
     size_t z = 1;
     while (z + 1 < m && !(a[z] == CP_ZHI && b[z] == CP_ZHI))
         z++;
-    if (z + 1 >= m)
+    if (z + 1 >= m || a[z - 1] == 0x5206 || b[z - 1] == 0x5206) /* 分之: 三分之一、五分之二 */
         return 0;
     bool before = false, after = false;
     for (size_t t = 0; t < m; t++)

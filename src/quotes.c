@@ -1812,7 +1812,10 @@ static bool asked_by(const char *s, size_t n, size_t open, size_t end)
         uint32_t c = el_text_cp(s, n, z, &k);
         if (is_clause_mark(c))
             break;
-        if (c == 0x95EE && !(n - z >= 6 && memcmp(s + z + 3, "题", 3) == 0)) /* 问 */
+        /* 问 but not 问题, 问号, nor 疑问 (这是很多企业家的疑问: the essay's own question) */
+        if (c == 0x95EE &&
+            !(n - z >= 6 && (memcmp(s + z + 3, "题", 3) == 0 || memcmp(s + z + 3, "号", 3) == 0)) &&
+            !(z >= 3 && memcmp(s + z - 3, "疑", 3) == 0))
             return true;
     }
     return false;

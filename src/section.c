@@ -207,8 +207,8 @@ static size_t list_sep(const char *s, size_t n, size_t i)
 
 /*
  * Whether an argument marker may start with code point c: 分论点 论点 本论 观点, （ (, 第, 首先
- * 其次 再次 最后 其三 其四, a Chinese numeral or a digit. Nearly every line starts otherwise, and
- * is passed over on this one test.
+ * 其次 再次 最后 其一 其二 其三 其四, a Chinese numeral or a digit. Nearly every line starts
+ * otherwise, and is passed over on this one test.
  */
 static bool marker_start(uint32_t c)
 {
@@ -306,13 +306,14 @@ SECTION_COLD static size_t arg_marker(const char *s, size_t n, uint32_t c0, int 
         return 0;
     }
     /* 首先 其次 再次 最后 */
-    static const char *const seq[] = {"首先", "其次", "再次", "最后", "其三", "其四", NULL};
+    static const char *const seq[] = {"首先", "其次", "再次", "最后", "其一",
+                                      "其二", "其三", "其四", NULL};
     if ((c0 == U'首' || c0 == U'其' || c0 == U'再' || c0 == U'最') &&
         (k = el_text_prefix(s, n, seq)) > 0) {
         if (memcmp(s, "最后", 6) == 0 && !(k < n && el_text_prefix(s + k, n - k, last_goes_on)))
             return 0;
-        *num = memcmp(s, "首先", 6) == 0                                ? 1
-               : memcmp(s, "其次", 6) == 0                              ? 2
+        *num = memcmp(s, "首先", 6) == 0 || memcmp(s, "其一", 6) == 0   ? 1
+               : memcmp(s, "其次", 6) == 0 || memcmp(s, "其二", 6) == 0 ? 2
                : memcmp(s, "再次", 6) == 0 || memcmp(s, "其三", 6) == 0 ? 3
                : memcmp(s, "其四", 6) == 0                              ? 4
                                                                         : 9;
