@@ -31,6 +31,7 @@
 #include "stats.h"
 #include "util.h"
 
+#include "teststatdoc.h"
 #include "teststatones.h"
 
 /* ---- Halves in the scanner ------------------------------------------------------------------ */
@@ -109,40 +110,6 @@ static void test_halves_everywhere(void **state)
 }
 
 /* ---- Halves in a document ------------------------------------------------------------------- */
-
-/* The statistics of a one-paragraph document whose paragraph is para, as "text|value|qualifier"
-   lines (qualifier - for none) in text order. */
-static char *doc_stats(const char *para)
-{
-    char text[1024];
-    int tl = snprintf(text, sizeof text, "以数字看变化\n\n%s\n", para);
-    assert_true(tl > 0 && (size_t)tl < sizeof text);
-    el_doc *doc = el_parse("h.txt", text, (size_t)tl, NULL);
-    assert_true(el_doc_ok(doc));
-    el_extract_stats(doc);
-    size_t cap = 4096, o = 0;
-    char *out = xmalloc(cap);
-    out[0] = '\0';
-    for (size_t i = 0; i < doc->stats.n; i++) {
-        const el_stat_item *st = &doc->stats.v[i];
-        if (i > 0)
-            assert_true(st->txt.off >= doc->stats.v[i - 1].txt.off + doc->stats.v[i - 1].txt.len);
-        int w = snprintf(out + o, cap - o, "%.*s|%g|%s\n", (int)st->txt.len,
-                         el_doc_str(doc, st->txt), st->value, st->qualifier ? st->qualifier : "-");
-        assert_true(w > 0 && (size_t)w < cap - o);
-        o += (size_t)w;
-    }
-    el_doc_free(doc);
-    return out;
-}
-
-static void expect_stats(const char *para, const char *want)
-{
-    char *got = doc_stats(para);
-    if (strcmp(got, want) != 0)
-        fail_msg("\"%s\":\ngot\n%swant\n%s", para, got, want);
-    free(got);
-}
 
 /* 半数以上, 半数左右, 过半数, 过半 and 占半数 open with no character the scan stops at: each is
    read at its first character, in text order among the other figures, with its kind. */
