@@ -305,6 +305,8 @@ typedef struct dir_id {
 } dir_id;
 
 enum { MAX_DEPTH = 256 };
+/* Folders down to this depth stay open while their entries are walked (see walk). */
+enum { WALK_FD_DEPTH = 32 };
 
 typedef struct walker {
     const el_walk_options *wo;
@@ -383,14 +385,21 @@ static void walk(walker *w, const char *dir, const char *rel, size_t depth)
         names = xgrow(names, &cap, n + 1, sizeof *names);
         names[n++] = xstrdup(de->d_name);
     }
-    closedir(d);
+    /* The entries are looked up relative to the folder, which stays open for it: a lookup of
+       the whole path from the start, per entry, cost the kernel a walk of every component.
+       Deep down, by their whole paths again, so that a deep tree holds few descriptors. */
+    int dfd = depth <= WALK_FD_DEPTH ? dirfd(d) : -1;
+    if (dfd < 0) {
+        closedir(d);
+        d = NULL;
+    }
     if (n > 1)
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         char *path = join(dir, names[i]);
         char *crel = *rel ? join(rel, names[i]) : xstrdup(names[i]);
         struct stat st;
-        if (stat(path, &st) != 0) {
+        if ((dfd >= 0 ? fstatat(dfd, names[i], &st, 0) : stat(path, &st)) != 0) {
             /* A dangling link or a file that vanished: report it if it looks like a draft. */
             if (el_input_is_draft(names[i]) && !ignored(w, crel, path, false))
                 add(w->list, path, NULL, errno_code(errno), strerror(errno));
@@ -416,6 +425,8 @@ static void walk(walker *w, const char *dir, const char *rel, size_t depth)
         free(names[i]);
     }
     free(names);
+    if (d)
+        closedir(d);
     for (size_t i = nrules; i < w->rules.n; i++)
         free(w->rules.v[i].pat);
     w->rules.n = nrules;

@@ -151,12 +151,61 @@ static void test_same_file_once(void **state)
     rmdir(dir);
 }
 
+/* A tree 40 folders deep with a draft and a dangling link at every level: the walk, which keeps
+   the upper folders open and looks the deeper ones up by their whole paths, lists every draft
+   once, outer first (a.txt sorts before the folder d), and every dangling draft link. */
+static void test_deep_tree(void **state)
+{
+    (void)state;
+    enum { DEPTH = 40 };
+    char root[] = "/tmp/el-deep-XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char path[4096];
+    size_t len = (size_t)snprintf(path, sizeof path, "%s", root);
+    for (int d = 0; d < DEPTH; d++) {
+        put(path, "a.txt", "甲\n\n正文。\n");
+        char link[4200];
+        snprintf(link, sizeof link, "%s/b.md", path);
+        assert_int_equal(symlink("nowhere.md", link), 0);
+        len += (size_t)snprintf(path + len, sizeof path - len, "/d");
+        assert_int_equal(mkdir(path, 0755), 0);
+    }
+    el_inputs list = {0};
+    el_input_expand(root, &list);
+    assert_int_equal(list.n, 2 * DEPTH);
+    for (size_t i = 0; i < list.n; i++) {
+        size_t depth = i / 2, slashes = 0;
+        for (const char *c = list.v[i].path + strlen(root); *c; c++)
+            slashes += *c == '/';
+        assert_int_equal(slashes, depth + 1);
+        if (i % 2 == 0) {
+            assert_non_null(strstr(list.v[i].path, "/a.txt"));
+            assert_null(list.v[i].err_code);
+        } else {
+            assert_non_null(strstr(list.v[i].path, "/b.md"));
+            assert_string_equal(list.v[i].err_code, "not_found");
+        }
+    }
+    el_inputs_free(&list);
+    for (int d = DEPTH; d >= 0; d--) { /* the deepest folder (empty) first, the root last */
+        char f[4200];
+        snprintf(f, sizeof f, "%s/a.txt", path);
+        unlink(f);
+        snprintf(f, sizeof f, "%s/b.md", path);
+        unlink(f);
+        assert_int_equal(rmdir(path), 0);
+        if (d > 0)
+            *strrchr(path, '/') = '\0';
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_walk_then_vanish),
         cmocka_unit_test(test_size_cap),
         cmocka_unit_test(test_same_file_once),
+        cmocka_unit_test(test_deep_tree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
