@@ -543,26 +543,29 @@ void el_blocks_text(el_doc *doc)
                 continue;
             }
         }
-        /* A cut at a space leaves it leading the next line (超过\n 200 万户): no indentation. */
-        bool cut_space =
-            open && wrap_need && li.lead == 1 && s[-1] == ' ' && wrap_candidate(doc, &last, &li);
+        /* A cut at a space leaves it leading the next line (超过\n 200 万户): no indentation,
+           when the line above goes on (a wrap candidate), not after a full stop. */
+        bool cut_space = li.lead == 1 && s[-1] == ' ';
         if (open && wrap_need && !comment && (li.width == 0 || cut_space) &&
-            open->type == EL_BLOCK_PARA && !(open->flags & EL_BF_CENTERED) &&
-            (wrap_candidate(doc, &last, &li) || full_stop_wrap(doc, &last, &li, wrap_need)) &&
-            line_width(doc, &last) >= wrap_need && !el_blocks_item_start(s, li.len)) {
-            /* Chinese joins wrapped lines with nothing; keep a space between Latin words, but
-               not inside a number the cut split (20\n60 年). */
-            unsigned char a = (unsigned char)doc->plain.v[doc->plain.n - 1];
-            if (cut_space) {
-                li.lead = 0, li.len++; /* the space is the text's own: kept */
-            } else if (a < 0x80 && a != ' ' && (unsigned char)s[0] < 0x80 && s[0] != ' ' &&
-                       !el_blocks_split_figure(doc->plain.v, doc->plain.n, s, li.len)) {
-                el_doc_plain_sep(doc);
-                doc->plain.v[doc->plain.n - 1] = ' ';
+            open->type == EL_BLOCK_PARA && !(open->flags & EL_BF_CENTERED)) {
+            bool wrap = wrap_candidate(doc, &last, &li);
+            if ((wrap || (!cut_space && full_stop_wrap(doc, &last, &li, wrap_need))) &&
+                line_width(doc, &last) >= wrap_need && !el_blocks_item_start(s, li.len)) {
+                /* Chinese joins wrapped lines with nothing; keep a space between Latin words,
+                   but not inside a number the cut split (20\n60 年). */
+                unsigned char a = (unsigned char)doc->plain.v[doc->plain.n - 1];
+                line_info with = li;
+                if (cut_space) {
+                    with.lead = 0, with.len++; /* the space is the text's own: kept */
+                } else if (a < 0x80 && a != ' ' && (unsigned char)s[0] < 0x80 && s[0] != ' ' &&
+                           !el_blocks_split_figure(doc->plain.v, doc->plain.n, s, li.len)) {
+                    el_doc_plain_sep(doc);
+                    doc->plain.v[doc->plain.n - 1] = ' ';
+                }
+                join_line(doc, open, &with, ln);
+                last = li;
+                continue;
             }
-            join_line(doc, open, &li, ln);
-            last = li;
-            continue;
         }
         if (open && by_blank && !comment && li.width == 0 && open->type == EL_BLOCK_PARA &&
             !(open->flags & EL_BF_CENTERED) &&

@@ -33,6 +33,7 @@
 
 #include "teststatdoc.h"
 #include "teststatones.h"
+#include "teststatscan.h"
 
 /* ---- The draft ------------------------------------------------------------------------------- */
 
@@ -181,64 +182,8 @@ static void test_slogan_unchanged(void **state)
     expect_stats("一年来、两年走，成效明显。", "两年|2|-\n");
 }
 
-/* ---- The scan against one that tries every start character ------------------------------------
+/* ---- The scan against one that tries every start character (teststatscan.h) -------------------
  */
-
-/* el_stats_scan without its shortcuts: try_at at every character of the start table (大 将 接
-   上 included), for text without quotation marks (whose classical clauses are the scan's
-   business only there). */
-static void full_scan(const char *s, size_t n, el_stats_emit_fn emit, void *ctx)
-{
-    scan_t t = {s, n};
-    size_t i = 0, done = 0;
-    while (i < n) {
-        size_t l, next;
-        el_stat st;
-        bool cn;
-        uint32_t c = el_text_cp(s, n, i, &l);
-        size_t cl;
-        if (!(c < 0x80 ? class_of_bytes(cc_table, c, &cl) == CC_START
-                       : c >= 0x800 && c <= 0xFFFF &&
-                             (cc_table[CC_SLOT(UTF8_3(c))] & 0xFFFFFF) == UTF8_3(c) &&
-                             cc_table[CC_SLOT(UTF8_3(c))] >> 24 == CC_START)) {
-            i += l;
-            continue;
-        }
-        if (try_at(&t, i, &st, &next, &cn)) {
-            if (st.off < done && st.qualifier == q_guo) {
-                i += l;
-                continue;
-            }
-            emit(ctx, &st);
-            done = st.off + st.len;
-            i = st.off + st.len > i ? st.off + st.len : i + l;
-        } else {
-            i = next;
-        }
-    }
-}
-
-/* el_stats_scan and full_scan over an exact-size copy of text[0..n): the same statistics. */
-static void check_same(const char *text, size_t n)
-{
-    char *b = malloc(n ? n : 1);
-    assert_non_null(b);
-    memcpy(b, text, n);
-    struct found got, want;
-    got.n = want.n = 0;
-    el_stats_scan(b, n, collect, &got);
-    full_scan(b, n, collect, &want);
-    if (got.n != want.n)
-        fail_msg("\"%.*s\": %zu statistics, a full scan %zu", (int)n, b, got.n, want.n);
-    for (size_t k = 0; k < got.n; k++) {
-        const el_stat *x = &got.v[k], *y = &want.v[k];
-        if (x->off != y->off || x->len != y->len || x->value != y->value ||
-            x->unit_off != y->unit_off || x->unit_len != y->unit_len ||
-            x->qualifier != y->qualifier || x->kind != y->kind)
-            fail_msg("\"%.*s\": statistic %zu differs", (int)n, b, k);
-    }
-    free(b);
-}
 
 /* Every numeral, then 对 至 or another mark, then what may follow, after what may come before:
    whole and cut at every byte. */
